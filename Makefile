@@ -1,0 +1,29 @@
+# 法治工作台 — two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/fazhi migrate --noinput
+	$(BIN)/fazhi demo
+	@echo ""
+	@echo "法治工作台已启动：http://$(HOST):$(PORT)/  （按 Ctrl+C 停止）"
+	@$(BIN)/fazhi demo --logins
+	$(BIN)/fazhi runserver $(HOST):$(PORT)
+
+test: install
+	@bash scripts/ensure-browser.sh
+	$(BIN)/python -m pytest $(PYTEST_ARGS)

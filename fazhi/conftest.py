@@ -1,0 +1,64 @@
+"""Shared fixtures: a county with two townships and the personas every view is tested with.
+
+- ``clerk``: clerk of township A (owner of the records)
+- ``other_clerk``: clerk of township B (must never see or change A's records)
+- ``supervisor``: county supervisor (reads both townships, writes nothing)
+"""
+from __future__ import annotations
+
+import pytest
+
+from fazhi.core.models import OrgKind, Role
+from fazhi.testing.factories import CountyFactory, TownshipFactory, UserFactory, VillageFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+
+
+@pytest.fixture
+def county(db):
+    return CountyFactory(code="C900", name="示例县")
+
+
+@pytest.fixture
+def township(county):
+    return TownshipFactory(code="T901", name="甲镇", parent=county)
+
+
+@pytest.fixture
+def other_township(county):
+    return TownshipFactory(code="T902", name="乙镇", parent=county)
+
+
+@pytest.fixture
+def village(township):
+    return VillageFactory(code="V9011", name="东村", parent=township, kind=OrgKind.VILLAGE)
+
+
+@pytest.fixture
+def clerk(township):
+    return UserFactory(username="clerk_a", organisation=township, role=Role.CLERK)
+
+
+@pytest.fixture
+def other_clerk(other_township):
+    return UserFactory(username="clerk_b", organisation=other_township, role=Role.CLERK)
+
+
+@pytest.fixture
+def supervisor(county, township, other_township):
+    return UserFactory(username="county_sup", organisation=county, role=Role.COUNTY_SUPERVISOR)
+
+
+@pytest.fixture
+def clerk_client(client, clerk):
+    client.force_login(clerk)
+    return client
+
+
+def login(client, user):
+    client.force_login(user)
+    return client

@@ -1,0 +1,220 @@
+"""Excel (.xlsx) import and export for any ledger.
+
+Import validates every row through the ledger's own form (the same rules as the
+web page) and reports problems per row and column in Chinese. A file with any
+error imports nothing unless the user asks to import the valid rows only; the
+import itself runs in one transaction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db import models, transaction
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from fazhi.core.ledgers.registry import Ledger
+from fazhi.core.models import Organisation
+
+MAX_IMPORT_ROWS = 5000
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def display_value(obj: models.Model, name: str):
+    field = obj._meta.get_field(name)
+    value = getattr(obj, name)
+    if value is None or value == "":
+        return ""
+    if field.choices:
+        return getattr(obj, f"get_{name}_display")()
+    if isinstance(field, models.BooleanField):
+        return "是" if value else "否"
+    if isinstance(field, models.ForeignKey):
+        return str(value)
+    return value
+
+
+def export_workbook(ledger: Ledger, rows) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = ledger.title[:31]
+    ws.append(["所属组织", *[ledger.label(n) for n in ledger.excel_fields], "状态"])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for obj in rows:
+        values = [display_value(obj, n) for n in ledger.excel_fields]
+        ws.append([str(obj.organisation), *values, f"已作废：{obj.void_reason}" if obj.voided_at else "有效"])
+    for col in ws.columns:
+        ws.column_dimensions[col[0].column_letter].width = max(10, min(40, len(str(col[0].value)) * 2 + 4))
+    return _save(wb)
+
+
+def template_workbook(ledger: Ledger) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = ledger.title[:31]
+    ws.append([ledger.label(n) for n in ledger.excel_fields])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    notes = wb.create_sheet("填写说明")
+    notes.append(["列名", "是否必填", "说明"])
+    base_fields = ledger.form_class.base_fields
+    for name in ledger.excel_fields:
+        f = base_fields[name]
+        hint = "日期，如 2025-03-15" if isinstance(f, forms.DateField) else ""
+        if isinstance(f, forms.TypedChoiceField) or (isinstance(f, forms.ChoiceField) and not isinstance(f, forms.ModelChoiceField)):
+            hint = "可选：" + "、".join(str(label) for value, label in f.choices if value != "")
+        elif isinstance(f, forms.ModelChoiceField):
+            hint = "填写本乡镇的村（社区）名称"
+        elif isinstance(f, forms.IntegerField):
+            hint = "非负整数"
+        elif isinstance(f, forms.BooleanField):
+            hint = "是 / 否"
+        notes.append([ledger.label(name), "是" if f.required else "否", hint])
+    return _save(wb)
+
+
+def _save(wb: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass
+class RowResult:
+    row_number: int
+    errors: list[str] = field(default_factory=list)
+    form: forms.ModelForm | None = None
+
+
+@dataclass
+class ImportResult:
+    file_errors: list[str] = field(default_factory=list)
+    rows: list[RowResult] = field(default_factory=list)
+    imported: int = 0
+
+    @property
+    def error_rows(self) -> list[RowResult]:
+        return [r for r in self.rows if r.errors]
+
+    @property
+    def valid_rows(self) -> list[RowResult]:
+        return [r for r in self.rows if not r.errors]
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_errors and not self.error_rows
+
+
+class ImportFileError(Exception):
+    pass
+
+
+def _read_sheet(data: bytes):
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise ImportFileError("文件不是有效的 Excel（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后重试") from exc
+    except Exception as exc:  # openpyxl raises many kinds on corrupt archives
+        raise ImportFileError("无法读取该 Excel 文件，文件可能已损坏") from exc
+    ws = wb.worksheets[0] if wb.worksheets else None
+    if ws is None:
+        raise ImportFileError("Excel 文件中没有工作表")
+    try:
+        rows = list(ws.iter_rows(values_only=True))
+    except Exception as exc:
+        raise ImportFileError("无法读取该 Excel 文件，文件可能已损坏") from exc
+    return rows
+
+
+def _cell_to_form_value(value, form_field: forms.Field, organisation: Organisation):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = value.strip()
+    if isinstance(form_field, forms.DateField):
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value).replace("/", "-").replace(".", "-")
+    if isinstance(form_field, forms.ModelChoiceField):
+        match = form_field.queryset.filter(name=str(value)).first()
+        return str(match.pk) if match else f"__unknown__{value}"
+    if isinstance(form_field, forms.BooleanField):
+        return str(value).strip() in {"是", "有", "True", "true", "1", "Y", "y"} or value is True
+    if isinstance(form_field, forms.ChoiceField):
+        for choice_value, label in form_field.choices:
+            if str(value) in (str(choice_value), str(label)):
+                return choice_value
+        return str(value)
+    if isinstance(form_field, forms.IntegerField) and isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def import_workbook(
+    ledger: Ledger,
+    data: bytes,
+    *,
+    organisation: Organisation,
+    year: int,
+    user,
+    import_valid_rows: bool = False,
+) -> ImportResult:
+    result = ImportResult()
+    try:
+        rows = _read_sheet(data)
+    except ImportFileError as exc:
+        result.file_errors.append(str(exc))
+        return result
+    rows = [r for r in rows if r and any(c not in (None, "") for c in r)]
+    if not rows:
+        result.file_errors.append("文件是空的：第一行应为列名，之后每行一条记录")
+        return result
+    header = [str(c).strip() if c is not None else "" for c in rows[0]]
+    label_to_field = {ledger.label(n): n for n in ledger.excel_fields}
+    base_fields = ledger.form_class.base_fields
+    missing = [label for label, name in label_to_field.items() if base_fields[name].required and label not in header]
+    if missing:
+        result.file_errors.append("缺少必需的列：" + "、".join(f"“{m}”" for m in missing) + "（可下载导入模板对照）")
+        return result
+    if len(rows) - 1 > MAX_IMPORT_ROWS:
+        result.file_errors.append(f"一次最多导入{MAX_IMPORT_ROWS}行，本文件有{len(rows) - 1}行，请分批导入")
+        return result
+    if len(rows) == 1:
+        result.file_errors.append("文件只有列名，没有数据行")
+        return result
+    columns = {i: label_to_field[h] for i, h in enumerate(header) if h in label_to_field}
+    for offset, raw in enumerate(rows[1:], start=2):
+        form_data = {name: "" for name in ledger.excel_fields}
+        probe = ledger.form_class(organisation=organisation)
+        for index, name in columns.items():
+            cell = raw[index] if index < len(raw) else None
+            form_data[name] = _cell_to_form_value(cell, probe.fields[name], organisation)
+        form = ledger.form_class(
+            data=form_data, organisation=organisation, report_year=year, report_date_field=ledger.date_field
+        )
+        row = RowResult(row_number=offset, form=form)
+        if not form.is_valid():
+            for name, errors in form.errors.items():
+                label = ledger.label(name) if name in base_fields else "整行"
+                for message in errors:
+                    if name in base_fields and str(form_data.get(name, "")).startswith("__unknown__"):
+                        message = f"“{str(form_data[name])[11:]}”不是本乡镇的村（社区）"
+                    row.errors.append(f"第{offset}行“{label}”：{message}")
+        result.rows.append(row)
+    if result.error_rows and not import_valid_rows:
+        return result
+    from fazhi.core.ledgers.services import record_save
+
+    with transaction.atomic():
+        for row in result.valid_rows:
+            record_save(form=row.form, user=user)
+            result.imported += 1
+    return result

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from fazhi.core.models import Organisation
+
+EARLIEST_YEAR = 2000
+
+
+class RecordForm(forms.ModelForm):
+    """Base form of every ledger: villages limited to the township, sane dates.
+
+    ``report_year`` (used by imports) additionally requires each date to fall in that year.
+    """
+
+    def __init__(
+        self,
+        *args,
+        organisation: Organisation,
+        report_year: int | None = None,
+        report_date_field: str | None = None,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.instance.organisation = organisation
+        self.report_year = report_year
+        self.report_date_field = report_date_field
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Organisation:
+                field.queryset = organisation.villages()
+            if isinstance(field, forms.DateField):
+                field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            if isinstance(field, forms.IntegerField) and field.min_value is None:
+                field.min_value = 0
+                field.widget.attrs.setdefault("min", 0)
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        for name, field in self.fields.items():
+            value = data.get(name)
+            if not isinstance(field, forms.DateField) or not isinstance(value, dt.date):
+                continue
+            label = field.label
+            if value > today:
+                self.add_error(name, f"“{label}”不能晚于今天（{today:%Y-%m-%d}）")
+            elif value.year < EARLIEST_YEAR:
+                self.add_error(name, f"“{label}”早于{EARLIEST_YEAR}年，请检查")
+            elif self.report_year and value.year != self.report_year and name == self.report_date_field:
+                self.add_error(name, f"“{label}”{value:%Y-%m-%d}不在所选年度（{self.report_year}年）内")
+        return data
+

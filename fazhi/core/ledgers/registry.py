@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.forms import ModelForm
+from django.http import Http404
+
+
+@dataclass
+class Ledger:
+    model: type[models.Model]
+    slug: str
+    title: str
+    form_class: type[ModelForm]
+    date_field: str
+    list_fields: tuple[str, ...]
+    group: str
+    filter_fields: tuple[str, ...] = ()
+    search_fields: tuple[str, ...] = ()
+    excel_fields: tuple[str, ...] = ()
+    attachments: bool = False
+    order: int = 100
+    help_text: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.excel_fields:
+            self.excel_fields = tuple(self.form_class._meta.fields)
+
+    def field(self, name: str) -> models.Field:
+        return self.model._meta.get_field(name)
+
+    def label(self, name: str) -> str:
+        return str(self.field(name).verbose_name)
+
+
+_REGISTRY: dict[str, Ledger] = {}
+
+
+def register(ledger: Ledger) -> Ledger:
+    if ledger.slug in _REGISTRY and _REGISTRY[ledger.slug].model is not ledger.model:
+        raise ValueError(f"ledger slug {ledger.slug} registered twice")
+    _REGISTRY[ledger.slug] = ledger
+    return ledger
+
+
+def get_ledger(slug: str) -> Ledger:
+    try:
+        return _REGISTRY[slug]
+    except KeyError:
+        raise Http404("没有这个台账")
+
+
+def ledger_for_model(model: type[models.Model]) -> Ledger | None:
+    for ledger in _REGISTRY.values():
+        if ledger.model is model:
+            return ledger
+    return None
+
+
+def all_ledgers() -> list[Ledger]:
+    return sorted(_REGISTRY.values(), key=lambda item: (item.order, item.slug))

@@ -1,0 +1,207 @@
+"""Organisations, users and roles, the base for every government record, and the calendar table."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+
+class OrgKind(models.TextChoices):
+    COUNTY = "county", "县（市、区）"
+    TOWNSHIP = "township", "乡镇（街道）"
+    VILLAGE = "village", "村（社区）"
+
+
+class Organisation(models.Model):
+    """County → townships → villages/communities. Records belong to a township."""
+
+    code = models.CharField("编码", max_length=32, unique=True)
+    name = models.CharField("名称", max_length=100)
+    kind = models.CharField("类别", max_length=16, choices=OrgKind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级组织", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    superior_body = models.CharField(
+        "报告主送机关", max_length=100, blank=True, help_text="年度报告的主送机关，如“县委、县政府”"
+    )
+    is_active = models.BooleanField("在用", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "组织"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        expected_parent = {OrgKind.COUNTY: None, OrgKind.TOWNSHIP: OrgKind.COUNTY, OrgKind.VILLAGE: OrgKind.TOWNSHIP}
+        want = expected_parent[OrgKind(self.kind)]
+        if want is None and self.parent_id:
+            raise ValidationError({"parent": "县级组织不应有上级组织"})
+        if want is not None and (self.parent is None or self.parent.kind != want):
+            raise ValidationError({"parent": f"{self.get_kind_display()}的上级必须是{OrgKind(want).label}"})
+
+    @property
+    def township(self) -> Organisation | None:
+        if self.kind == OrgKind.TOWNSHIP:
+            return self
+        if self.kind == OrgKind.VILLAGE:
+            return self.parent
+        return None
+
+    def villages(self) -> models.QuerySet[Organisation]:
+        return Organisation.objects.filter(parent=self, kind=OrgKind.VILLAGE, is_active=True)
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", "办事员（党政办/司法所）"
+    LEADER = "leader", "领导（党政主要负责人、分管领导）"
+    LEGAL_REVIEWER = "legal_reviewer", "法制审核人员"
+    ENFORCEMENT_OFFICER = "enforcement_officer", "执法人员"
+    COUNTY_SUPERVISOR = "county_supervisor", "县依法治县办"
+    ADMIN = "admin", "系统管理员"
+
+
+# Roles that may write a township's records. The county supervisor reads only.
+WRITER_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.LEGAL_REVIEWER, Role.ENFORCEMENT_OFFICER})
+
+
+class User(AbstractUser):
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="所属组织", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+    role = models.CharField("角色", max_length=32, choices=Role.choices, default=Role.CLERK)
+    full_name = models.CharField("姓名", max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "用户"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role == Role.ADMIN:
+            return
+        if self.organisation is None:
+            raise ValidationError({"organisation": "除系统管理员外，用户必须属于一个组织"})
+        if self.role == Role.COUNTY_SUPERVISOR and self.organisation.kind != OrgKind.COUNTY:
+            raise ValidationError({"organisation": "县依法治县办用户必须属于县级组织"})
+        if self.role in WRITER_ROLES and self.organisation.kind != OrgKind.TOWNSHIP:
+            raise ValidationError({"organisation": "乡镇工作人员必须属于乡镇（街道）"})
+
+
+class HardDeleteForbidden(Exception):
+    """Government records are voided with a reason, never deleted."""
+
+
+class RecordQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(voided_at__isnull=True)
+
+    def in_year(self, year: int, field: str):
+        return self.filter(**{f"{field}__year": year})
+
+    def delete(self):  # noqa: D401 - Django signature
+        raise HardDeleteForbidden("政府记录不得删除，请作废并填写原因")
+
+
+class Record(models.Model):
+    """Base of every government record: owned by a township, voidable, timestamped.
+
+    Subclasses add ``history = HistoricalRecords()`` so every change is kept.
+    """
+
+    organisation = models.ForeignKey(Organisation, verbose_name="所属组织", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    voided_at = models.DateTimeField("作废时间", null=True, blank=True)
+    void_reason = models.CharField("作废原因", max_length=200, blank=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_void(self) -> bool:
+        return self.voided_at is not None
+
+    def delete(self, *args, **kwargs):
+        raise HardDeleteForbidden("政府记录不得删除，请作废并填写原因")
+
+    def void(self, *, reason: str, user=None) -> None:
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError({"void_reason": "作废必须填写原因"})
+        if self.is_void:
+            raise ValidationError("该记录已作废")
+        self.voided_at = timezone.now()
+        self.void_reason = reason
+        if user is not None:
+            self._history_user = user
+        self.save(update_fields=["voided_at", "void_reason", "updated_at"])
+
+
+class CalendarDayKind(models.TextChoices):
+    HOLIDAY = "holiday", "法定节假日（休息）"
+    WORKDAY = "workday", "调休上班日"
+
+
+class HolidayArrangement(models.Model):
+    """A year's official holiday arrangement as published by the State Council General Office.
+
+    Entering one tells the calendar that the year's data is complete: days not
+    listed follow the ordinary Monday–Friday rule, and deadlines in that year are
+    no longer provisional.
+    """
+
+    year = models.PositiveIntegerField("年度", unique=True)
+    source = models.CharField("依据文件", max_length=200, help_text="如：国办发明电〔2026〕X号")
+    published_on = models.DateField("发布日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "节假日安排（年度）"
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年节假日安排"
+
+
+class CalendarDay(models.Model):
+    arrangement = models.ForeignKey(HolidayArrangement, on_delete=models.CASCADE, related_name="days", verbose_name="年度安排")
+    date = models.DateField("日期", unique=True)
+    kind = models.CharField("类别", max_length=16, choices=CalendarDayKind.choices)
+    name = models.CharField("节日名称", max_length=30, help_text="如：春节、国庆节")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "节假日与调休日"
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.name}（{self.get_kind_display()}）"
+
+    def clean(self) -> None:
+        if self.arrangement_id and self.date and self.date.year != self.arrangement.year:
+            raise ValidationError({"date": "日期必须在所属年度内"})
+
+
+class Attachment(Record):
+    """A file attached to any record (photos, documents). Stored outside the web root."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    file = models.FileField("文件", upload_to="attachments/%Y/%m/")
+    original_name = models.CharField("原文件名", max_length=200)
+    mime_type = models.CharField("类型", max_length=100)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("校验值", max_length=64)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "附件"
+        indexes = [models.Index(fields=["content_type", "object_id"])]

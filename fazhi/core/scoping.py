@@ -1,0 +1,75 @@
+"""The one place that decides which organisations' records a user may read or write.
+
+Every view and API endpoint goes through these functions: a township's staff see
+their township only; the county supervisor reads all townships of the county and
+writes nothing; the system admin reads everything. A record outside the user's
+scope is answered with 404, exactly as if it did not exist, so ids cannot be probed.
+"""
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+from fazhi.core.models import WRITER_ROLES, Organisation, OrgKind, Role, User
+
+
+def readable_orgs(user: User) -> QuerySet[Organisation]:
+    townships = Organisation.objects.filter(kind=OrgKind.TOWNSHIP)
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.role == Role.ADMIN or user.is_superuser:
+        return townships
+    org = user.organisation
+    if org is None:
+        return Organisation.objects.none()
+    if user.role == Role.COUNTY_SUPERVISOR and org.kind == OrgKind.COUNTY:
+        return townships.filter(parent=org)
+    if org.kind == OrgKind.TOWNSHIP:
+        return townships.filter(pk=org.pk)
+    return Organisation.objects.none()
+
+
+def writable_org(user: User) -> Organisation | None:
+    """The township whose records this user may create or change, if any."""
+    if not user.is_authenticated or user.role not in WRITER_ROLES:
+        return None
+    org = user.organisation
+    return org if org is not None and org.kind == OrgKind.TOWNSHIP else None
+
+
+def can_write(user: User, organisation_id: int) -> bool:
+    org = writable_org(user)
+    return org is not None and org.pk == organisation_id
+
+
+def scoped(queryset: QuerySet, user: User) -> QuerySet:
+    return queryset.filter(organisation__in=readable_orgs(user))
+
+
+def get_readable_or_404(queryset: QuerySet, user: User, pk) -> Model:
+    try:
+        return scoped(queryset, user).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404("记录不存在或您无权查看")
+
+
+def get_writable_or_404(queryset: QuerySet, user: User, pk) -> Model:
+    obj = get_readable_or_404(queryset, user, pk)
+    if not can_write(user, obj.organisation_id):
+        raise PermissionDenied("您只能查看，不能修改本记录")
+    return obj
+
+
+def resolve_org(user: User, code: str | None) -> Organisation | None:
+    """The organisation a page is about: the user's own, or one they may read chosen by code."""
+    orgs = readable_orgs(user)
+    if code:
+        org = orgs.filter(code=code).first()
+        if org is None:
+            raise Http404("组织不存在或您无权查看")
+        return org
+    own = writable_org(user)
+    if own is not None:
+        return own
+    return orgs.first() if orgs.count() == 1 else None

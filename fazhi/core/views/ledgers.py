@@ -1,0 +1,237 @@
+"""Generic views shared by every ledger: list, create, edit, record page, void, Excel."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.core.attachments import attachments_for
+from fazhi.core.history import history_entries
+from fazhi.core.ledgers import get_ledger
+from fazhi.core.ledgers.excel import XLSX_MIME, display_value, export_workbook, import_workbook, template_workbook
+from fazhi.core.ledgers.services import record_save, record_void
+from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, readable_orgs, scoped, writable_org
+
+
+def _require_writer(user):
+    org = writable_org(user)
+    if org is None:
+        raise PermissionDenied("您的角色只能查看，不能录入或修改记录")
+    return org
+
+
+def _year_param(request) -> int | None:
+    """The year filter; all years when absent or unreadable."""
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return None
+    return year if 2000 <= year <= 2100 else None
+
+
+def filtered_rows(request, ledger):
+    """The ledger's rows the user may see, narrowed by the page's filters."""
+    qs = scoped(ledger.model.objects.all(), request.user).select_related("organisation")
+    year = _year_param(request)
+    if year:
+        qs = qs.filter(**{f"{ledger.date_field}__year": year})
+    org_code = request.GET.get("org")
+    if org_code:
+        qs = qs.filter(organisation__code=org_code)
+    if request.GET.get("voided") != "1":
+        qs = qs.filter(voided_at__isnull=True)
+    active_filters = []
+    for name in ledger.filter_fields:
+        value = request.GET.get(name, "")
+        if value == "":
+            continue
+        field = ledger.field(name)
+        if isinstance(field, models.BooleanField):
+            qs = qs.filter(**{name: value == "1"})
+        elif isinstance(field, models.ForeignKey):
+            qs = qs.filter(**{f"{name}_id": value}) if value.isdigit() else qs.none()
+        else:
+            qs = qs.filter(**{name: value})
+        active_filters.append(name)
+    q = request.GET.get("q", "").strip()
+    if q and ledger.search_fields:
+        cond = Q()
+        for name in ledger.search_fields:
+            cond |= Q(**{f"{name}__icontains": q})
+        qs = qs.filter(cond)
+    return qs.order_by(*ledger.model._meta.ordering), year
+
+
+def _filter_widgets(request, ledger):
+    widgets = []
+    orgs = readable_orgs(request.user)
+    for name in ledger.filter_fields:
+        field = ledger.field(name)
+        if isinstance(field, models.BooleanField):
+            options = [("1", "是"), ("0", "否")]
+        elif isinstance(field, models.ForeignKey):
+            from fazhi.core.models import Organisation, OrgKind
+
+            villages = Organisation.objects.filter(parent__in=orgs, kind=OrgKind.VILLAGE).order_by("code")
+            options = [(str(v.pk), str(v)) for v in villages]
+        else:
+            options = [(str(v), str(label)) for v, label in field.choices]
+        widgets.append({"name": name, "label": ledger.label(name), "options": options, "value": request.GET.get(name, "")})
+    return widgets
+
+
+@login_required
+def ledger_list(request, slug):
+    ledger = get_ledger(slug)
+    rows, year = filtered_rows(request, ledger)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    table = [(obj, [display_value(obj, n) for n in ledger.list_fields]) for obj in page.object_list]
+    this_year = timezone.localdate().year
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "core/ledger_list.html", {
+        "ledger": ledger,
+        "page": page,
+        "table": table,
+        "headers": [ledger.label(n) for n in ledger.list_fields],
+        "total": page.paginator.count,
+        "year": year,
+        "years": list(range(this_year, this_year - 6, -1)),
+        "filters": _filter_widgets(request, ledger),
+        "orgs": readable_orgs(request.user) if readable_orgs(request.user).count() > 1 else [],
+        "query": query.urlencode(),
+        "can_write": writable_org(request.user) is not None,
+    })
+
+
+@login_required
+def ledger_create(request, slug):
+    ledger = get_ledger(slug)
+    org = _require_writer(request.user)
+    form = ledger.form_class(request.POST or None, organisation=org)
+    if request.method == "POST" and form.is_valid():
+        obj = record_save(form=form, user=request.user)
+        messages.success(request, f"已保存：{obj}")
+        if "save_add" in request.POST:
+            return redirect("ledger_create", slug=slug)
+        return redirect("ledger_detail", slug=slug, pk=obj.pk)
+    return render(request, "core/ledger_form.html", {"ledger": ledger, "form": form, "creating": True})
+
+
+@login_required
+def ledger_edit(request, slug, pk):
+    ledger = get_ledger(slug)
+    obj = get_writable_or_404(ledger.model.objects.all(), request.user, pk)
+    if obj.is_void:
+        raise PermissionDenied("已作废的记录不能修改")
+    form = ledger.form_class(request.POST or None, instance=obj, organisation=obj.organisation)
+    if request.method == "POST" and form.is_valid():
+        record_save(form=form, user=request.user)
+        messages.success(request, "修改已保存，原内容保留在修改记录中")
+        return redirect("ledger_detail", slug=slug, pk=obj.pk)
+    return render(request, "core/ledger_form.html", {"ledger": ledger, "form": form, "object": obj, "creating": False})
+
+
+class VoidForm(forms.Form):
+    reason = forms.CharField(label="作废原因", max_length=200, error_messages={"required": "作废必须填写原因"})
+
+
+@login_required
+def ledger_detail(request, slug, pk):
+    ledger = get_ledger(slug)
+    obj = get_readable_or_404(ledger.model.objects.all(), request.user, pk)
+    fields = [(ledger.label(n), display_value(obj, n)) for n in ledger.form_class._meta.fields]
+    can_write = writable_org(request.user) is not None and writable_org(request.user).pk == obj.organisation_id
+    return render(request, "core/ledger_detail.html", {
+        "ledger": ledger,
+        "object": obj,
+        "fields": fields,
+        "history": history_entries(obj),
+        "attachments": attachments_for(obj) if ledger.attachments else None,
+        "content_type_id": ContentType.objects.get_for_model(obj).pk,
+        "can_write": can_write,
+        "void_form": VoidForm(),
+    })
+
+
+@login_required
+@require_POST
+def ledger_void(request, slug, pk):
+    ledger = get_ledger(slug)
+    obj = get_writable_or_404(ledger.model.objects.all(), request.user, pk)
+    form = VoidForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "作废失败：必须填写作废原因")
+        return redirect("ledger_detail", slug=slug, pk=pk)
+    try:
+        record_void(record=obj, user=request.user, reason=form.cleaned_data["reason"])
+    except ValidationError as exc:
+        messages.error(request, "作废失败：" + "；".join(exc.messages))
+    else:
+        messages.success(request, "记录已作废，不再计入统计；原记录和作废原因已保留")
+    return redirect("ledger_detail", slug=slug, pk=pk)
+
+
+@login_required
+def ledger_export(request, slug):
+    ledger = get_ledger(slug)
+    rows, year = filtered_rows(request, ledger)
+    data = export_workbook(ledger, rows)
+    stamp = f"{year}年" if year else "全部"
+    response = HttpResponse(data, content_type=XLSX_MIME)
+    filename = f"{ledger.title}-{stamp}-{dt.date.today():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    return response
+
+
+@login_required
+def ledger_template(request, slug):
+    ledger = get_ledger(slug)
+    response = HttpResponse(template_workbook(ledger), content_type=XLSX_MIME)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(ledger.title + '-导入模板.xlsx')}"
+    return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Excel 文件（.xlsx）", error_messages={"required": "请选择要导入的 .xlsx 文件"})
+    year = forms.IntegerField(label="记录所属年度", min_value=2000, max_value=2100)
+    import_valid_rows = forms.BooleanField(label="有错误时，仅导入无误的行", required=False)
+
+
+@login_required
+def ledger_import(request, slug):
+    ledger = get_ledger(slug)
+    org = _require_writer(request.user)
+    result = None
+    form = ImportForm(request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > 10 * 1024 * 1024:
+            form.add_error("file", "文件超过 10 MB，请分批导入")
+        elif not upload.name.lower().endswith(".xlsx"):
+            form.add_error("file", "只支持 .xlsx 格式；.xls 或 .csv 请先用 Excel/WPS 另存为 .xlsx")
+        else:
+            result = import_workbook(
+                ledger, upload.read(), organisation=org, year=form.cleaned_data["year"], user=request.user,
+                import_valid_rows=form.cleaned_data["import_valid_rows"],
+            )
+            if result.imported:
+                messages.success(request, f"已导入{result.imported}条记录")
+    return render(request, "core/ledger_import.html", {"ledger": ledger, "form": form, "result": result})
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name)

@@ -1,0 +1,160 @@
+"""The official working-day calendar (工作日) and deadline arithmetic.
+
+Sources of truth, in order:
+1. ``CalendarDay`` rows an admin entered from a year's State Council arrangement
+   (国务院办公厅关于部分节假日安排的通知), for years the library does not cover yet;
+2. the ``chinesecalendar`` library (official holidays and 调休 make-up working days);
+3. for a year with neither, the plain Monday–Friday rule, and every deadline that
+   reaches such a year is marked *provisional* instead of being silently guessed.
+
+Counting follows 民事诉讼法 Art. 85 (applied by 行政复议法 Art. 88 and
+行政诉讼法 Art. 101): the day of the triggering event is not counted; the period
+starts the next day.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import chinese_calendar
+
+WEEKDAYS = "一二三四五六日"
+
+_HOLIDAY_CN = {h.value: h.chinese for h in chinese_calendar.Holiday}
+
+
+def _library_covers(year: int) -> bool:
+    try:
+        chinese_calendar.is_workday(dt.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def format_date(day: dt.date) -> str:
+    """GB/T 9704 style: no zero padding (2026年5月1日)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def format_date_weekday(day: dt.date) -> str:
+    return f"{format_date(day)}（星期{WEEKDAYS[day.weekday()]}）"
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    date: dt.date
+    is_workday: bool
+    note: str  # 工作日 / 周末 / 国庆节 / 调休上班（国庆节）
+    provisional: bool = False
+
+
+@dataclass
+class DueDate:
+    start: dt.date
+    working_days: int
+    due: dt.date
+    provisional: bool
+    steps: list[str] = field(default_factory=list)
+
+    def explanation(self) -> str:
+        return "\n".join(self.steps)
+
+
+class WorkingCalendar:
+    def __init__(self, overrides: dict[dt.date, tuple[bool, str]] | None = None, arranged_years: set[int] | None = None):
+        self._overrides = overrides or {}
+        self._arranged_years = arranged_years or set()
+        self._coverage: dict[int, bool] = {}
+
+    @classmethod
+    def load(cls) -> WorkingCalendar:
+        """Read the admin-maintained arrangement tables (library data only before the first migrate)."""
+        from django.db import DatabaseError
+
+        from fazhi.core.models import CalendarDay, CalendarDayKind, HolidayArrangement
+
+        try:
+            overrides = {
+                d.date: (d.kind == CalendarDayKind.WORKDAY, d.name) for d in CalendarDay.objects.all()
+            }
+            years = set(HolidayArrangement.objects.values_list("year", flat=True))
+        except DatabaseError:
+            return cls()
+        return cls(overrides, years)
+
+    def has_data_for(self, year: int) -> bool:
+        if year in self._arranged_years:
+            return True
+        if year not in self._coverage:
+            self._coverage[year] = _library_covers(year)
+        return self._coverage[year]
+
+    def day(self, day: dt.date) -> DayInfo:
+        if day in self._overrides:
+            is_work, name = self._overrides[day]
+            return DayInfo(day, is_work, f"调休上班（{name}）" if is_work else name)
+        weekend = day.weekday() >= 5
+        if day.year in self._arranged_years or not self.has_data_for(day.year):
+            provisional = day.year not in self._arranged_years
+            return DayInfo(day, not weekend, "周末" if weekend else "工作日", provisional=provisional)
+        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+        cn_name = _HOLIDAY_CN.get(name, name) if name else None
+        if on_holiday:
+            return DayInfo(day, False, cn_name if cn_name else "周末")
+        if weekend:  # a weekend day that is a working day: 调休
+            return DayInfo(day, True, f"调休上班（{cn_name or '法定调休'}）")
+        return DayInfo(day, True, "工作日")
+
+    def is_workday(self, day: dt.date) -> bool:
+        return self.day(day).is_workday
+
+    def add_working_days(self, start: dt.date, n: int) -> DueDate:
+        """The date that is the n-th working day after ``start`` (start itself not counted)."""
+        if n < 1:
+            raise ValueError("工作日数必须为正整数")
+        steps = [f"起算：{format_date_weekday(start)}，按规定当日不计入，自次日起计算{n}个工作日"]
+        provisional = False
+        skipped: list[DayInfo] = []
+        counted = 0
+        day = start
+        while counted < n:
+            day += dt.timedelta(days=1)
+            info = self.day(day)
+            provisional = provisional or info.provisional
+            if not info.is_workday:
+                skipped.append(info)
+                continue
+            if skipped:
+                steps.append(_skip_line(skipped))
+                skipped = []
+            counted += 1
+            if info.note != "工作日":
+                steps.append(f"第{counted}个工作日：{format_date_weekday(day)}，{info.note}，计入")
+        steps.append(f"第{n}个工作日：{format_date_weekday(day)}，即为期限届满日")
+        if provisional:
+            years = sorted({d.year for d in _dates_between(start, day) if not self.has_data_for(d.year)})
+            steps.append(
+                "注意：" + "、".join(f"{y}年" for y in years)
+                + "的国务院节假日安排尚未录入，本期限按周一至周五暂算，录入后自动重算（暂定）"
+            )
+        return DueDate(start=start, working_days=n, due=day, provisional=provisional, steps=steps)
+
+    def count_working_days(self, start: dt.date, end: dt.date) -> int:
+        """Working days after ``start`` up to and including ``end`` (0 when end <= start)."""
+        return sum(1 for d in _dates_between(start + dt.timedelta(days=1), end) if self.is_workday(d))
+
+
+def _dates_between(first: dt.date, last: dt.date):
+    day = first
+    while day <= last:
+        yield day
+        day += dt.timedelta(days=1)
+
+
+def _skip_line(days: list[DayInfo]) -> str:
+    names = []
+    for d in days:
+        if d.note not in names:
+            names.append(d.note)
+    span = format_date(days[0].date) if len(days) == 1 else f"{format_date(days[0].date)}至{format_date(days[-1].date)}"
+    return f"跳过：{span}，共{len(days)}天（{'、'.join(names)}），不计入"

@@ -1,0 +1,145 @@
+"""Every indicator of INDICATORS.md, in its order, with its computation where a module feeds it.
+
+Keys whose module is not built yet are registered without ``rows``: they show
+"未接入" (not connected) and the CLI prints null — never an invented number.
+"""
+from __future__ import annotations
+
+from django.db.models import Q
+
+from fazhi.disputes.models import DisputeCase, DisputeOutcome
+from fazhi.governance.models import RULE_OF_LAW_MEETING_KINDS, Meeting
+from fazhi.indicators.registry import Indicator, Kind, register
+from fazhi.learning.models import CourtObservation, ExamRecord, ExamStatus, StudySession
+from fazhi.publicity.models import Channel, LegalLiaison, LiaisonTraining, PublicityEvent
+
+
+def _events(scope):
+    return PublicityEvent.objects.filter(held_on__year=scope.year)
+
+
+def _offline_events(scope):
+    return _events(scope).filter(channel=Channel.OFFLINE)
+
+
+def _sat_exam(scope):
+    return ExamRecord.objects.filter(exam_on__year=scope.year, status=ExamStatus.SAT)
+
+
+register(Indicator(
+    "rule_of_law_meetings", "专题研究部署法治建设会议", "次",
+    rows=lambda s: Meeting.objects.filter(held_on__year=s.year, on_rule_of_law=True, kind__in=RULE_OF_LAW_MEETING_KINDS),
+    phrase="召开专题研究部署法治建设会议{value}次", ledger_slug="meetings",
+    description="党委会、政府常务会、专题会、听取汇报、依法治镇委员会等研究法治建设的会议",
+))
+register(Indicator(
+    "study_sessions", "集中学法（中心组学法、会前学法、集中学习）", "次",
+    rows=lambda s: StudySession.objects.filter(held_on__year=s.year),
+    phrase="开展集中学法{value}次", ledger_slug="study-sessions",
+))
+register(Indicator(
+    "exam_participants", "参加学法考法人数", "人", rows=_sat_exam,
+    phrase="{value}名干部职工参加学法考试", ledger_slug="exam-records",
+))
+register(Indicator(
+    "exam_pass_rate", "学法考试合格率", "%", kind=Kind.RATE, rows=_sat_exam, numerator=Q(passed=True),
+    phrase="考试合格率{value}%", ledger_slug="exam-records", description="合格人数 ÷ 参考人数 × 100",
+))
+register(Indicator(
+    "court_hearings_attended", "旁听庭审", "次",
+    rows=lambda s: CourtObservation.objects.filter(held_on__year=s.year),
+    phrase="组织旁听庭审{value}次", ledger_slug="court-observations",
+))
+register(Indicator("legality_reviews", "合法性审查/法制审核", "件", phrase="完成合法性审查{value}件"))
+register(Indicator("normative_docs_filed", "规范性文件备案", "件", phrase="报备规范性文件{value}件"))
+register(Indicator("normative_docs_repealed", "规范性文件废止", "件", phrase="废止规范性文件{value}件"))
+register(Indicator("disclosure_proactive", "主动公开政府信息", "条", phrase="主动公开政府信息{value}条"))
+register(Indicator("disclosure_requests", "依申请公开申请", "件", phrase="收到依申请公开申请{value}件"))
+register(Indicator("disclosure_response_rate", "依申请公开按期答复率", "%", kind=Kind.RATE, phrase="按期答复率{value}%"))
+register(Indicator("enforcement_officers", "持证执法人员", "人", phrase="持证执法人员{value}人"))
+register(Indicator("enforcement_training", "执法人员培训", "次", phrase="开展执法人员培训{value}次"))
+register(Indicator("penalty_cases", "行政处罚案件（普通程序）", "件", phrase="办理普通程序行政处罚案件{value}件"))
+register(Indicator("case_file_reviews", "执法案卷评查", "次", phrase="开展执法案卷评查{value}次"))
+register(Indicator(
+    "publicity_events", "普法宣传活动", "场次", rows=_offline_events,
+    phrase="开展普法宣传活动{value}场次", ledger_slug="publicity-events",
+    description="线下普法宣传活动场次；线上活动另计",
+))
+register(Indicator(
+    "publicity_materials", "发放普法宣传资料", "份", kind=Kind.SUM, rows=_offline_events, sum_field="materials",
+    phrase="发放宣传资料{value}份", ledger_slug="publicity-events",
+))
+register(Indicator(
+    "legal_consultations", "法律咨询", "人次", kind=Kind.SUM, rows=_events, sum_field="consultations",
+    phrase="解答法律咨询{value}人次", ledger_slug="publicity-events",
+    description="普法活动中解答的咨询（法律顾问服务台账接入后一并计入）",
+))
+register(Indicator(
+    "publicity_audience", "普法受众", "人次", kind=Kind.SUM, rows=_offline_events, sum_field="audience",
+    phrase="受众群众{value}人次", ledger_slug="publicity-events",
+))
+register(Indicator(
+    "legal_literates", "培养法律明白人", "人",
+    rows=lambda s: LegalLiaison.objects.filter(registered_on__year=s.year),
+    phrase="培养“法律明白人”“法治带头人”{value}人", ledger_slug="legal-liaisons",
+))
+register(Indicator(
+    "disputes_handled", "排查调处矛盾纠纷", "件",
+    rows=lambda s: DisputeCase.objects.filter(received_on__year=s.year),
+    phrase="排查调处矛盾纠纷{value}件", ledger_slug="disputes",
+))
+register(Indicator(
+    "disputes_resolved", "调解成功", "件",
+    rows=lambda s: DisputeCase.objects.filter(closed_on__year=s.year, outcome=DisputeOutcome.RESOLVED),
+    phrase="调解成功{value}件", ledger_slug="disputes",
+))
+register(Indicator(
+    "dispute_success_rate", "调处成功率", "%", kind=Kind.RATE,
+    rows=lambda s: DisputeCase.objects.filter(closed_on__year=s.year).exclude(outcome=DisputeOutcome.OPEN),
+    numerator=Q(outcome=DisputeOutcome.RESOLVED),
+    phrase="调处成功率{value}%", ledger_slug="disputes", description="调解成功件数 ÷ 本年办结件数 × 100",
+))
+register(Indicator("reconsideration_cases", "行政复议案件", "件", phrase="办理行政复议案件{value}件"))
+register(Indicator("litigation_cases", "行政诉讼案件", "件", phrase="办理行政诉讼案件{value}件"))
+register(Indicator("court_appearances", "负责人出庭应诉", "次", phrase="负责人出庭应诉{value}次"))
+register(Indicator("court_appearance_rate", "负责人出庭应诉率", "%", kind=Kind.RATE, phrase="出庭应诉率{value}%"))
+register(Indicator("legal_aid", "法律援助（申请、指引）", "件", phrase="帮助群众申请法律援助{value}件"))
+register(Indicator("legal_advisor_coverage", "法律顾问覆盖村（社区）", "个", phrase="{value}个村（社区）配备法律顾问"))
+
+# Beyond the fixed keys: figures the seeds quote that these ledgers also produce.
+register(Indicator(
+    "publicity_online", "线上普法活动", "次", core=False,
+    rows=lambda s: _events(s).filter(channel=Channel.ONLINE),
+    phrase="开展线上普法{value}次", ledger_slug="publicity-events",
+))
+register(Indicator(
+    "liaison_trainings", "法律明白人培训", "场次", core=False,
+    rows=lambda s: LiaisonTraining.objects.filter(held_on__year=s.year),
+    phrase="开展法律明白人培训{value}场次", ledger_slug="liaison-trainings",
+))
+register(Indicator(
+    "liaison_training_participants", "法律明白人参训", "人次", kind=Kind.SUM, core=False,
+    rows=lambda s: LiaisonTraining.objects.filter(held_on__year=s.year), sum_field="participants",
+    phrase="参训{value}人次", ledger_slug="liaison-trainings",
+))
+register(Indicator(
+    "court_observation_attendees", "旁听庭审人数", "人次", kind=Kind.SUM, core=False,
+    rows=lambda s: CourtObservation.objects.filter(held_on__year=s.year), sum_field="attendees",
+    phrase="{value}人次参加旁听", ledger_slug="court-observations",
+))
+register(Indicator(
+    "exam_excellent_rate", "学法考试优秀率", "%", kind=Kind.RATE, core=False, rows=_sat_exam,
+    numerator=Q(excellent=True), phrase="优秀率{value}%", ledger_slug="exam-records",
+))
+register(Indicator(
+    "principal_led_studies", "主要负责人领学", "次", core=False,
+    rows=lambda s: StudySession.objects.filter(held_on__year=s.year, led_by_principal=True),
+    phrase="主要负责人带头领学{value}次", ledger_slug="study-sessions",
+))
+register(Indicator(
+    "principal_chaired_meetings", "主要负责人主持研究法治建设", "次", core=False,
+    rows=lambda s: Meeting.objects.filter(
+        held_on__year=s.year, on_rule_of_law=True, kind__in=RULE_OF_LAW_MEETING_KINDS, chaired_by_principal=True
+    ),
+    phrase="主要负责人主持研究法治建设{value}次", ledger_slug="meetings",
+))

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from fazhi.indicators import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("<slug:key>/records/", views.indicator_records, name="indicator_records"),
+]

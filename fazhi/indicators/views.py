@@ -1,0 +1,92 @@
+"""The dashboard of the year's figures, and the record list behind every figure."""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from fazhi.core.ledgers.excel import display_value
+from fazhi.core.ledgers.registry import get_ledger
+from fazhi.core.scoping import readable_orgs, resolve_org
+from fazhi.indicators import registry
+from fazhi.indicators.registry import Kind, Scope
+
+
+def _year(request, default: int) -> int:
+    try:
+        year = int(request.GET.get("year", default))
+    except ValueError:
+        return default
+    return year if 2000 <= year <= 2100 else default
+
+
+def scope_from_request(request) -> tuple[Scope, object]:
+    """(scope, organisation) for ?org=CODE&year=YYYY within what the user may read."""
+    year = _year(request, timezone.localdate().year - 1)
+    org = resolve_org(request.user, request.GET.get("org"))
+    if org is not None:
+        return Scope((org,), year), org
+    orgs = tuple(readable_orgs(request.user).order_by("code"))
+    return Scope(orgs, year), None
+
+
+@login_required
+def dashboard(request):
+    scope, org = scope_from_request(request)
+    previous = scope.previous_year()
+    rows = []
+    for indicator in registry.all_indicators():
+        figure = indicator.compute(scope)
+        last = indicator.compute(previous) if indicator.connected else None
+        rows.append({"figure": figure, "last": last})
+    this_year = timezone.localdate().year
+    return render(request, "indicators/dashboard.html", {
+        "rows": rows,
+        "scope": scope,
+        "org": org,
+        "orgs": readable_orgs(request.user).order_by("code"),
+        "years": list(range(this_year, this_year - 6, -1)),
+        "connected": sum(1 for r in rows if r["figure"].indicator.connected),
+    })
+
+
+@login_required
+def indicator_records(request, key: str):
+    try:
+        indicator = registry.get(key)
+    except KeyError:
+        raise Http404("没有这个指标")
+    if not indicator.connected:
+        raise Http404("该指标所属模块尚未接入")
+    scope, org = scope_from_request(request)
+    figure = indicator.compute(scope)
+    ledger = get_ledger(indicator.ledger_slug)
+    rows = indicator.records(scope).select_related("organisation").order_by(*ledger.model._meta.ordering)
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    fields = list(ledger.list_fields)
+    marker = None
+    if indicator.kind == Kind.RATE:
+        counted = set(indicator.records(scope).filter(indicator.numerator).values_list("pk", flat=True))
+        marker = counted
+    elif indicator.kind == Kind.SUM and indicator.sum_field not in fields:
+        fields.append(indicator.sum_field)
+    table = []
+    for obj in page.object_list:
+        table.append({
+            "object": obj,
+            "cells": [display_value(obj, n) for n in fields],
+            "counted": None if marker is None else obj.pk in marker,
+        })
+    return render(request, "indicators/records.html", {
+        "indicator": indicator,
+        "figure": figure,
+        "scope": scope,
+        "org": org,
+        "ledger": ledger,
+        "headers": [ledger.label(n) for n in fields],
+        "table": table,
+        "page": page,
+        "multi_org": len(scope.organisations) > 1,
+    })

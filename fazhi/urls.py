@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include("fazhi.api.urls")),
+    path("reports/", include("fazhi.reports.urls")),
+    path("indicators/", include("fazhi.indicators.urls")),
+    path("", include("fazhi.core.urls")),
+]
+handler404 = "fazhi.core.views.errors.not_found"
+handler403 = "fazhi.core.views.errors.forbidden"
+handler500 = "fazhi.core.views.errors.server_error"
+handler400 = "fazhi.core.views.errors.bad_request"
