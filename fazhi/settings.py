@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "fazhi.disputes",
     "fazhi.indicators",
     "fazhi.reports",
+    "fazhi.demo",
     "fazhi.api",
 ]
 
