@@ -1,0 +1,50 @@
+"""Production mode refuses to start with the development secret or with DEBUG on."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+CHECK = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG, settings.DATABASES['default']['ENGINE'])"
+
+
+def run_settings(**env_overrides: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "FAZHI_DEBUG", "DATABASE_URL", "FAZHI_TEST_POSTGRES"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "fazhi.settings", **env_overrides})
+    return subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_production_without_secret_key_refuses_to_start(tmp_path):
+    result = run_settings(FAZHI_ENV="production", FAZHI_DATA_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_with_debug_on_refuses_to_start(tmp_path):
+    result = run_settings(FAZHI_ENV="production", SECRET_KEY="x" * 50, FAZHI_DEBUG="true", FAZHI_DATA_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "DEBUG" in result.stderr
+
+
+def test_production_with_a_real_secret_runs_without_debug_on_postgres_url(tmp_path):
+    result = run_settings(
+        FAZHI_ENV="production", SECRET_KEY="x" * 50, FAZHI_DATA_DIR=str(tmp_path),
+        DATABASE_URL="postgres://fazhi@127.0.0.1:5432/fazhi", ALLOWED_HOSTS="fazhi.example.gov.cn",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "django.db.backends.postgresql"]
+
+
+def test_default_is_embedded_sqlite_with_no_configuration(tmp_path):
+    result = run_settings(FAZHI_DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "django.db.backends.sqlite3"]
+
+
+@pytest.mark.parametrize("name,value", [("FAZHI_DEBUG", "maybe"), ("FAZHI_MAX_UPLOAD_BYTES", "ten")])
+def test_a_typo_in_a_setting_fails_loudly(tmp_path, name, value):
+    result = run_settings(FAZHI_DATA_DIR=str(tmp_path), **{name: value})
+    assert result.returncode != 0
+    assert name in result.stderr
