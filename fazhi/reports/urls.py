@@ -1,5 +1,11 @@
 from django.urls import path
-from django.http import HttpResponse
 
-# Placeholder until the reports app lands (being written now).
-urlpatterns = [path("", lambda r: HttpResponse("年度报告"), name="report_index")]
+from fazhi.reports import views
+
+urlpatterns = [
+    path("", views.report_index, name="report_index"),
+    path("view/<str:code>/<int:year>/", views.report_view, name="report_view"),
+    path("view/<str:code>/<int:year>/report.docx", views.report_docx, name="report_docx"),
+    path("view/<str:code>/<int:year>/report.md", views.report_md, name="report_md"),
+    path("edit/<str:code>/<int:year>/", views.report_edit, name="report_edit"),
+]

@@ -1,0 +1,230 @@
+"""Compose the annual report of one township for one year from the indicator registry.
+
+Narrative (staff-edited, or the default of narrative.py) is split into paragraphs;
+each 【数据：主题】 marker in it becomes the sentence of that theme's figures, written
+from the live registry values with their year-on-year change. Only connected
+indicators with data produce a sentence: an unconnected module never shows a number.
+A theme whose marker staff removed is still reported, as a closing paragraph of
+its home section, so no figure silently disappears.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from fazhi.core.models import Organisation
+from fazhi.core.workdays import format_date
+from fazhi.indicators.registry import Figure, Kind, Scope, compute_all, format_value
+from fazhi.reports import narrative
+from fazhi.reports.models import NARRATIVE_FIELDS, AnnualReport
+from fazhi.reports.structure import (
+    SUBHEADING, ComposedReport, FigureRun, Paragraph, Run, Section, Text, signature_layout,
+)
+from fazhi.reports.suggestions import Suggestion, suggest
+
+MARKER = re.compile(r"【数据：([^】]*)】")
+SUBHEADING_START = re.compile(r"^（[一二三四五六七八九十]+）")
+MAX_SUBHEADING = 50  # characters of a run-in "（一）……。" heading
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str  # the marker name: 【数据：普法】
+    home: str  # the section that reports it when its marker is missing
+    keys: tuple[str, ...]
+
+
+THEMES: tuple[Theme, ...] = (
+    Theme("组织领导", "measures_text", ("rule_of_law_meetings",)),
+    Theme("依法行政", "measures_text", (
+        "legality_reviews", "normative_docs_filed", "normative_docs_repealed", "disclosure_proactive",
+        "disclosure_requests", "disclosure_response_rate", "enforcement_officers", "enforcement_training",
+        "penalty_cases", "case_file_reviews", "reconsideration_cases", "litigation_cases",
+        "court_appearances", "court_appearance_rate",
+    )),
+    Theme("学法用法", "measures_text", (
+        "study_sessions", "exam_participants", "exam_pass_rate", "exam_excellent_rate",
+        "court_hearings_attended", "court_observation_attendees",
+    )),
+    Theme("普法", "measures_text", (
+        "publicity_events", "publicity_materials", "publicity_audience", "legal_consultations",
+        "publicity_online", "legal_literates", "liaison_trainings", "liaison_training_participants",
+        "legal_advisor_coverage", "legal_aid",
+    )),
+    Theme("矛盾纠纷", "measures_text", ("disputes_handled", "disputes_resolved", "dispute_success_rate")),
+    Theme("第一责任人", "duties_text", ("principal_chaired_meetings", "principal_led_studies")),
+)
+THEME_NAMES = frozenset(t.name for t in THEMES)
+
+
+@dataclass
+class ReportData:
+    """The figures of the report's year and of the year before, for one township."""
+
+    org: Organisation
+    year: int
+    figures: dict[str, Figure]
+    previous: dict[str, Figure]
+
+    @classmethod
+    def load(cls, org: Organisation, year: int) -> ReportData:
+        scope = Scope((org,), year)
+        return cls(org, year, compute_all(scope), compute_all(scope.previous_year()))
+
+    def href(self, key: str) -> str:
+        return reverse("indicator_records", args=[key]) + "?" + urlencode({"year": self.year, "org": self.org.code})
+
+    @cached_property
+    def suggestions(self) -> list[Suggestion]:
+        return suggest(self.figures, self.previous, unit=narrative.terms_for(self.org).unit)
+
+
+def year_on_year(fig: Figure, last: Figure | None) -> str:
+    """"（同比增长12.5%）" for counts and sums, "（较上年提高3个百分点）" for rates; "" without last year's data."""
+    if last is None or not last.has_data or last.value is None or fig.value is None:
+        return ""
+    if fig.indicator.kind == Kind.RATE:
+        diff = Decimal(fig.value) - Decimal(last.value)
+        if diff == 0:
+            return "（与上年持平）"
+        return f"（较上年{'提高' if diff > 0 else '降低'}{format_value(abs(diff))}个百分点）"
+    if last.value == 0:
+        return ""
+    if fig.value == last.value:
+        return "（与上年持平）"
+    change = ((Decimal(fig.value) - Decimal(last.value)) * 100 / Decimal(last.value)).quantize(
+        Decimal("0.1"), ROUND_HALF_UP
+    )
+    if change == 0:
+        return "（与上年基本持平）"
+    return f"（同比{'增长' if change > 0 else '下降'}{format_value(abs(change))}%）"
+
+
+def figure_clause(data: ReportData, key: str) -> list[Run]:
+    """The indicator's phrase with its figure, e.g. 开展普法宣传活动[67]场次（同比增长12.5%）; [] when nothing to say."""
+    fig = data.figures.get(key)
+    if fig is None or not fig.indicator.connected or not fig.has_data or fig.value is None:
+        return []
+    ind = fig.indicator
+    if fig.value == 0 and (ind.kind != Kind.RATE or not ind.core):
+        # "发放宣传资料0份" or an untracked "优秀率0%" says nothing; a core rate of 0% is reported as it is
+        return []
+    phrase = ind.phrase or f"{ind.label}{{value}}{ind.unit}"
+    before, _, after = phrase.partition("{value}")
+    unit = ind.unit if ind.unit and after.startswith(ind.unit) else ""
+    after = after[len(unit):] + year_on_year(fig, data.previous.get(key))
+    runs: list[Run] = [Text(before)] if before else []
+    runs.append(FigureRun(key, format_value(fig.value), unit, data.href(key), ind.label))
+    if after:
+        runs.append(Text(after))
+    return runs
+
+
+def theme_sentence(theme: Theme, data: ReportData) -> list[Run]:
+    clauses = [c for c in (figure_clause(data, key) for key in theme.keys) if c]
+    if not clauses:
+        return []
+    runs: list[Run] = [Text("全年")]
+    for i, clause in enumerate(clauses):
+        if i:
+            runs.append(Text("，"))
+        runs.extend(clause)
+    runs.append(Text("。"))
+    return _merge(runs)
+
+
+def parse_narrative(text: str, sentences: dict[str, list[Run]]) -> list[Paragraph]:
+    """One paragraph per non-blank line; "（一）……。" opens a run-in subheading; markers become figures."""
+    paragraphs = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        runs: list[Run] = []
+        if SUBHEADING_START.match(line):
+            end = line.find("。")
+            if 0 < end < MAX_SUBHEADING:
+                runs.append(Text(line[: end + 1], SUBHEADING))
+                line = line[end + 1:]
+            elif end < 0 and len(line) <= MAX_SUBHEADING:
+                runs.append(Text(line, SUBHEADING))
+                line = ""
+        runs.extend(_expand_markers(line, sentences))
+        runs = _merge(runs)
+        if runs:
+            paragraphs.append(Paragraph(runs))
+    return paragraphs
+
+
+def _expand_markers(text: str, sentences: dict[str, list[Run]]) -> list[Run]:
+    runs: list[Run] = []
+    position = 0
+    for match in MARKER.finditer(text):
+        runs.append(Text(text[position:match.start()]))
+        name = match.group(1).strip()
+        runs.extend(sentences[name] if name in sentences else [Text(match.group(0))])
+        position = match.end()
+    runs.append(Text(text[position:]))
+    return runs
+
+
+def _merge(runs: list[Run]) -> list[Run]:
+    merged: list[Run] = []
+    for run in runs:
+        if isinstance(run, Text):
+            if not run.text:
+                continue
+            if merged and isinstance(merged[-1], Text) and merged[-1].style == run.style:
+                merged[-1] = Text(merged[-1].text + run.text, run.style)
+                continue
+        merged.append(run)
+    return merged
+
+
+def default_texts(org: Organisation, year: int, data: ReportData | None = None) -> dict[str, str]:
+    """The composed default narrative of every section (what staff see before they edit)."""
+    data = data or ReportData.load(org, year)
+    t = narrative.terms_for(org)
+    return {
+        "intro_text": narrative.default_intro(t, year),
+        "measures_text": narrative.default_measures(t, year),
+        "shortcomings_text": narrative.default_shortcomings(t, year, [(s.title, s.detail) for s in data.suggestions]),
+        "duties_text": narrative.default_duties(t, year),
+        "plans_text": narrative.default_plans(t, year),
+        "other_text": "",
+    }
+
+
+def compose_report(report: AnnualReport, data: ReportData | None = None) -> ComposedReport:
+    """The report (saved, or an unsaved one carrying the defaults) with live figures."""
+    org, year = report.organisation, report.year
+    data = data or ReportData.load(org, year)
+    defaults = default_texts(org, year, data)
+    own = {f: (getattr(report, f) or "").strip() for f in NARRATIVE_FIELDS}
+    texts = {f: own[f] or defaults[f] for f in NARRATIVE_FIELDS}
+    sentences = {t.name: theme_sentence(t, data) for t in THEMES}
+    used = set(name.strip() for name in MARKER.findall("\n".join(texts.values())))
+    parsed = {f: parse_narrative(texts[f], sentences) for f in NARRATIVE_FIELDS}
+    for theme in THEMES:
+        if theme.name not in used and sentences[theme.name]:
+            parsed[theme.home].append(Paragraph(list(sentences[theme.name])))
+    headings = narrative.section_headings(year)
+    sections = [
+        Section(f, headings[f], parsed[f], edited=bool(own[f]))
+        for f in NARRATIVE_FIELDS
+        if f != "intro_text" and (parsed[f] or f != "other_text")
+    ]
+    date_text = format_date(report.dated)
+    sig_right, date_right = signature_layout(report.signature, date_text)
+    return ComposedReport(
+        org_code=org.code, org_name=org.name, year=year, title=report.title, addressee=report.addressee,
+        intro=parsed["intro_text"], sections=sections, signature=report.signature, dated=report.dated,
+        date_text=date_text, signature_right_chars=sig_right, date_right_chars=date_right,
+        saved=report.pk is not None,
+    )
+

@@ -1,0 +1,111 @@
+"""The composed report as plain data: sections → paragraphs → runs.
+
+A run is either text or a figure. The three renderers (web page, Markdown, .docx)
+read this one structure, so a figure is the same number, with the same source
+link, in every output.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+BODY = "body"
+SUBHEADING = "subheading"  # the run-in "（一）……。" heading, 楷体 in print
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    style: str = BODY
+
+
+@dataclass(frozen=True)
+class FigureRun:
+    """One figure from the indicator registry, as printed: ``value`` then ``unit``."""
+
+    key: str
+    value: str  # exactly the number shown, e.g. "67" or "95.5"
+    unit: str  # printed right after the value ("场次", "%"); may be "" when the phrase carries its own word
+    href: str  # the site path of the records that produce the figure
+    label: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.value}{self.unit}"
+
+
+Run = Text | FigureRun
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+
+    @property
+    def plain(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def figures(self) -> list[FigureRun]:
+        return [r for r in self.runs if isinstance(r, FigureRun)]
+
+
+@dataclass
+class Section:
+    key: str  # the model field it comes from, e.g. "measures_text"
+    heading: str  # "一、2025年主要举措和成效"
+    paragraphs: list[Paragraph]
+    edited: bool  # True when staff wrote the narrative, False for the composed default
+
+
+@dataclass
+class ComposedReport:
+    org_code: str
+    org_name: str
+    year: int
+    title: str
+    addressee: str
+    intro: list[Paragraph]
+    sections: list[Section]
+    signature: str
+    dated: dt.date
+    date_text: str  # 2026年1月15日
+    # GB/T 9704 §7.3.5.2 (unsealed): 署名 right with 2 characters of space, the date's first
+    # character 2 characters right of the 署名's first character. Measured in characters.
+    signature_right_chars: float
+    date_right_chars: float
+    saved: bool = False  # an AnnualReport row exists
+    notes: list[str] = field(default_factory=list)  # for staff, never printed
+
+    @property
+    def addressee_line(self) -> str:
+        text = self.addressee.strip().rstrip(":：")
+        return f"{text}：" if text else ""
+
+    def figures(self) -> list[FigureRun]:
+        paragraphs = self.intro + [p for s in self.sections for p in s.paragraphs]
+        return [f for p in paragraphs for f in p.figures]
+
+    def title_lines(self) -> list[str]:
+        """Split a long title the way official documents do: before "法治政府建设" (梯形 layout)."""
+        marker = "法治政府建设"
+        index = self.title.find(marker)
+        if text_width(self.title) <= 20 or index <= 0:
+            return [self.title]
+        return [self.title[:index], self.title[index:]]
+
+
+def text_width(text: str) -> float:
+    """Width in full-width characters: ASCII (half-width digits, letters) counts one half."""
+    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
+
+
+def signature_layout(signature: str, date_text: str) -> tuple[float, float]:
+    """(right space of 署名, right space of 成文日期), in characters, per GB/T 9704 §7.3.5.2."""
+    sig, date = text_width(signature), text_width(date_text)
+    sig_right = 2.0
+    date_right = sig_right + sig - 2 - date
+    if date_right < 2:  # the date is longer: it keeps 2 characters and the 署名 moves left
+        date_right = 2.0
+        sig_right = date_right + date + 2 - sig
+    return sig_right, date_right

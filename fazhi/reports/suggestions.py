@@ -1,0 +1,103 @@
+"""Shortcomings suggested from the data, for section 二 (存在的不足和原因).
+
+They are drafts: staff confirm or rewrite them. The printed wording carries no
+numbers (those belong to the live figures); the ``basis`` line tells staff which
+figure triggered the suggestion and is shown on the edit page only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from fazhi.indicators.registry import Figure, Kind, format_value
+
+MAX_FROM_DATA = 4
+MIN_TOTAL = 3
+
+# A rate below its threshold suggests a shortcoming. Our own heuristics, not statutory values.
+RATE_THRESHOLDS: dict[str, tuple[Decimal, str, str, str]] = {
+    "exam_pass_rate": (Decimal(100), "学法用法", "学法用法的实效还需提升",
+                       "学法考试合格率尚未达到百分之百，部分干部职工学法的主动性和系统性不够，运用法治思维和法治方式解决问题的能力有待提高。"),
+    "dispute_success_rate": (Decimal(95), "矛盾纠纷", "矛盾纠纷化解质效还需提高",
+                             "部分矛盾纠纷调处未能达成协议，多元化解机制衔接还不够顺畅，专业调解力量相对不足。"),
+    "disclosure_response_rate": (Decimal(100), "依法行政", "依申请公开答复还不够及时",
+                                 "个别政府信息公开申请未能在法定期限内答复，办理流程和时限管理有待规范。"),
+    "court_appearance_rate": (Decimal(100), "依法行政", "行政机关负责人出庭应诉还需加强",
+                              "行政机关负责人出庭应诉尚未实现全覆盖，依法应诉的意识有待增强。"),
+}
+
+# A connected figure without any record this year.
+NO_RECORDS: dict[str, tuple[str, str, str]] = {
+    "rule_of_law_meetings": ("组织领导", "专题研究法治建设不够经常",
+                             "全年未召开专题研究部署法治建设的会议，党委、政府定期研究法治建设工作的制度还需严格落实。"),
+    "study_sessions": ("学法用法", "干部集中学法不够经常", "全年未组织集中学法，会前学法、中心组学法等制度落实不到位。"),
+    "exam_participants": ("学法用法", "学法考试组织不够到位", "全年没有干部职工参加学法考试，以考促学的作用未能发挥。"),
+    "court_hearings_attended": ("学法用法", "旁听庭审制度落实不到位", "全年未组织干部职工旁听庭审，以案释法、以案促学的作用发挥不够。"),
+    "publicity_events": ("普法", "面向群众的普法宣传存在薄弱环节", "全年未开展线下普法宣传活动，法治宣传教育的覆盖面不够。"),
+    "legal_literates": ("普法", "基层普法骨干队伍建设有待加强",
+                        "全年未新培养“法律明白人”“法治带头人”，村（社区）普法和依法治理的骨干力量补充不足。"),
+}
+
+# A count lower than last year's.
+DECLINES: dict[str, tuple[str, str, str]] = {
+    "rule_of_law_meetings": ("组织领导", "研究部署法治建设的力度有所减弱", "专题研究部署法治建设的会议较上年减少，统筹推进的力度需进一步加大。"),
+    "study_sessions": ("学法用法", "集中学法的频次有所下降", "集中学法次数较上年减少，学法制度的经常性有待加强。"),
+    "court_hearings_attended": ("学法用法", "旁听庭审活动有所减少", "组织旁听庭审的次数较上年减少，以案促学的作用发挥不够充分。"),
+    "publicity_events": ("普法", "普法宣传的力度有所减弱", "普法宣传活动场次较上年减少，普法工作的经常性和覆盖面有待加强。"),
+    "legal_literates": ("普法", "“法律明白人”培养有所放缓", "新培养的“法律明白人”“法治带头人”较上年减少，骨干队伍建设需持续用力。"),
+}
+
+GENERIC: tuple[tuple[str, str, str], ...] = (
+    ("队伍", "法治工作队伍建设仍需加强",
+     "{unit}村两级法治工作力量相对薄弱，具有法律专业背景的工作人员较少，部分干部运用法治思维和法治方式推动工作、化解矛盾的能力还有差距。"),
+    ("普法", "普法宣传的针对性和实效性有待提高",
+     "普法形式仍以发放资料、集中宣讲为主，面向农村老年人、青少年等重点群体的精准普法不够，部分群众“信访不信法”的观念尚未根本转变。"),
+    ("依法行政", "依法行政的制度执行还需从严",
+     "重大行政决策、合法性审查等制度在执行中还存在程序记录不够完整、审查意见落实跟踪不够等问题。"),
+)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    theme: str
+    title: str
+    detail: str
+    basis: str  # why it was suggested (for staff, not printed)
+
+
+def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: str = "镇") -> list[Suggestion]:
+    found: list[Suggestion] = []
+    for key, (threshold, theme, title, detail) in RATE_THRESHOLDS.items():
+        fig = figures.get(key)
+        if fig and fig.has_data and fig.value is not None and fig.value < threshold:
+            basis = f"{fig.indicator.label}为{format_value(fig.value)}%，低于{format_value(threshold)}%"
+            found.append(Suggestion(theme, title, detail, basis))
+    for key, (theme, title, detail) in DECLINES.items():
+        fig, last = figures.get(key), previous.get(key)
+        if not (fig and last and fig.has_data and last.has_data) or fig.indicator.kind == Kind.RATE:
+            continue
+        if fig.value < last.value:
+            basis = f"{fig.indicator.label}{format_value(fig.value)}{fig.indicator.unit}，上年{format_value(last.value)}{fig.indicator.unit}"
+            found.append(Suggestion(theme, title, detail, basis))
+    for key, (theme, title, detail) in NO_RECORDS.items():
+        fig = figures.get(key)
+        if fig and fig.indicator.connected and not fig.has_data:
+            found.append(Suggestion(theme, title, detail, f"台账中没有本年度“{fig.indicator.label}”记录"))
+    found = _pick(found)
+    themes = {s.theme for s in found}
+    for theme, title, detail in GENERIC:
+        if len(found) >= MIN_TOTAL:
+            break
+        if theme not in themes:
+            found.append(Suggestion(theme, title, detail.format(unit=unit), "常见不足（非数据提示）"))
+    return found
+
+
+def _pick(items: list[Suggestion]) -> list[Suggestion]:
+    """Up to MAX_FROM_DATA, in priority order, covering as many themes as possible."""
+    first, rest, themes = [], [], set()
+    for item in items:
+        (rest if item.theme in themes else first).append(item)
+        themes.add(item.theme)
+    chosen = (first + rest)[:MAX_FROM_DATA]
+    return [item for item in items if item in chosen]

@@ -1,0 +1,60 @@
+"""`fazhi report --org CODE --year YYYY --format docx|md|html --output FILE`."""
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args: str) -> str:
+    out = io.StringIO()
+    call_command("report", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_markdown_has_the_four_statutory_sections(ledgers, year, tmp_path):
+    target = tmp_path / "report.md"
+    run("--org", "T901", "--year", str(year), "--format", "md", "--output", str(target))
+    text = target.read_text(encoding="utf-8")
+    for heading in (f"## 一、{year}年主要举措和成效", "## 二、存在的不足和原因",
+                    "## 三、党政主要负责人履行推进法治建设第一责任人职责情况", f"## 四、{year + 1}年工作安排"):
+        assert heading in text
+    assert text.startswith(f"# 甲镇{year}年度法治政府建设情况报告\n\n县委、县政府：")
+    assert "开展普法宣传活动3场次（同比增长50%）" in text
+    assert "五、其他需要报告的事项" not in text
+
+
+def test_standalone_html_has_the_same_figure_links_as_the_page(client, clerk, ledgers, year, tmp_path):
+    target = tmp_path / "report.html"
+    run("--org", "T901", "--year", str(year), "--format", "html", "--output", str(target))
+    standalone = target.read_text(encoding="utf-8")
+    assert standalone.startswith("<!DOCTYPE html>") and "sidebar" not in standalone
+    client.force_login(clerk)
+    page = client.get(f"/reports/view/T901/{year}/").content.decode()
+    pattern = re.compile(r'<a data-indicator="[a-z_]+" href="[^"]+"[^>]*>[^<]+</a>')
+    assert pattern.findall(standalone) == pattern.findall(page)
+    assert f'data-indicator="publicity_events" href="{html.escape(f"/indicators/publicity_events/records/?year={year}&org=T901")}"' in standalone
+
+
+def test_markdown_goes_to_stdout_without_output(township, year):
+    assert f"# 甲镇{year}年度法治政府建设情况报告" in run("--org", "T901", "--year", str(year), "--format", "md")
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--org", "NOPE", "--year", "2025", "--format", "md"), "没有编码为“NOPE”的组织"),
+    (("--org", "T901", "--year", "二〇二五", "--format", "md"), "报告年度必须是四位数字年份"),
+    (("--org", "T901", "--year", "1999", "--format", "md"), "报告年度应在2000年至"),
+    (("--org", "C900", "--year", "2025", "--format", "md"), "年度报告按乡镇（街道）编制"),
+    (("--org", "T901", "--year", "2025", "--format", "pdf"), "不支持的格式：pdf"),
+    (("--org", "T901", "--year", "2025", "--format", "docx"), "docx 格式必须用 --output 指定输出文件"),
+    (("--org", "T901", "--year", "2025", "--format", "md", "--output", "/nonexistent/dir/r.md"), "无法写入文件"),
+])
+def test_bad_input_is_refused_in_chinese(township, args, message):
+    with pytest.raises(CommandError, match=message):
+        run(*args)

@@ -1,0 +1,135 @@
+"""Annual report pages: list, web page, edit, downloads. Access goes through core.scoping.
+
+An outsider gets 404 (the township "does not exist" for them); the county supervisor
+reads every township's report and gets 403 on edit.
+"""
+from __future__ import annotations
+
+import io
+from functools import wraps
+from typing import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from fazhi.core.history import history_entries
+from fazhi.core.models import Organisation
+from fazhi.core.scoping import can_write, readable_orgs, resolve_org, writable_org
+from fazhi.indicators import registry
+from fazhi.reports.compose import ReportData, compose_report
+from fazhi.reports.forms import THEME_MARKERS, AnnualReportForm
+from fazhi.reports.models import AnnualReport
+from fazhi.reports.render_docx import render_docx
+from fazhi.reports.render_html import body_html
+from fazhi.reports.render_md import render_markdown
+from fazhi.reports.services import (
+    ReportInputError, check_report_target, report_get_or_new, report_initial, report_save, report_year_range,
+)
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _target(request: HttpRequest, code: str, year: int) -> Organisation:
+    """The township the URL names, if the user may read it, and a year a report can exist for."""
+    org = resolve_org(request.user, code)
+    check_report_target(org, year)
+    return org
+
+
+def _bad_input_is_404(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A report that cannot exist (year out of range) is a 404 that says why, in Chinese."""
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except ReportInputError as error:
+            context = {"code": 404, "title": "没有这份报告", "message": str(error)}
+            return render(request, "errors/error.html", context, status=404)
+    return wrapper
+
+
+def _writable_target(request: HttpRequest, code: str, year: int) -> Organisation:
+    org = _target(request, code, year)
+    if not can_write(request.user, org.pk):
+        raise PermissionDenied("您只能查看本报告，不能修改（县依法治县办对乡镇报告只读）")
+    return org
+
+
+@login_required
+def report_index(request: HttpRequest) -> HttpResponse:
+    years = list(reversed(report_year_range()))[:6]
+    default_year = timezone.localdate().year - 1
+    try:
+        year = int(request.GET.get("year", default_year))
+    except ValueError:
+        year = default_year
+    if year not in report_year_range():
+        year = default_year
+    orgs = list(readable_orgs(request.user).order_by("code"))
+    saved = AnnualReport.objects.active().filter(organisation__in=orgs).select_related("organisation", "created_by")
+    by_org = {r.organisation_id: r for r in saved if r.year == year}
+    rows = [{"org": o, "report": by_org.get(o.pk), "can_write": can_write(request.user, o.pk)} for o in orgs]
+    return render(request, "reports/index.html", {
+        "year": year, "years": years, "rows": rows, "saved": saved.order_by("-year", "organisation__code"),
+        "writer": writable_org(request.user),
+    })
+
+
+@login_required
+@_bad_input_is_404
+def report_view(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    org = _target(request, code, year)
+    report = report_get_or_new(org, year)
+    composed = compose_report(report)
+    unconnected = [i.label for i in registry.all_indicators() if i.core and not i.connected]
+    return render(request, "reports/view.html", {
+        "org": org, "year": year, "report": report, "composed": composed, "body": body_html(composed),
+        "can_write": can_write(request.user, org.pk),
+        "history": history_entries(report) if report.pk else [],
+        "unconnected": unconnected,
+    })
+
+
+@login_required
+@_bad_input_is_404
+def report_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    org = _writable_target(request, code, year)
+    report = report_get_or_new(org, year)
+    data = ReportData.load(org, year)
+    if request.method == "POST":
+        form = AnnualReportForm(request.POST, instance=report)
+        if form.is_valid():
+            report_save(org=org, year=year, data=form.cleaned_data, user=request.user)
+            messages.success(request, "已保存。报告中的数字仍按台账实时计算。")
+            return redirect("report_view", code=org.code, year=year)
+    else:
+        form = AnnualReportForm(instance=report, initial=report_initial(report, data))
+    return render(request, "reports/edit.html", {
+        "org": org, "year": year, "report": report, "form": form,
+        "suggestions": data.suggestions, "markers": THEME_MARKERS,
+    })
+
+
+@login_required
+@_bad_input_is_404
+def report_docx(request: HttpRequest, code: str, year: int) -> FileResponse:
+    org = _target(request, code, year)
+    composed = compose_report(report_get_or_new(org, year))
+    return FileResponse(
+        io.BytesIO(render_docx(composed)), as_attachment=True, filename=f"{composed.title}.docx", content_type=DOCX_MIME,
+    )
+
+
+@login_required
+@_bad_input_is_404
+def report_md(request: HttpRequest, code: str, year: int) -> FileResponse:
+    org = _target(request, code, year)
+    composed = compose_report(report_get_or_new(org, year))
+    return FileResponse(
+        io.BytesIO(render_markdown(composed).encode("utf-8")), as_attachment=True,
+        filename=f"{composed.title}.md", content_type="text/markdown; charset=utf-8",
+    )
