@@ -116,6 +116,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # project-wide assets (fazhi/ itself is not an app)
 MEDIA_ROOT = DATA_DIR / "uploads"  # outside the web root: served only through authorised views
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -125,6 +126,9 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Outside production (no collectstatic), whitenoise serves straight from the app folders.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
