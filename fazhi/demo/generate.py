@@ -1,0 +1,654 @@
+"""Demo data: 示范县 (SFX) with three townships, their villages, users of every role and
+a realistic year of ledgers (plus the year before, for year-on-year comparison).
+
+Everything is deterministic (``random.Random`` seeded by township code + year),
+passes each model's ``full_clean()``, and is written with
+``bulk_create_with_history`` so every record has its creation history entry.
+Idempotent: organisations and users are fetched-or-created, and a township-year
+that already has records is left alone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from fazhi.core.models import Organisation, OrgKind, Role, User
+from fazhi.disputes.models import AgreementForm, DisputeCase, DisputeCategory, DisputeOutcome, MediationMode
+from fazhi.governance.models import Meeting, MeetingKind
+from fazhi.learning.models import CourtObservation, ExamRecord, ExamStatus, ObservationMode, StudyKind, StudySession
+from fazhi.publicity.models import (
+    Campaign, Channel, LegalLiaison, LiaisonKind, LiaisonTraining, PublicityEvent, TrainingMode,
+)
+
+DEMO_PASSWORD = "fazhi-demo-2025"
+COUNTY_CODE = "SFX"
+COUNTY_NAME = "示范县"
+SUPERIOR_BODY = "县委、县政府"
+CHANGE_REASON = "演示数据"
+
+# The ledgers, each with the date field that places a record in a year.
+LEDGERS: tuple[tuple[type, str], ...] = (
+    (PublicityEvent, "held_on"),
+    (LegalLiaison, "registered_on"),
+    (LiaisonTraining, "held_on"),
+    (StudySession, "held_on"),
+    (ExamRecord, "exam_on"),
+    (CourtObservation, "held_on"),
+    (Meeting, "held_on"),
+    (DisputeCase, "received_on"),
+)
+
+
+@dataclass(frozen=True)
+class TownshipSpec:
+    code: str
+    name: str
+    slug: str  # username prefix
+    short: str  # used in dossier numbers, e.g. 青山调字〔2025〕第001号
+    villages: tuple[str, ...]
+    secretary: str  # 党委书记
+    mayor: str  # 镇（乡）长
+    people: dict = field(default_factory=dict)  # role → full name of the demo user
+
+
+TOWNSHIPS: tuple[TownshipSpec, ...] = (
+    TownshipSpec(
+        "SFX01", "青山镇", "qingshan", "青山",
+        ("青山社区", "石桥村", "柳湾村", "松林村", "龙潭村", "白鹤村", "新华村", "桃园村", "茶山村", "马家坪村",
+         "双河村", "枫树村"),
+        "周建国", "吴海燕",
+        {Role.CLERK: "李晓梅", Role.LEADER: "吴海燕", Role.LEGAL_REVIEWER: "陈志刚", Role.ENFORCEMENT_OFFICER: "刘勇"},
+    ),
+    TownshipSpec(
+        "SFX02", "河口镇", "hekou", "河口",
+        ("河口社区", "滨江社区", "渡口村", "沙洲村", "鱼塘村", "李家湾村", "杨柳村", "长堤村", "荷花村", "五里村"),
+        "郑德福", "黄丽娟",
+        {Role.CLERK: "张敏", Role.LEADER: "黄丽娟", Role.LEGAL_REVIEWER: "孙文斌", Role.ENFORCEMENT_OFFICER: "马超"},
+    ),
+    TownshipSpec(
+        "SFX03", "云岭乡", "yunling", "云岭",
+        ("云岭村", "高峰村", "岩脚村", "竹林村", "石门村", "白云村", "雾峰村", "龙井村", "梨树村"),
+        "罗志勇", "杨春兰",
+        {Role.CLERK: "赵静", Role.LEADER: "杨春兰", Role.LEGAL_REVIEWER: "胡俊", Role.ENFORCEMENT_OFFICER: "林涛"},
+    ),
+)
+
+ROLE_SUFFIX = {
+    Role.CLERK: "clerk",
+    Role.LEADER: "leader",
+    Role.LEGAL_REVIEWER: "reviewer",
+    Role.ENFORCEMENT_OFFICER: "officer",
+}
+
+
+@dataclass(frozen=True)
+class LoginSpec:
+    username: str
+    role: str
+    org_code: str | None
+    org_name: str
+    full_name: str
+    is_admin: bool = False
+
+    @property
+    def role_display(self) -> str:
+        return Role(self.role).label
+
+
+def login_specs() -> list[LoginSpec]:
+    rows: list[LoginSpec] = []
+    for t in TOWNSHIPS:
+        for role, suffix in ROLE_SUFFIX.items():
+            rows.append(LoginSpec(f"{t.slug}_{suffix}", role, t.code, t.name, t.people[role]))
+    rows.append(LoginSpec("county_supervisor", Role.COUNTY_SUPERVISOR, COUNTY_CODE, COUNTY_NAME, "钱国华"))
+    rows.append(LoginSpec("admin", Role.ADMIN, None, "（无，系统管理员）", "系统管理员", is_admin=True))
+    return rows
+
+
+def default_year(today: dt.date | None = None) -> int:
+    return (today or dt.date.today()).year - 1
+
+
+# ---------------------------------------------------------------- organisations and users
+
+
+def _get_or_create_org(code: str, **defaults) -> tuple[Organisation, bool]:
+    org = Organisation.objects.filter(code=code).first()
+    if org is not None:
+        return org, False
+    org = Organisation(code=code, **defaults)
+    org.full_clean()
+    org.save()
+    return org, True
+
+
+def ensure_orgs() -> tuple[Organisation, dict[str, Organisation], int]:
+    """The county, its townships (by code) and how many organisations were created."""
+    created = 0
+    county, new = _get_or_create_org(COUNTY_CODE, name=COUNTY_NAME, kind=OrgKind.COUNTY, superior_body=SUPERIOR_BODY)
+    created += new
+    townships: dict[str, Organisation] = {}
+    for t in TOWNSHIPS:
+        township, new = _get_or_create_org(
+            t.code, name=t.name, kind=OrgKind.TOWNSHIP, parent=county, superior_body=SUPERIOR_BODY
+        )
+        created += new
+        townships[t.code] = township
+        for i, vname in enumerate(t.villages, start=1):
+            _, new = _get_or_create_org(f"{t.code}{i:02d}", name=vname, kind=OrgKind.VILLAGE, parent=township)
+            created += new
+    return county, townships, created
+
+
+def ensure_users(county: Organisation, townships: dict[str, Organisation]) -> tuple[dict[str, User], int]:
+    """Every demo login; the password is set only when the user is created."""
+    users: dict[str, User] = {}
+    created = 0
+    hashed = None
+    for spec in login_specs():
+        user = User.objects.filter(username=spec.username).first()
+        if user is None:
+            if hashed is None:
+                hashed = make_password(DEMO_PASSWORD)
+            org = None
+            if spec.org_code == COUNTY_CODE:
+                org = county
+            elif spec.org_code:
+                org = townships[spec.org_code]
+            user = User(
+                username=spec.username, full_name=spec.full_name, role=spec.role, organisation=org,
+                is_staff=spec.is_admin, is_superuser=spec.is_admin, password=hashed,
+            )
+            user.full_clean()
+            user.save()
+            created += 1
+        users[spec.username] = user
+    return users, created
+
+
+# ---------------------------------------------------------------- vocabulary
+
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万覃武钱"
+)
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅文辉鹏飞宇浩春志海燕德福晓凤云琴斌俊林建国成忠荣秋菊金贵"
+
+STAFF_POSTS = (
+    "党政综合办公室工作人员", "党建工作办公室工作人员", "经济发展办公室工作人员", "社会事务办公室工作人员",
+    "综合行政执法队队员", "司法所工作人员", "财政所工作人员", "自然资源所工作人员", "农业综合服务中心工作人员",
+    "应急管理办公室工作人员", "退役军人服务站工作人员", "便民服务中心工作人员", "综治中心工作人员",
+    "党委委员", "副镇（乡）长", "人大主席团工作人员", "纪委工作人员", "村（社区）党组织书记",
+)
+
+STUDY_TOPICS = (
+    "学习习近平法治思想", "学习《中华人民共和国宪法》", "学习《中华人民共和国民法典》婚姻家庭编",
+    "学习《中华人民共和国民法典》物权编", "学习《中华人民共和国行政处罚法》", "学习《中华人民共和国行政复议法》",
+    "学习《信访工作条例》", "学习《中华人民共和国国家安全法》", "学习《中华人民共和国土地管理法》",
+    "学习《中华人民共和国安全生产法》", "学习《中华人民共和国反电信网络诈骗法》", "学习《中华人民共和国行政许可法》",
+    "学习《中华人民共和国农村土地承包法》", "学习《中华人民共和国森林法》", "学习《中华人民共和国消防法》",
+    "学习《中华人民共和国禁毒法》", "学习《法治政府建设实施纲要（2021—2025年）》", "学习《中华人民共和国保守国家秘密法》",
+    "学习《中华人民共和国未成年人保护法》", "学习《中华人民共和国人民调解法》", "学习《重大行政决策程序暂行条例》",
+    "学习《中华人民共和国乡村振兴促进法》", "学习《中华人民共和国生态环境保护法律法规》汇编",
+    "学习《中国共产党纪律处分条例》", "学习《中华人民共和国行政诉讼法》",
+)
+
+LECTURE_TOPICS = (
+    "法治政府建设与依法行政专题讲座", "《中华人民共和国行政复议法》修订解读专题讲座", "基层行政执法规范化专题讲座",
+    "农村土地承包与流转法律问题专题讲座", "重大行政决策合法性审查专题讲座", "政府合同风险防范专题讲座",
+)
+
+COURTS = ("示范县人民法院", "示范县人民法院第一人民法庭", "市中级人民法院")
+COURT_CASES = (
+    "某建材公司诉{t}人民政府行政协议纠纷案", "{a}某诉{t}人民政府行政强制纠纷案", "{a}某非法占用农用地案",
+    "{a}某等人组织、领导传销活动案", "{a}某帮助信息网络犯罪活动案", "{a}某与{b}某土地承包经营权纠纷案",
+    "{a}某贩卖毒品案", "{a}某危险驾驶案", "{a}某诈骗案", "{a}某滥伐林木案",
+)
+
+MEDIATION_BODIES = ("镇（乡）人民调解委员会", "村（社区）人民调解委员会", "综治中心", "派出所", "司法所")
+
+DISPUTE_TEMPLATES = {
+    DisputeCategory.LAND: ("{v}{a}某与{b}某承包地边界纠纷", "{v}{a}某与{b}某宅基地使用权纠纷",
+                           "{v}两村民小组林地权属纠纷", "{v}{a}某与{b}某责任田灌溉用水纠纷"),
+    DisputeCategory.LABOUR: ("{a}某等{n}人追索劳务报酬纠纷", "{v}{a}某与某建筑公司工伤赔偿纠纷",
+                             "{a}某与某农业合作社拖欠工资纠纷"),
+    DisputeCategory.FAMILY: ("{v}{a}某与{b}某婚姻家庭纠纷", "{v}{a}某老人赡养纠纷", "{v}{a}某兄弟分家析产纠纷",
+                             "{v}{a}某与{b}某离婚后子女抚养费纠纷"),
+    DisputeCategory.NEIGHBOUR: ("{v}{a}某与{b}某排水沟渠纠纷", "{v}{a}某与{b}某通行纠纷",
+                                "{v}{a}某与{b}某建房相邻采光纠纷", "{v}{a}某与{b}某邻里口角纠纷"),
+    DisputeCategory.DAMAGES: ("{v}{a}某家犬咬伤{b}某赔偿纠纷", "{v}{a}某与{b}某牲畜损毁庄稼赔偿纠纷",
+                              "{v}{a}某与{b}某人身损害赔偿纠纷"),
+    DisputeCategory.CONTRACT: ("{a}某与{b}某民间借贷纠纷", "{v}{a}某与{b}某土地流转合同纠纷",
+                               "{a}某与{b}某买卖合同欠款纠纷", "{v}{a}某与某公司房屋租赁合同纠纷"),
+    DisputeCategory.EXPROPRIATION: ("{v}{a}某征地补偿款分配纠纷", "{v}道路拓宽项目{a}某房屋拆迁补偿纠纷"),
+    DisputeCategory.PROPERTY: ("{v}{a}某等业主与物业公司物业费纠纷", "{v}{a}某与物业公司停车管理纠纷"),
+    DisputeCategory.ENVIRONMENT: ("{v}{a}某养殖场异味扰民纠纷", "{v}村民与某石料厂粉尘噪声纠纷"),
+    DisputeCategory.TRAFFIC: ("{a}某与{b}某交通事故损害赔偿纠纷", "{v}{a}某电动车与{b}某摩托车碰撞赔偿纠纷"),
+    DisputeCategory.OTHER: ("{v}{a}某与{b}某殡葬事宜纠纷", "{v}{a}某与{b}某坟地纠纷"),
+}
+DISPUTE_WEIGHTS = {
+    DisputeCategory.LAND: 16, DisputeCategory.LABOUR: 8, DisputeCategory.FAMILY: 14, DisputeCategory.NEIGHBOUR: 20,
+    DisputeCategory.DAMAGES: 8, DisputeCategory.CONTRACT: 12, DisputeCategory.EXPROPRIATION: 4,
+    DisputeCategory.PROPERTY: 3, DisputeCategory.ENVIRONMENT: 3, DisputeCategory.TRAFFIC: 7, DisputeCategory.OTHER: 5,
+}
+
+
+# ---------------------------------------------------------------- one township-year
+
+
+class _Year:
+    """Dates of one year, never after ``today``."""
+
+    def __init__(self, year: int, today: dt.date):
+        self.year = year
+        self.first = dt.date(year, 1, 1)
+        self.last = min(dt.date(year, 12, 31), today)
+
+    def ok(self, d: dt.date) -> bool:
+        return self.first <= d <= self.last
+
+    def between(self, rng: random.Random, start: dt.date, end: dt.date, *, workday: bool = True) -> dt.date | None:
+        start, end = max(start, self.first), min(end, self.last)
+        if start > end:
+            return None
+        for _ in range(12):
+            d = start + dt.timedelta(days=rng.randint(0, (end - start).days))
+            if not workday or d.weekday() < 5:
+                return d
+        return d
+
+    def md(self, month: int, day: int) -> dt.date:
+        return dt.date(self.year, month, day)
+
+    def anytime(self, rng: random.Random, *, workday: bool = True) -> dt.date | None:
+        return self.between(rng, self.first, self.last, workday=workday)
+
+
+def has_records(township: Organisation, year: int) -> bool:
+    return any(
+        model.objects.filter(organisation=township, **{f"{datefield}__year": year}).exists()
+        for model, datefield in LEDGERS
+    )
+
+
+class _Gen:
+    def __init__(self, spec: TownshipSpec, township: Organisation, year: int, today: dt.date, scale: float, user):
+        self.spec = spec
+        self.township = township
+        self.y = _Year(year, today)
+        self.year = year
+        self.scale = scale
+        self.user = user
+        self.rng = random.Random(f"fazhi-demo:{spec.code}:{year}")
+        self.villages = list(township.villages().order_by("code"))
+        self._names: set[str] = set()
+
+    # helpers
+    def n(self, lo: int, hi: int) -> int:
+        return max(1 if lo > 0 else 0, round(self.rng.randint(lo, hi) * self.scale))
+
+    def name(self) -> str:
+        rng = self.rng
+        for _ in range(50):
+            given = rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.75 else "")
+            full = rng.choice(SURNAMES) + given
+            if full not in self._names:
+                self._names.add(full)
+                return full
+        return full
+
+    def surname(self) -> str:
+        return self.rng.choice(SURNAMES)
+
+    def base(self) -> dict:
+        return {"organisation": self.township, "created_by": self.user}
+
+    def village(self, communities: bool | None = None):
+        pool = self.villages
+        if communities is True:
+            pool = [v for v in pool if v.name.endswith("社区")] or pool
+        elif communities is False:
+            pool = [v for v in pool if not v.name.endswith("社区")] or pool
+        return self.rng.choice(pool)
+
+    # ledgers
+    def publicity(self) -> list[PublicityEvent]:
+        rng, y, t = self.rng, self.y, self.spec.name
+        plan = [
+            # campaign, (start, end), count range, title templates, organisers
+            (Campaign.SPRING_FESTIVAL, (y.md(1, 2), y.md(2, 20)), (2, 4),
+             ("元旦春节送法下乡进{v}", "“法治年货”送到{v}"), ("司法所", "司法所、派出所")),
+            (Campaign.OTHER, (y.md(3, 1), y.md(3, 31)), (1, 3),
+             ("“三八”妇女维权周普法宣传（{v}）", "“3·15”消费者权益保护法治宣传", "三月法治宣传月集中宣传活动"),
+             ("妇联、司法所", "市场监管所", "司法所")),
+            (Campaign.NATIONAL_SECURITY, (y.md(4, 10), y.md(4, 18)), (2, 3),
+             ("“4·15”全民国家安全教育日宣传（{v}）", "国家安全法进{v}"), ("党政办、派出所", "司法所")),
+            (Campaign.CIVIL_CODE_MONTH, (y.md(5, 1), y.md(5, 31)), (5, 9),
+             ("“美好生活·民法典相伴”宣传进{v}", "民法典宣传月{v}专场", "民法典婚姻家庭编以案释法（{v}）"),
+             ("司法所", "法律顾问", "司法所、法律顾问", "妇联、司法所")),
+            (Campaign.ANTI_DRUG, (y.md(6, 16), y.md(6, 30)), (3, 5),
+             ("“6·26”国际禁毒日宣传（{v}）", "全民禁毒宣传月进{v}", "禁毒知识进课堂"), ("禁毒办、派出所", "派出所")),
+            (Campaign.ANTI_FRAUD, (y.first, y.last), (4, 8),
+             ("防范电信网络诈骗宣传进{v}", "“反诈进万家”宣传（{v}）", "防范养老诈骗专题宣传（{v}）"),
+             ("派出所", "派出所、司法所")),
+            (Campaign.TO_VILLAGES, (y.first, y.last), (8, 16),
+             ("“法律进乡村”普法宣传（{v}）", "“法润{t}”送法进{v}", "法律顾问驻村普法（{v}）", "赶集日普法宣传"),
+             ("司法所", "法律顾问", "司法所、法律顾问", "综治中心")),
+            (Campaign.TO_COMMUNITIES, (y.first, y.last), (2, 4),
+             ("“法律进社区”普法宣传（{v}）", "物业纠纷预防法治讲座（{v}）"), ("司法所", "法律顾问")),
+            (Campaign.TO_SCHOOLS, (y.md(3, 1), y.md(6, 30)), (2, 3),
+             ("“法治进校园”{t}中心小学法治课", "预防校园欺凌法治讲座", "{t}中学开学法治第一课"),
+             ("派出所、司法所", "司法所")),
+            (Campaign.TO_SCHOOLS, (y.md(9, 1), y.md(11, 30)), (1, 3),
+             ("“法治进校园”{t}中学法治课", "未成年人保护法宣讲进校园"), ("派出所、司法所", "法治副校长")),
+            (Campaign.TO_ENTERPRISES, (y.first, y.last), (2, 4),
+             ("“法律进企业”劳动合同法宣讲", "安全生产法进企业", "优化营商环境法治体检进企业"),
+             ("司法所、人社服务站", "应急办", "法律顾问")),
+            (Campaign.TO_ORGANS, (y.first, y.last), (1, 2),
+             ("“法律进机关”行政执法规范化宣讲", "机关干部法治讲座"), ("党政办", "司法所")),
+            (Campaign.CONSTITUTION_WEEK, (y.md(12, 1), y.md(12, 7)), (4, 7),
+             ("“12·4”国家宪法日宣传（{v}）", "宪法宣传周集中宣传活动", "宪法进{v}", "宪法宣誓暨宪法学习活动"),
+             ("党政办、司法所", "司法所", "司法所、法律顾问")),
+        ]
+        events = []
+        for campaign, (start, end), (lo, hi), titles, organisers in plan:
+            for _ in range(self.n(lo, hi)):
+                held = y.between(rng, start, end, workday=rng.random() < 0.7)
+                if held is None:
+                    continue
+                if campaign == Campaign.NATIONAL_SECURITY and rng.random() < 0.5 and y.ok(y.md(4, 15)):
+                    held = y.md(4, 15)
+                if campaign == Campaign.ANTI_DRUG and rng.random() < 0.4 and y.ok(y.md(6, 26)):
+                    held = y.md(6, 26)
+                if campaign == Campaign.CONSTITUTION_WEEK and rng.random() < 0.4 and y.ok(y.md(12, 4)):
+                    held = y.md(12, 4)
+                village = self.village(communities=True if campaign == Campaign.TO_COMMUNITIES else None)
+                if campaign in (Campaign.TO_SCHOOLS, Campaign.TO_ENTERPRISES, Campaign.TO_ORGANS):
+                    village = None
+                title = rng.choice(titles).format(v=village.name if village else t, t=t)
+                if village:
+                    place = village.name + rng.choice(("村委会广场", "文化广场", "党群服务中心", "集市", "新时代文明实践站"))
+                    place = place.replace("村村", "村").replace("社区村", "社区")
+                elif campaign == Campaign.TO_SCHOOLS:
+                    place = f"{t}中心学校"
+                elif campaign == Campaign.TO_ENTERPRISES:
+                    place = rng.choice(("工业园区", "农业产业园", "某建材公司", "某食品加工厂"))
+                else:
+                    place = f"{t}人民政府会议室" if campaign == Campaign.TO_ORGANS else f"{t}集镇"
+                big = campaign in (Campaign.CONSTITUTION_WEEK, Campaign.CIVIL_CODE_MONTH)
+                audience = rng.randint(80, 500) if big else rng.randint(30, 300)
+                events.append(PublicityEvent(
+                    **self.base(), held_on=held, title=title, campaign=campaign, channel=Channel.OFFLINE,
+                    place=place, village=village, organiser=rng.choice(organisers), audience=audience,
+                    materials=rng.randint(audience // 2, audience * 2 + 50), consultations=rng.randint(3, 35),
+                ))
+        online = (
+            (Campaign.CIVIL_CODE_MONTH, y.md(5, 10), "“法润{t}”微信公众号民法典每日一讲"),
+            (Campaign.NATIONAL_SECURITY, y.md(4, 15), "全民国家安全教育日网络知识竞答"),
+            (Campaign.ANTI_FRAUD, y.md(8, 20), "反诈短视频在村（社区）微信群推送"),
+            (Campaign.ANTI_DRUG, y.md(6, 26), "禁毒知识线上有奖答题"),
+            (Campaign.CONSTITUTION_WEEK, y.md(12, 4), "宪法知识网络答题活动"),
+            (Campaign.OTHER, y.md(3, 20), "“以案释法”微信公众号专栏"),
+            (Campaign.TO_VILLAGES, y.md(9, 15), "法律顾问直播解答群众法律问题"),
+            (Campaign.SPRING_FESTIVAL, y.md(1, 20), "春节返乡人员法治提醒短信推送"),
+        )
+        for campaign, held, title in rng.sample(online, self.n(4, 7)):
+            if not y.ok(held):
+                continue
+            events.append(PublicityEvent(
+                **self.base(), held_on=held, title=title.format(t=t), campaign=campaign, channel=Channel.ONLINE,
+                place="线上", organiser="党政办、司法所", audience=rng.randint(600, 4000), materials=0,
+                consultations=rng.randint(5, 40),
+            ))
+        return events
+
+    def liaisons(self) -> list[LegalLiaison]:
+        rng, out = self.rng, []
+        for village in self.villages:
+            count = 2 if self.scale >= 1 else 1
+            count = rng.choice((count, count, 1, 2))
+            for _ in range(count):
+                registered = self.y.between(rng, self.y.md(2, 15), self.y.md(7, 31))
+                if registered is None:
+                    continue
+                kind = LiaisonKind.RULE_OF_LAW_LEADER if rng.random() < 0.25 else LiaisonKind.LEGAL_LITERATE
+                notes = rng.choice(("村（社区）干部", "人民调解员", "网格员", "村民小组长", "退休教师", "致富带头人", ""))
+                out.append(LegalLiaison(
+                    **self.base(), name=self.name(), kind=kind, village=village,
+                    phone="1" + rng.choice("3589") + "".join(str(rng.randint(0, 9)) for _ in range(9)),
+                    registered_on=registered, notes=notes,
+                ))
+        return out
+
+    def trainings(self) -> list[LiaisonTraining]:
+        rng, out = self.rng, []
+        topics = ("法律明白人履职能力培训", "人民调解实务与技巧培训", "民法典重点条文解读培训",
+                  "矛盾纠纷排查化解能力提升培训", "“法律明白人”线上课程学习", "农村常见法律问题以案释法培训")
+        trainers = ("司法所所长", "县司法局普法股", "镇（乡）法律顾问", "县人民法院法官")
+        for topic in rng.sample(topics, self.n(2, 4)):
+            held = self.y.anytime(rng)
+            if held is None:
+                continue
+            mode = TrainingMode.ONLINE if "线上" in topic else rng.choice((TrainingMode.OFFLINE,) * 3 + (TrainingMode.MIXED,))
+            out.append(LiaisonTraining(
+                **self.base(), held_on=held, topic=topic, mode=mode,
+                trainer=f"{rng.choice(trainers)}{self.name()}", participants=rng.randint(25, 90),
+            ))
+        return out
+
+    def studies(self) -> list[StudySession]:
+        rng, out = self.rng, []
+        plan = ((StudyKind.CENTRAL_GROUP, (4, 6)), (StudyKind.PRE_MEETING, (6, 12)),
+                (StudyKind.LECTURE, (1, 3)), (StudyKind.COLLECTIVE, (2, 4)))
+        for kind, (lo, hi) in plan:
+            count = self.n(lo, hi)
+            pool = LECTURE_TOPICS if kind == StudyKind.LECTURE else STUDY_TOPICS
+            for topic in rng.sample(pool, min(count, len(pool))):
+                held = self.y.anytime(rng)
+                if held is None:
+                    continue
+                principal = kind == StudyKind.CENTRAL_GROUP or (kind == StudyKind.PRE_MEETING and rng.random() < 0.5)
+                if principal:
+                    lecturer = rng.choice((f"党委书记{self.spec.secretary}", f"镇（乡）长{self.spec.mayor}"))
+                elif kind == StudyKind.LECTURE:
+                    lecturer = rng.choice(("县司法局", "县委党校", "法律顾问")) + self.name()
+                else:
+                    lecturer = f"司法所所长{self.name()}"
+                attendees = {
+                    StudyKind.CENTRAL_GROUP: rng.randint(9, 15), StudyKind.PRE_MEETING: rng.randint(10, 25),
+                    StudyKind.LECTURE: rng.randint(40, 90), StudyKind.COLLECTIVE: rng.randint(30, 80),
+                }[kind]
+                out.append(StudySession(
+                    **self.base(), held_on=held, kind=kind, topic=topic, lecturer=lecturer,
+                    led_by_principal=principal, attendees=attendees,
+                ))
+        return out
+
+    def exams(self) -> list[ExamRecord]:
+        rng, out = self.rng, []
+        exam_on = self.y.between(rng, self.y.md(10, 10), self.y.md(11, 20))
+        if exam_on is None:
+            return out
+        total = self.n(30, 60)
+        absent = rng.randint(1, 3)
+        failed = rng.randint(0, 2)
+        exam_name = f"{self.year}年度国家工作人员学法考试"
+        for i in range(total):
+            row = dict(**self.base(), exam_on=exam_on, exam_name=exam_name, person_name=self.name(),
+                       post=rng.choice(STAFF_POSTS))
+            if i < absent:
+                row["status"] = ExamStatus.ABSENT
+            elif i < absent + failed:
+                row.update(status=ExamStatus.SAT, score=Decimal(rng.randint(420, 595)) / 10, passed=False)
+            else:
+                score = Decimal(rng.randint(650, 1000)) / 10
+                row.update(status=ExamStatus.SAT, score=score, passed=True, excellent=score >= 90)
+            out.append(ExamRecord(**row))
+        rng.shuffle(out)
+        return out
+
+    def court(self) -> list[CourtObservation]:
+        rng, out = self.rng, []
+        for template in rng.sample(COURT_CASES, self.n(1, 3)):
+            held = self.y.anytime(rng)
+            if held is None:
+                continue
+            attendees = rng.randint(12, 80)
+            names = "、".join(self.name() for _ in range(4)) + "等"
+            out.append(CourtObservation(
+                **self.base(), held_on=held, court=rng.choice(COURTS),
+                case_summary=template.format(t=self.spec.name, a=self.surname(), b=self.surname()),
+                mode=ObservationMode.ONLINE if rng.random() < 0.2 else ObservationMode.ON_SITE,
+                attendees=attendees, attendee_names=f"领导班子成员及村（社区）干部：{names}{attendees}人",
+                reflections_submitted=rng.random() < 0.8,
+            ))
+        return out
+
+    def meetings(self) -> list[Meeting]:
+        rng, y, out = self.rng, self.y, []
+        year = self.year
+        sec, mayor = f"党委书记{self.spec.secretary}", f"镇（乡）长{self.spec.mayor}"
+        plan = [
+            (MeetingKind.PARTY_COMMITTEE, (y.md(1, 10), y.md(3, 15)), f"研究部署{year}年度法治建设工作", sec,
+             f"印发{year}年法治政府建设工作要点，明确责任分工"),
+            (MeetingKind.PARTY_COMMITTEE, (y.md(6, 1), y.md(8, 31)), "传达学习上级全面依法治县委员会会议精神", sec,
+             "抓好贯彻落实，梳理法治建设短板并限期整改"),
+            (MeetingKind.PARTY_COMMITTEE, (y.md(11, 15), y.md(12, 20)), "听取年度法治建设工作情况汇报", sec,
+             "形成年度法治政府建设情况报告，按时报送县委、县政府"),
+            (MeetingKind.GOVERNMENT_EXECUTIVE, (y.md(2, 1), y.md(5, 31)), "研究重大行政决策事项目录和合法性审查工作", mayor,
+             "重大行政决策事项一律经法律顾问合法性审查后提交集体讨论"),
+            (MeetingKind.GOVERNMENT_EXECUTIVE, (y.md(7, 1), y.md(10, 31)), "研究行政执法“三项制度”落实工作", mayor,
+             "规范执法公示、全过程记录和重大执法决定法制审核"),
+            (MeetingKind.SPECIAL, (y.md(3, 1), y.md(4, 30)), "“八五”普法规划实施推进专题会", mayor,
+             "制定年度普法责任清单，落实“谁执法谁普法”"),
+            (MeetingKind.BRIEFING, (y.md(5, 1), y.md(9, 30)), "听取司法所关于矛盾纠纷排查化解工作汇报", sec,
+             "健全镇村两级调解网络，重大纠纷专人包案"),
+            (MeetingKind.RULE_OF_LAW_COMMITTEE, (y.md(2, 15), y.md(4, 30)), "依法治镇（乡）委员会全体会议", sec,
+             "审议年度依法治镇（乡）工作要点"),
+            (MeetingKind.LEADING_GROUP, (y.md(8, 1), y.md(11, 15)), "法治建设领导小组推进会", mayor,
+             "对照法治政府建设示范创建指标逐项推进"),
+        ]
+        keep = max(5, round(len(plan) * min(1.0, self.scale)))
+        chosen = plan[:3] + rng.sample(plan[3:], keep - 3)
+        for kind, (start, end), topic, chair, decisions in chosen:
+            held = y.between(rng, start, end)
+            if held is None:
+                continue
+            out.append(Meeting(
+                **self.base(), held_on=held, kind=kind, topic=topic, on_rule_of_law=True, chaired_by=chair[-3:],
+                chaired_by_principal=True if kind != MeetingKind.LEADING_GROUP else rng.random() < 0.5,
+                attendees=rng.randint(9, 30), decisions=decisions,
+            ))
+        for kind, topic in ((MeetingKind.PARTY_COMMITTEE, "研究秋冬季森林防火工作"),
+                            (MeetingKind.JOINT, "研究乡村振兴衔接资金项目安排")):
+            held = y.anytime(rng)
+            if held is None:
+                continue
+            out.append(Meeting(
+                **self.base(), held_on=held, kind=kind, topic=topic, on_rule_of_law=False,
+                chaired_by=self.spec.secretary, chaired_by_principal=True, attendees=rng.randint(9, 20),
+                decisions="明确责任分工，按期推进",
+            ))
+        return out
+
+    def disputes(self) -> list[DisputeCase]:
+        rng, y, out = self.rng, self.y, []
+        total = self.n(20, 60)
+        failures = rng.randint(0, max(1, total // 12))
+        mediators = [self.name() for _ in range(5)]
+        categories = list(DISPUTE_WEIGHTS)
+        weights = [DISPUTE_WEIGHTS[c] for c in categories]
+        written_seq = 0
+        received_dates = sorted(d for d in (y.anytime(rng, workday=False) for _ in range(total)) if d)
+        fail_idx = set(rng.sample(range(len(received_dates)), min(failures, len(received_dates))))
+        for i, received in enumerate(received_dates):
+            category = rng.choices(categories, weights)[0]
+            village = self.village(communities=True if category == DisputeCategory.PROPERTY else None)
+            summary = rng.choice(DISPUTE_TEMPLATES[category]).format(
+                v=village.name, a=self.surname(), b=self.surname(), n=rng.randint(3, 12)
+            )
+            parties = rng.randint(3, 12) if "等" in summary else rng.choice((2, 2, 2, 3, 4))
+            closed = received + dt.timedelta(days=rng.choice((0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45)))
+            row = dict(
+                **self.base(), received_on=received, summary=summary, category=category, village=village,
+                parties_count=parties, mediator=rng.choice(mediators),
+                mode=rng.choices((MediationMode.PEOPLES, MediationMode.ADMINISTRATIVE, MediationMode.JUDICIAL),
+                                 (80, 15, 5))[0],
+            )
+            if not y.ok(closed):
+                row.update(outcome=DisputeOutcome.OPEN, agreement=AgreementForm.NONE, notes="调解中，已约定再次调解时间")
+            elif i in fail_idx:
+                outcome = rng.choice((DisputeOutcome.FAILED, DisputeOutcome.TERMINATED))
+                note = "双方分歧较大，已引导当事人依法诉讼" if outcome == DisputeOutcome.FAILED else "一方当事人要求终止调解"
+                row.update(outcome=outcome, agreement=AgreementForm.NONE, closed_on=closed, notes=note)
+            else:
+                agreement = AgreementForm.WRITTEN if rng.random() < 0.7 else AgreementForm.ORAL
+                dossier = ""
+                if agreement == AgreementForm.WRITTEN:
+                    written_seq += 1
+                    dossier = f"{self.spec.short}调字〔{self.year}〕第{written_seq:03d}号"
+                row.update(outcome=DisputeOutcome.RESOLVED, agreement=agreement, closed_on=closed, dossier_no=dossier)
+            out.append(DisputeCase(**row))
+        return out
+
+
+def generate_township_year(
+    spec: TownshipSpec, township: Organisation, year: int, *, scale: float = 1.0,
+    today: dt.date | None = None, user=None,
+) -> dict[str, int] | None:
+    """Create one township's ledgers for one year. None when that year already has records."""
+    today = today or dt.date.today()
+    if dt.date(year, 1, 1) > today:
+        raise ValueError(f"{year}年尚未开始，不能生成演示台账")
+    if has_records(township, year):
+        return None
+    gen = _Gen(spec, township, year, today, scale, user)
+    batches = (
+        (PublicityEvent, gen.publicity()), (LegalLiaison, gen.liaisons()), (LiaisonTraining, gen.trainings()),
+        (StudySession, gen.studies()), (ExamRecord, gen.exams()), (CourtObservation, gen.court()),
+        (Meeting, gen.meetings()), (DisputeCase, gen.disputes()),
+    )
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        for model, objs in batches:
+            for obj in objs:
+                obj.full_clean()
+            bulk_create_with_history(objs, model, default_user=user, default_change_reason=CHANGE_REASON)
+            counts[model._meta.model_name] = len(objs)
+    return counts
+
+
+@dataclass
+class DemoResult:
+    county: Organisation
+    townships: dict[str, Organisation]
+    orgs_created: int
+    users_created: int
+    years: tuple[int, ...]
+    created: dict[tuple[str, int], dict[str, int] | None]  # (township code, year) → counts, None = skipped
+
+
+def build_demo(year: int | None = None, *, today: dt.date | None = None) -> DemoResult:
+    """Idempotently create the demo county, its organisations, users and two years of ledgers."""
+    today = today or dt.date.today()
+    year = year or default_year(today)
+    if dt.date(year, 1, 1) > today:
+        raise ValueError(f"{year}年尚未开始，不能生成演示台账")
+    years = (year - 1, year)
+    created: dict[tuple[str, int], dict[str, int] | None] = {}
+    with transaction.atomic():
+        county, townships, orgs_created = ensure_orgs()
+        users, users_created = ensure_users(county, townships)
+        for spec in TOWNSHIPS:
+            township = townships[spec.code]
+            clerk = users[f"{spec.slug}_clerk"]
+            for y in years:
+                scale = 1.0 if y == year else 0.8
+                created[(spec.code, y)] = generate_township_year(spec, township, y, scale=scale, today=today, user=clerk)
+    return DemoResult(county, townships, orgs_created, users_created, years, created)
