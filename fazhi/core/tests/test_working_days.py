@@ -1,0 +1,61 @@
+"""The official working-day calendar: holidays skipped, 调休 make-up days counted, unknown years flagged."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fazhi.core.models import CalendarDay, CalendarDayKind, HolidayArrangement
+from fazhi.core.workdays import WorkingCalendar
+
+D = dt.date
+
+
+@pytest.fixture
+def calendar(db):
+    return WorkingCalendar.load()
+
+
+def test_spring_festival_2026_is_skipped_and_both_saturdays_are_worked(calendar):
+    # Feb 14 (Sat) is a make-up working day; Feb 15–23 are off; Feb 28 (Sat) is worked again.
+    assert calendar.add_working_days(D(2026, 2, 13), 1).due == D(2026, 2, 14)
+    assert calendar.add_working_days(D(2026, 2, 14), 1).due == D(2026, 2, 24)
+    result = calendar.add_working_days(D(2026, 2, 13), 6)
+    assert result.due == D(2026, 2, 28)
+    assert not result.provisional
+    explanation = result.explanation()
+    assert "跳过：2026年2月15日至2026年2月23日，共9天（春节），不计入" in explanation
+    assert "2026年2月28日（星期六），调休上班（春节），计入" in explanation
+
+
+def test_national_day_2025_twenty_working_days(calendar):
+    result = calendar.add_working_days(D(2025, 9, 26), 20)
+    assert result.due == D(2025, 10, 30)
+    assert result.steps[0].startswith("起算：2025年9月26日（星期五），按规定当日不计入")
+
+
+def test_counting_working_days_between_dates(calendar):
+    assert calendar.count_working_days(D(2025, 9, 30), D(2025, 10, 9)) == 1  # only Thu 9 Oct
+    assert calendar.count_working_days(D(2026, 2, 13), D(2026, 2, 28)) == 6
+    assert calendar.count_working_days(D(2025, 1, 10), D(2025, 1, 10)) == 0
+
+
+def test_a_year_without_data_is_provisional_until_the_admin_enters_it(db):
+    before = WorkingCalendar.load().add_working_days(D(2027, 9, 30), 3)
+    assert before.provisional and "暂定" in before.explanation()
+    assert before.due == D(2027, 10, 5)  # plain Monday–Friday guess
+
+    arrangement = HolidayArrangement.objects.create(year=2027, source="国办发明电〔2026〕X号")
+    for day in range(1, 8):
+        CalendarDay.objects.create(arrangement=arrangement, date=D(2027, 10, day), kind=CalendarDayKind.HOLIDAY, name="国庆节")
+    CalendarDay.objects.create(arrangement=arrangement, date=D(2027, 10, 9), kind=CalendarDayKind.WORKDAY, name="国庆节")
+
+    after = WorkingCalendar.load().add_working_days(D(2027, 9, 30), 3)
+    assert not after.provisional
+    assert after.due == D(2027, 10, 11)  # Oct 8 (Fri), Oct 9 (Sat, make-up), Oct 11 (Mon)
+    assert "调休上班（国庆节）" in after.explanation()
+
+
+def test_zero_working_days_is_refused(calendar):
+    with pytest.raises(ValueError):
+        calendar.add_working_days(D(2025, 1, 1), 0)
