@@ -48,12 +48,18 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     full_name = factory.Sequence(lambda n: f"用户{n}")
     role = Role.CLERK
     organisation = factory.SubFactory(TownshipFactory)
     password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create and results:
+            instance.save(update_fields=["password"])  # keep the hashed password set above
 
 
 class RecordFactory(factory.django.DjangoModelFactory):
