@@ -49,6 +49,7 @@ def _save(ledger, form, user):
 class LedgerIndex(APIView):
     """The ledgers this installation keeps, with their fields."""
 
+    @extend_schema(operation_id="ledgers_list")
     def get(self, request):
         return Response([
             {"slug": l.slug, "title": l.title, "group": l.group, "date_field": l.date_field, "fields": field_descriptions(l)}
@@ -60,6 +61,7 @@ class LedgerIndex(APIView):
 class LedgerCollection(APIView):
     """List a ledger's records (filters as on the web page: year, org, q and the ledger's own) or add one."""
 
+    @extend_schema(operation_id="ledger_records_list")
     def get(self, request, slug: str):
         ledger = get_ledger(slug)
         rows, _year = filtered_rows(request, ledger)
@@ -67,6 +69,7 @@ class LedgerCollection(APIView):
         page = paginator.paginate_queryset(rows, request, view=self)
         return paginator.get_paginated_response([record_to_json(ledger, obj) for obj in page])
 
+    @extend_schema(operation_id="ledger_record_create")
     def post(self, request, slug: str):
         ledger = get_ledger(slug)
         org = _writer_org(request.user)
@@ -79,16 +82,20 @@ class LedgerCollection(APIView):
 class LedgerItem(APIView):
     """One record: read, replace (PUT) or change some fields (PATCH). Records are voided, never deleted."""
 
+    @extend_schema(operation_id="ledger_record_retrieve")
     def get(self, request, slug: str, pk: int):
         ledger = get_ledger(slug)
         return Response(record_to_json(ledger, get_readable_or_404(ledger.model.objects.all(), request.user, pk)))
 
+    @extend_schema(operation_id="ledger_record_update")
     def put(self, request, slug: str, pk: int):
         return self._update(request, slug, pk, partial=False)
 
+    @extend_schema(operation_id="ledger_record_partial_update")
     def patch(self, request, slug: str, pk: int):
         return self._update(request, slug, pk, partial=True)
 
+    @extend_schema(operation_id="ledger_record_delete_refused")
     def delete(self, request, slug: str, pk: int):
         raise MethodNotAllowed("DELETE", detail=NO_DELETE)
 
@@ -105,6 +112,7 @@ class LedgerItem(APIView):
 class LedgerVoid(APIView):
     """Void a record with a reason (it stays in the database and in history, out of every figure)."""
 
+    @extend_schema(operation_id="ledger_record_void")
     def post(self, request, slug: str, pk: int):
         ledger = get_ledger(slug)
         obj = get_writable_or_404(ledger.model.objects.all(), request.user, pk)
@@ -123,6 +131,7 @@ class LedgerVoid(APIView):
 class IndicatorValues(APIView):
     """Every registered indicator for ?org=CODE&year=YYYY (null where its module is not connected)."""
 
+    @extend_schema(operation_id="indicator_values")
     def get(self, request):
         raw_year = request.query_params.get("year", str(timezone.localdate().year - 1))
         if not raw_year.isdigit() or not 2000 <= int(raw_year) <= 2100:
