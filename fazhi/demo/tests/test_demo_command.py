@@ -21,19 +21,10 @@ from fazhi.demo.generate import DEMO_PASSWORD, LEDGERS, TOWNSHIPS
 from fazhi.disputes.models import DisputeCase, DisputeOutcome
 from fazhi.indicators.registry import Kind, Scope, all_indicators, compute_all
 from fazhi.publicity.models import Channel, PublicityEvent
+from fazhi.testing.spec import INDICATORS_MD_KEYS as FIXED_KEYS
 
 YEAR = dt.date.today().year - 1
 
-# The fixed keys of INDICATORS.md, in its order.
-FIXED_KEYS = (
-    "rule_of_law_meetings", "study_sessions", "exam_participants", "exam_pass_rate", "court_hearings_attended",
-    "legality_reviews", "normative_docs_filed", "normative_docs_repealed", "disclosure_proactive",
-    "disclosure_requests", "disclosure_response_rate", "enforcement_officers", "enforcement_training",
-    "penalty_cases", "case_file_reviews", "publicity_events", "publicity_materials", "legal_consultations",
-    "publicity_audience", "legal_literates", "disputes_handled", "disputes_resolved", "dispute_success_rate",
-    "reconsideration_cases", "litigation_cases", "court_appearances", "court_appearance_rate", "legal_aid",
-    "legal_advisor_coverage",
-)
 FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 

@@ -13,17 +13,10 @@ from fazhi.testing.factories import (
     CourtObservationFactory, DisputeCaseFactory, ExamRecordFactory, LegalLiaisonFactory, MeetingFactory,
     PublicityEventFactory, StudySessionFactory,
 )
+from fazhi.testing.spec import INDICATORS_MD_KEYS
 
 Y = dt.date.today().year - 1
-FIXED_KEYS = {
-    "rule_of_law_meetings", "study_sessions", "exam_participants", "exam_pass_rate", "court_hearings_attended",
-    "legality_reviews", "normative_docs_filed", "normative_docs_repealed", "disclosure_proactive",
-    "disclosure_requests", "disclosure_response_rate", "enforcement_officers", "enforcement_training",
-    "penalty_cases", "case_file_reviews", "publicity_events", "publicity_materials", "legal_consultations",
-    "publicity_audience", "legal_literates", "disputes_handled", "disputes_resolved", "dispute_success_rate",
-    "reconsideration_cases", "litigation_cases", "court_appearances", "court_appearance_rate", "legal_aid",
-    "legal_advisor_coverage",
-}
+FIXED_KEYS = set(INDICATORS_MD_KEYS)
 NOT_YET_BUILT = FIXED_KEYS - {
     "rule_of_law_meetings", "study_sessions", "exam_participants", "exam_pass_rate", "court_hearings_attended",
     "publicity_events", "publicity_materials", "legal_consultations", "publicity_audience", "legal_literates",
