@@ -59,6 +59,19 @@ def clerk_client(client, clerk):
     return client
 
 
+@pytest.fixture
+def leader(township):
+    return UserFactory(username="leader_a", organisation=township, role=Role.LEADER)
+
+
+@pytest.fixture
+def other_county_supervisor(db):
+    """The supervisor of a different county: must see none of this county's townships."""
+    elsewhere = CountyFactory(code="C800", name="邻县")
+    TownshipFactory(code="T801", name="丙镇", parent=elsewhere)
+    return UserFactory(username="other_county_sup", organisation=elsewhere, role=Role.COUNTY_SUPERVISOR)
+
+
 def login(client, user):
     client.force_login(user)
     return client

@@ -1,19 +1,109 @@
-"""Every API error is JSON with a Chinese ``detail``; bad input is never a 500."""
+"""Every API error is JSON with a Chinese ``detail``; bad input is never a 500.
+
+DRF's own messages ("Not found.", "Authentication credentials were not provided." …)
+are replaced by Chinese ones; messages the views already wrote in Chinese are kept.
+"""
 from __future__ import annotations
 
-from rest_framework import exceptions
-from rest_framework.views import exception_handler as drf_exception_handler
+import logging
+import re
 
-_CHINESE = {
-    exceptions.ParseError: "请求内容不是有效的 JSON",
-}
+from django.conf import settings
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, JsonResponse
+from django.urls import Resolver404, resolve
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+from fazhi.core.models import HardDeleteForbidden
+
+logger = logging.getLogger("fazhi.api")
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+# Most specific first: the first class the exception is an instance of gives the message.
+_CHINESE: list[tuple[type[exceptions.APIException], str]] = [
+    (exceptions.ParseError, "请求内容不是有效的 JSON"),
+    (exceptions.NotAuthenticated, "尚未登录或登录已过期，请先登录"),
+    (exceptions.AuthenticationFailed, "身份验证失败，请重新登录"),
+    (exceptions.PermissionDenied, "您没有执行此操作的权限"),
+    (exceptions.NotFound, "记录不存在或您无权查看"),
+    (exceptions.MethodNotAllowed, "此地址不支持 {method} 请求"),
+    (exceptions.NotAcceptable, "无法按所要求的格式答复，请接受 application/json"),
+    (exceptions.UnsupportedMediaType, "不支持此请求内容类型，请以 application/json 提交"),
+    (exceptions.Throttled, "请求过于频繁，请稍后再试"),
+    (exceptions.ValidationError, "提交的内容有误"),
+    (exceptions.APIException, "请求未能处理"),
+]
+
+VALIDATION_SUMMARY = "提交的内容未通过校验，请按各字段的提示修改"
+SERVER_ERROR = "系统处理时出错，已记录。请稍后重试或联系管理员"
+
+
+def _chinese_for(exc: exceptions.APIException, request) -> str:
+    detail = str(exc.detail) if not isinstance(exc.detail, (dict, list)) else ""
+    if detail.startswith("CSRF Failed"):
+        return "安全校验（CSRF）失败：请刷新页面后重试，并在请求头 X-CSRFToken 中带上 csrftoken"
+    if detail and _HAN.search(detail) and detail != str(exc.default_detail):
+        return detail  # already written in Chinese by the view
+    for kind, message in _CHINESE:
+        if isinstance(exc, kind):
+            return message.format(method=getattr(request, "method", ""))
+    return _CHINESE[-1][1]
+
+
+def _validation_body(data) -> dict:
+    if isinstance(data, dict):
+        body = dict(data)
+        if isinstance(body.get("detail"), list):
+            body["detail"] = "；".join(str(m) for m in body["detail"])
+        body.setdefault("detail", VALIDATION_SUMMARY)
+        return body
+    messages = data if isinstance(data, list) else [data]
+    return {"detail": "；".join(str(m) for m in messages)}
+
+
+def _as_api_exception(exc, request):
+    """Django's own exceptions as the DRF ones with the same meaning (keeping their messages)."""
+    if isinstance(exc, Http404):
+        return exceptions.NotFound(*exc.args)
+    if isinstance(exc, DjangoPermissionDenied):
+        return exceptions.PermissionDenied(*exc.args)
+    if isinstance(exc, HardDeleteForbidden):
+        return exceptions.MethodNotAllowed(getattr(request, "method", "DELETE"), detail=str(exc))
+    if isinstance(exc, DjangoValidationError):
+        return exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages})
+    return exc
 
 
 def exception_handler(exc, context):
+    request = context.get("request")
+    exc = _as_api_exception(exc, request)
     response = drf_exception_handler(exc, context)
     if response is None:
-        return None
-    for kind, message in _CHINESE.items():
-        if isinstance(exc, kind):
-            response.data = {"detail": message}
+        if settings.DEBUG:
+            return None  # the developer's traceback page
+        logger.exception("API error on %s", getattr(request, "path", "?"), exc_info=exc)
+        set_rollback()
+        return Response({"detail": SERVER_ERROR}, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = _validation_body(response.data)
+    else:
+        response.data = {"detail": _chinese_for(exc, request)}
     return response
+
+
+def api_not_found(request, path: str = ""):
+    """Any /api/ address that does not exist: a JSON 404, not the HTML error page."""
+    detail = "没有这个接口地址"
+    if not request.path.endswith("/"):
+        try:
+            resolve(request.path + "/")
+        except Resolver404:
+            pass
+        else:
+            detail = f"没有这个接口地址；您是否要访问 {request.path}/（地址以 / 结尾）"
+    return JsonResponse({"detail": detail}, status=404, json_dumps_params={"ensure_ascii": False})

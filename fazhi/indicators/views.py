@@ -86,6 +86,7 @@ def indicator_records(request, key: str):
         "org": org,
         "ledger": ledger,
         "headers": [ledger.label(n) for n in fields],
+        "sum_label": ledger.label(indicator.sum_field) if indicator.kind == Kind.SUM else "",
         "table": table,
         "page": page,
         "multi_org": len(scope.organisations) > 1,

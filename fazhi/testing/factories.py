@@ -155,4 +155,17 @@ class DisputeCaseFactory(RecordFactory):
     mode = "peoples"
     outcome = "resolved"
     agreement = "written"
-    closed_on = dt.date(2025, 4, 20)
+    closed_on = factory.LazyAttribute(lambda o: o.received_on + dt.timedelta(days=18))  # 2025-04-20 by default
+
+
+# One factory per registered ledger (by slug), for tests that run against every ledger.
+LEDGER_FACTORIES = {
+    "publicity-events": PublicityEventFactory,
+    "legal-liaisons": LegalLiaisonFactory,
+    "liaison-trainings": LiaisonTrainingFactory,
+    "study-sessions": StudySessionFactory,
+    "exam-records": ExamRecordFactory,
+    "court-observations": CourtObservationFactory,
+    "meetings": MeetingFactory,
+    "disputes": DisputeCaseFactory,
+}

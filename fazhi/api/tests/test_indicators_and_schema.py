@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+
+from django.core.management import call_command
 
 from rest_framework.test import APIClient
 
@@ -22,16 +25,33 @@ def test_indicator_values_equal_the_registry(clerk, township):
     DisputeCaseFactory(organisation=township, received_on=dt.date(YEAR, 4, 2), closed_on=dt.date(YEAR, 4, 20))
     body = client_for(clerk).get("/api/indicators/", {"org": township.code, "year": YEAR}).json()
     expected = {k: f.json_value() for k, f in registry.compute_all(Scope.for_org(township, YEAR)).items()}
-    assert {k: v["value"] for k, v in body["indicators"].items()} == expected
-    assert body["indicators"]["publicity_events"]["value"] == 1
-    assert body["indicators"]["publicity_events"]["records_url"] == f"/indicators/publicity_events/records/?year={YEAR}&org={township.code}"
-    assert body["indicators"]["legality_reviews"] == {
+    assert {k: v["value"] for k, v in body.items()} == expected
+    assert body["publicity_events"]["value"] == 1
+    assert body["publicity_events"]["records_url"] == f"/indicators/publicity_events/records/?year={YEAR}&org={township.code}"
+    assert body["legality_reviews"] == {
         "label": "合法性审查/法制审核", "unit": "件", "value": None, "connected": False, "records_url": None,
     }
 
 
-def test_another_township_is_404(clerk, other_township):
-    assert client_for(clerk).get("/api/indicators/", {"org": other_township.code, "year": YEAR}).status_code == 404
+def test_another_township_is_404(clerk, other_township, county):
+    for code in (other_township.code, county.code, "NO-SUCH"):
+        response = client_for(clerk).get("/api/indicators/", {"org": code, "year": YEAR})
+        assert response.status_code == 404 and response.json()["detail"] == "组织不存在或您无权查看"
+
+
+def test_the_supervisor_reads_each_township(supervisor, township, other_township):
+    PublicityEventFactory(organisation=other_township, held_on=dt.date(YEAR, 5, 1))
+    client = client_for(supervisor)
+    for org, count in ((township, 0), (other_township, 1)):
+        body = client.get("/api/indicators/", {"org": org.code, "year": YEAR}).json()
+        assert body["publicity_events"]["value"] == count
+    response = client.get("/api/indicators/", {"year": YEAR})
+    assert response.status_code == 400 and "org" in response.json()
+
+
+def test_a_clerk_may_leave_out_org(clerk, township):
+    PublicityEventFactory(organisation=township, held_on=dt.date(YEAR, 5, 1))
+    assert client_for(clerk).get("/api/indicators/", {"year": YEAR}).json()["publicity_events"]["value"] == 1
 
 
 def test_a_bad_year_is_a_chinese_400(clerk, township):
@@ -42,4 +62,12 @@ def test_a_bad_year_is_a_chinese_400(clerk, township):
 def test_the_openapi_schema_is_served(clerk):
     response = client_for(clerk).get("/api/openapi.json")
     assert response.status_code == 200
-    assert "/api/ledgers/{slug}/" in response.json()["paths"]
+    assert set(response.json()["paths"]) == {
+        "/api/ledgers/", "/api/ledgers/{slug}/", "/api/ledgers/{slug}/{id}/", "/api/ledgers/{slug}/{id}/void/",
+        "/api/indicators/",
+    }
+
+
+def test_the_schema_generates_without_warnings(tmp_path):
+    call_command("spectacular", "--validate", "--fail-on-warn", "--format", "openapi-json", "--file", str(tmp_path / "schema.json"))
+    assert json.loads((tmp_path / "schema.json").read_text())["info"]["title"] == "法治工作台 API"

@@ -5,21 +5,14 @@ import datetime as dt
 import json
 
 import pytest
-from rest_framework.test import APIClient
+from django.urls import reverse
 
+from fazhi.api.tests.helpers import YEAR, api, chinese
 from fazhi.disputes.models import DisputeCase
 from fazhi.publicity.models import PublicityEvent
 from fazhi.testing.factories import DisputeCaseFactory, PublicityEventFactory, VillageFactory
 
 EVENTS = "/api/ledgers/publicity-events/"
-YEAR = dt.date.today().year - 1
-
-
-def api(user=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.force_authenticate(user)
-    return client
 
 
 def event_payload(**overrides):
@@ -29,10 +22,6 @@ def event_payload(**overrides):
     }
     payload.update(overrides)
     return payload
-
-
-def chinese(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @pytest.fixture
@@ -181,3 +170,81 @@ def test_an_unknown_ledger_is_404(clerk):
 def test_disputes_factory_rows_are_listed(clerk, township):
     DisputeCaseFactory(organisation=township, received_on=dt.date(YEAR, 4, 2), closed_on=dt.date(YEAR, 4, 20))
     assert api(clerk).get("/api/ledgers/disputes/").json()["results"][0]["outcome_display"] == "调解成功"
+
+
+def test_a_missing_required_key_is_refused(clerk):
+    payload = event_payload()
+    del payload["title"]
+    response = api(clerk).post(EVENTS, payload, format="json")
+    assert response.status_code == 400 and chinese(response.json()["title"]) and chinese(response.json()["detail"])
+    assert PublicityEvent.objects.count() == 0
+
+
+def test_fields_with_a_default_may_be_left_out_as_on_the_web_form(clerk):
+    payload = {"received_on": f"{YEAR}-04-10", "summary": "邻里纠纷", "category": "neighbour", "mediator": "王某"}
+    response = api(clerk).post("/api/ledgers/disputes/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["parties_count"] == 2 and response.json()["outcome_display"] == "调解中"
+
+
+def test_the_api_and_the_web_form_give_the_same_errors(clerk, client):
+    payload = {
+        "received_on": f"{YEAR}-04-10", "summary": "邻里纠纷", "category": "neighbour", "parties_count": 1,
+        "mediator": "王某", "mode": "peoples", "outcome": "resolved", "agreement": "none", "closed_on": f"{YEAR}-04-01",
+    }
+    api_errors = api(clerk).post("/api/ledgers/disputes/", payload, format="json").json()
+    client.force_login(clerk)
+    page = client.post(reverse("ledger_create", args=["disputes"]), payload)
+    web_errors = {("non_field_errors" if k == "__all__" else k): v for k, v in page.context["form"].errors.items()}
+    del api_errors["detail"]
+    assert api_errors == web_errors and "parties_count" in web_errors
+    assert DisputeCase.objects.count() == 0
+
+
+def test_a_record_read_from_the_api_can_be_sent_back_with_put(clerk, event):
+    client = api(clerk)
+    url = f"{EVENTS}{event.pk}/"
+    body = client.get(url).json()
+    body["audience"] = 999
+    response = client.put(url, body, format="json")
+    assert response.status_code == 200, response.json()
+    event.refresh_from_db()
+    assert event.audience == 999 and event.history.count() == 2
+
+
+def test_put_replaces_every_field(clerk, event):
+    response = api(clerk).put(f"{EVENTS}{event.pk}/", {"materials": 1}, format="json")
+    assert response.status_code == 400 and {"held_on", "title"} <= set(response.json())
+    event.refresh_from_db()
+    assert event.materials == 200
+
+
+def test_voiding_twice_is_refused(clerk, event):
+    client = api(clerk)
+    assert client.post(f"{EVENTS}{event.pk}/void/", {"reason": "录错"}, format="json").status_code == 200
+    response = client.post(f"{EVENTS}{event.pk}/void/", {"reason": "再次"}, format="json")
+    assert response.status_code == 400 and response.json()["detail"] == "该记录已作废"
+    event.refresh_from_db()
+    assert event.void_reason == "录错"
+
+
+def test_a_void_reason_over_200_characters_is_refused(clerk, event):
+    response = api(clerk).post(f"{EVENTS}{event.pk}/void/", {"reason": "因" * 201}, format="json")
+    assert response.status_code == 400 and chinese(response.json()["reason"])
+    event.refresh_from_db()
+    assert not event.is_void
+
+
+def test_null_characters_in_a_payload_are_refused(clerk):
+    response = api(clerk).post(EVENTS, event_payload(title="民法典\x00宣传"), format="json")
+    assert response.status_code == 400 and "title" in response.json()
+    assert PublicityEvent.objects.count() == 0
+
+
+def test_search_and_the_org_filter(clerk, supervisor, township, other_township):
+    PublicityEventFactory(organisation=township, held_on=dt.date(YEAR, 3, 1), title="宪法宣传周活动")
+    PublicityEventFactory(organisation=township, held_on=dt.date(YEAR, 3, 2), title="禁毒宣传")
+    PublicityEventFactory(organisation=other_township, held_on=dt.date(YEAR, 3, 2), title="宪法进校园")
+    assert api(clerk).get(EVENTS, {"q": "宪法"}).json()["count"] == 1
+    assert api(supervisor).get(EVENTS, {"q": "宪法"}).json()["count"] == 2
+    assert api(supervisor).get(EVENTS, {"q": "宪法", "org": other_township.code}).json()["count"] == 1

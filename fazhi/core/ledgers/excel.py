@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db import models, transaction
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -36,6 +38,8 @@ def display_value(obj: models.Model, name: str):
         return "是" if value else "否"
     if isinstance(field, models.ForeignKey):
         return str(value)
+    if isinstance(value, dt.datetime):  # e.g. 作废时间 in a record's history: local time, to the minute
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else f"{value:%Y-%m-%d %H:%M}"
     return value
 
 
@@ -47,11 +51,20 @@ def export_workbook(ledger: Ledger, rows) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for obj in rows:
-        values = [display_value(obj, n) for n in ledger.excel_fields]
-        ws.append([str(obj.organisation), *values, f"已作废：{obj.void_reason}" if obj.voided_at else "有效"])
+        values = [_cell(display_value(obj, n)) for n in ledger.excel_fields]
+        ws.append([str(obj.organisation), *values, _cell(f"已作废：{obj.void_reason}" if obj.voided_at else "有效")])
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # user text such as "=…" stays text, never a formula
+                cell.data_type = "s"
     for col in ws.columns:
         ws.column_dimensions[col[0].column_letter].width = max(10, min(40, len(str(col[0].value)) * 2 + 4))
     return _save(wb)
+
+
+def _cell(value):
+    """Text as a worksheet accepts it: control characters typed or pasted into a record (Word's manual
+    line break is \\x0b) would make openpyxl refuse the whole export."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def template_workbook(ledger: Ledger) -> bytes:
@@ -71,6 +84,8 @@ def template_workbook(ledger: Ledger) -> bytes:
             hint = "可选：" + "、".join(str(label) for value, label in f.choices if value != "")
         elif isinstance(f, forms.ModelChoiceField):
             hint = "填写本乡镇的村（社区）名称"
+        elif isinstance(f, forms.DecimalField):  # a subclass of IntegerField: check it first
+            hint = "数字，可带小数"
         elif isinstance(f, forms.IntegerField):
             hint = "非负整数"
         elif isinstance(f, forms.BooleanField):
@@ -158,6 +173,10 @@ def _cell_to_form_value(value, form_field: forms.Field, organisation: Organisati
     return str(value)
 
 
+def _filled(cell) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
 def import_workbook(
     ledger: Ledger,
     data: bytes,
@@ -173,11 +192,12 @@ def import_workbook(
     except ImportFileError as exc:
         result.file_errors.append(str(exc))
         return result
-    rows = [r for r in rows if r and any(c not in (None, "") for c in r)]
+    # Blank rows are skipped, but every row keeps its number as Excel shows it, so errors point at the right line.
+    rows = [(number, r) for number, r in enumerate(rows, start=1) if r and any(_filled(c) for c in r)]
     if not rows:
         result.file_errors.append("文件是空的：第一行应为列名，之后每行一条记录")
         return result
-    header = [str(c).strip() if c is not None else "" for c in rows[0]]
+    header = [str(c).strip() if c is not None else "" for c in rows[0][1]]
     label_to_field = {ledger.label(n): n for n in ledger.excel_fields}
     base_fields = ledger.form_class.base_fields
     missing = [label for label, name in label_to_field.items() if base_fields[name].required and label not in header]
@@ -191,7 +211,7 @@ def import_workbook(
         result.file_errors.append("文件只有列名，没有数据行")
         return result
     columns = {i: label_to_field[h] for i, h in enumerate(header) if h in label_to_field}
-    for offset, raw in enumerate(rows[1:], start=2):
+    for offset, raw in rows[1:]:
         form_data = {name: "" for name in ledger.excel_fields}
         probe = ledger.form_class(organisation=organisation)
         for index, name in columns.items():

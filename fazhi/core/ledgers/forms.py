@@ -3,9 +3,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.core.validators import MinValueValidator
+from django.db.models import Q
 from django.utils import timezone
 
-from fazhi.core.models import Organisation
+from fazhi.core.models import Organisation, OrgKind
 
 EARLIEST_YEAR = 2000
 
@@ -29,13 +31,20 @@ class RecordForm(forms.ModelForm):
         self.instance.organisation = organisation
         self.report_year = report_year
         self.report_date_field = report_date_field
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Organisation:
-                field.queryset = organisation.villages()
+                villages = organisation.villages()
+                current = getattr(self.instance, f"{name}_id", None) if self.instance.pk else None
+                if current:  # a village since merged (deactivated) stays valid on its old records
+                    villages = Organisation.objects.filter(
+                        Q(pk__in=villages) | Q(pk=current, parent=organisation, kind=OrgKind.VILLAGE)
+                    )
+                field.queryset = villages
             if isinstance(field, forms.DateField):
                 field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
             if isinstance(field, forms.IntegerField) and field.min_value is None:
                 field.min_value = 0
+                field.validators.append(MinValueValidator(0))  # setting min_value after __init__ validates nothing
                 field.widget.attrs.setdefault("min", 0)
 
     def clean(self):

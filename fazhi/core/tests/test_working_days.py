@@ -59,3 +59,42 @@ def test_a_year_without_data_is_provisional_until_the_admin_enters_it(db):
 def test_zero_working_days_is_refused(calendar):
     with pytest.raises(ValueError):
         calendar.add_working_days(D(2025, 1, 1), 0)
+
+
+def test_national_day_2025_explanation_names_each_make_up_day_and_the_skipped_holiday(calendar):
+    lines = calendar.add_working_days(D(2025, 9, 26), 20).steps
+    assert "第1个工作日：2025年9月28日（星期日），调休上班（国庆节），计入" in lines
+    assert "跳过：2025年10月1日至2025年10月8日，共8天（国庆节、中秋），不计入" in lines
+    assert "第6个工作日：2025年10月11日（星期六），调休上班（国庆节），计入" in lines
+    assert lines[-1] == "第20个工作日：2025年10月30日（星期四），即为期限届满日"
+    assert calendar.count_working_days(D(2025, 9, 26), D(2025, 10, 12)) == 6  # 9/28, 9/29, 9/30, 10/9, 10/10, 10/11
+
+
+def test_a_deadline_from_national_day_into_spring_festival(calendar):
+    # Days off and make-up days in both holidays; the plain weekday rule would give another date.
+    result = calendar.add_working_days(D(2025, 9, 30), 1)
+    assert result.due == D(2025, 10, 9)
+    assert calendar.count_working_days(D(2026, 2, 13), D(2026, 2, 24)) == 2  # Sat 14th and Tue 24th
+    assert calendar.is_workday(D(2026, 2, 14)) and not calendar.is_workday(D(2026, 2, 16))
+    assert calendar.day(D(2026, 2, 17)).note == "春节"
+
+
+def test_an_admin_entered_2027_spring_festival_moves_the_due_date(db):
+    start = D(2027, 2, 1)
+    guessed = WorkingCalendar.load().add_working_days(start, 15)
+    assert guessed.provisional and guessed.due == D(2027, 2, 22)
+    assert "2027年的国务院节假日安排尚未录入" in guessed.explanation()
+
+    arrangement = HolidayArrangement.objects.create(year=2027, source="国办发明电〔2026〕X号")
+    for day in range(6, 14):  # Feb 6–13, 2027 off (hypothetical arrangement)
+        CalendarDay.objects.create(arrangement=arrangement, date=D(2027, 2, day), kind=CalendarDayKind.HOLIDAY, name="春节")
+    CalendarDay.objects.create(arrangement=arrangement, date=D(2027, 2, 20), kind=CalendarDayKind.WORKDAY, name="春节")
+
+    calendar = WorkingCalendar.load()
+    result = calendar.add_working_days(start, 15)
+    assert not result.provisional and "暂定" not in result.explanation()
+    # Feb 2–5 (4), Feb 15–19 (9), Feb 20 Sat make-up (10), Feb 22–26 (15)
+    assert result.due == D(2027, 2, 26)
+    assert "跳过：2027年2月6日至2027年2月14日，共9天（春节、周末），不计入" in result.steps
+    assert "第10个工作日：2027年2月20日（星期六），调休上班（春节），计入" in result.steps
+    assert calendar.count_working_days(D(2027, 2, 5), D(2027, 2, 21)) == 6

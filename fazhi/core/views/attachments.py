@@ -1,3 +1,6 @@
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -43,6 +46,24 @@ def download(request, pk: int):
     attachment = get_readable_or_404(Attachment.objects.all(), request.user, pk)
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.mime_type)
     inline = attachment.mime_type.startswith("image/")
-    response["Content-Disposition"] = ("inline" if inline else "attachment") + f"; filename=attachment-{pk}"
+    name, suffix = _download_name(attachment)
+    response["Content-Disposition"] = (
+        ("inline" if inline else "attachment") + f'; filename="attachment-{pk}{suffix}"; filename*=UTF-8\'\'{quote(name)}'
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+# The suffixes a sniffed type may honestly carry (an .xlsx is a zip like a .docx).
+_SUFFIXES = {".jpg": {".jpg", ".jpeg"}, ".png": {".png"}, ".pdf": {".pdf"}, ".docx": {".docx", ".xlsx", ".pptx"}}
+
+
+def _download_name(attachment: Attachment) -> tuple[str, str]:
+    """The uploaded name with an extension the file really has, so it opens on the clerk's computer."""
+    stored = PurePosixPath(attachment.file.name).suffix.lower()
+    name = PurePosixPath(attachment.original_name.replace("\\", "/")).name or f"attachment-{attachment.pk}"
+    suffix = PurePosixPath(name).suffix
+    if suffix.lower() not in _SUFFIXES.get(stored, {stored}):
+        suffix = stored
+        name += stored
+    return name, suffix

@@ -60,7 +60,8 @@ def filtered_rows(request, ledger):
         if isinstance(field, models.BooleanField):
             qs = qs.filter(**{name: value == "1"})
         elif isinstance(field, models.ForeignKey):
-            qs = qs.filter(**{f"{name}_id": value}) if value.isdigit() else qs.none()
+            # an id the database cannot hold (SQLite overflows past 2**63) matches nothing, like any unknown id
+            qs = qs.filter(**{f"{name}_id": value}) if value.isdigit() and len(value) <= 18 else qs.none()
         else:
             qs = qs.filter(**{name: value})
         active_filters.append(name)
@@ -172,7 +173,8 @@ def ledger_void(request, slug, pk):
     obj = get_writable_or_404(ledger.model.objects.all(), request.user, pk)
     form = VoidForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "作废失败：必须填写作废原因")
+        given = request.POST.get("reason", "").strip()
+        messages.error(request, "作废失败：" + ("；".join(form.errors.get("reason", [])) if given else "必须填写作废原因"))
         return redirect("ledger_detail", slug=slug, pk=pk)
     try:
         record_void(record=obj, user=request.user, reason=form.cleaned_data["reason"])

@@ -1,0 +1,170 @@
+"""Voiding instead of deleting, on every ledger: a reason is required, the row stays in the database and
+its history, leaves every list and figure (unless 含已作废 is ticked), and can no longer be edited.
+"""
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.contrib.contenttypes.models import ContentType
+
+from fazhi.core.models import Attachment, HardDeleteForbidden
+from fazhi.core.tests.ledger_helpers import ATTACHMENT_LEDGERS, LEDGERS, PNG, YEAR, data_count, form_data, make_record
+from fazhi.indicators import registry
+from fazhi.indicators.registry import Scope
+
+
+def void(client, ledger, record, reason):
+    return client.post(f"/ledgers/{ledger.slug}/{record.pk}/void/", {"reason": reason}, follow=True)
+
+
+@pytest.mark.parametrize("ledger", LEDGERS)
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_voiding_without_a_reason_is_refused(clerk_client, township, ledger, reason):
+    record = make_record(ledger, township)
+    page = void(clerk_client, ledger, record, reason).content.decode()
+    assert "作废失败：必须填写作废原因" in page
+    record.refresh_from_db()
+    assert not record.is_void and record.history.count() == 1
+
+
+@pytest.mark.parametrize("ledger", LEDGERS)
+def test_an_over_long_reason_is_refused_with_the_real_reason(clerk_client, township, ledger):
+    record = make_record(ledger, township)
+    page = void(clerk_client, ledger, record, "重" * 201).content.decode()
+    assert "作废失败" in page and "200" in page
+    assert "必须填写作废原因" not in page  # the user did give one
+    record.refresh_from_db()
+    assert not record.is_void
+
+
+@pytest.mark.parametrize("ledger", LEDGERS)
+def test_a_voided_record_stays_stored_leaves_the_lists_and_is_marked(clerk_client, clerk, township, ledger):
+    record = make_record(ledger, township)
+    kept = make_record(ledger, township)
+    page = void(clerk_client, ledger, record, "重复录入").content.decode()
+    assert "记录已作废" in page and "作废，原因：重复录入" in page
+
+    assert ledger.model.objects.filter(pk=record.pk).exists()
+    record.refresh_from_db()
+    assert record.is_void and record.void_reason == "重复录入"
+
+    plain = clerk_client.get(f"/ledgers/{ledger.slug}/").content.decode()
+    assert data_count(plain) == "1"
+    assert f"/ledgers/{ledger.slug}/{record.pk}/" not in plain and f"/ledgers/{ledger.slug}/{kept.pk}/" in plain
+    with_void = clerk_client.get(f"/ledgers/{ledger.slug}/?voided=1").content.decode()
+    assert data_count(with_void) == "2" and "已作废" in with_void
+
+
+@pytest.mark.parametrize("ledger", LEDGERS)
+def test_the_history_shows_who_voided_and_why(clerk_client, clerk, township, ledger):
+    record = make_record(ledger, township)
+    void(clerk_client, ledger, record, "录入错误")
+    entries = record.history.order_by("-history_date")
+    assert entries[0].history_user == clerk and entries.count() == 2
+    page = clerk_client.get(f"/ledgers/{ledger.slug}/{record.pk}/").content.decode()
+    assert "<td>作废</td>" in page
+    assert "作废原因：（空） → 录入错误" in page
+
+
+@pytest.mark.parametrize("ledger", LEDGERS)
+def test_a_voided_record_cannot_be_edited_or_voided_again(clerk_client, township, ledger):
+    record = make_record(ledger, township)
+    void(clerk_client, ledger, record, "重复录入")
+    edit_url = f"/ledgers/{ledger.slug}/{record.pk}/edit/"
+    for response in (clerk_client.get(edit_url), clerk_client.post(edit_url, form_data(ledger, township))):
+        assert response.status_code == 403 and "已作废的记录不能修改" in response.content.decode()
+    page = void(clerk_client, ledger, record, "再次作废").content.decode()
+    assert "该记录已作废" in page
+    record.refresh_from_db()
+    assert record.void_reason == "重复录入" and record.history.count() == 2
+    detail = clerk_client.get(f"/ledgers/{ledger.slug}/{record.pk}/").content.decode()
+    assert edit_url not in detail and "作废本记录" not in detail
+
+
+@pytest.mark.parametrize("ledger", LEDGERS)
+def test_voided_rows_leave_the_excel_export_unless_asked_for(clerk_client, township, ledger):
+    import io
+
+    from openpyxl import load_workbook
+
+    record = make_record(ledger, township)
+    make_record(ledger, township)
+    void(clerk_client, ledger, record, "重复录入")
+
+    def statuses(query):
+        data = clerk_client.get(f"/ledgers/{ledger.slug}/export.xlsx{query}").content
+        return sorted(row[-1] for row in load_workbook(io.BytesIO(data)).active.iter_rows(min_row=2, values_only=True))
+
+    assert statuses("") == ["有效"]
+    assert statuses("?voided=1") == ["已作废：重复录入", "有效"]
+
+
+@pytest.mark.parametrize("ledger", LEDGERS)
+def test_records_are_never_hard_deleted(township, ledger):
+    record = make_record(ledger, township)
+    with pytest.raises(HardDeleteForbidden):
+        record.delete()
+    with pytest.raises(HardDeleteForbidden):
+        ledger.model.objects.all().delete()
+    with pytest.raises(HardDeleteForbidden):
+        ledger.model.objects.filter(pk=record.pk).delete()
+    with pytest.raises(HardDeleteForbidden):
+        ledger.model.objects.active().delete()
+    assert ledger.model.objects.count() == 1
+
+
+def test_attachments_are_never_hard_deleted_either(township, clerk):
+    from fazhi.core.attachments import attach_file
+    from fazhi.testing.factories import PublicityEventFactory
+
+    attachment = attach_file(
+        record=PublicityEventFactory(organisation=township), upload=SimpleUploadedFile("a.png", PNG), user=clerk
+    )
+    with pytest.raises(HardDeleteForbidden):
+        attachment.delete()
+    with pytest.raises(HardDeleteForbidden):
+        Attachment.objects.all().delete()
+
+
+@pytest.mark.parametrize("ledger", ATTACHMENT_LEDGERS)
+def test_no_attachment_can_be_added_to_a_voided_record(clerk_client, township, ledger):
+    record = make_record(ledger, township)
+    void(clerk_client, ledger, record, "重复录入")
+    ct = ContentType.objects.get_for_model(record).pk
+    response = clerk_client.post(f"/attachments/{ct}/{record.pk}/upload/", {"files": SimpleUploadedFile("a.png", PNG)})
+    assert response.status_code == 403 and "已作废" in response.content.decode()
+    assert Attachment.objects.count() == 0
+
+
+def connected_indicators_of(ledger):
+    return [
+        pytest.param(ledger, indicator, id=f"{ledger.slug}-{indicator.key}")
+        for indicator in registry.all_indicators()
+        if indicator.connected and indicator.ledger_slug == ledger.slug
+    ]
+
+
+INDICATOR_CASES = [case for p in LEDGERS for case in connected_indicators_of(p.values[0])]
+
+
+@pytest.mark.parametrize("ledger,indicator", INDICATOR_CASES)
+def test_a_voided_record_drops_out_of_every_figure(clerk_client, township, ledger, indicator):
+    scope = Scope.for_org(township, YEAR)
+    # a record that the indicator counts: build one per indicator from its own definition
+    record = counted_record(ledger, indicator, township)
+    before = indicator.compute(scope)
+    assert indicator.records(scope).filter(pk=record.pk).exists(), "the sample record should be counted"
+    void(clerk_client, ledger, record, "重复录入")
+    after = indicator.compute(scope)
+    assert after.row_count == before.row_count - 1
+    assert not indicator.records(scope).filter(pk=record.pk).exists()
+
+
+def counted_record(ledger, indicator, township):
+    """A record of YEAR that satisfies the indicator's own filter (e.g. offline, principal-led, sat the exam)."""
+    extras = {
+        "publicity_online": {"channel": "online"},
+        "principal_led_studies": {"led_by_principal": True},
+        "principal_chaired_meetings": {"chaired_by_principal": True},
+    }.get(indicator.key, {})
+    return make_record(ledger, township, **extras)
