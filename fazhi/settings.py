@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "fazhi.learning",
     "fazhi.governance",
     "fazhi.disputes",
+    "fazhi.disclosure",
     "fazhi.indicators",
     "fazhi.reports",
     "fazhi.demo",
@@ -94,7 +95,9 @@ def _database() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "fazhi.sqlite3",
-        "OPTIONS": {"timeout": 20},
+        # IMMEDIATE: a write transaction takes the lock when it begins and waits for it, instead of
+        # failing with "database is locked" when two requests write at once (e.g. numbering).
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
     }
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from fazhi.disclosure.listing import REQUEST_LISTING
+from fazhi.disclosure.models import DisclosureAppeal, DisclosureRequest, ProactiveRelease
+from fazhi.disclosure.selectors import judge_response, response_rate_candidates
 from fazhi.disputes.models import DisputeCase, DisputeOutcome
 from fazhi.governance.models import RULE_OF_LAW_MEETING_KINDS, Meeting
 from fazhi.indicators.registry import Indicator, Kind, register
@@ -53,9 +56,24 @@ register(Indicator(
 register(Indicator("legality_reviews", "合法性审查/法制审核", "件", phrase="完成合法性审查{value}件"))
 register(Indicator("normative_docs_filed", "规范性文件备案", "件", phrase="报备规范性文件{value}件"))
 register(Indicator("normative_docs_repealed", "规范性文件废止", "件", phrase="废止规范性文件{value}件"))
-register(Indicator("disclosure_proactive", "主动公开政府信息", "条", phrase="主动公开政府信息{value}条"))
-register(Indicator("disclosure_requests", "依申请公开申请", "件", phrase="收到依申请公开申请{value}件"))
-register(Indicator("disclosure_response_rate", "依申请公开按期答复率", "%", kind=Kind.RATE, phrase="按期答复率{value}%"))
+register(Indicator(
+    "disclosure_proactive", "主动公开政府信息", "条",
+    rows=lambda s: ProactiveRelease.objects.filter(published_on__year=s.year),
+    phrase="主动公开政府信息{value}条", ledger_slug="proactive-releases",
+))
+register(Indicator(
+    "disclosure_requests", "依申请公开申请", "件",
+    rows=lambda s: DisclosureRequest.objects.filter(received_on__year=s.year),
+    phrase="收到政府信息公开申请{value}件", listing=REQUEST_LISTING,
+    description="本年收到（新收）的政府信息公开申请，不含上年结转",
+))
+register(Indicator(
+    "disclosure_response_rate", "依申请公开按期答复率", "%", kind=Kind.RATE,
+    rows=lambda s: response_rate_candidates(s.year), judge=lambda s, qs: judge_response(s.year, qs),
+    phrase="按期答复率{value}%", listing=REQUEST_LISTING,
+    description="法定期限内答复的件数 ÷ 本年应答复件数 × 100；应答复件数为本年作出答复的申请和本年内到期仍未答复的申请，"
+                "期限按工作日日历计算（扣除补正、征求意见时间，计入延期）",
+))
 register(Indicator("enforcement_officers", "持证执法人员", "人", phrase="持证执法人员{value}人"))
 register(Indicator("enforcement_training", "执法人员培训", "次", phrase="开展执法人员培训{value}次"))
 register(Indicator("penalty_cases", "行政处罚案件（普通程序）", "件", phrase="办理普通程序行政处罚案件{value}件"))
@@ -107,6 +125,11 @@ register(Indicator("legal_aid", "法律援助（申请、指引）", "件", phra
 register(Indicator("legal_advisor_coverage", "法律顾问覆盖村（社区）", "个", phrase="{value}个村（社区）配备法律顾问"))
 
 # Beyond the fixed keys: figures the seeds quote that these ledgers also produce.
+register(Indicator(
+    "disclosure_appeals", "政府信息公开行政复议、行政诉讼", "件", core=False,
+    rows=lambda s: DisclosureAppeal.objects.filter(filed_on__year=s.year),
+    phrase="因政府信息公开被申请行政复议、提起行政诉讼{value}件", ledger_slug="disclosure-appeals",
+))
 register(Indicator(
     "publicity_online", "线上普法活动", "次", core=False,
     rows=lambda s: _events(s).filter(channel=Channel.ONLINE),

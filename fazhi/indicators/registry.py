@@ -55,19 +55,54 @@ class Indicator:
     description: str = ""
     ledger_slug: str = ""
     core: bool = True  # one of the fixed keys of INDICATORS.md
+    # For figures a query cannot decide (e.g. "answered within a due date computed on the working-day
+    # calendar"): rows → {pk: counts in the numerator} for the rows that belong in the denominator.
+    judge: Callable[[Scope, QuerySet], dict[int, bool]] | None = None
+    # Where the records are listed when they are not a ledger's (an object shaped like core.ledgers.Ledger).
+    listing: object | None = None
 
     @property
     def connected(self) -> bool:
         return self.rows is not None
 
-    def records(self, scope: Scope) -> QuerySet:
+    def source(self):
+        """The listing that shows this indicator's records (its ledger unless it names another)."""
+        if self.listing is not None:
+            return self.listing
+        from fazhi.core.ledgers.registry import get_ledger
+
+        return get_ledger(self.ledger_slug)
+
+    def _candidates(self, scope: Scope) -> QuerySet:
         if self.rows is None:
             raise LookupError(f"indicator {self.key} is not connected")
         return self.rows(scope).filter(organisation__in=scope.org_ids, voided_at__isnull=True)
 
+    def _verdicts(self, scope: Scope) -> dict[int, bool]:
+        return self.judge(scope, self._candidates(scope))
+
+    def records(self, scope: Scope) -> QuerySet:
+        qs = self._candidates(scope)
+        if self.judge is not None:
+            return qs.filter(pk__in=list(self._verdicts(scope)))
+        return qs
+
+    def counted_pks(self, scope: Scope) -> set[int]:
+        """For rates: the records counted in the numerator."""
+        if self.judge is not None:
+            return {pk for pk, counted in self._verdicts(scope).items() if counted}
+        return set(self.records(scope).filter(self.numerator).values_list("pk", flat=True))
+
     def compute(self, scope: Scope) -> Figure:
         if not self.connected:
             return Figure(self, scope, None, has_data=False)
+        if self.judge is not None:
+            verdicts = self._verdicts(scope)
+            denominator, numerator = len(verdicts), sum(verdicts.values())
+            return Figure(
+                self, scope, _rate(numerator, denominator), has_data=denominator > 0, row_count=denominator,
+                numerator=numerator, denominator=denominator,
+            )
         qs = self.records(scope)
         if self.kind == Kind.COUNT:
             count = qs.count()
@@ -78,16 +113,19 @@ class Indicator:
             return Figure(self, scope, agg["total"] or 0, has_data=count > 0, row_count=count)
         denominator = qs.count()
         numerator = qs.filter(self.numerator).count() if denominator else 0
-        value = None
-        if denominator:
-            value = (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
         return Figure(
-            self, scope, value, has_data=denominator > 0, row_count=denominator,
+            self, scope, _rate(numerator, denominator), has_data=denominator > 0, row_count=denominator,
             numerator=numerator, denominator=denominator,
         )
 
     def phrase_with(self, value_text: str) -> str:
         return (self.phrase or f"{self.label}{{value}}{self.unit}").format(value=value_text)
+
+
+def _rate(numerator: int, denominator: int) -> Decimal | None:
+    if not denominator:
+        return None
+    return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 @dataclass

@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from fazhi.core.ledgers.excel import display_value
-from fazhi.core.ledgers.registry import get_ledger
 from fazhi.core.scoping import readable_orgs, resolve_org
 from fazhi.indicators import registry
 from fazhi.indicators.registry import Kind, Scope
@@ -62,22 +61,23 @@ def indicator_records(request, key: str):
         raise Http404("该指标所属模块尚未接入")
     scope, org = scope_from_request(request)
     figure = indicator.compute(scope)
-    ledger = get_ledger(indicator.ledger_slug)
+    ledger = indicator.source()
     rows = indicator.records(scope).select_related("organisation").order_by(*ledger.model._meta.ordering)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     fields = list(ledger.list_fields)
     marker = None
     if indicator.kind == Kind.RATE:
-        counted = set(indicator.records(scope).filter(indicator.numerator).values_list("pk", flat=True))
-        marker = counted
+        marker = indicator.counted_pks(scope)
     elif indicator.kind == Kind.SUM and indicator.sum_field not in fields:
         fields.append(indicator.sum_field)
     table = []
-    for obj in page.object_list:
+    objects = list(page.object_list)
+    for obj, extra in zip(objects, ledger.computed_cells(objects)):
         table.append({
             "object": obj,
-            "cells": [display_value(obj, n) for n in fields],
+            "cells": [display_value(obj, n) for n in fields] + extra,
             "counted": None if marker is None else obj.pk in marker,
+            "url": ledger.detail_url(obj),
         })
     return render(request, "indicators/records.html", {
         "indicator": indicator,
@@ -85,7 +85,7 @@ def indicator_records(request, key: str):
         "scope": scope,
         "org": org,
         "ledger": ledger,
-        "headers": [ledger.label(n) for n in fields],
+        "headers": [ledger.label(n) for n in fields] + [label for label, _ in ledger.computed],
         "sum_label": ledger.label(indicator.sum_field) if indicator.kind == Kind.SUM else "",
         "table": table,
         "page": page,

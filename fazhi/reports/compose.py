@@ -43,7 +43,7 @@ THEMES: tuple[Theme, ...] = (
     Theme("组织领导", "measures_text", ("rule_of_law_meetings",)),
     Theme("依法行政", "measures_text", (
         "legality_reviews", "normative_docs_filed", "normative_docs_repealed", "disclosure_proactive",
-        "disclosure_requests", "disclosure_response_rate", "enforcement_officers", "enforcement_training",
+        "disclosure_requests", "disclosure_response_rate", "disclosure_appeals", "enforcement_officers", "enforcement_training",
         "penalty_cases", "case_file_reviews", "reconsideration_cases", "litigation_cases",
         "court_appearances", "court_appearance_rate",
     )),

@@ -6,6 +6,7 @@ import datetime as dt
 import factory
 
 from fazhi.core.models import Organisation, OrgKind, Role, User
+from fazhi.disclosure.models import DisclosureAppeal, ProactiveRelease
 from fazhi.disputes.models import DisputeCase
 from fazhi.governance.models import Meeting
 from fazhi.learning.models import CourtObservation, ExamRecord, StudySession
@@ -158,6 +159,28 @@ class DisputeCaseFactory(RecordFactory):
     closed_on = factory.LazyAttribute(lambda o: o.received_on + dt.timedelta(days=18))  # 2025-04-20 by default
 
 
+class ProactiveReleaseFactory(RecordFactory):
+    class Meta:
+        model = ProactiveRelease
+
+    title = factory.Sequence(lambda n: f"关于第{n}批农村低保对象的公示")
+    category = "art21_social_assistance"
+    published_on = dt.date(2025, 6, 10)
+    formed_on = factory.LazyAttribute(lambda o: o.published_on - dt.timedelta(days=5))
+    venue = "政府网站"
+
+
+class DisclosureAppealFactory(RecordFactory):
+    class Meta:
+        model = DisclosureAppeal
+
+    kind = "reconsideration"
+    case_number = factory.Sequence(lambda n: f"示复〔2025〕{n + 1}号")
+    filed_on = dt.date(2025, 7, 1)
+    outcome = "upheld"
+    decided_on = factory.LazyAttribute(lambda o: o.filed_on + dt.timedelta(days=50))
+
+
 # One factory per registered ledger (by slug), for tests that run against every ledger.
 LEDGER_FACTORIES = {
     "publicity-events": PublicityEventFactory,
@@ -168,4 +191,6 @@ LEDGER_FACTORIES = {
     "court-observations": CourtObservationFactory,
     "meetings": MeetingFactory,
     "disputes": DisputeCaseFactory,
+    "proactive-releases": ProactiveReleaseFactory,
+    "disclosure-appeals": DisclosureAppealFactory,
 }

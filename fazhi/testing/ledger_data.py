@@ -7,16 +7,7 @@ from fazhi.testing import factories
 
 YEAR = dt.date.today().year - 1
 
-FACTORY_FOR = {
-    "publicity-events": factories.PublicityEventFactory,
-    "legal-liaisons": factories.LegalLiaisonFactory,
-    "liaison-trainings": factories.LiaisonTrainingFactory,
-    "study-sessions": factories.StudySessionFactory,
-    "exam-records": factories.ExamRecordFactory,
-    "court-observations": factories.CourtObservationFactory,
-    "meetings": factories.MeetingFactory,
-    "disputes": factories.DisputeCaseFactory,
-}
+FACTORY_FOR = factories.LEDGER_FACTORIES
 
 # The ledger's date field → a valid date string; the count field a negative number is tried on.
 COUNT_FIELD = {
@@ -26,6 +17,7 @@ COUNT_FIELD = {
     "court-observations": "attendees",
     "meetings": "attendees",
     "disputes": "parties_count",
+    "proactive-releases": "item_count",
 }
 
 
@@ -51,6 +43,11 @@ def valid_post(slug: str, village=None) -> dict[str, str]:
             "received_on": day, "summary": "邻里纠纷", "category": "neighbour", "parties_count": "2",
             "mediator": "王调解", "mode": "peoples", "outcome": "open", "agreement": "none",
         },
+        "proactive-releases": {
+            "title": "关于2025年农村低保对象的公示", "category": "art21_social_assistance", "formed_on": day,
+            "published_on": day, "venue": "政府网站", "table_item": "none", "item_count": "1",
+        },
+        "disclosure-appeals": {"kind": "reconsideration", "case_number": "示复〔2025〕3号", "filed_on": day, "outcome": "pending"},
     }[slug]
     if village is not None and slug in ("publicity-events", "legal-liaisons", "disputes"):
         data["village"] = str(village.pk)

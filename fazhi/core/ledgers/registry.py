@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from django.db import models
 from django.forms import ModelForm
@@ -23,6 +24,8 @@ class Ledger:
     order: int = 100
     help_text: str = ""
     extra: dict = field(default_factory=dict)
+    # Derived columns (never stored), each (label, function of a list of records → one text per record).
+    computed: tuple[tuple[str, Callable[[list], list[str]]], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.excel_fields:
@@ -33,6 +36,16 @@ class Ledger:
 
     def label(self, name: str) -> str:
         return str(self.field(name).verbose_name)
+
+    def detail_url(self, obj) -> str:
+        from django.urls import reverse
+
+        return reverse("ledger_detail", args=[self.slug, obj.pk])
+
+    def computed_cells(self, objects: list) -> list[list[str]]:
+        """One row of derived texts per record, in the order of ``computed``."""
+        columns = [compute(objects) for _, compute in self.computed]
+        return [list(cells) for cells in zip(*columns)] if columns else [[] for _ in objects]
 
 
 _REGISTRY: dict[str, Ledger] = {}

@@ -12,16 +12,7 @@ import pytest
 from fazhi.core.ledgers import all_ledgers
 from fazhi.testing import factories
 
-FACTORY_FOR = {
-    "publicity-events": factories.PublicityEventFactory,
-    "legal-liaisons": factories.LegalLiaisonFactory,
-    "liaison-trainings": factories.LiaisonTrainingFactory,
-    "study-sessions": factories.StudySessionFactory,
-    "exam-records": factories.ExamRecordFactory,
-    "court-observations": factories.CourtObservationFactory,
-    "meetings": factories.MeetingFactory,
-    "disputes": factories.DisputeCaseFactory,
-}
+FACTORY_FOR = factories.LEDGER_FACTORIES
 LEDGERS = [pytest.param(ledger, id=ledger.slug) for ledger in all_ledgers()]
 
 

@@ -97,7 +97,11 @@ def ledger_list(request, slug):
     ledger = get_ledger(slug)
     rows, year = filtered_rows(request, ledger)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    table = [(obj, [display_value(obj, n) for n in ledger.list_fields]) for obj in page.object_list]
+    objects = list(page.object_list)
+    table = [
+        (obj, [display_value(obj, n) for n in ledger.list_fields] + extra)
+        for obj, extra in zip(objects, ledger.computed_cells(objects))
+    ]
     this_year = timezone.localdate().year
     query = request.GET.copy()
     query.pop("page", None)
@@ -105,7 +109,7 @@ def ledger_list(request, slug):
         "ledger": ledger,
         "page": page,
         "table": table,
-        "headers": [ledger.label(n) for n in ledger.list_fields],
+        "headers": [ledger.label(n) for n in ledger.list_fields] + [label for label, _ in ledger.computed],
         "total": page.paginator.count,
         "year": year,
         "years": list(range(this_year, this_year - 6, -1)),
@@ -153,6 +157,7 @@ def ledger_detail(request, slug, pk):
     ledger = get_ledger(slug)
     obj = get_readable_or_404(ledger.model.objects.all(), request.user, pk)
     fields = [(ledger.label(n), display_value(obj, n)) for n in ledger.form_class._meta.fields]
+    fields += list(zip((label for label, _ in ledger.computed), ledger.computed_cells([obj])[0]))
     can_write = writable_org(request.user) is not None and writable_org(request.user).pk == obj.organisation_id
     return render(request, "core/ledger_detail.html", {
         "ledger": ledger,

@@ -21,6 +21,7 @@ NOT_YET_BUILT = FIXED_KEYS - {
     "rule_of_law_meetings", "study_sessions", "exam_participants", "exam_pass_rate", "court_hearings_attended",
     "publicity_events", "publicity_materials", "legal_consultations", "publicity_audience", "legal_literates",
     "disputes_handled", "disputes_resolved", "dispute_success_rate",
+    "disclosure_proactive", "disclosure_requests", "disclosure_response_rate",
 }
 
 

@@ -1,0 +1,113 @@
+"""Reminders to the clerks who answer applications: in-app always, e-mail when a mail server is configured.
+
+Reminders are rows (an outbox): computing them is idempotent, so the dashboard and the
+``fazhi disclosure-reminders`` command (run daily by cron/systemd in production) can both
+call ``refresh_reminders``. A failing mail server is logged on the reminder and never
+fails the user's action.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from fazhi.core.models import Role, User
+from fazhi.core.workdays import WorkingCalendar, format_date
+
+logger = logging.getLogger("fazhi.disclosure")
+
+RESPONSIBLE_ROLES = (Role.CLERK, Role.LEADER)
+
+
+def mail_enabled() -> bool:
+    return bool(getattr(settings, "EMAIL_HOST", "")) and getattr(settings, "FAZHI_EMAIL_ENABLED", False)
+
+
+def _recipients(request) -> list[User]:
+    if request.handler_id and request.handler.is_active:
+        return [request.handler]
+    return list(User.objects.filter(organisation_id=request.organisation_id, role=Role.CLERK, is_active=True))
+
+
+def _remind(request, kind: str, due_on, message: str) -> int:
+    from fazhi.disclosure.models import Reminder
+
+    created = 0
+    for user in _recipients(request):
+        try:
+            with transaction.atomic():
+                _, made = Reminder.objects.get_or_create(
+                    request=request, user=user, kind=kind, due_on=due_on, defaults={"message": message[:300]}
+                )
+        except IntegrityError:  # created by a concurrent refresh
+            made = False
+        created += int(made)
+    return created
+
+
+def new_request(request_pk: int) -> None:
+    """After an application is committed: tell the township's clerks (never raises)."""
+    from fazhi.disclosure.models import DisclosureRequest, ReminderKind
+
+    try:
+        request = DisclosureRequest.objects.select_related("organisation", "handler").get(pk=request_pk)
+        if request.handler_id is None:
+            _remind(request, ReminderKind.UNASSIGNED, request.received_on,
+                    f"新的政府信息公开申请 {request.tracking_number}（{format_date(request.received_on)}收到），请指定承办人")
+        send_pending_emails()
+    except Exception:  # noqa: BLE001 - a notification never undoes a saved application
+        logger.exception("notification for disclosure request %s failed", request_pk)
+
+
+def refresh_reminders(*, organisations=None, today: dt.date | None = None) -> int:
+    """Create the reminders due today for open applications; returns how many were created."""
+    from fazhi.disclosure.deadlines import DUE_SOON_WORKING_DAYS, ClockState, due_within
+    from fazhi.disclosure.models import DisclosureRequest, ReminderKind
+    from fazhi.disclosure.services import clock_for
+
+    today = today or timezone.localdate()
+    calendar = WorkingCalendar.load()
+    open_requests = DisclosureRequest.objects.active().exclude(status="closed").select_related("handler")
+    if organisations is not None:
+        open_requests = open_requests.filter(organisation__in=organisations)
+    created = 0
+    for request in open_requests.prefetch_related("consultations"):
+        clock = clock_for(request, calendar=calendar, today=today)
+        number = request.tracking_number
+        if clock.is_overdue(today):
+            created += _remind(request, ReminderKind.OVERDUE, clock.due,
+                               f"申请 {number} 已超过答复期限（{format_date(clock.due)}），请尽快答复")
+        elif clock.state == ClockState.RUNNING and clock.due and due_within(clock.due, today, DUE_SOON_WORKING_DAYS, calendar):
+            created += _remind(request, ReminderKind.DUE_SOON, clock.due,
+                               f"申请 {number} 将于{format_date(clock.due)}到期，请按时答复")
+        elif clock.correction_lapsed:
+            created += _remind(request, ReminderKind.CORRECTION_LAPSED, request.correction_deadline,
+                               f"申请 {number} 的补正期限（{format_date(request.correction_deadline)}）已过，请办结或登记补正")
+    return created
+
+
+def send_pending_emails() -> int:
+    """E-mail the reminders not yet e-mailed, when mail is configured. Failures are recorded, not raised."""
+    from fazhi.disclosure.models import Reminder
+
+    if not mail_enabled():
+        return 0
+    sent = 0
+    pending = Reminder.objects.filter(emailed_at__isnull=True, email_error="").exclude(user__email="").select_related("user")
+    for reminder in pending[:200]:
+        try:
+            send_mail(
+                subject=f"【法治工作台】{reminder.get_kind_display()}", message=reminder.message,
+                from_email=None, recipient_list=[reminder.user.email], fail_silently=False,
+            )
+        except Exception as exc:  # noqa: BLE001 - SMTP errors of every kind
+            logger.warning("reminder e-mail %s failed: %s", reminder.pk, exc)
+            Reminder.objects.filter(pk=reminder.pk).update(email_error=f"发送失败：{exc}"[:300])
+            continue
+        Reminder.objects.filter(pk=reminder.pk).update(emailed_at=timezone.now())
+        sent += 1
+    return sent

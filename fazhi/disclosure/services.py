@@ -1,0 +1,327 @@
+"""State changes of disclosure applications. Each transition locks the row, checks the statute, and
+writes an event to the application's timeline; side effects (e-mail) run only after the commit.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from fazhi.core.attachments import attach_file
+from fazhi.core.models import Organisation
+from fazhi.core.workdays import WorkingCalendar, format_date
+from fazhi.disclosure import notify
+from fazhi.disclosure.choices import (
+    NO_REPLY_RESULTS, REASONED_RESULTS, RECEIPT_RULES, Channel, ConsultationOpinion, EventKind, RequestStatus, Result,
+)
+from fazhi.disclosure.deadlines import Clock, ClockInput, Interval, compute_clock
+from fazhi.disclosure.models import (
+    MAX_EXTENSION_DAYS, Consultation, DisclosureEvent, DisclosureRequest, TrackingCounter,
+)
+
+
+# ---------------------------------------------------------------- the clock of a stored application
+
+def clock_input(request: DisclosureRequest, consultations=None) -> ClockInput:
+    if consultations is None:
+        consultations = [c for c in request.consultations.all() if c.voided_at is None]
+    closed = request.replied_on if request.status == RequestStatus.CLOSED else None
+    return ClockInput(
+        received_on=request.received_on,
+        correction_requested_on=request.correction_requested_on,
+        correction_deadline=request.correction_deadline,
+        correction_received_on=request.correction_received_on,
+        consultations=tuple(
+            Interval(c.sent_on, c.replied_on, f"{c.get_kind_display()[:7]}（{c.party}）") for c in consultations
+        ),
+        extension_days=request.extension_days,
+        extension_approved_by=request.extension_approved_by,
+        closed_on=closed,
+        counts_for_timeliness=request.result not in NO_REPLY_RESULTS,
+    )
+
+
+def clock_for(request: DisclosureRequest, *, calendar: WorkingCalendar | None = None, today: dt.date | None = None) -> Clock:
+    return compute_clock(
+        clock_input(request), calendar or WorkingCalendar.load(), today=today or timezone.localdate()
+    )
+
+
+# ---------------------------------------------------------------- numbering
+
+def tracking_number(organisation: Organisation, year: int, sequence: int) -> str:
+    return f"{organisation.code}-{year}-{sequence:04d}"
+
+
+def _next_sequence(organisation: Organisation, year: int) -> int:
+    """Gap-free per organisation and year: the counter row is locked until the application is saved,
+    and rolls back with it if the save fails."""
+    TrackingCounter.objects.bulk_create(
+        [TrackingCounter(organisation=organisation, year=year)], ignore_conflicts=True
+    )
+    counter = TrackingCounter.objects.select_for_update().get(organisation=organisation, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+# ---------------------------------------------------------------- receiving
+
+def request_create(
+    *, organisation: Organisation, fields: dict, channel: str, received_on: dt.date,
+    user=None, idempotency_key: str = "",
+) -> tuple[DisclosureRequest, bool]:
+    """Save a new application (portal or counter). Returns (application, created).
+
+    The same ``idempotency_key`` twice (a double-clicked submit, a retried API call) returns
+    the first application instead of creating a second one.
+    """
+    key = (idempotency_key or "")[:64]
+    if key:
+        existing = DisclosureRequest.objects.filter(organisation=organisation, idempotency_key=key).first()
+        if existing is not None:
+            return existing, False
+    try:
+        with transaction.atomic():
+            request = _create(organisation, fields, channel, received_on, user, key)
+    except IntegrityError:
+        if key:
+            existing = DisclosureRequest.objects.filter(organisation=organisation, idempotency_key=key).first()
+            if existing is not None:
+                return existing, False
+        raise
+    transaction.on_commit(lambda: notify.new_request(request.pk))
+    return request, True
+
+
+def _create(organisation, fields, channel, received_on, user, key) -> DisclosureRequest:
+    year = received_on.year
+    sequence = _next_sequence(organisation, year)
+    request = DisclosureRequest(
+        organisation=organisation, channel=channel, received_on=received_on, year=year, sequence=sequence,
+        tracking_number=tracking_number(organisation, year, sequence), idempotency_key=key, created_by=user,
+        handler=user if user is not None and channel != Channel.PORTAL else None, **fields,
+    )
+    request.full_clean(exclude=["tracking_number"])
+    if user is not None:
+        request._history_user = user
+    request.save()
+    _event(request, EventKind.RECEIVED, received_on, user, RECEIPT_RULES[channel])
+    return request
+
+
+def _event(request, kind, on, user, note="") -> DisclosureEvent:
+    return DisclosureEvent.objects.create(request=request, kind=kind, on=on, user=user, note=note)
+
+
+def _locked(request: DisclosureRequest) -> DisclosureRequest:
+    fresh = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
+    if fresh.is_void:
+        raise ValidationError("该申请已作废，不能继续办理")
+    return fresh
+
+
+def _not_future(day: dt.date, label: str) -> None:
+    if day > timezone.localdate():
+        raise ValidationError({"on": f"{label}不能晚于今天"})
+
+
+def _save(request: DisclosureRequest, user, fields: list[str]) -> None:
+    request._history_user = user
+    request.full_clean(exclude=["tracking_number"])
+    request.save(update_fields=[*fields, "updated_at"])
+
+
+# ---------------------------------------------------------------- working an application
+
+def request_assign(*, request: DisclosureRequest, handler, user) -> DisclosureRequest:
+    if handler.organisation_id != request.organisation_id:
+        raise ValidationError({"handler": "承办人必须是本乡镇工作人员"})
+    with transaction.atomic():
+        request = _locked(request)
+        request.handler = handler
+        _save(request, user, ["handler"])
+        _event(request, EventKind.ASSIGNED, timezone.localdate(), user, f"承办人：{handler}")
+    return request
+
+
+def correction_request(
+    *, request: DisclosureRequest, user, requested_on: dt.date, items: str, deadline: dt.date
+) -> DisclosureRequest:
+    """第三十条: one notice, listing every item to correct, with a reasonable deadline."""
+    items = (items or "").strip()
+    with transaction.atomic():
+        request = _locked(request)
+        if request.status != RequestStatus.RECEIVED:
+            raise ValidationError("只有办理中的申请才能发出补正通知")
+        if request.correction_requested_on:
+            raise ValidationError("补正通知只能发出一次，须一次性告知需要补正的全部事项（第三十条）")
+        if not items:
+            raise ValidationError({"items": "请列明需要补正的事项"})
+        if requested_on < request.received_on:
+            raise ValidationError({"requested_on": "补正通知日期不能早于收到申请日期"})
+        _not_future(requested_on, "补正通知日期")
+        if deadline <= requested_on:
+            raise ValidationError({"deadline": "补正期限必须晚于补正通知日期"})
+        clock = clock_for(request)
+        request.correction_requested_on = requested_on
+        request.correction_items = items
+        request.correction_deadline = deadline
+        request.status = RequestStatus.AWAITING_CORRECTION
+        _save(request, user, ["correction_requested_on", "correction_items", "correction_deadline", "status"])
+        note = f"补正事项：{items}；补正期限：{format_date(deadline)}"
+        if requested_on > clock.correction_notice_due:
+            note += f"。注意：晚于收到申请后7个工作日（{format_date(clock.correction_notice_due)}，第三十条）"
+        _event(request, EventKind.CORRECTION_REQUESTED, requested_on, user, note)
+    return request
+
+
+def correction_receive(*, request: DisclosureRequest, user, received_on: dt.date) -> DisclosureRequest:
+    with transaction.atomic():
+        request = _locked(request)
+        if request.status != RequestStatus.AWAITING_CORRECTION:
+            raise ValidationError("该申请不在等待补正状态")
+        if received_on < request.correction_requested_on:
+            raise ValidationError({"received_on": "收到补正日期不能早于补正通知日期"})
+        _not_future(received_on, "收到补正日期")
+        request.correction_received_on = received_on
+        request.status = RequestStatus.RECEIVED
+        _save(request, user, ["correction_received_on", "status"])
+        _event(request, EventKind.CORRECTION_RECEIVED, received_on, user, "答复期限自收到补正之日起重新计算（第三十条）")
+    return request
+
+
+def consultation_start(*, request: DisclosureRequest, user, kind: str, party: str, sent_on: dt.date) -> Consultation:
+    with transaction.atomic():
+        request = _locked(request)
+        if request.status != RequestStatus.RECEIVED:
+            raise ValidationError("只有办理中（非待补正）的申请才能征求意见")
+        start = request.correction_received_on or request.received_on
+        if sent_on < start:
+            raise ValidationError({"sent_on": f"征求意见日期不能早于{format_date(start)}"})
+        _not_future(sent_on, "征求意见日期")
+        consultation = Consultation(
+            organisation=request.organisation, request=request, kind=kind, party=(party or "").strip(),
+            sent_on=sent_on, created_by=user,
+        )
+        consultation._history_user = user
+        consultation.full_clean()
+        consultation.save()
+        _event(request, EventKind.CONSULTATION_STARTED, sent_on, user,
+               f"{consultation.get_kind_display()}：{consultation.party}；征求意见期间不计入答复期限（第三十三条第三款）")
+    return consultation
+
+
+def consultation_end(*, consultation: Consultation, user, replied_on: dt.date, opinion: str) -> Consultation:
+    with transaction.atomic():
+        _locked(consultation.request)
+        consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+        if not consultation.is_open:
+            raise ValidationError("该征求意见已登记结果")
+        if replied_on < consultation.sent_on:
+            raise ValidationError({"replied_on": "收到意见日期不能早于发出日期"})
+        _not_future(replied_on, "收到意见日期")
+        if opinion not in ConsultationOpinion.values:
+            raise ValidationError({"opinion": "请选择意见"})
+        consultation.replied_on = replied_on
+        consultation.opinion = opinion
+        consultation._history_user = user
+        consultation.save(update_fields=["replied_on", "opinion", "updated_at"])
+        _event(consultation.request, EventKind.CONSULTATION_ENDED, replied_on, user,
+               f"{consultation.party}：{consultation.get_opinion_display()}")
+    return consultation
+
+
+def extension_grant(
+    *, request: DisclosureRequest, user, days: int, approved_by: str, approved_on: dt.date, reason: str
+) -> DisclosureRequest:
+    """第三十三条第二款: one extension, at most 20 working days, approved before the period runs out."""
+    approved_by, reason = (approved_by or "").strip(), (reason or "").strip()
+    with transaction.atomic():
+        request = _locked(request)
+        if request.status != RequestStatus.RECEIVED:
+            raise ValidationError("只有办理中（非待补正）的申请才能延期")
+        if request.extension_days:
+            raise ValidationError("答复期限只能延长一次（第三十三条第二款）")
+        if not 1 <= days <= MAX_EXTENSION_DAYS:
+            raise ValidationError({"days": f"延长期限为1至{MAX_EXTENSION_DAYS}个工作日（第三十三条第二款）"})
+        if not approved_by:
+            raise ValidationError({"approved_by": "延期须经政府信息公开工作机构负责人同意，请填写批准人"})
+        if not reason:
+            raise ValidationError({"reason": "请填写延期理由"})
+        _not_future(approved_on, "批准日期")
+        due = clock_for(request).due
+        if approved_on < request.received_on:
+            raise ValidationError({"approved_on": "批准日期不能早于收到申请日期"})
+        if due is not None and approved_on > due:
+            raise ValidationError({"approved_on": f"原答复期限已于{format_date(due)}届满，不能再延长"})
+        request.extension_days = days
+        request.extension_approved_by = approved_by
+        request.extension_approved_on = approved_on
+        request.extension_reason = reason
+        _save(request, user, ["extension_days", "extension_approved_by", "extension_approved_on", "extension_reason"])
+        _event(request, EventKind.EXTENDED, approved_on, user,
+               f"延长{days}个工作日，批准人：{approved_by}；理由：{reason}；应告知申请人")
+    return request
+
+
+def request_reply(
+    *, request: DisclosureRequest, user, result: str, replied_on: dt.date, summary: str = "",
+    referred_agency: str = "", files=(),
+) -> DisclosureRequest:
+    """Close the application with one of the template's results (第三十六至三十九条), reply documents attached."""
+    summary, referred_agency = (summary or "").strip(), (referred_agency or "").strip()
+    if result not in Result.values:
+        raise ValidationError({"result": "请选择办理结果"})
+    with transaction.atomic():
+        request = _locked(request)
+        if request.status == RequestStatus.CLOSED:
+            raise ValidationError("该申请已办结")
+        if request.status == RequestStatus.AWAITING_CORRECTION and result not in (Result.OTHER_NO_CORRECTION, Result.OTHER):
+            raise ValidationError({"result": "申请人尚未补正：只能按“逾期不补正”或“其他”办结，收到补正后再作答复"})
+        if result == Result.OTHER_NO_CORRECTION:
+            _check_correction_lapsed(request, replied_on)
+        if result == Result.UNAVAILABLE_STILL_UNCLEAR and not request.correction_received_on:
+            raise ValidationError({"result": "“补正后申请内容仍不明确”只适用于已补正的申请"})
+        if request.consultations.filter(voided_at__isnull=True, replied_on__isnull=True).exists():
+            raise ValidationError("尚有征求意见未登记结果，请先登记收到的意见（或逾期未提出意见）")
+        if replied_on < request.received_on:
+            raise ValidationError({"replied_on": "答复日期不能早于收到申请日期"})
+        _not_future(replied_on, "答复日期")
+        if result in REASONED_RESULTS and not summary:
+            raise ValidationError({"summary": "该办理结果须向申请人说明理由（第三十六条），请填写答复内容摘要及理由"})
+        request.result = result
+        request.replied_on = replied_on
+        request.reply_summary = summary
+        request.referred_agency = referred_agency
+        request.status = RequestStatus.CLOSED
+        _save(request, user, ["result", "replied_on", "reply_summary", "referred_agency", "status"])
+        for upload in files:
+            attach_file(record=request, upload=upload, user=user)
+        kind = EventKind.CLOSED_WITHOUT_REPLY if result in NO_REPLY_RESULTS else EventKind.REPLIED
+        _event(request, kind, replied_on, user, f"{Result(result).label}" + (f"；{summary}" if summary else ""))
+    return request
+
+
+def _check_correction_lapsed(request: DisclosureRequest, closed_on: dt.date) -> None:
+    if request.status != RequestStatus.AWAITING_CORRECTION:
+        raise ValidationError({"result": "“逾期不补正”只适用于等待补正的申请"})
+    if request.correction_deadline and closed_on <= request.correction_deadline:
+        raise ValidationError(
+            {"replied_on": f"补正期限{format_date(request.correction_deadline)}尚未届满，不能按逾期不补正办结"}
+        )
+
+
+def reply_attach(*, request: DisclosureRequest, user, files) -> None:
+    with transaction.atomic():
+        for upload in files:
+            attach_file(record=request, upload=upload, user=user)
+
+
+def request_void(*, request: DisclosureRequest, user, reason: str) -> None:
+    with transaction.atomic():
+        request = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
+        request.void(reason=reason, user=user)
+        _event(request, EventKind.VOIDED, timezone.localdate(), user, reason)
