@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "fazhi.governance",
     "fazhi.disputes",
     "fazhi.disclosure",
+    "fazhi.portal",
     "fazhi.indicators",
     "fazhi.reports",
     "fazhi.demo",
@@ -164,6 +165,29 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# The public portal and API (no login): requests per minute per client; 0 turns the limit off (load tests).
+FAZHI_PUBLIC_RATE_LIMIT = env_int("FAZHI_PUBLIC_RATE_LIMIT", 30)
+# Behind nginx/a load balancer: how many proxies append to X-Forwarded-For (0 = use the connecting address).
+FAZHI_TRUSTED_PROXY_COUNT = env_int("FAZHI_TRUSTED_PROXY_COUNT", 0)
+
+# Cache: per-process memory by default; Redis (shared by every app server) when FAZHI_REDIS_URL is set.
+_REDIS_URL = env_str("FAZHI_REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
+    if _REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fazhi"}
+}
+
+# E-mail reminders are sent only when a mail server is configured; a failing server never fails an action.
+EMAIL_HOST = env_str("FAZHI_EMAIL_HOST", "")
+EMAIL_PORT = env_int("FAZHI_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("FAZHI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("FAZHI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("FAZHI_EMAIL_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("FAZHI_EMAIL_FROM", "fazhi@localhost")
+FAZHI_EMAIL_ENABLED = bool(EMAIL_HOST)
 
 LOGGING = {
     "version": 1,

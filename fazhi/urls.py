@@ -6,6 +6,8 @@ urlpatterns = [
     path("api/", include("fazhi.api.urls")),
     path("reports/", include("fazhi.reports.urls")),
     path("indicators/", include("fazhi.indicators.urls")),
+    path("disclosure/", include("fazhi.disclosure.urls")),
+    path("portal/", include("fazhi.portal.urls")),
     path("", include("fazhi.core.urls")),
 ]
 handler404 = "fazhi.core.views.errors.not_found"

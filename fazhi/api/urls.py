@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from fazhi.api import views
+from fazhi.api import public, views
 from fazhi.api.errors import api_not_found
 
 urlpatterns = [
@@ -10,6 +10,11 @@ urlpatterns = [
     path("ledgers/<slug:slug>/<int:pk>/", views.LedgerItem.as_view(), name="api_ledger_record"),
     path("ledgers/<slug:slug>/<int:pk>/void/", views.LedgerVoid.as_view(), name="api_ledger_void"),
     path("indicators/", views.IndicatorValues.as_view(), name="api_indicators"),
+    path("public/disclosure-requests", public.PublicApplications.as_view(), name="api_public_requests"),
+    path("public/disclosure-requests/", public.PublicApplicationsSlash.as_view()),
+    path("public/disclosure-requests/<str:tracking_number>", public.PublicApplicationStatus.as_view(),
+         name="api_public_request_status"),
+    path("public/disclosure-requests/<str:tracking_number>/", public.PublicApplicationStatusSlash.as_view()),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="api_schema"),
     re_path(r"^(?P<path>.*)$", api_not_found),  # any other /api/ address: JSON 404, not the HTML page
 ]

@@ -8,4 +8,8 @@ def navigation(request):
     groups: dict[str, list] = {}
     for ledger in all_ledgers():
         groups.setdefault(ledger.group, []).append(ledger)
-    return {"nav_ledger_groups": groups, "user_writable_org": writable_org(request.user)}
+    return {
+        "nav_ledger_groups": groups,
+        "user_writable_org": writable_org(request.user),
+        "nav_reminders": request.user.disclosure_reminders.filter(read_at__isnull=True).count(),
+    }

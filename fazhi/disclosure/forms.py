@@ -165,9 +165,10 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
-        if isinstance(data, (list, tuple)):
+        if isinstance(data, (list, tuple)) and data:
             return [single(d, initial) for d in data]
-        return [single(data, initial)] if data else []
+        cleaned = single(data or None, initial)  # raises "required" when nothing was uploaded
+        return [cleaned] if cleaned else []
 
 
 class ReplyForm(forms.Form):

@@ -314,12 +314,6 @@ def _check_correction_lapsed(request: DisclosureRequest, closed_on: dt.date) -> 
         )
 
 
-def reply_attach(*, request: DisclosureRequest, user, files) -> None:
-    with transaction.atomic():
-        for upload in files:
-            attach_file(record=request, upload=upload, user=user)
-
-
 def request_void(*, request: DisclosureRequest, user, reason: str) -> None:
     with transaction.atomic():
         request = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
