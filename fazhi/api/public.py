@@ -70,7 +70,7 @@ class PublicView(APIView):
 
 class PublicApplications(PublicView):
     @extend_schema(operation_id="public_disclosure_request_create", tags=["公开门户"], auth=[],
-                   summary="提交政府信息公开申请（无需登录）", request=APPLICATION_SCHEMA,
+                   summary="提交政府信息公开申请（无需登录）", request={"application/json": APPLICATION_SCHEMA},
                    responses={201: STATUS_SCHEMA, 200: STATUS_SCHEMA, 400: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT})
     def post(self, request):
         payload = request.data

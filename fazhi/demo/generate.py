@@ -19,6 +19,8 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from fazhi.core.models import Organisation, OrgKind, Role, User
+from fazhi.demo.disclosure import generate_disclosure, generate_open_requests
+from fazhi.disclosure.models import ProactiveRelease
 from fazhi.disputes.models import AgreementForm, DisputeCase, DisputeCategory, DisputeOutcome, MediationMode
 from fazhi.governance.models import Meeting, MeetingKind
 from fazhi.learning.models import CourtObservation, ExamRecord, ExamStatus, ObservationMode, StudyKind, StudySession
@@ -42,6 +44,7 @@ LEDGERS: tuple[tuple[type, str], ...] = (
     (CourtObservation, "held_on"),
     (Meeting, "held_on"),
     (DisputeCase, "received_on"),
+    (ProactiveRelease, "published_on"),
 )
 
 
@@ -621,6 +624,7 @@ def generate_township_year(
                 obj.full_clean()
             bulk_create_with_history(objs, model, default_user=user, default_change_reason=CHANGE_REASON)
             counts[model._meta.model_name] = len(objs)
+        counts.update(generate_disclosure(spec, township, year, today=today, clerk=user, scale=scale, names=gen.name))
     return counts
 
 
@@ -651,4 +655,6 @@ def build_demo(year: int | None = None, *, today: dt.date | None = None) -> Demo
             for y in years:
                 scale = 1.0 if y == year else 0.8
                 created[(spec.code, y)] = generate_township_year(spec, township, y, scale=scale, today=today, user=clerk)
+            if today.year > year:
+                generate_open_requests(spec, township, today=today, clerk=clerk, names=_Gen(spec, township, today.year, today, 1.0, clerk).name)
     return DemoResult(county, townships, orgs_created, users_created, years, created)

@@ -64,7 +64,7 @@ def test_the_openapi_schema_is_served(clerk):
     assert response.status_code == 200
     assert set(response.json()["paths"]) == {
         "/api/ledgers/", "/api/ledgers/{slug}/", "/api/ledgers/{slug}/{id}/", "/api/ledgers/{slug}/{id}/void/",
-        "/api/indicators/",
+        "/api/indicators/", "/api/public/disclosure-requests", "/api/public/disclosure-requests/{tracking_number}",
     }
 
 

@@ -16,6 +16,8 @@ LEDGER_LABELS = (
     ("courtobservation", "旁听庭审", "次"),
     ("meeting", "会议", "次"),
     ("disputecase", "纠纷", "件"),
+    ("proactiverelease", "主动公开", "条"),
+    ("disclosurerequest", "依申请公开", "件"),
 )
 
 
