@@ -62,13 +62,6 @@ def mask_name(name: str) -> str:
     return name[:2] + "*" * min(len(name) - 2, 6)
 
 
-def mask_id(value: str) -> str:
-    value = (value or "").strip()
-    if len(value) <= 4:
-        return "*" * len(value)
-    return value[:3] + "*" * (len(value) - 7 if len(value) > 7 else 1) + value[-4:]
-
-
 def mask_contact(value: str) -> str:
     value = (value or "").strip()
     digits = normalise_contact(value)
