@@ -79,32 +79,47 @@ def request_create(
     the first application instead of creating a second one.
     """
     key = (idempotency_key or "")[:64]
-    if key:
-        existing = DisclosureRequest.objects.filter(organisation=organisation, idempotency_key=key).first()
-        if existing is not None:
-            return existing, False
     try:
         with transaction.atomic():
             request = _create(organisation, fields, channel, received_on, user, key)
+    except _AlreadySubmitted as repeat:
+        return repeat.request, False
     except IntegrityError:
-        if key:
-            existing = DisclosureRequest.objects.filter(organisation=organisation, idempotency_key=key).first()
-            if existing is not None:
-                return existing, False
-        raise
+        existing = _submitted(organisation, key)
+        if existing is None:
+            raise
+        return existing, False
     transaction.on_commit(lambda: notify.new_request(request.pk))
     return request, True
+
+
+class _AlreadySubmitted(Exception):
+    """Raised inside the transaction so that the number just taken is given back."""
+
+    def __init__(self, request: DisclosureRequest):
+        self.request = request
+
+
+def _submitted(organisation, key: str) -> DisclosureRequest | None:
+    if not key:
+        return None
+    return DisclosureRequest.objects.filter(organisation=organisation, idempotency_key=key).first()
 
 
 def _create(organisation, fields, channel, received_on, user, key) -> DisclosureRequest:
     year = received_on.year
     sequence = _next_sequence(organisation, year)
+    # Concurrent submissions of one key queue on the counter lock: the first has committed by now.
+    existing = _submitted(organisation, key)
+    if existing is not None:
+        raise _AlreadySubmitted(existing)
     request = DisclosureRequest(
         organisation=organisation, channel=channel, received_on=received_on, year=year, sequence=sequence,
         tracking_number=tracking_number(organisation, year, sequence), idempotency_key=key, created_by=user,
         handler=user if user is not None and channel != Channel.PORTAL else None, **fields,
     )
-    request.full_clean(exclude=["tracking_number"])
+    # Unique constraints are left to the database (an IntegrityError is answered above), field rules are checked here.
+    request.full_clean(exclude=["tracking_number"], validate_constraints=False)
     if user is not None:
         request._history_user = user
     request.save()
