@@ -113,36 +113,20 @@ NO_REPLY_RESULTS = frozenset({Result.OTHER_NO_CORRECTION, Result.OTHER_FEE_UNPAI
 REASONED_RESULTS = frozenset(r for r in Result if r not in (Result.GRANTED,))
 
 # Table 三, rows of 三、本年度办理结果 in template order: (group label, [(row label, result)]).
-RESULT_GROUPS: tuple[tuple[str, tuple[tuple[str, Result], ...]], ...] = (
-    ("（一）予以公开", (("", Result.GRANTED),)),
-    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", (("", Result.PARTIAL),)),
-    ("（三）不予公开", (
-        ("1.属于国家秘密", Result.WITHHELD_STATE_SECRET),
-        ("2.其他法律行政法规禁止公开", Result.WITHHELD_LAW),
-        ("3.危及“三安全一稳定”", Result.WITHHELD_SECURITY),
-        ("4.保护第三方合法权益", Result.WITHHELD_THIRD_PARTY),
-        ("5.属于三类内部事务信息", Result.WITHHELD_INTERNAL),
-        ("6.属于四类过程性信息", Result.WITHHELD_PROCESS),
-        ("7.属于行政执法案卷", Result.WITHHELD_ENFORCEMENT_FILE),
-        ("8.属于行政查询事项", Result.WITHHELD_QUERY),
-    )),
-    ("（四）无法提供", (
-        ("1.本机关不掌握相关政府信息", Result.UNAVAILABLE_NOT_HELD),
-        ("2.没有现成信息需要另行制作", Result.UNAVAILABLE_NEEDS_CREATION),
-        ("3.补正后申请内容仍不明确", Result.UNAVAILABLE_STILL_UNCLEAR),
-    )),
-    ("（五）不予处理", (
-        ("1.信访举报投诉类申请", Result.NOT_PROCESSED_PETITION),
-        ("2.重复申请", Result.NOT_PROCESSED_REPEAT),
-        ("3.要求提供公开出版物", Result.NOT_PROCESSED_PUBLICATION),
-        ("4.无正当理由大量反复申请", Result.NOT_PROCESSED_EXCESSIVE),
-        ("5.要求行政机关确认或重新出具已获取信息", Result.NOT_PROCESSED_CONFIRMATION),
-    )),
-    ("（六）其他处理", (
-        ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", Result.OTHER_NO_CORRECTION),
-        ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", Result.OTHER_FEE_UNPAID),
-        ("3.其他", Result.OTHER),
-    )),
+# A numbered row's label is the result's label after "：", numbered within its group ("1.属于国家秘密").
+_RESULT_GROUP_MEMBERS: tuple[tuple[str, tuple[Result, ...]], ...] = (
+    ("（一）予以公开", (Result.GRANTED,)),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", (Result.PARTIAL,)),
+    ("（三）不予公开", tuple(r for r in Result if r.value.startswith("withheld_"))),
+    ("（四）无法提供", tuple(r for r in Result if r.value.startswith("unavailable_"))),
+    ("（五）不予处理", tuple(r for r in Result if r.value.startswith("not_processed_"))),
+    ("（六）其他处理", (Result.OTHER_NO_CORRECTION, Result.OTHER_FEE_UNPAID, Result.OTHER)),
+)
+RESULT_GROUPS: tuple[tuple[str, tuple[tuple[str, Result], ...]], ...] = tuple(
+    (group, (("", members[0]),) if len(members) == 1 else tuple(
+        (f"{i}.{r.label.partition('：')[2]}", r) for i, r in enumerate(members, start=1)
+    ))
+    for group, members in _RESULT_GROUP_MEMBERS
 )
 
 
