@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from fazhi.core.gbt9704 import signature_layout, text_width  # noqa: F401  (re-exported for compose)
+
 BODY = "body"
 SUBHEADING = "subheading"  # the run-in "（一）……。" heading, 楷体 in print
 
@@ -94,18 +96,3 @@ class ComposedReport:
             return [self.title]
         return [self.title[:index], self.title[index:]]
 
-
-def text_width(text: str) -> float:
-    """Width in full-width characters: ASCII (half-width digits, letters) counts one half."""
-    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
-
-
-def signature_layout(signature: str, date_text: str) -> tuple[float, float]:
-    """(right space of 署名, right space of 成文日期), in characters, per GB/T 9704 §7.3.5.2."""
-    sig, date = text_width(signature), text_width(date_text)
-    sig_right = 2.0
-    date_right = sig_right + sig - 2 - date
-    if date_right < 2:  # the date is longer: it keeps 2 characters and the 署名 moves left
-        date_right = 2.0
-        sig_right = date_right + date + 2 - sig
-    return sig_right, date_right
