@@ -84,3 +84,8 @@ def set_character_spacing(style: ParagraphStyle, points: float) -> None:
 
 def add_run(paragraph, text: str, spec: FontSpec) -> Run:
     return apply_font(paragraph.add_run(text), spec)
+
+TABLE = FontSpec("仿宋_GB2312", 10.5)  # 五号: the template's tables fit the 156 mm text block
+TABLE_HEAD = FontSpec("黑体", 10.5)
+TABLE_SMALL = FontSpec("仿宋_GB2312", 9)  # 小五, for the 15 columns of table 四
+TABLE_SMALL_HEAD = FontSpec("黑体", 9)

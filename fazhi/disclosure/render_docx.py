@@ -1,0 +1,185 @@
+"""The annual disclosure report as a .docx: GB/T 9704 pages (fazhi.core.gbt9704) with the
+2021 template's tables 二、三、四 laid out as the template prints them (merged header cells)."""
+from __future__ import annotations
+
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from fazhi.core import docx_fonts as fonts
+from fazhi.core import gbt9704
+from fazhi.core.workdays import format_date
+from fazhi.disclosure import annual_report as ar
+
+IDENTITY_RULE = "一 + 二 = 三（七）总计 + 四"
+
+
+def render_docx(data: ar.DisclosureReportData, *, today=None) -> bytes:
+    from django.utils import timezone
+
+    doc = gbt9704.new_document(title=data.title, author=data.organisation.name)
+    gbt9704.title(doc, [data.title])
+    gbt9704.paragraph(doc, indent=False)
+    texts = data.texts()
+    _section_text(doc, ar.SECTION_TITLES[0], texts[ar.SECTION_TITLES[0]])
+    gbt9704.heading(doc, ar.SECTION_TITLES[1])
+    _table2(doc, data)
+    gbt9704.heading(doc, ar.SECTION_TITLES[2])
+    _table3(doc, data)
+    holds = "各列均成立" if data.identity.holds else "不成立"
+    gbt9704.body(doc, f"勾稽关系（{IDENTITY_RULE}）：{holds}。")
+    for line in data.identity.explanations:
+        gbt9704.body(doc, line)
+    gbt9704.heading(doc, ar.SECTION_TITLES[3])
+    _table4(doc, data)
+    for heading in ar.SECTION_TITLES[4:]:
+        _section_text(doc, heading, texts[heading])
+    dated = data.report.dated or today or timezone.localdate()
+    gbt9704.signature(doc, data.organisation.name, format_date(dated))
+    return gbt9704.to_bytes(doc)
+
+
+def _section_text(doc, heading: str, text: str) -> None:
+    gbt9704.heading(doc, heading)
+    for line in text.splitlines():
+        if line.strip():
+            gbt9704.body(doc, line.strip())
+
+
+# ---------------------------------------------------------------- tables
+
+def _new_table(doc, rows: int, widths_mm: list[float]):
+    table = doc.add_table(rows=rows, cols=len(widths_mm))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm):
+            cell.width = Mm(width)
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+    return table
+
+
+def _put(cell, text, spec=fonts.TABLE, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    p = cell.paragraphs[0]
+    fmt = p.paragraph_format
+    fmt.first_line_indent = Pt(0)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    fmt.alignment = align
+    _no_grid(p)
+    fonts.add_run(p, str(text), spec)
+
+
+def _no_grid(p) -> None:
+    """Table text on single lines: not snapped to the body's 22-line document grid (which would triple its height)."""
+    ppr = p._p.get_or_add_pPr()
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    later = [ppr.find(qn(tag)) for tag in ("w:spacing", "w:ind", "w:jc")]
+    later = [el for el in later if el is not None]
+    if later:
+        later[0].addprevious(snap)
+    else:
+        ppr.append(snap)
+
+
+def _merge(table, r1, c1, r2, c2, text, spec=fonts.TABLE_HEAD, align=WD_ALIGN_PARAGRAPH.CENTER):
+    cell = table.cell(r1, c1).merge(table.cell(r2, c2)) if (r1, c1) != (r2, c2) else table.cell(r1, c1)
+    _put(cell, text, spec, align)
+    return cell
+
+
+def _after_table(doc) -> None:
+    gbt9704.paragraph(doc, indent=False)  # a blank line below each table
+
+
+def _table2(doc, data: ar.DisclosureReportData) -> None:
+    t2 = data.table2
+    docs_cols = ar.TABLE2_COLUMNS_DOCS
+    blocks = [
+        ("第二十条第（一）项", list(docs_cols), [("规章", list(t2.rules.values())), ("行政规范性文件", list(t2.normative.values()))]),
+        ("第二十条第（五）项", [ar.TABLE2_COLUMN_DECISIONS], [("行政许可", [t2.licensing])]),
+        ("第二十条第（六）项", [ar.TABLE2_COLUMN_DECISIONS], [("行政处罚", [t2.penalty]), ("行政强制", [t2.coercion])]),
+        ("第二十条第（八）项", [ar.TABLE2_COLUMN_FEES], [("行政事业性收费", [t2.fees])]),
+    ]
+    rows = sum(2 + len(items) for _, _, items in blocks)
+    table = _new_table(doc, rows, [48, 36, 36, 36])
+    r = 0
+    for heading, columns, items in blocks:
+        _merge(table, r, 0, r, 3, heading)
+        _put(table.cell(r + 1, 0), "信息内容", fonts.TABLE_HEAD)
+        if len(columns) == 1:
+            _merge(table, r + 1, 1, r + 1, 3, columns[0])
+        else:
+            for i, label in enumerate(columns, start=1):
+                _put(table.cell(r + 1, i), label, fonts.TABLE_HEAD)
+        r += 2
+        for label, values in items:
+            _put(table.cell(r, 0), label)
+            if len(values) == 1:
+                _merge(table, r, 1, r, 3, _number(values[0]), fonts.TABLE)
+            else:
+                for i, value in enumerate(values, start=1):
+                    _put(table.cell(r, i), _number(value))
+            r += 1
+    _after_table(doc)
+
+
+def _number(value) -> str:
+    text = format(value, "f") if not isinstance(value, int) else str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _table3(doc, data: ar.DisclosureReportData) -> None:
+    head_rows = 3
+    rows = ar.ROWS
+    table = _new_table(doc, head_rows + len(rows), [13, 22, 41] + [11.4] * 7)
+    _merge(table, 0, 0, 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", fonts.TABLE)
+    _merge(table, 0, 3, 0, 9, "申请人情况")
+    _merge(table, 1, 3, 2, 3, "自然人")
+    _merge(table, 1, 4, 1, 8, ar.COLUMN_GROUP_ORG)
+    _merge(table, 1, 9, 2, 9, "总计")
+    for i, (_, label) in enumerate(ar.COLUMNS[1:-1], start=4):
+        _put(table.cell(2, i), "其他" if label == "其他组织" else label, fonts.TABLE_HEAD)
+    results = [i for i, row in enumerate(rows) if row.key not in (ar.ROW_NEW, ar.ROW_CARRIED_IN, ar.ROW_CARRIED_OUT)]
+    first_result, last_result = head_rows + results[0], head_rows + results[-1]
+    _merge(table, first_result, 0, last_result, 0, ar.RESULTS_HEADING, fonts.TABLE)
+    group_start: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        r = head_rows + i
+        left = WD_ALIGN_PARAGRAPH.LEFT
+        if row.level == 0:
+            _merge(table, r, 0, r, 2, row.label, fonts.TABLE, left)
+        elif row.level == 1:
+            _merge(table, r, 1, r, 2, row.label, fonts.TABLE, left)
+        else:
+            group_start.setdefault(row.group, r)
+            _put(table.cell(r, 2), row.label, fonts.TABLE, left)
+        for j, (column, _) in enumerate(ar.COLUMNS, start=3):
+            _put(table.cell(r, j), data.table3.value(row.key, column))
+    for group, start in group_start.items():
+        end = start + sum(1 for row in rows if row.group == group) - 1
+        _merge(table, start, 1, end, 1, group, fonts.TABLE, WD_ALIGN_PARAGRAPH.LEFT)
+    _after_table(doc)
+
+
+def _table4(doc, data: ar.DisclosureReportData) -> None:
+    labels = [label for _, label in ar.TABLE4_COLUMNS]
+    table = _new_table(doc, 4, [10.4] * 15)
+    head, small = fonts.TABLE_SMALL_HEAD, fonts.TABLE_SMALL
+    _merge(table, 0, 0, 1, 4, "行政复议", head)
+    _merge(table, 0, 5, 0, 14, "行政诉讼", head)
+    _merge(table, 1, 5, 1, 9, "未经复议直接起诉", head)
+    _merge(table, 1, 10, 1, 14, "复议后起诉", head)
+    for block in range(3):
+        for i, label in enumerate(labels):
+            _put(table.cell(2, block * 5 + i), label, head)
+    for block, (kind, _) in enumerate(ar.TABLE4_GROUPS):
+        for i, (column, _) in enumerate(ar.TABLE4_COLUMNS):
+            _put(table.cell(3, block * 5 + i), data.table4[kind][column], small)
+    _after_table(doc)

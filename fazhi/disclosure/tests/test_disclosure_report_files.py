@@ -1,0 +1,150 @@
+"""The annual disclosure report as .docx, .xlsx and JSON (web and CLI): the same numbers as the register."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+from django.core.management import CommandError, call_command
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from openpyxl import load_workbook
+
+from fazhi.disclosure import annual_report
+from fazhi.disclosure.render_docx import render_docx
+from fazhi.disclosure.render_xlsx import render_xlsx
+from fazhi.disclosure.services import request_create, request_reply
+from fazhi.testing.factories import DisclosureAppealFactory, ProactiveReleaseFactory
+
+NEW = "一、本年新收政府信息公开申请数量"
+CARRIED_IN = "二、上年结转政府信息公开申请数量"
+GRANTED = "三、本年度办理结果（一）予以公开"
+NOT_HELD = "三、本年度办理结果（四）无法提供1.本机关不掌握相关政府信息"
+TOTAL = "三、本年度办理结果（七）总计"
+CARRIED_OUT = "四、结转下年度继续办理"
+
+
+def _apply(township, clerk, received_on, kind="natural"):
+    request, _ = request_create(
+        organisation=township, channel="in_person", received_on=received_on, user=clerk,
+        fields={"applicant_type": kind, "applicant_name": "王五", "contact": "13800138000",
+                "description": "本村低保名单", "delivery": "email"},
+    )
+    return request
+
+
+@pytest.fixture
+def register(township, clerk):
+    """2025: one carried in from 2024, two natural persons and a law firm new; two answered, one refused, one open."""
+    old = _apply(township, clerk, dt.date(2024, 12, 20))
+    a = _apply(township, clerk, dt.date(2025, 3, 3))
+    b = _apply(township, clerk, dt.date(2025, 6, 2))
+    _apply(township, clerk, dt.date(2025, 12, 22), kind="legal_service")  # still open at the year's end
+    request_reply(request=old, user=clerk, result="granted", replied_on=dt.date(2025, 1, 10))
+    request_reply(request=a, user=clerk, result="granted", replied_on=dt.date(2025, 3, 20))
+    request_reply(request=b, user=clerk, result="unavailable_not_held", replied_on=dt.date(2025, 6, 20),
+                  summary="本机关不掌握该信息", referred_agency="县民政局")
+    ProactiveReleaseFactory(organisation=township, published_on=dt.date(2025, 5, 6), table_item="penalty", item_count=3)
+    DisclosureAppealFactory(organisation=township, filed_on=dt.date(2025, 7, 1), outcome="pending", decided_on=None)
+    return annual_report.load(township, 2025)
+
+
+def test_json_cells_follow_the_template_labels(register):
+    table3 = register.to_json()["table3"]
+    assert table3[NEW] == {"自然人": 2, "商业企业": 0, "科研机构": 0, "社会公益组织": 0, "法律服务机构": 1, "其他组织": 0, "总计": 3}
+    assert table3[CARRIED_IN]["总计"] == 1
+    assert table3[GRANTED]["自然人"] == 2 and table3[NOT_HELD]["自然人"] == 1
+    assert table3[TOTAL]["总计"] == 3 and table3[CARRIED_OUT]["法律服务机构"] == 1
+    data = register.to_json()
+    assert data["table2"]["行政处罚"]["本年处理决定数量"] == 3
+    assert data["table4"]["行政复议"]["尚未审结"] == 1
+    assert data["identity"]["holds"] is True
+
+
+def test_the_docx_has_the_six_sections_and_the_registers_numbers(register):
+    doc = Document(io.BytesIO(render_docx(register)))
+    text = [p.text for p in doc.paragraphs]
+    assert text[0] == "甲镇2025年政府信息公开工作年度报告"
+    positions = [text.index(title) for title in annual_report.SECTION_TITLES]
+    assert positions == sorted(positions)
+    assert len(doc.tables) == 3
+    t2, t3, t4 = doc.tables
+    assert [c.text for c in t2.rows[0].cells][0] == "第二十条第（一）项"
+    rows3 = {row.cells[0].text + "|" + row.cells[2].text: [c.text for c in row.cells[3:]] for row in t3.rows}
+    assert rows3[f"{NEW}|{NEW}"] == ["2", "0", "0", "0", "1", "0", "3"]
+    assert rows3[f"{CARRIED_IN}|{CARRIED_IN}"][-1] == "1"
+    assert rows3[f"三、本年度办理结果|（七）总计"][-1] == "3"
+    assert rows3[f"{CARRIED_OUT}|{CARRIED_OUT}"] == ["0", "0", "0", "0", "1", "0", "1"]
+    assert [c.text for c in t4.rows[3].cells][3] == "1"  # 行政复议 · 尚未审结
+    assert any("勾稽关系" in t and "各列均成立" in t for t in text)
+    section = doc.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
+    assert abs(section.top_margin - Mm(37)) < Mm(0.1) and abs(section.left_margin - Mm(28)) < Mm(0.1)
+
+
+def test_every_run_of_the_docx_has_a_chinese_font(register):
+    doc = Document(io.BytesIO(render_docx(register)))
+    runs = [r for p in doc.paragraphs for r in p.runs]
+    runs += [r for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    assert runs
+    for run in runs:
+        fonts = run._element.rPr.find(qn("w:rFonts"))
+        assert fonts is not None and fonts.get(qn("w:eastAsia")), run.text
+
+
+def test_the_xlsx_has_the_same_numbers(register):
+    wb = load_workbook(io.BytesIO(render_xlsx(register)))
+    assert wb.sheetnames == ["说明", "表二 主动公开", "表三 依申请公开", "表四 复议诉讼"]
+    ws = wb["表三 依申请公开"]
+    rows = {ws.cell(row=r, column=1).value: [ws.cell(row=r, column=c).value for c in range(4, 11)] for r in range(4, ws.max_row + 1)}
+    assert rows[NEW] == [2, 0, 0, 0, 1, 0, 3]
+    assert rows[CARRIED_OUT][-1] == 1
+    assert wb["表四 复议诉讼"].cell(row=4, column=4).value == 1
+    assert "各列均成立" in wb["说明"].cell(row=4, column=2).value
+
+
+def test_the_cli_writes_each_format(register, tmp_path, capsys):
+    for fmt in ("docx", "xlsx", "json"):
+        out = tmp_path / f"r.{fmt}"
+        call_command("disclosure-report", org="T901", year="2025", format=fmt, output=str(out))
+        assert out.stat().st_size > 0
+    assert json.loads((tmp_path / "r.json").read_text("utf-8"))["table3"][NEW]["总计"] == 3
+    capsys.readouterr()
+    call_command("disclosure-report", org="T901", year="2025", format="json")
+    assert json.loads(capsys.readouterr().out)["table3"][TOTAL]["自然人"] == 3
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"org": "NOPE", "year": "2025", "format": "json"}, "没有编码为"),
+    ({"org": "C900", "year": "2025", "format": "json"}, "不是乡镇"),
+    ({"org": "T901", "year": "20x5", "format": "json"}, "年度格式不正确"),
+    ({"org": "T901", "year": "1999", "format": "json"}, "年度必须在"),
+    ({"org": "T901", "year": "2025", "format": "pdf"}, "不支持的格式"),
+    ({"org": "T901", "year": "2025", "format": "docx"}, "--output"),
+])
+def test_the_cli_refuses_bad_arguments_in_chinese(township, kwargs, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("disclosure-report", **kwargs)
+
+
+def test_the_web_downloads(clerk_client, register):
+    docx = clerk_client.get("/disclosure/reports/T901/2025/report.docx")
+    assert docx.status_code == 200 and Document(io.BytesIO(docx.content)).paragraphs[0].text.endswith("年度报告")
+    xlsx = clerk_client.get("/disclosure/reports/T901/2025/report.xlsx")
+    assert xlsx.status_code == 200 and load_workbook(io.BytesIO(xlsx.content))["表三 依申请公开"]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice（soffice）未安装：跳过用 LibreOffice 打开 .docx 的检查")
+def test_libreoffice_opens_the_docx(register, tmp_path):
+    source = tmp_path / "report.docx"
+    source.write_bytes(render_docx(register))
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )
+    assert (tmp_path / "report.pdf").stat().st_size > 10_000
