@@ -109,8 +109,10 @@ class Result(models.TextChoices):
 # left out of the on-time response rate (the applicant ended the procedure).
 NO_REPLY_RESULTS = frozenset({Result.OTHER_NO_CORRECTION, Result.OTHER_FEE_UNPAID})
 
-# Results that must state reasons to the applicant (第三十六条第三、四、五、六项).
-REASONED_RESULTS = frozenset(r for r in Result if r not in (Result.GRANTED,))
+# Results that must state reasons to the applicant (第三十六条第三至六项, 第三十七条).
+REASONED_RESULTS = frozenset(
+    r for r in Result if r == Result.PARTIAL or r.value.startswith(("withheld_", "unavailable_", "not_processed_"))
+)
 
 # Table 三, rows of 三、本年度办理结果 in template order: (group label, [(row label, result)]).
 # A numbered row's label is the result's label after "：", numbered within its group ("1.属于国家秘密").
