@@ -148,3 +148,21 @@ def test_libreoffice_opens_the_docx(register, tmp_path):
         check=True, capture_output=True, timeout=180,
     )
     assert (tmp_path / "report.pdf").stat().st_size > 10_000
+
+
+def test_carry_over_is_checked_against_last_years_finalised_report(township, clerk, other_township, other_clerk):
+    from fazhi.disclosure.report_services import report_finalise
+    from fazhi.disclosure.services import request_void
+
+    kept = _apply(township, clerk, dt.date(2024, 12, 20))
+    dropped = _apply(township, clerk, dt.date(2024, 12, 23))
+    _apply(other_township, other_clerk, dt.date(2024, 12, 23))  # another township's: never in this report
+    report_finalise(organisation=township, year=2024, user=clerk)
+    assert annual_report.load(township, 2025).to_json()["table3"][CARRIED_IN]["总计"] == 2
+    request_void(request=dropped, user=clerk, reason="重复登记")
+    data = annual_report.load(township, 2025)
+    assert data.to_json()["table3"][CARRIED_IN]["总计"] == 1
+    assert data.identity.holds  # the year's own identity still holds …
+    notes = "\n".join(data.identity.explanations)  # … and the difference from the published carry-over is explained
+    assert "结转下年度”为2件" in notes and dropped.tracking_number in notes and "重复登记" in notes
+    assert kept.tracking_number not in notes
