@@ -80,17 +80,21 @@ def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+def _open_after(day: dt.date) -> Q:
+    """Not closed by the end of ``day``."""
+    return ~Q(status=RequestStatus.CLOSED) | Q(replied_on__gt=day)
+
+
 def requests_for_row(org: Organisation, year: int, row: str) -> QuerySet[DisclosureRequest]:
     """The applications behind one row of table 三 (every cell links to these)."""
     first, last = _year_bounds(year)
     qs = DisclosureRequest.objects.active().filter(organisation=org)
-    not_closed_by = lambda day: ~Q(status=RequestStatus.CLOSED) | Q(replied_on__gt=day)  # noqa: E731
     if row == ROW_NEW:
         return qs.filter(received_on__range=(first, last))
     if row == ROW_CARRIED_IN:
-        return qs.filter(Q(received_on__lt=first) & not_closed_by(first - dt.timedelta(days=1)))
+        return qs.filter(Q(received_on__lt=first) & _open_after(first - dt.timedelta(days=1)))
     if row == ROW_CARRIED_OUT:
-        return qs.filter(Q(received_on__lte=last) & not_closed_by(last))
+        return qs.filter(Q(received_on__lte=last) & _open_after(last))
     closed = qs.filter(status=RequestStatus.CLOSED, replied_on__range=(first, last))
     if row == ROW_TOTAL:
         return closed

@@ -167,3 +167,16 @@ def test_release_list_flags_late_publication(clerk_client, township):
     ProactiveReleaseFactory(organisation=township, formed_on=dt.date(2025, 9, 1), published_on=dt.date(2025, 11, 3))
     page = clerk_client.get("/ledgers/proactive-releases/").content.decode()
     assert "逾期" in page
+
+
+def test_an_unchanged_overview_keeps_following_the_register(clerk_client, township, clerk):
+    from fazhi.disclosure import annual_report
+
+    make(township, clerk)
+    default = annual_report.default_overview(annual_report.load(township, 2025))
+    clerk_client.post("/disclosure/reports/T901/2025/edit/", {
+        "overview_text": default, "problems_text": "", "other_text": "无。", "dated": "",
+    })
+    assert DisclosureAnnualReport.objects.get().overview_text == ""
+    make(township, clerk, received_on=dt.date(2025, 10, 9))
+    assert "收到政府信息公开申请2件" in clerk_client.get("/disclosure/reports/T901/2025/").content.decode()

@@ -116,7 +116,12 @@ def report_edit(request, code: str, year: int):
     }
     form = ReportTextForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        report_save_texts(organisation=org, year=year, user=request.user, **form.cleaned_data)
+        texts = dict(form.cleaned_data)
+        defaults = {"overview_text": annual_report.default_overview(data), "other_text": annual_report.default_other(data)}
+        for name, default in defaults.items():  # an unchanged default keeps following the register
+            if texts[name].strip() == default:
+                texts[name] = ""
+        report_save_texts(organisation=org, year=year, user=request.user, **texts)
         if "finalise" in request.POST:
             report_finalise(organisation=org, year=year, user=request.user)
             messages.success(request, "已定稿：表格数据已留存，公开门户可查阅本报告；如需修改可再次保存并定稿")
