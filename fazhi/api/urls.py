@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from fazhi.api import public, views
+from fazhi.api import disclosure, public, views
 from fazhi.api.errors import api_not_found
 
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("ledgers/<slug:slug>/<int:pk>/", views.LedgerItem.as_view(), name="api_ledger_record"),
     path("ledgers/<slug:slug>/<int:pk>/void/", views.LedgerVoid.as_view(), name="api_ledger_void"),
     path("indicators/", views.IndicatorValues.as_view(), name="api_indicators"),
+    path("disclosure-requests/", disclosure.DisclosureRequests.as_view(), name="api_disclosure_requests"),
+    path("disclosure-requests/<int:pk>/", disclosure.DisclosureRequestItem.as_view(), name="api_disclosure_request"),
     path("public/disclosure-requests", public.PublicApplications.as_view(), name="api_public_requests"),
     path("public/disclosure-requests/", public.PublicApplicationsSlash.as_view()),
     path("public/disclosure-requests/<str:tracking_number>", public.PublicApplicationStatus.as_view(),

@@ -65,6 +65,7 @@ def test_the_openapi_schema_is_served(clerk):
     assert set(response.json()["paths"]) == {
         "/api/ledgers/", "/api/ledgers/{slug}/", "/api/ledgers/{slug}/{id}/", "/api/ledgers/{slug}/{id}/void/",
         "/api/indicators/", "/api/public/disclosure-requests", "/api/public/disclosure-requests/{tracking_number}",
+        "/api/disclosure-requests/", "/api/disclosure-requests/{id}/",
     }
 
 

@@ -180,3 +180,20 @@ def test_an_unchanged_overview_keeps_following_the_register(clerk_client, townsh
     assert DisclosureAnnualReport.objects.get().overview_text == ""
     make(township, clerk, received_on=dt.date(2025, 10, 9))
     assert "收到政府信息公开申请2件" in clerk_client.get("/disclosure/reports/T901/2025/").content.decode()
+
+
+def test_the_back_office_api_is_scoped_and_shows_the_clock(client, township, clerk, other_clerk, supervisor):
+    request = make(township, clerk)
+    client.force_login(clerk)
+    listing = client.get("/api/disclosure-requests/?year=2025").json()
+    assert listing["count"] == 1 and listing["results"][0]["due_on"] == "2025-10-30"
+    item = client.get(f"/api/disclosure-requests/{request.pk}/").json()
+    assert item["overdue"] is True and any("国庆节" in s for s in item["due_explanation"])
+    assert item["events"][0]["kind"] == "received"
+    client.force_login(other_clerk)
+    assert client.get(f"/api/disclosure-requests/{request.pk}/").status_code == 404
+    assert client.get("/api/disclosure-requests/").json()["count"] == 0
+    client.force_login(supervisor)
+    assert client.get(f"/api/disclosure-requests/{request.pk}/").status_code == 200
+    client.logout()
+    assert client.get("/api/disclosure-requests/").status_code in (401, 403)
