@@ -144,3 +144,9 @@ def test_township_home_shows_guide_and_catalogue(client, township):
     page = client.get("/portal/T901/").content.decode()
     assert "政府信息公开指南" in page and "关于低保对象的公示" in page
     assert client.get("/portal/NOPE/").status_code == 404
+
+
+def test_a_nul_byte_in_the_query_is_a_json_400_on_the_api(client, township):
+    response = client.get(f"{URL}/T901-2025-0001?contact=%00")
+    assert response.status_code == 400 and "空字符" in response.json()["detail"]
+    assert client.get("/portal/track/?tracking_number=%00&contact=1").status_code == 400
