@@ -138,9 +138,9 @@ def _locked(request: DisclosureRequest) -> DisclosureRequest:
     return fresh
 
 
-def _not_future(day: dt.date, label: str) -> None:
+def _not_future(day: dt.date, label: str, field: str) -> None:
     if day > timezone.localdate():
-        raise ValidationError({"on": f"{label}不能晚于今天"})
+        raise ValidationError({field: f"{label}不能晚于今天"})
 
 
 def _save(request: DisclosureRequest, user, fields: list[str]) -> None:
@@ -177,7 +177,7 @@ def correction_request(
             raise ValidationError({"items": "请列明需要补正的事项"})
         if requested_on < request.received_on:
             raise ValidationError({"requested_on": "补正通知日期不能早于收到申请日期"})
-        _not_future(requested_on, "补正通知日期")
+        _not_future(requested_on, "补正通知日期", "requested_on")
         if deadline <= requested_on:
             raise ValidationError({"deadline": "补正期限必须晚于补正通知日期"})
         clock = clock_for(request)
@@ -200,7 +200,7 @@ def correction_receive(*, request: DisclosureRequest, user, received_on: dt.date
             raise ValidationError("该申请不在等待补正状态")
         if received_on < request.correction_requested_on:
             raise ValidationError({"received_on": "收到补正日期不能早于补正通知日期"})
-        _not_future(received_on, "收到补正日期")
+        _not_future(received_on, "收到补正日期", "received_on")
         request.correction_received_on = received_on
         request.status = RequestStatus.RECEIVED
         _save(request, user, ["correction_received_on", "status"])
@@ -216,7 +216,7 @@ def consultation_start(*, request: DisclosureRequest, user, kind: str, party: st
         start = request.correction_received_on or request.received_on
         if sent_on < start:
             raise ValidationError({"sent_on": f"征求意见日期不能早于{format_date(start)}"})
-        _not_future(sent_on, "征求意见日期")
+        _not_future(sent_on, "征求意见日期", "sent_on")
         consultation = Consultation(
             organisation=request.organisation, request=request, kind=kind, party=(party or "").strip(),
             sent_on=sent_on, created_by=user,
@@ -237,7 +237,7 @@ def consultation_end(*, consultation: Consultation, user, replied_on: dt.date, o
             raise ValidationError("该征求意见已登记结果")
         if replied_on < consultation.sent_on:
             raise ValidationError({"replied_on": "收到意见日期不能早于发出日期"})
-        _not_future(replied_on, "收到意见日期")
+        _not_future(replied_on, "收到意见日期", "replied_on")
         if opinion not in ConsultationOpinion.values:
             raise ValidationError({"opinion": "请选择意见"})
         consultation.replied_on = replied_on
@@ -266,7 +266,7 @@ def extension_grant(
             raise ValidationError({"approved_by": "延期须经政府信息公开工作机构负责人同意，请填写批准人"})
         if not reason:
             raise ValidationError({"reason": "请填写延期理由"})
-        _not_future(approved_on, "批准日期")
+        _not_future(approved_on, "批准日期", "approved_on")
         due = clock_for(request).due
         if approved_on < request.received_on:
             raise ValidationError({"approved_on": "批准日期不能早于收到申请日期"})
@@ -304,7 +304,7 @@ def request_reply(
             raise ValidationError("尚有征求意见未登记结果，请先登记收到的意见（或逾期未提出意见）")
         if replied_on < request.received_on:
             raise ValidationError({"replied_on": "答复日期不能早于收到申请日期"})
-        _not_future(replied_on, "答复日期")
+        _not_future(replied_on, "答复日期", "replied_on")
         if result in REASONED_RESULTS and not summary:
             raise ValidationError({"summary": "该办理结果须向申请人说明理由（第三十六条），请填写答复内容摘要及理由"})
         request.result = result

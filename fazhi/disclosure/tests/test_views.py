@@ -197,3 +197,10 @@ def test_the_back_office_api_is_scoped_and_shows_the_clock(client, township, cle
     assert client.get(f"/api/disclosure-requests/{request.pk}/").status_code == 200
     client.logout()
     assert client.get("/api/disclosure-requests/").status_code in (401, 403)
+
+
+def test_a_future_date_on_the_workbench_is_named_on_its_field(clerk_client, township, clerk):
+    request = make(township, clerk)
+    r = clerk_client.post(f"/disclosure/requests/{request.pk}/correction/",
+                          {"requested_on": "2099-01-01", "items": "写明年份", "deadline": "2099-02-01"})
+    assert r.status_code == 400 and "补正通知日期：补正通知日期不能晚于今天" in r.content.decode()
