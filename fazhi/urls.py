@@ -8,6 +8,11 @@ urlpatterns = [
     path("indicators/", include("fazhi.indicators.urls")),
     path("disclosure/", include("fazhi.disclosure.urls")),
     path("portal/", include("fazhi.portal.urls")),
+    path("reviews/", include("fazhi.reviews.urls")),
+    path("participation/", include("fazhi.participation.urls")),
+    path("normative/", include("fazhi.normative.urls")),
+    path("contracts/", include("fazhi.contracts.urls")),
+    path("decisions/", include("fazhi.decisions.urls")),
     path("", include("fazhi.core.urls")),
 ]
 handler404 = "fazhi.core.views.errors.not_found"

@@ -205,3 +205,34 @@ class Attachment(Record):
     class Meta:
         verbose_name = verbose_name_plural = "附件"
         indexes = [models.Index(fields=["content_type", "object_id"])]
+
+
+class TransitionEvent(models.Model):
+    """Append-only: one row per workflow transition of any record (never edited or deleted)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    action = models.CharField("事项", max_length=60)
+    from_status = models.CharField("原状态", max_length=40, blank=True)
+    to_status = models.CharField("新状态", max_length=40, blank=True)
+    on = models.DateField("日期")
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    note = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理过程记录"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise HardDeleteForbidden("办理过程记录只能追加，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HardDeleteForbidden("办理过程记录不得删除")

@@ -4,6 +4,9 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core.ledgers.forms import RecordForm
+from fazhi.core.workflow_forms import (  # noqa: F401  (re-exported)
+    DATE_WIDGET, MultipleFileField, apply_service_errors, date_field as _date_field,
+)
 from fazhi.core.models import WRITER_ROLES, Organisation, User
 from fazhi.disclosure.choices import (
     ApplicantType, Channel, ConsultationKind, ConsultationOpinion, Delivery, Result,
@@ -19,11 +22,6 @@ APPLICANT_TYPE_BY_LABEL = {t.label: t.value for t in ApplicantType} | {
     f"法人或其他组织（{t.label}）": t.value for t in ApplicantType.organisation_kinds()
 } | {"法人或其他组织": ApplicantType.OTHER_ORG.value}
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _date_field(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, widget=DATE_WIDGET, error_messages={"invalid": f"{label}格式应为 年-月-日，如 2025-10-09"}, **kwargs)
 
 
 class ApplicationForm(forms.Form):
@@ -154,23 +152,6 @@ class ExtensionForm(forms.Form):
     reason = forms.CharField(label="延期理由", max_length=200)
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.jpg,.jpeg,.png"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, (list, tuple)) and data:
-            return [single(d, initial) for d in data]
-        cleaned = single(data or None, initial)  # raises "required" when nothing was uploaded
-        return [cleaned] if cleaned else []
-
-
 class ReplyForm(forms.Form):
     result = forms.ChoiceField(label="办理结果", choices=[("", "请选择")] + list(Result.choices))
     replied_on = _date_field("答复（办结）日期")
@@ -217,14 +198,4 @@ class ReportTextForm(forms.Form):
     other_text = forms.CharField(label="六、其他需要报告的事项", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=20000)
     dated = _date_field("成文日期", required=False)
 
-
-def apply_service_errors(form: forms.Form, exc, field_map: dict[str, str] | None = None) -> None:
-    """Put a service's ValidationError on the form: on the named field when the form has it."""
-    field_map = field_map or {}
-    if hasattr(exc, "error_dict"):
-        for key, errors in exc.message_dict.items():
-            name = field_map.get(key, key)
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 

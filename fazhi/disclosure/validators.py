@@ -5,15 +5,13 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from fazhi.core.masking import mask_contact, mask_name, normalise_contact  # noqa: F401  (re-exported)
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
-
-
-def normalise_contact(value: str) -> str:
-    return re.sub(r"[\s\-－—()（）]", "", value or "").lower()
 
 
 def validate_phone(value: str) -> None:
@@ -51,23 +49,3 @@ def validate_identity(value: str, *, natural_person: bool) -> None:
             raise ValidationError("证件号码格式不正确：居民身份证为18位，其他证件请填写证件上的号码")
     elif not credit_code_valid(value):
         raise ValidationError("统一社会信用代码应为18位且校验码正确，请核对")
-
-
-def mask_name(name: str) -> str:
-    name = (name or "").strip()
-    if len(name) <= 1:
-        return name + "*"
-    if len(name) <= 3:
-        return name[0] + "*" * (len(name) - 1)
-    return name[:2] + "*" * min(len(name) - 2, 6)
-
-
-def mask_contact(value: str) -> str:
-    value = (value or "").strip()
-    digits = normalise_contact(value)
-    if "@" in value:
-        user, _, domain = value.partition("@")
-        return user[:1] + "***@" + domain
-    if len(digits) >= 7:
-        return digits[:3] + "****" + digits[-4:]
-    return "*" * len(digits)
