@@ -13,8 +13,15 @@ from fazhi.disclosure.selectors import judge_response, response_rate_candidates
 from fazhi.disputes.models import DisputeCase, DisputeOutcome
 from fazhi.governance.models import RULE_OF_LAW_MEETING_KINDS, Meeting
 from fazhi.indicators.registry import Indicator, Kind, register
+from fazhi.contracts.listing import CONTRACT_LISTING
+from fazhi.contracts.models import Contract
 from fazhi.learning.models import CourtObservation, ExamRecord, ExamStatus, StudySession
+from fazhi.normative import figures as normative_figures
+from fazhi.normative.listing import DOCUMENT_LISTING
 from fazhi.publicity.models import Channel, LegalLiaison, LiaisonTraining, PublicityEvent
+from fazhi.reviews.choices import Opinion, ReviewStatus, SubjectKind
+from fazhi.reviews.listing import REVIEW_LISTING
+from fazhi.reviews.models import LegalityReview
 
 
 def _events(scope):
@@ -53,9 +60,20 @@ register(Indicator(
     rows=lambda s: CourtObservation.objects.filter(held_on__year=s.year),
     phrase="组织旁听庭审{value}次", ledger_slug="court-observations",
 ))
-register(Indicator("legality_reviews", "合法性审查/法制审核", "件", phrase="完成合法性审查{value}件"))
-register(Indicator("normative_docs_filed", "规范性文件备案", "件", phrase="报备规范性文件{value}件"))
-register(Indicator("normative_docs_repealed", "规范性文件废止", "件", phrase="废止规范性文件{value}件"))
+register(Indicator(
+    "legality_reviews", "合法性审查/法制审核", "件",
+    rows=lambda s: LegalityReview.objects.filter(status=ReviewStatus.CONCLUDED, concluded_on__year=s.year),
+    phrase="完成合法性审查{value}件", listing=REVIEW_LISTING,
+    description="本年出具审查意见的合法性审查（合同、规范性文件、重大行政决策、重大执法决定及其他事项）",
+))
+register(Indicator(
+    "normative_docs_filed", "规范性文件备案", "件", rows=normative_figures.filed,
+    phrase="报备规范性文件{value}件", listing=DOCUMENT_LISTING, description="本年报送备案的规范性文件",
+))
+register(Indicator(
+    "normative_docs_repealed", "规范性文件废止", "件", rows=normative_figures.repealed,
+    phrase="废止规范性文件{value}件", listing=DOCUMENT_LISTING,
+))
 register(Indicator(
     "disclosure_proactive", "主动公开政府信息", "条",
     rows=lambda s: ProactiveRelease.objects.filter(published_on__year=s.year),
@@ -165,4 +183,43 @@ register(Indicator(
         held_on__year=s.year, on_rule_of_law=True, kind__in=RULE_OF_LAW_MEETING_KINDS, chaired_by_principal=True
     ),
     phrase="主要负责人主持研究法治建设{value}次", ledger_slug="meetings",
+))
+register(Indicator(
+    "normative_docs_issued", "制发规范性文件", "件", core=False, rows=normative_figures.issued,
+    phrase="制发行政规范性文件{value}件", listing=DOCUMENT_LISTING,
+))
+register(Indicator(
+    "normative_review_coverage", "规范性文件合法性审核率", "%", kind=Kind.RATE, core=False,
+    rows=normative_figures.issued, numerator=Q(passing_review__isnull=False),
+    phrase="规范性文件合法性审核率{value}%", listing=DOCUMENT_LISTING,
+    description="本年印发的规范性文件中经合法性审核通过的比例（应审尽审）",
+))
+register(Indicator(
+    "normative_filing_on_time_rate", "规范性文件按期备案率", "%", kind=Kind.RATE, core=False,
+    rows=normative_figures.filing_due, judge=normative_figures.judge_filing_on_time,
+    phrase="按期报备率{value}%", listing=DOCUMENT_LISTING,
+    description="本年内备案期限届满或已报送备案的文件中，在公布后规定期限内报送备案的比例（期限按本单位设置，默认15日）",
+))
+register(Indicator(
+    "legality_reviews_rejected", "合法性审查不予通过", "件", core=False,
+    rows=lambda s: LegalityReview.objects.filter(
+        status=ReviewStatus.CONCLUDED, concluded_on__year=s.year, opinion=Opinion.REJECTED),
+    phrase="其中不予通过{value}件", listing=REVIEW_LISTING,
+))
+register(Indicator(
+    "contract_reviews", "审查合同协议", "件", core=False,
+    rows=lambda s: LegalityReview.objects.filter(
+        status=ReviewStatus.CONCLUDED, concluded_on__year=s.year, kind=SubjectKind.CONTRACT),
+    phrase="审查合同协议{value}件", listing=REVIEW_LISTING,
+))
+register(Indicator(
+    "contracts_signed", "签订合同协议", "件", core=False,
+    rows=lambda s: Contract.objects.filter(signed_on__year=s.year),
+    phrase="签订合同协议{value}件", listing=CONTRACT_LISTING,
+))
+register(Indicator(
+    "contract_review_coverage", "合同合法性审查率", "%", kind=Kind.RATE, core=False,
+    rows=lambda s: Contract.objects.filter(signed_on__year=s.year), numerator=Q(passing_review__isnull=False),
+    phrase="合同合法性审查率{value}%", listing=CONTRACT_LISTING,
+    description="本年签订的合同中经合法性审查通过的比例（应审尽审）",
 ))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.portal import views
+from fazhi.portal import lawmaking, views
 
 urlpatterns = [
     path("", views.index, name="portal_index"),
@@ -8,4 +8,7 @@ urlpatterns = [
     path("<str:code>/", views.township_home, name="portal_township"),
     path("<str:code>/apply/", views.apply, name="portal_apply"),
     path("<str:code>/reports/<int:year>/", views.report, name="portal_report"),
+    path("<str:code>/consultations/", lawmaking.consultations, name="portal_consultations"),
+    path("<str:code>/consultations/<int:pk>/", lawmaking.consultation, name="portal_consultation"),
+    path("<str:code>/documents/", lawmaking.documents, name="portal_documents"),
 ]

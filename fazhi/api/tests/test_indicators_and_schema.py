@@ -28,8 +28,8 @@ def test_indicator_values_equal_the_registry(clerk, township):
     assert {k: v["value"] for k, v in body.items()} == expected
     assert body["publicity_events"]["value"] == 1
     assert body["publicity_events"]["records_url"] == f"/indicators/publicity_events/records/?year={YEAR}&org={township.code}"
-    assert body["legality_reviews"] == {
-        "label": "合法性审查/法制审核", "unit": "件", "value": None, "connected": False, "records_url": None,
+    assert body["penalty_cases"] == {
+        "label": "行政处罚案件（普通程序）", "unit": "件", "value": None, "connected": False, "records_url": None,
     }
 
 

@@ -22,6 +22,7 @@ NOT_YET_BUILT = FIXED_KEYS - {
     "publicity_events", "publicity_materials", "legal_consultations", "publicity_audience", "legal_literates",
     "disputes_handled", "disputes_resolved", "dispute_success_rate",
     "disclosure_proactive", "disclosure_requests", "disclosure_response_rate",
+    "legality_reviews", "normative_docs_filed", "normative_docs_repealed",
 }
 
 

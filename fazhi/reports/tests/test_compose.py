@@ -69,11 +69,11 @@ def test_unconnected_indicators_never_appear_as_numbers(ledgers, year):
     composed = compose_report(report_new(ledgers, year))
     live = compute_all(Scope((ledgers,), year))
     unconnected = {k for k, f in live.items() if not f.indicator.connected}
-    assert "legality_reviews" in unconnected
+    assert "penalty_cases" in unconnected
     assert not unconnected & set(figures_of(composed))
     everything = "\n".join(p.plain for s in composed.sections for p in s.paragraphs)
-    assert "合法性审查" in everything  # the narrative may name the work…
-    assert not re.search(r"合法性审查\d", everything)  # …but never gives it a number
+    assert "行政执法" in everything  # the narrative may name the work…
+    assert not re.search(r"处罚案件\d", everything)  # …but never gives it a number
     assert "未接入" not in everything
 
 
