@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from fazhi.api import disclosure, public, views
+from fazhi.api import disclosure, public, rulemaking, views
 from fazhi.api.errors import api_not_found
 
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("indicators/", views.IndicatorValues.as_view(), name="api_indicators"),
     path("disclosure-requests/", disclosure.DisclosureRequests.as_view(), name="api_disclosure_requests"),
     path("disclosure-requests/<int:pk>/", disclosure.DisclosureRequestItem.as_view(), name="api_disclosure_request"),
+    path("reviews/", rulemaking.Reviews.as_view(), name="api_reviews"),
+    path("reviews/<int:pk>/", rulemaking.ReviewItem.as_view(), name="api_review"),
+    path("reviews/<int:pk>/take/", rulemaking.ReviewTake.as_view(), name="api_review_take"),
+    path("reviews/<int:pk>/conclude/", rulemaking.ReviewConclude.as_view(), name="api_review_conclude"),
+    path("normative-documents/", rulemaking.NormativeDocuments.as_view(), name="api_normative_documents"),
+    path("normative-documents/<int:pk>/", rulemaking.NormativeDocumentItem.as_view(), name="api_normative_document"),
     path("public/disclosure-requests", public.PublicApplications.as_view(), name="api_public_requests"),
     path("public/disclosure-requests/", public.PublicApplicationsSlash.as_view()),
     path("public/disclosure-requests/<str:tracking_number>", public.PublicApplicationStatus.as_view(),

@@ -148,3 +148,26 @@ def test_register_other_matter_form(client, township, clerk):
     assert LegalityReview.objects.get().kind == SubjectKind.OTHER
     bad = client.post("/reviews/new/", {"title": "", "submitted_by_unit": "", "submitted_on": "2025-13-40", "days_allowed": "x"})
     assert bad.status_code == 200 and "格式应为" in bad.content.decode()
+
+
+def test_review_queue_command_prints_open_items_as_json(township, clerk, reviewer, county):
+    import json
+
+    from django.core.management import call_command
+    from io import StringIO
+
+    waiting = _other(township, clerk, days_allowed=5)
+    done = _other(township, clerk, title="已审结的事项")
+    services.review_conclude(done, user=reviewer, opinion=Opinion.APPROVED, reasons="", concluded_on=dt.date(2025, 3, 4))
+    out = StringIO()
+    call_command("review-queue", org=township.code, json=True, stdout=out)
+    items = json.loads(out.getvalue())
+    assert [i["id"] for i in items] == [waiting.pk]
+    assert items[0]["due_on"] == "2025-03-10" and items[0]["status"] == "pending" and items[0]["overdue"] is True
+    county_out = StringIO()
+    call_command("review-queue", org=county.code, json=True, stdout=county_out)
+    assert len(json.loads(county_out.getvalue())) == 1
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="没有编码"):
+        call_command("review-queue", org="NOPE", json=True, stdout=StringIO())

@@ -1,0 +1,166 @@
+"""API for the legality-review queue and normative documents: read, plus the steps a reviewer performs
+(take an item, record the opinion). Scoped like the web pages; refusals are the services' Chinese messages."""
+from __future__ import annotations
+
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from fazhi.api.serializers import form_errors
+from fazhi.api.views import Pages
+from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, scoped
+from fazhi.core.transitions import timeline
+from fazhi.normative.choices import DocStatus
+from fazhi.normative.models import NormativeDocument
+from fazhi.normative.services import filing_is_late
+from fazhi.reviews import services as reviews
+from fazhi.reviews.choices import OPEN_STATUSES, Opinion, ReviewStatus, SubjectKind
+from fazhi.reviews.forms import ConcludeForm, TakeForm
+from fazhi.reviews.models import LegalityReview
+from fazhi.reviews.selectors import with_clock
+
+
+def _iso(day):
+    return day.isoformat() if day else None
+
+
+def review_json(row) -> dict:
+    r = row.review
+    return {
+        "id": r.pk, "organisation": r.organisation.code, "kind": r.kind, "kind_label": r.get_kind_display(),
+        "title": r.title, "submitted_by_unit": r.submitted_by_unit, "submitted_on": _iso(r.submitted_on),
+        "days_allowed": r.days_allowed, "due_on": _iso(row.due.due), "due_on_provisional": row.due.provisional,
+        "working_days_taken": row.days_taken, "overdue": row.overdue, "status": r.status,
+        "reviewer": str(r.reviewer) if r.reviewer_id else None, "taken_on": _iso(r.taken_on),
+        "opinion": r.opinion or None, "reasons": r.reasons, "suggestions": r.suggestions,
+        "concluded_on": _iso(r.concluded_on), "voided": r.is_void,
+    }
+
+
+def _timeline_json(obj) -> list[dict]:
+    return [{"on": _iso(e.on), "action": e.action, "from": e.from_status, "to": e.to_status, "note": e.note,
+             "user": str(e.user) if e.user_id else None} for e in timeline(obj)]
+
+
+def _payload(request) -> dict:
+    if not isinstance(request.data, dict):
+        raise ValidationError({"detail": "请求内容必须是 JSON 对象"})
+    return {k: ("" if v is None else str(v)) for k, v in request.data.items()}
+
+
+class Reviews(APIView):
+    @extend_schema(operation_id="reviews_list", tags=["合法性审查"], summary="合法性审查队列（含审查期限）",
+                   parameters=[
+                       OpenApiParameter("org", str, description="乡镇编码"),
+                       OpenApiParameter("status", str, enum=[*ReviewStatus.values, "open"], description="open 为待审查和审查中"),
+                       OpenApiParameter("kind", str, enum=SubjectKind.values),
+                       OpenApiParameter("year", int, description="送审年度"),
+                       OpenApiParameter("page", int),
+                   ], responses=OpenApiTypes.OBJECT)
+    def get(self, request):
+        qs = scoped(LegalityReview.objects.active(), request.user).select_related("organisation", "reviewer")
+        params = request.query_params
+        if params.get("org"):
+            qs = qs.filter(organisation__code=params["org"])
+        status = params.get("status", "")
+        if status == "open":
+            qs = qs.filter(status__in=OPEN_STATUSES)
+        elif status in ReviewStatus.values:
+            qs = qs.filter(status=status)
+        if params.get("kind") in SubjectKind.values:
+            qs = qs.filter(kind=params["kind"])
+        year = params.get("year", "")
+        if year.isdigit() and len(year) == 4:
+            qs = qs.filter(submitted_on__year=int(year))
+        paginator = Pages()
+        page = paginator.paginate_queryset(qs.order_by("submitted_on", "id"), request, view=self)
+        return paginator.get_paginated_response([review_json(r) for r in with_clock(page)])
+
+
+class ReviewItem(APIView):
+    @extend_schema(operation_id="review_retrieve", tags=["合法性审查"], summary="一件审查事项：期限计算过程与办理过程",
+                   responses=OpenApiTypes.OBJECT)
+    def get(self, request, pk: int):
+        review = get_readable_or_404(LegalityReview.objects.all(), request.user, pk)
+        row = with_clock([review])[0]
+        return Response(review_json(row) | {"due_explanation": row.due.steps, "timeline": _timeline_json(review)})
+
+
+def _run(request, pk, form_class, action):
+    review = get_writable_or_404(LegalityReview.objects.all(), request.user, pk)
+    data = {"taken_on": timezone.localdate().isoformat(), "concluded_on": timezone.localdate().isoformat()} | _payload(request)
+    form = form_class(data)
+    if not form.is_valid():
+        raise ValidationError(form_errors(form))
+    action(review, form.cleaned_data)
+    review.refresh_from_db()
+    return Response(review_json(with_clock([review])[0]))
+
+
+class ReviewTake(APIView):
+    @extend_schema(operation_id="review_take", tags=["合法性审查"], summary="受理（审查人：司法所工作人员或法制审核人员）",
+                   request=inline_serializer("ReviewTakeRequest", {"taken_on": serializers.DateField(required=False)}),
+                   responses=OpenApiTypes.OBJECT)
+    def post(self, request, pk: int):
+        return _run(request, pk, TakeForm, lambda r, d: reviews.review_take(r, user=request.user, on=d["taken_on"]))
+
+
+class ReviewConclude(APIView):
+    @extend_schema(operation_id="review_conclude", tags=["合法性审查"], summary="出具审查意见",
+                   request=inline_serializer("ReviewConcludeRequest", {
+                       "opinion": serializers.ChoiceField(choices=Opinion.choices),
+                       "reasons": serializers.CharField(required=False, help_text="修改后通过、不予通过时必填"),
+                       "suggestions": serializers.CharField(required=False, help_text="修改后通过时必填"),
+                       "concluded_on": serializers.DateField(required=False),
+                   }), responses=OpenApiTypes.OBJECT)
+    def post(self, request, pk: int):
+        return _run(request, pk, ConcludeForm, lambda r, d: reviews.review_conclude(
+            r, user=request.user, opinion=d["opinion"], reasons=d["reasons"], suggestions=d["suggestions"],
+            concluded_on=d["concluded_on"],
+        ))
+
+
+def document_json(doc: NormativeDocument) -> dict:
+    today = timezone.localdate()
+    return {
+        "id": doc.pk, "organisation": doc.organisation.code, "title": doc.title, "drafting_unit": doc.drafting_unit,
+        "affects_rights": doc.affects_rights, "status": doc.status, "status_label": doc.get_status_display(),
+        "doc_number": doc.doc_number or None, "review_id": doc.passing_review_id,
+        "deliberated_on": _iso(doc.deliberated_on), "issued_on": _iso(doc.issued_on), "published_on": _iso(doc.published_on),
+        "valid_until": _iso(doc.valid_until), "in_force": doc.in_force_on(today), "filed_on": _iso(doc.filed_on),
+        "filing_late": filing_is_late(doc, today) if doc.published_on else None,
+        "repealed_on": _iso(doc.repealed_on), "repeal_reason": doc.repeal_reason, "voided": doc.is_void,
+    }
+
+
+class NormativeDocuments(APIView):
+    @extend_schema(operation_id="normative_documents_list", tags=["规范性文件"], summary="行政规范性文件",
+                   parameters=[
+                       OpenApiParameter("org", str), OpenApiParameter("status", str, enum=DocStatus.values),
+                       OpenApiParameter("year", int, description="印发年度"), OpenApiParameter("page", int),
+                   ], responses=OpenApiTypes.OBJECT)
+    def get(self, request):
+        qs = scoped(NormativeDocument.objects.active(), request.user).select_related("organisation")
+        params = request.query_params
+        if params.get("org"):
+            qs = qs.filter(organisation__code=params["org"])
+        if params.get("status") in DocStatus.values:
+            qs = qs.filter(status=params["status"])
+        year = params.get("year", "")
+        if year.isdigit() and len(year) == 4:
+            qs = qs.filter(issued_on__year=int(year))
+        paginator = Pages()
+        page = paginator.paginate_queryset(qs.order_by("-issued_on", "-id"), request, view=self)
+        return paginator.get_paginated_response([document_json(d) for d in page])
+
+
+class NormativeDocumentItem(APIView):
+    @extend_schema(operation_id="normative_document_retrieve", tags=["规范性文件"], summary="一件规范性文件及其办理过程",
+                   responses=OpenApiTypes.OBJECT)
+    def get(self, request, pk: int):
+        doc = get_readable_or_404(NormativeDocument.objects.all(), request.user, pk)
+        return Response(document_json(doc) | {"timeline": _timeline_json(doc)})
