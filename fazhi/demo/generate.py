@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history
 
 from fazhi.core.models import Organisation, OrgKind, Role, User
 from fazhi.demo.disclosure import generate_disclosure, generate_open_requests
+from fazhi.demo.rulemaking import generate_open_rulemaking, generate_rulemaking
 from fazhi.disclosure.models import ProactiveRelease
 from fazhi.disputes.models import AgreementForm, DisputeCase, DisputeCategory, DisputeOutcome, MediationMode
 from fazhi.governance.models import Meeting, MeetingKind
@@ -625,7 +626,19 @@ def generate_township_year(
             bulk_create_with_history(objs, model, default_user=user, default_change_reason=CHANGE_REASON)
             counts[model._meta.model_name] = len(objs)
         counts.update(generate_disclosure(spec, township, year, today=today, clerk=user, scale=scale, names=gen.name))
+        counts.update(generate_rulemaking(spec, township, year, today=today, clerk=user, reviewer=_reviewer(township),
+                                          rng=random.Random(f"rulemaking-{spec.code}-{year}")))
     return counts
+
+
+def _reviewer(township: Organisation) -> User:
+    reviewer = User.objects.filter(organisation=township, role=Role.LEGAL_REVIEWER).first()
+    if reviewer is None:
+        reviewer = User.objects.create(username=f"{township.code.lower()}_reviewer", organisation=township,
+                                       role=Role.LEGAL_REVIEWER, full_name="法制审核员")
+        reviewer.set_unusable_password()
+        reviewer.save()
+    return reviewer
 
 
 @dataclass
@@ -657,4 +670,6 @@ def build_demo(year: int | None = None, *, today: dt.date | None = None) -> Demo
                 created[(spec.code, y)] = generate_township_year(spec, township, y, scale=scale, today=today, user=clerk)
             if today.year > year:
                 generate_open_requests(spec, township, today=today, clerk=clerk, names=_Gen(spec, township, today.year, today, 1.0, clerk).name)
+                generate_open_rulemaking(spec, township, today=today, clerk=clerk, reviewer=users[f"{spec.slug}_reviewer"],
+                                         rng=random.Random(f"open-rulemaking-{spec.code}"))
     return DemoResult(county, townships, orgs_created, users_created, years, created)

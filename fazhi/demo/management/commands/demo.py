@@ -18,6 +18,9 @@ LEDGER_LABELS = (
     ("disputecase", "纠纷", "件"),
     ("proactiverelease", "主动公开", "条"),
     ("disclosurerequest", "依申请公开", "件"),
+    ("normativedocument", "规范性文件", "件"),
+    ("contract", "合同", "件"),
+    ("legalityreview", "合法性审查", "件"),
 )
 
 
