@@ -20,6 +20,7 @@ from fazhi.normative import figures as normative_figures
 from fazhi.normative.listing import DOCUMENT_LISTING
 from fazhi.publicity.models import Channel, LegalLiaison, LiaisonTraining, PublicityEvent
 from fazhi.reviews.choices import Opinion, ReviewStatus, SubjectKind
+from fazhi.reviews import figures as review_figures
 from fazhi.reviews.listing import REVIEW_LISTING
 from fazhi.reviews.models import LegalityReview
 
@@ -205,6 +206,12 @@ register(Indicator(
     rows=lambda s: LegalityReview.objects.filter(
         status=ReviewStatus.CONCLUDED, concluded_on__year=s.year, opinion=Opinion.REJECTED),
     phrase="其中不予通过{value}件", listing=REVIEW_LISTING,
+))
+register(Indicator(
+    "legality_review_on_time_rate", "合法性审查按期办结率", "%", kind=Kind.RATE, core=False,
+    rows=review_figures.due_in_year, judge=review_figures.judge_on_time,
+    phrase="按期出具审查意见率{value}%", listing=REVIEW_LISTING,
+    description="本年送审的事项中在审查期限内出具意见的比例；期限已过仍未出具意见的计为超期，尚未到期的不计",
 ))
 register(Indicator(
     "contract_reviews", "审查合同协议", "件", core=False,

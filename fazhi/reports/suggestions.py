@@ -24,6 +24,17 @@ RATE_THRESHOLDS: dict[str, tuple[Decimal, str, str, str]] = {
                                  "个别政府信息公开申请未能在法定期限内答复，办理流程和时限管理有待规范。"),
     "court_appearance_rate": (Decimal(100), "依法行政", "行政机关负责人出庭应诉还需加强",
                               "行政机关负责人出庭应诉尚未实现全覆盖，依法应诉的意识有待增强。"),
+    "legality_review_on_time_rate": (Decimal(100), "依法行政", "合法性审查办理还不够及时",
+                                     "个别送审事项未能在审查期限内出具审查意见，审查力量和时限管理有待加强。"),
+    "normative_filing_on_time_rate": (Decimal(100), "依法行政", "规范性文件备案不够及时",
+                                      "个别行政规范性文件未在公布后规定期限内报送备案，“有件必备”的时限要求落实不够严格。"),
+}
+
+# A count that should be zero: any record is a shortcoming, listed before every other suggestion
+# (so that, e.g., a catalogued major decision without legality review cannot go unreported).
+PROBLEM_COUNTS: dict[str, tuple[str, str, str]] = {
+    "decisions_without_review": ("依法行政", "重大行政决策合法性审查还不到位",
+                                 "部分列入年度目录的重大行政决策事项尚未启动合法性审查，重大行政决策程序的刚性约束需进一步强化。"),
 }
 
 # A connected figure without any record this year.
@@ -69,6 +80,10 @@ class Suggestion:
 
 def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: str = "镇") -> list[Suggestion]:
     found: list[Suggestion] = []
+    for key, (theme, title, detail) in PROBLEM_COUNTS.items():
+        fig = figures.get(key)
+        if fig and fig.has_data and fig.value:
+            found.append(Suggestion(theme, title, detail, f"{fig.indicator.label}{format_value(fig.value)}{fig.indicator.unit}"))
     for key, (threshold, theme, title, detail) in RATE_THRESHOLDS.items():
         fig = figures.get(key)
         if fig and fig.has_data and fig.value is not None and fig.value < threshold:
@@ -96,10 +111,13 @@ def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: st
 
 
 def _pick(items: list[Suggestion]) -> list[Suggestion]:
-    """Up to MAX_FROM_DATA, in priority order, covering as many themes as possible."""
-    first, rest, themes = [], [], set()
-    for item in items:
+    """Problem counts always; then up to MAX_FROM_DATA in all, in priority order, covering as many themes as possible."""
+    problems = {title for _, title, _ in PROBLEM_COUNTS.values()}
+    kept = [i for i in items if i.title in problems]
+    others = [i for i in items if i.title not in problems]
+    first, rest, themes = [], [], {i.theme for i in kept}
+    for item in others:
         (rest if item.theme in themes else first).append(item)
         themes.add(item.theme)
-    chosen = (first + rest)[:MAX_FROM_DATA]
-    return [item for item in items if item in chosen]
+    chosen = (first + rest)[:max(MAX_FROM_DATA - len(kept), 0)]
+    return kept + [item for item in others if item in chosen]

@@ -8,12 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from fazhi.core.models import Role
 from fazhi.core.transitions import timeline
 from fazhi.reviews import services
 from fazhi.reviews.choices import Opinion, ReviewStatus, SubjectKind
 from fazhi.reviews.models import LegalityReview
-from fazhi.testing.factories import MeetingFactory, UserFactory
+from fazhi.testing.factories import MeetingFactory
 
 PDF = b"%PDF-1.4\n%test\n"
 
@@ -22,11 +21,6 @@ def _other(township, clerk, **kw):
     fields = dict(title="关于村道养护资金使用的答复意见", submitted_by_unit="党政办", submitted_on=dt.date(2025, 3, 3))
     fields.update(kw)
     return services.review_request(organisation=township, kind=SubjectKind.OTHER, user=clerk, **fields)
-
-
-@pytest.fixture
-def reviewer(township):
-    return UserFactory(username="reviewer_a", organisation=township, role=Role.LEGAL_REVIEWER)
 
 
 def test_a_matter_waits_with_its_working_day_due_date(township, clerk):
