@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from fazhi.core.ledgers.excel import display_value
 from fazhi.core.scoping import readable_orgs, resolve_org
-from fazhi.indicators import registry
+from fazhi.indicators import attention, registry
 from fazhi.indicators.registry import Kind, Scope
 
 
@@ -48,6 +48,7 @@ def dashboard(request):
         "orgs": readable_orgs(request.user).order_by("code"),
         "years": list(range(this_year, this_year - 6, -1)),
         "connected": sum(1 for r in rows if r["figure"].indicator.connected),
+        "attention": attention.items(scope.organisations, timezone.localdate()),
     })
 
 

@@ -28,3 +28,12 @@ def test_review_and_document_figures(client, township, clerk, other_township):
     assert "逾期备案的办法" in page and "按期备案的办法" not in page and 'data-count="1"' in page
     reviews = client.get(f"/indicators/legality_reviews/records/?year=2025&org={township.code}").content.decode()
     assert reviews.count("/reviews/") >= 2 and "乙镇的文件" not in reviews
+
+
+def test_dashboard_lists_what_needs_doing(client, township, clerk, other_clerk):
+    published_document(township, clerk, published_on=dt.date(2025, 3, 14))  # never filed: overdue
+    client.force_login(clerk)
+    page = client.get("/indicators/?year=2025").content.decode()
+    assert 'data-attention="规范性文件逾期未备案"' in page
+    client.force_login(other_clerk)
+    assert 'data-attention="规范性文件逾期未备案"' not in client.get("/indicators/?year=2025").content.decode()
