@@ -24,6 +24,7 @@ from fazhi.normative.models import DocumentSeries, NormativeDocument, NormativeS
 from fazhi.normative.progress import missing, progress
 from fazhi.normative.selectors import needing_attention
 from fazhi.participation import services as participation
+from fazhi.reviews import services as reviews
 
 
 @login_required
@@ -74,9 +75,11 @@ def _forms_for(doc, bound: dict) -> dict:
     initial["closes_on"] = today + dt.timedelta(days=cfg.comment_min_days - 1)
     out = {}
     if doc.status in (DocStatus.DRAFTING, DocStatus.COMMENTING, DocStatus.IN_REVIEW):
-        if doc.affects_rights:
+        period = participation.current_period(doc)
+        if doc.affects_rights and doc.status != DocStatus.IN_REVIEW and (period is None or period.closes_on < today):
             out["comment"] = f.CommentPeriodForm(initial=initial)
-        out["review"] = f.SendForReviewForm(initial=initial)
+        if reviews.open_review(doc) is None and reviews.passing_review(doc) is None:
+            out["review"] = f.SendForReviewForm(initial=initial)
         out["deliberate"] = f.DeliberationForm(initial=initial)
     if doc.status == DocStatus.DELIBERATED:
         out["issue"] = f.IssueForm(organisation=doc.organisation, initial=initial)
