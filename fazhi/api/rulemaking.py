@@ -24,7 +24,7 @@ from fazhi.reviews.models import LegalityReview
 from fazhi.reviews.selectors import with_clock
 
 
-def _iso(day):
+def iso_date(day):
     return day.isoformat() if day else None
 
 
@@ -32,17 +32,17 @@ def review_json(row) -> dict:
     r = row.review
     return {
         "id": r.pk, "organisation": r.organisation.code, "kind": r.kind, "kind_label": r.get_kind_display(),
-        "title": r.title, "submitted_by_unit": r.submitted_by_unit, "submitted_on": _iso(r.submitted_on),
-        "days_allowed": r.days_allowed, "due_on": _iso(row.due.due), "due_on_provisional": row.due.provisional,
+        "title": r.title, "submitted_by_unit": r.submitted_by_unit, "submitted_on": iso_date(r.submitted_on),
+        "days_allowed": r.days_allowed, "due_on": iso_date(row.due.due), "due_on_provisional": row.due.provisional,
         "working_days_taken": row.days_taken, "overdue": row.overdue, "status": r.status,
-        "reviewer": str(r.reviewer) if r.reviewer_id else None, "taken_on": _iso(r.taken_on),
+        "reviewer": str(r.reviewer) if r.reviewer_id else None, "taken_on": iso_date(r.taken_on),
         "opinion": r.opinion or None, "reasons": r.reasons, "suggestions": r.suggestions,
-        "concluded_on": _iso(r.concluded_on), "voided": r.is_void,
+        "concluded_on": iso_date(r.concluded_on), "voided": r.is_void,
     }
 
 
-def _timeline_json(obj) -> list[dict]:
-    return [{"on": _iso(e.on), "action": e.action, "from": e.from_status, "to": e.to_status, "note": e.note,
+def timeline_json(obj) -> list[dict]:
+    return [{"on": iso_date(e.on), "action": e.action, "from": e.from_status, "to": e.to_status, "note": e.note,
              "user": str(e.user) if e.user_id else None} for e in timeline(obj)]
 
 
@@ -87,7 +87,7 @@ class ReviewItem(APIView):
     def get(self, request, pk: int):
         review = get_readable_or_404(LegalityReview.objects.all(), request.user, pk)
         row = with_clock([review])[0]
-        return Response(review_json(row) | {"due_explanation": row.due.steps, "timeline": _timeline_json(review)})
+        return Response(review_json(row) | {"due_explanation": row.due.steps, "timeline": timeline_json(review)})
 
 
 def _run(request, pk, form_class, action):
@@ -130,10 +130,10 @@ def document_json(doc: NormativeDocument) -> dict:
         "id": doc.pk, "organisation": doc.organisation.code, "title": doc.title, "drafting_unit": doc.drafting_unit,
         "affects_rights": doc.affects_rights, "status": doc.status, "status_label": doc.get_status_display(),
         "doc_number": doc.doc_number or None, "review_id": doc.passing_review_id,
-        "deliberated_on": _iso(doc.deliberated_on), "issued_on": _iso(doc.issued_on), "published_on": _iso(doc.published_on),
-        "valid_until": _iso(doc.valid_until), "in_force": doc.in_force_on(today), "filed_on": _iso(doc.filed_on),
+        "deliberated_on": iso_date(doc.deliberated_on), "issued_on": iso_date(doc.issued_on), "published_on": iso_date(doc.published_on),
+        "valid_until": iso_date(doc.valid_until), "in_force": doc.in_force_on(today), "filed_on": iso_date(doc.filed_on),
         "filing_late": filing_is_late(doc, today) if doc.published_on else None,
-        "repealed_on": _iso(doc.repealed_on), "repeal_reason": doc.repeal_reason, "voided": doc.is_void,
+        "repealed_on": iso_date(doc.repealed_on), "repeal_reason": doc.repeal_reason, "voided": doc.is_void,
     }
 
 
@@ -163,4 +163,4 @@ class NormativeDocumentItem(APIView):
                    responses=OpenApiTypes.OBJECT)
     def get(self, request, pk: int):
         doc = get_readable_or_404(NormativeDocument.objects.all(), request.user, pk)
-        return Response(document_json(doc) | {"timeline": _timeline_json(doc)})
+        return Response(document_json(doc) | {"timeline": timeline_json(doc)})

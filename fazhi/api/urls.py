@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from fazhi.api import disclosure, public, rulemaking, views
+from fazhi.api import decisions, disclosure, public, rulemaking, views
 from fazhi.api.errors import api_not_found
 
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("reviews/<int:pk>/", rulemaking.ReviewItem.as_view(), name="api_review"),
     path("reviews/<int:pk>/take/", rulemaking.ReviewTake.as_view(), name="api_review_take"),
     path("reviews/<int:pk>/conclude/", rulemaking.ReviewConclude.as_view(), name="api_review_conclude"),
+    path("decisions/", decisions.Decisions.as_view(), name="api_decisions"),
+    path("decisions/<int:pk>/", decisions.DecisionItem.as_view(), name="api_decision"),
     path("normative-documents/", rulemaking.NormativeDocuments.as_view(), name="api_normative_documents"),
     path("normative-documents/<int:pk>/", rulemaking.NormativeDocumentItem.as_view(), name="api_normative_document"),
     path("public/disclosure-requests", public.PublicApplications.as_view(), name="api_public_requests"),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from fazhi.decisions import figures as decision_figures
+from fazhi.decisions.listing import DECISION_LISTING
 from fazhi.disclosure.listing import REQUEST_LISTING
 from fazhi.disclosure.models import DisclosureAppeal, DisclosureRequest, ProactiveRelease
 from fazhi.disclosure.selectors import judge_response, response_rate_candidates
@@ -229,4 +231,24 @@ register(Indicator(
     rows=lambda s: Contract.objects.filter(signed_on__year=s.year), numerator=Q(passing_review__isnull=False),
     phrase="合同合法性审查率{value}%", listing=CONTRACT_LISTING,
     description="本年签订的合同中经合法性审查通过的比例（应审尽审）",
+))
+register(Indicator(
+    "decision_catalog_items", "列入目录的重大行政决策事项", "项", core=False, rows=decision_figures.catalogued,
+    phrase="年度重大行政决策事项目录列入事项{value}项", listing=DECISION_LISTING,
+))
+register(Indicator(
+    "decisions_completed", "作出重大行政决策", "项", core=False, rows=decision_figures.decided,
+    phrase="经公众参与、合法性审查、集体讨论等法定程序作出重大行政决策{value}项", listing=DECISION_LISTING,
+    description="本年作出决定的重大行政决策；系统只允许完成全部必经程序（可选程序须说明不进行的理由）后作出决定",
+))
+register(Indicator(
+    "decision_review_coverage", "重大行政决策合法性审查率", "%", kind=Kind.RATE, core=False,
+    rows=decision_figures.decided, numerator=Q(passing_review__isnull=False),
+    phrase="重大行政决策合法性审查率{value}%", listing=DECISION_LISTING,
+    description="本年作出的重大行政决策中经合法性审查通过的比例（应审尽审）",
+))
+register(Indicator(
+    "decisions_without_review", "目录内法制审核尚未启动的决策", "项", core=False, rows=decision_figures.without_review,
+    phrase="年度目录中尚有{value}项重大行政决策未启动合法性审查", listing=DECISION_LISTING,
+    description="列入本年度目录、尚未送请合法性审查的决策事项；大于0时在年度报告“存在的不足”中提示",
 ))

@@ -42,6 +42,7 @@ class Theme:
 THEMES: tuple[Theme, ...] = (
     Theme("组织领导", "measures_text", ("rule_of_law_meetings",)),
     Theme("依法行政", "measures_text", (
+        "decision_catalog_items", "decisions_completed", "decision_review_coverage",
         "legality_reviews", "legality_reviews_rejected", "legality_review_on_time_rate", "contract_reviews", "contracts_signed", "contract_review_coverage",
         "normative_docs_issued", "normative_docs_filed", "normative_filing_on_time_rate", "normative_docs_repealed",
         "normative_review_coverage", "disclosure_proactive",

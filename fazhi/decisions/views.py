@@ -1,0 +1,213 @@
+"""Major decisions: the list (with the decisions whose legality review has not started), the year's catalog,
+one decision's step ladder with the forms for its next step."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.core.attachments import attachments_for
+from fazhi.core.history import history_entries
+from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, readable_orgs, scoped, writable_org
+from fazhi.core.transitions import record_transition, timeline
+from fazhi.core.views.ledgers import VoidForm
+from fazhi.core.workflow_views import can_write_record, perform, require_writer
+from fazhi.decisions import figures, services, steps
+from fazhi.decisions import forms as f
+from fazhi.decisions.choices import Stage
+from fazhi.decisions.models import DecisionCatalog, MajorDecision
+from fazhi.participation import services as participation
+from fazhi.reviews import services as reviews
+
+
+@login_required
+def decision_list(request):
+    qs = scoped(MajorDecision.objects.all(), request.user).filter(voided_at__isnull=True)
+    today = timezone.localdate()
+    year = request.GET.get("year", "")
+    if year.isdigit() and len(year) == 4:
+        qs = qs.filter(Q(catalog__year=int(year)) | Q(catalog__isnull=True, launched_on__year=int(year)))
+    stage = request.GET.get("stage", "")
+    if stage in Stage.values:
+        qs = qs.filter(stage=stage)
+    orgs = readable_orgs(request.user)
+    unreviewed_year = int(year) if year.isdigit() and len(year) == 4 else today.year
+    unreviewed = figures.without_review_in(unreviewed_year).filter(organisation__in=orgs, voided_at__isnull=True)
+    if request.GET.get("unreviewed") == "1":
+        qs = qs.filter(pk__in=unreviewed.values("pk"))
+    page = Paginator(qs.select_related("organisation", "catalog").order_by("-launched_on", "-id"), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "decisions/list.html", {
+        "page": page, "stages": Stage.choices, "stage": stage, "year": year, "query": query.urlencode(),
+        "unreviewed": unreviewed.select_related("organisation"), "unreviewed_year": unreviewed_year,
+        "catalogs": scoped(DecisionCatalog.objects.active(), request.user).order_by("-year")[:10],
+        "multi_org": orgs.count() > 1, "can_write": writable_org(request.user) is not None,
+    })
+
+
+@login_required
+def catalog_create(request):
+    org = require_writer(request.user)
+    today = timezone.localdate()
+    form = f.CatalogForm(request.POST or None, initial={"year": today.year, "title": f"{org.name}{today.year}年度重大行政决策事项目录"})
+    if request.method == "POST":
+        made = {}
+        done = perform(request, form, lambda d: made.setdefault("c", services.create_catalog(organisation=org, user=request.user, **d)),
+                       success="已建立决策事项目录", redirect_to=lambda: redirect("decision_catalog", pk=made["c"].pk))
+        if done:
+            return done
+    return render(request, "decisions/catalog_form.html", {"form": form})
+
+
+@login_required
+def catalog_detail(request, pk: int):
+    catalog = get_readable_or_404(DecisionCatalog.objects.all(), request.user, pk)
+    form = None
+    if can_write_record(request.user, catalog) and not catalog.published_on:
+        form = f.PublishCatalogForm(request.POST or None, initial={"published_on": timezone.localdate()})
+        if request.method == "POST":
+            done = perform(request, form, lambda d: services.publish_catalog(catalog, user=request.user, **d),
+                           success="目录已公布", redirect_to=lambda: redirect("decision_catalog", pk=catalog.pk))
+            if done:
+                return done
+    elif request.method == "POST":
+        get_writable_or_404(DecisionCatalog.objects.all(), request.user, pk)
+    return render(request, "decisions/catalog.html", {
+        "catalog": catalog, "decisions": catalog.decisions.active().order_by("id"), "form": form,
+        "can_write": can_write_record(request.user, catalog),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def decision_create(request):
+    org = require_writer(request.user)
+    form = f.LaunchForm(request.POST or None, organisation=org, initial={"launched_on": timezone.localdate()})
+    if request.method == "POST":
+        made = {}
+
+        def action(d):
+            launched_on = d.pop("launched_on")
+            made["d"] = services.launch_decision(organisation=org, fields=d, launched_on=launched_on, user=request.user)
+
+        done = perform(request, form, action, success="已启动决策事项",
+                       redirect_to=lambda: redirect("decision_detail", pk=made["d"].pk))
+        if done:
+            return done
+    return render(request, "decisions/form.html", {"form": form})
+
+
+def _forms_for(decision, bound: dict) -> dict:
+    today = timezone.localdate()
+    stage = steps.next_stage(decision, today)
+    init = {k: today for k in ("drafted_on", "opens_on", "done_on", "reviewed_on", "assessed_on", "on", "submitted_on",
+                               "discussed_on", "reported_on", "decided_on", "published_on", "archived_on", "evaluated_on")}
+    init["closes_on"] = today + dt.timedelta(days=29)
+    out: dict = {}
+    if stage == Stage.DRAFTING:
+        out["drafting"] = f.DraftingForm(initial=init)
+    elif stage == Stage.PARTICIPATION:
+        if participation.current_period(decision) is None:
+            out["participation"] = f.ParticipationForm(initial=init | {"draft_text": decision.summary})
+        else:
+            out["participation_done"] = f.ParticipationDoneForm(initial=init)
+    elif stage in (Stage.EXPERT, Stage.RISK, Stage.PARTY_REPORT):
+        form_class = {Stage.EXPERT: f.ExpertForm, Stage.RISK: f.RiskForm, Stage.PARTY_REPORT: f.PartyReportForm}[stage]
+        out[stage.value] = form_class(initial=init)
+        out["skip"] = f.SkipForm(initial=init | {"stage": stage.value})
+    elif stage == Stage.LEGALITY:
+        if reviews.open_review(decision) is None and reviews.passing_review(decision) is None:
+            out["review"] = f.ReviewForm(initial=init)
+        out["discussion"] = f.DiscussionForm(initial=init)
+    elif stage == Stage.DISCUSSION:
+        out["discussion"] = f.DiscussionForm(initial=init)
+    elif stage == Stage.DECISION:
+        out["decision"] = f.DecisionForm(initial=init)
+    elif stage == Stage.PUBLICATION:
+        out["publish"] = f.PublishForm(initial=init | {"adoption_explanation": decision.comments_adoption})
+    elif stage == Stage.ARCHIVING:
+        out["archive"] = f.ArchiveForm(initial=init)
+    elif stage == Stage.DONE and not decision.evaluated_on:
+        out["evaluation"] = f.EvaluationForm(initial=init)
+    out.update(bound)
+    return out
+
+
+def _detail(request, decision, bound=None, status=200):
+    today = timezone.localdate()
+    ladder = steps.progress(decision, today)
+    can_write = can_write_record(request.user, decision)
+    period = participation.current_period(decision)
+    context = {
+        "object": decision, "steps": ladder, "missing": next((s for s in ladder if s.state == "current"), None),
+        "next_stage": steps.next_stage(decision, today), "period": period,
+        "comments": period.comments.filter(voided_at__isnull=True) if period else [],
+        "attachments": attachments_for(decision), "timeline": timeline(decision), "history": history_entries(decision),
+        "can_write": can_write,
+    }
+    if can_write and not decision.is_void:
+        context["forms"] = _forms_for(decision, bound or {})
+    return render(request, "decisions/detail.html", context, status=status)
+
+
+@login_required
+def decision_detail(request, pk: int):
+    return _detail(request, get_readable_or_404(MajorDecision.objects.select_related("passing_review", "catalog"), request.user, pk))
+
+
+def _step(name, form_class, run, success):
+    @login_required
+    @require_POST
+    def view(request, pk: int):
+        decision = get_writable_or_404(MajorDecision.objects.all(), request.user, pk)
+        form = form_class(request.POST, request.FILES)
+        done = perform(request, form, lambda d: run(decision, request.user, d), success=success,
+                       redirect_to=lambda: redirect("decision_detail", pk=decision.pk))
+        return done or _detail(request, decision, {name: form}, status=400)
+    view.__name__ = f"decision_{name}"
+    return view
+
+
+drafting = _step("drafting", f.DraftingForm, lambda d, u, c: services.record_drafting(d, user=u, **c), "已登记拟订方案")
+participation_open = _step("participation", f.ParticipationForm,
+                           lambda d, u, c: services.open_public_participation(d, user=u, **c), "决策草案已在门户网站公开征求意见")
+participation_done = _step("participation_done", f.ParticipationDoneForm,
+                           lambda d, u, c: services.close_public_participation(d, user=u, **c), "已登记公众参与情况")
+expert = _step("expert", f.ExpertForm, lambda d, u, c: services.record_expert_review(d, user=u, **c), "已登记专家论证")
+risk = _step("risk", f.RiskForm, lambda d, u, c: services.record_risk_assessment(d, user=u, **c), "已登记风险评估")
+skip = _step("skip", f.SkipForm, lambda d, u, c: services.skip_optional_step(d, user=u, **c), "已记录不进行的理由")
+review = _step("review", f.ReviewForm, lambda d, u, c: services.send_for_legality_review(d, user=u, **c), "已送请合法性审查")
+discussion = _step("discussion", f.DiscussionForm, lambda d, u, c: services.hold_collective_discussion(d, user=u, **c), "已登记集体讨论")
+party_report = _step("party_report", f.PartyReportForm, lambda d, u, c: services.report_to_party_committee(d, user=u, **c),
+                     "已登记向党委请示报告")
+decide = _step("decision", f.DecisionForm, lambda d, u, c: services.make_decision(d, user=u, **c), "已登记决定")
+publish = _step("publish", f.PublishForm, lambda d, u, c: services.publish_decision(d, user=u, **c), "决策已公布")
+archive = _step("archive", f.ArchiveForm, lambda d, u, c: services.archive_decision(d, user=u, **c), "已归档")
+evaluate = _step("evaluation", f.EvaluationForm, lambda d, u, c: services.evaluate_decision(d, user=u, **c), "已登记决策后评估")
+
+
+@login_required
+@require_POST
+def void(request, pk: int):
+    decision = get_writable_or_404(MajorDecision.objects.all(), request.user, pk)
+    form = VoidForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "作废必须填写原因")
+    elif decision.decided_on:
+        messages.error(request, "已作出决定的事项不能作废")
+    else:
+        try:
+            decision.void(reason=form.cleaned_data["reason"], user=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            record_transition(decision, action="作废", user=request.user, note=form.cleaned_data["reason"])
+            messages.success(request, "已作废")
+    return redirect("decision_detail", pk=decision.pk)
