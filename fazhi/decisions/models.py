@@ -87,3 +87,9 @@ class MajorDecision(Record):
 
     def get_absolute_url(self) -> str:
         return reverse("decision_detail", args=[self.pk])
+
+    def on_legality_review_concluded(self, review, user) -> None:
+        """Called by the review queue: a passing opinion moves the decision on to collective discussion."""
+        from fazhi.decisions.services import refresh_stage
+
+        refresh_stage(self, user=user)

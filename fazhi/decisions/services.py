@@ -65,6 +65,17 @@ def _advance(decision: MajorDecision, *, user, action: str, on: dt.date, note: s
     return decision
 
 
+def refresh_stage(decision: MajorDecision, *, user=None) -> MajorDecision:
+    """Recompute where the decision stands after something outside it changed (its legality review concluded)."""
+    decision = MajorDecision.objects.select_for_update().get(pk=decision.pk)
+    stage = steps.next_stage(decision, _today())
+    if stage != decision.stage:
+        decision.stage = stage
+        decision._history_user = user
+        decision.save(update_fields=["stage", "updated_at"])
+    return decision
+
+
 def _text(value: str, field: str, message: str) -> str:
     value = (value or "").strip()
     if not value:

@@ -19,9 +19,11 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from fazhi.core.models import Organisation, OrgKind, Role, User
+from fazhi.demo.decisions import generate_decisions, generate_open_decisions
 from fazhi.demo.disclosure import generate_disclosure, generate_open_requests
 from fazhi.demo.rulemaking import generate_open_rulemaking, generate_rulemaking
 from fazhi.disclosure.models import ProactiveRelease
+from fazhi.reviews.models import LegalityReview
 from fazhi.disputes.models import AgreementForm, DisputeCase, DisputeCategory, DisputeOutcome, MediationMode
 from fazhi.governance.models import Meeting, MeetingKind
 from fazhi.learning.models import CourtObservation, ExamRecord, ExamStatus, ObservationMode, StudyKind, StudySession
@@ -628,6 +630,9 @@ def generate_township_year(
         counts.update(generate_disclosure(spec, township, year, today=today, clerk=user, scale=scale, names=gen.name))
         counts.update(generate_rulemaking(spec, township, year, today=today, clerk=user, reviewer=_reviewer(township),
                                           rng=random.Random(f"rulemaking-{spec.code}-{year}")))
+        counts.update(generate_decisions(spec, township, year, today=today, clerk=user, reviewer=_reviewer(township),
+                                         rng=random.Random(f"decisions-{spec.code}-{year}"), latest=year == default_year(today)))
+        counts["legalityreview"] = LegalityReview.objects.filter(organisation=township, submitted_on__year=year).count()
     return counts
 
 
@@ -672,4 +677,6 @@ def build_demo(year: int | None = None, *, today: dt.date | None = None) -> Demo
                 generate_open_requests(spec, township, today=today, clerk=clerk, names=_Gen(spec, township, today.year, today, 1.0, clerk).name)
                 generate_open_rulemaking(spec, township, today=today, clerk=clerk, reviewer=users[f"{spec.slug}_reviewer"],
                                          rng=random.Random(f"open-rulemaking-{spec.code}"))
+                generate_open_decisions(spec, township, today=today, clerk=clerk, reviewer=users[f"{spec.slug}_reviewer"],
+                                        rng=random.Random(f"open-decisions-{spec.code}"))
     return DemoResult(county, townships, orgs_created, users_created, years, created)

@@ -126,15 +126,13 @@ def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, rev
         signed += 1
         if ends < today and i != 1:  # one finished year leaves one expired contract not yet closed
             contracts.close_contract(contract, user=clerk, closed_on=ends, kind="performed")
-    others = 0
     for i, title in enumerate(rng.sample(OTHER_MATTERS, 2)):
         if not d.fits(d.month(4 + i * 4), 4):
             break
-        others += 1
         review = reviews.review_request(organisation=township, kind=SubjectKind.OTHER, title=title.format(t=spec.name),
                                         submitted_by_unit="党政办", submitted_on=d.month(4 + i * 4), user=clerk)
         _review(None, review, reviewer, review.submitted_on + dt.timedelta(days=4))
-    return {"normativedocument": len(docs), "contract": signed, "legalityreview": len(docs) + (len(docs) > 2) + signed + others}
+    return {"normativedocument": len(docs), "contract": signed}
 
 
 def generate_open_rulemaking(spec, township, *, today: dt.date, clerk, reviewer, rng: random.Random) -> int:

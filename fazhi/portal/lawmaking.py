@@ -1,5 +1,5 @@
 """Public pages for rule-making: drafts open for comment (with the comment form), normative documents
-in force, and (from the decisions app) the decision catalog and published decisions."""
+in force, the decision catalogs and the published decisions."""
 from __future__ import annotations
 
 from django import forms
@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from fazhi.core.workflow_forms import apply_service_errors
+from fazhi.decisions.public import public_catalogs, published_decisions
 from fazhi.normative.selectors import in_force
 from fazhi.participation import services as participation
 from fazhi.participation.models import CommentPeriod
@@ -67,3 +68,11 @@ def documents(request, code: str):
     org = _township(code)
     page = Paginator(in_force([org], timezone.localdate()), 30).get_page(request.GET.get("page"))
     return render(request, "portal/documents.html", {"org": org, "page": page})
+
+
+def decisions(request, code: str):
+    org = _township(code)
+    catalogs = [(c, c.decisions.active().order_by("id")) for c in public_catalogs(org)]
+    return render(request, "portal/decisions.html", {
+        "org": org, "catalogs": catalogs, "published": published_decisions(org)[:50],
+    })

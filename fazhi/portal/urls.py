@@ -11,4 +11,5 @@ urlpatterns = [
     path("<str:code>/consultations/", lawmaking.consultations, name="portal_consultations"),
     path("<str:code>/consultations/<int:pk>/", lawmaking.consultation, name="portal_consultation"),
     path("<str:code>/documents/", lawmaking.documents, name="portal_documents"),
+    path("<str:code>/decisions/", lawmaking.decisions, name="portal_decisions"),
 ]

@@ -76,6 +76,13 @@ def require_passing_review(subject: Model, *, action: str) -> LegalityReview:
     return review
 
 
+def subject_of(review: LegalityReview):
+    if review.subject_type_id is None:
+        return None
+    model = review.subject_type.model_class()
+    return model.objects.filter(pk=review.subject_id).first() if model is not None else None
+
+
 # ---------------------------------------------------------------- time allowed and taken
 
 def due_date(review: LegalityReview, calendar: WorkingCalendar | None = None) -> DueDate:
@@ -185,6 +192,10 @@ def review_conclude(
     review.save()
     for upload in files:
         attach_file(record=review, upload=upload, user=user)
+    subject = subject_of(review)
+    hook = getattr(subject, "on_legality_review_concluded", None)
+    if hook is not None:  # the matter's own app updates where the matter stands (reviews knows no other app)
+        hook(review, user)
     record_transition(
         review, action=f"出具审查意见：{Opinion(opinion).label}", from_status=before,
         to_status=ReviewStatus.CONCLUDED.label, user=user, on=on,

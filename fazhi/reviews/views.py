@@ -77,19 +77,12 @@ def register_other(request):
     return render(request, "reviews/register.html", {"form": form})
 
 
-def _subject(review: LegalityReview):
-    if review.subject_type_id is None:
-        return None
-    model = review.subject_type.model_class()
-    return model.objects.filter(pk=review.subject_id).first() if model else None
-
-
 def _detail(request, review, forms=None, status=200):
     forms = forms or {}
     row = with_clock([review])[0]
     can_write = can_write_record(request.user, review)
     context = {
-        "object": review, "row": row, "subject": _subject(review), "attachments": attachments_for(review),
+        "object": review, "row": row, "subject": services.subject_of(review), "attachments": attachments_for(review),
         "timeline": timeline(review), "history": history_entries(review), "can_write": can_write,
         "minimum": minimum_days(review.kind), "minimum_basis": MINIMUM_BASIS.get(review.kind, ""),
         "is_reviewer": getattr(request.user, "role", None) in services.REVIEWER_ROLES,

@@ -71,6 +71,7 @@ def test_legality_review_is_mandatory_and_needs_seven_working_days(to_legality, 
 
 def test_the_chief_speaks_last_and_dates_follow_the_review(reviewed, clerk):
     d = reviewed()
+    assert d.stage == Stage.DISCUSSION  # the passing opinion moved it on
     kw = dict(user=clerk, meeting_kind="executive", chair="吴镇长", attendees="班子成员")
     with pytest.raises(ValidationError, match="最后发表意见"):
         services.hold_collective_discussion(d, discussed_on=D(2025, 4, 28), chief_spoke_last=False, **kw)

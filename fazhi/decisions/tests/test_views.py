@@ -65,3 +65,15 @@ def test_api_lists_decisions_with_their_steps(launched, clerk, other_clerk):
     api.force_authenticate(other_clerk)
     assert api.get(f"/api/decisions/{d.pk}/").status_code == 404
     assert api.get("/api/decisions/").json()["count"] == 0
+
+
+def test_portal_shows_published_catalog_and_decisions_only(client, township, launched, clerk):
+    from fazhi.decisions import services
+
+    d = launched(title="公开目录中的事项")
+    body = client.get(f"/portal/{township.code}/decisions/").content.decode()
+    assert "甲镇2025年度重大行政决策事项目录" in body and "公开目录中的事项" in body
+    assert "暂无</td>" in body  # nothing published yet
+    unpublished = services.create_catalog(organisation=township, year=2026, title="未公布的2026年目录")
+    assert unpublished.title not in client.get(f"/portal/{township.code}/decisions/").content.decode()
+    assert d.pk

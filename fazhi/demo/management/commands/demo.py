@@ -21,6 +21,7 @@ LEDGER_LABELS = (
     ("normativedocument", "规范性文件", "件"),
     ("contract", "合同", "件"),
     ("legalityreview", "合法性审查", "件"),
+    ("majordecision", "重大行政决策", "项"),
 )
 
 
