@@ -234,7 +234,7 @@ register(Indicator(
 ))
 register(Indicator(
     "decision_catalog_items", "列入目录的重大行政决策事项", "项", core=False, rows=decision_figures.catalogued,
-    phrase="年度重大行政决策事项目录列入事项{value}项", listing=DECISION_LISTING,
+    phrase="重大行政决策事项目录列入{value}项", listing=DECISION_LISTING,
 ))
 register(Indicator(
     "decisions_completed", "作出重大行政决策", "项", core=False, rows=decision_figures.decided,
