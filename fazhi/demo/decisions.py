@@ -127,13 +127,13 @@ def generate_open_decisions(spec, township, *, today: dt.date, clerk, reviewer, 
     if DecisionCatalog.objects.active().filter(organisation=township, year=today.year).exists():
         return 0
     catalog = _catalog(township, spec, today.year, clerk, today)
-    titles = iter(rng.sample(TITLES, 7))
+    titles = iter(rng.sample(TITLES, 8) + ["{t}村级公益事业一事一议实施办法"])
     made = 0
     # Days the steps before ``until`` take in _go: a decision is made only when they fit before today.
-    needed = {"drafting": 0, "participation": 10, "expert": 44, "legality": 55, "discussion": 65, "decision": 70,
-              "publication": 73}
-    for until, back in (("drafting", 5), ("participation", 25), ("expert", 60), ("legality", 75), ("discussion", 100),
-                        ("decision", 110), ("publication", 120)):
+    needed = {"drafting": 0, "participation": 10, "expert": 44, "risk": 49, "legality": 55, "discussion": 65,
+              "party_report": 69, "decision": 70, "publication": 73}
+    for until, back in (("drafting", 5), ("participation", 25), ("expert", 60), ("risk", 58), ("legality", 75),
+                        ("discussion", 100), ("party_report", 105), ("decision", 110), ("publication", 120)):
         start = max(today - dt.timedelta(days=back), dt.date(today.year, 1, 2))
         if start + dt.timedelta(days=needed[until]) > today:
             continue
