@@ -30,7 +30,7 @@ def _today() -> dt.date:
 
 
 def _lock(decision: MajorDecision) -> MajorDecision:
-    locked = MajorDecision.objects.select_for_update().select_related("passing_review").get(pk=decision.pk)
+    locked = MajorDecision.objects.select_for_update(of=("self",)).select_related("passing_review").get(pk=decision.pk)
     if locked.is_void:
         raise ValidationError("该决策事项已作废，不能继续办理")
     return locked
