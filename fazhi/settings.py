@@ -172,6 +172,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# Login lockout: this many failures for one login name within the window lock it for the window (0 = off).
+FAZHI_LOGIN_MAX_FAILURES = env_int("FAZHI_LOGIN_MAX_FAILURES", 5)
+FAZHI_LOGIN_LOCKOUT_MINUTES = env_int("FAZHI_LOGIN_LOCKOUT_MINUTES", 15)
+
 # The public portal and API (no login): requests per minute per client; 0 turns the limit off (load tests).
 FAZHI_PUBLIC_RATE_LIMIT = env_int("FAZHI_PUBLIC_RATE_LIMIT", 30)
 # Behind nginx/a load balancer: how many proxies append to X-Forwarded-For (0 = use the connecting address).

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from fazhi.core.models import CalendarDay, HolidayArrangement, Organisation, User
+from fazhi.core.models import AuditEvent, CalendarDay, HolidayArrangement, Organisation, User
 
 admin.site.site_header = "法治工作台 · 系统管理"
 admin.site.site_title = "法治工作台"
@@ -38,3 +38,21 @@ class CalendarDayInline(admin.TabularInline):
 class HolidayArrangementAdmin(SimpleHistoryAdmin):
     list_display = ("year", "source", "published_on")
     inlines = [CalendarDayInline]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the security log is appended by the application, never edited."""
+
+    list_display = ("at", "kind", "username", "ip", "path", "detail")
+    list_filter = ("kind",)
+    search_fields = ("username", "ip", "detail")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

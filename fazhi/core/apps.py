@@ -10,3 +10,4 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("ledgers")
+        from fazhi.core import audit  # noqa: F401  (connects the login/logout signal receivers)

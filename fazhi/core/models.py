@@ -236,3 +236,40 @@ class TransitionEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise HardDeleteForbidden("办理过程记录不得删除")
+
+
+class AuditKind(models.TextChoices):
+    LOGIN = "login", "登录成功"
+    LOGIN_FAILED = "login_failed", "登录失败"
+    LOCKED_OUT = "locked_out", "登录被锁定"
+    LOGOUT = "logout", "退出"
+    EXPORT = "export", "导出数据"
+
+
+class AuditEvent(models.Model):
+    """Append-only security log: logins, failures, lockouts, and exports that may contain personal data."""
+
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    kind = models.CharField("事件", max_length=16, choices=AuditKind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="用户")
+    username = models.CharField("登录名", max_length=150, blank=True)
+    ip = models.CharField("IP 地址", max_length=64, blank=True)
+    path = models.CharField("地址", max_length=300, blank=True)
+    detail = models.CharField("说明", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "安全审计日志"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["kind", "username", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise HardDeleteForbidden("审计日志只能追加，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HardDeleteForbidden("审计日志不得删除")

@@ -2,10 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from fazhi.core.views import attachments, home, ledgers
+from fazhi.core.views.auth import LoginView
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("ledgers/<slug:slug>/", ledgers.ledger_list, name="ledger_list"),
     path("ledgers/<slug:slug>/new/", ledgers.ledger_create, name="ledger_create"),

@@ -16,8 +16,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core import audit
 from fazhi.core.attachments import attachments_for
 from fazhi.core.history import history_entries
+from fazhi.core.models import AuditKind
 from fazhi.core.ledgers import get_ledger
 from fazhi.core.ledgers.excel import XLSX_MIME, display_value, export_workbook, import_workbook, template_workbook
 from fazhi.core.ledgers.services import record_save, record_void
@@ -198,6 +200,7 @@ def ledger_export(request, slug):
     stamp = f"{year}年" if year else "全部"
     response = HttpResponse(data, content_type=XLSX_MIME)
     filename = f"{ledger.title}-{stamp}-{dt.date.today():%Y%m%d}.xlsx"
+    audit.record(AuditKind.EXPORT, request=request, user=request.user, detail=f"导出台账“{ledger.title}”{stamp}，{rows.count()}条")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
     return response
 

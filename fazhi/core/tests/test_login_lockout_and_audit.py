@@ -1,0 +1,78 @@
+"""Logins and exports are audited; repeated failures lock the login name for a while."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from fazhi.core.models import AuditEvent, AuditKind
+
+
+def _login(client, password, username="clerk_a"):
+    return client.post("/login/", {"username": username, "password": password})
+
+
+def test_logins_and_failures_are_logged(client, clerk):
+    _login(client, "wrong")
+    assert _login(client, "pass-word-123").status_code == 302
+    kinds = list(AuditEvent.objects.order_by("at", "id").values_list("kind", "username"))
+    assert kinds == [(AuditKind.LOGIN_FAILED, "clerk_a"), (AuditKind.LOGIN, "clerk_a")]
+    client.post("/logout/")
+    assert AuditEvent.objects.filter(kind=AuditKind.LOGOUT, user=clerk).exists()
+
+
+def test_five_failures_lock_the_name_even_with_the_right_password(client, clerk, settings):
+    settings.FAZHI_LOGIN_MAX_FAILURES = 5
+    for _ in range(5):
+        assert "用户名或密码不正确" in _login(client, "wrong").content.decode()
+    locked = _login(client, "pass-word-123")
+    assert locked.status_code == 200 and "已暂时锁定" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(kind=AuditKind.LOCKED_OUT, username="clerk_a").count() == 1
+
+
+def test_the_lock_ends_after_the_window(client, clerk, settings):
+    settings.FAZHI_LOGIN_MAX_FAILURES = 3
+    for _ in range(3):
+        _login(client, "wrong")
+    old = timezone.now() - dt.timedelta(minutes=settings.FAZHI_LOGIN_LOCKOUT_MINUTES + 1)
+    AuditEvent.objects.filter(kind=AuditKind.LOGIN_FAILED).update(at=old)
+    assert _login(client, "pass-word-123").status_code == 302
+
+
+def test_a_success_resets_the_count(client, clerk, settings):
+    settings.FAZHI_LOGIN_MAX_FAILURES = 3
+    _login(client, "wrong")
+    _login(client, "wrong")
+    assert _login(client, "pass-word-123").status_code == 302
+    client.post("/logout/")
+    _login(client, "wrong")
+    _login(client, "wrong")
+    assert _login(client, "pass-word-123").status_code == 302
+
+
+def test_an_unknown_name_is_locked_too(client, settings, db):
+    settings.FAZHI_LOGIN_MAX_FAILURES = 2
+    _login(client, "x", username="nobody")
+    _login(client, "x", username="nobody")
+    assert "已暂时锁定" in _login(client, "x", username="nobody").content.decode()
+
+
+def test_ledger_exports_are_logged(client, clerk):
+    client.force_login(clerk)
+    assert client.get("/ledgers/disputes/export.xlsx").status_code == 200
+    event = AuditEvent.objects.get(kind=AuditKind.EXPORT)
+    assert event.user == clerk and "矛盾纠纷" in event.detail
+
+
+def test_the_log_cannot_be_edited_or_deleted(client, clerk):
+    _login(client, "wrong")
+    event = AuditEvent.objects.get()
+    import pytest
+
+    from fazhi.core.models import HardDeleteForbidden
+
+    with pytest.raises(HardDeleteForbidden):
+        event.save()
+    with pytest.raises(HardDeleteForbidden):
+        event.delete()
