@@ -153,6 +153,13 @@ X_FRAME_OPTIONS = "DENY"
 if PRODUCTION and env_bool("FAZHI_HTTPS", True):
     SECURE_HSTS_SECONDS = env_int("FAZHI_HSTS_SECONDS", 31536000)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("FAZHI_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's health check may come over plain HTTP
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("FAZHI_HSTS_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("FAZHI_HSTS_PRELOAD", False)
+# A government intranet host is on no browser preload list, and its parent domain's other hosts are not ours
+# to bind to HTTPS: both HSTS extensions stay opt-in (FAZHI_HSTS_SUBDOMAINS / FAZHI_HSTS_PRELOAD).
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -1,11 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from fazhi.core.views import attachments, home, ledgers
+from fazhi.core.views import attachments, health, home, ledgers
 from fazhi.core.views.auth import LoginView
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("ledgers/<slug:slug>/", ledgers.ledger_list, name="ledger_list"),

@@ -48,3 +48,29 @@ def test_a_typo_in_a_setting_fails_loudly(tmp_path, name, value):
     result = run_settings(FAZHI_DATA_DIR=str(tmp_path), **{name: value})
     assert result.returncode != 0
     assert name in result.stderr
+
+
+def test_check_deploy_passes_in_production_mode(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "FAZHI_DEBUG", "DATABASE_URL", "FAZHI_TEST_POSTGRES"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_ENV": "production", "SECRET_KEY": "k" * 30 + "Zq9!" * 10,
+                "ALLOWED_HOSTS": "fazhi.example.gov.cn", "FAZHI_DATA_DIR": str(tmp_path)})
+    result = subprocess.run([sys.executable, "-m", "fazhi.manage", "check", "--deploy", "--fail-level", "WARNING"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_redirects_to_https_but_not_the_health_check(client, settings, db):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    assert client.get("/portal/").status_code == 301
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_gunicorn_config_loads():
+    import runpy
+    from pathlib import Path
+
+    config = runpy.run_path(str(Path(__file__).resolve().parents[3] / "deploy" / "gunicorn.conf.py"))
+    assert config["bind"] and config["workers"] >= 1 and config["timeout"] == 60
