@@ -18,6 +18,20 @@ CSRF = "a" * 32  # an unmasked token: the cookie's secret and the header agree
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calling the WSGI app directly fires request_finished, which would close the test's database connection
+    (and its transaction); Django's own test client disconnects the same receivers."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def session_cookies(clerk, settings):
     settings.FAZHI_PUBLIC_RATE_LIMIT = 0
