@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install
+.PHONY: run test install bench-load bench-scale
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ run: install
 test: install
 	@bash scripts/ensure-browser.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks (print figures; see bench/RESULTS.md). Both need PostgreSQL on 127.0.0.1:5432.
+bench-load: install
+	$(BIN)/python bench/load.py $(BENCH_ARGS)

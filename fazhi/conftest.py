@@ -19,6 +19,9 @@ def _fast_hasher(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()  # rate-limit counters must not leak from one test into the next
+    from fazhi.core import dbstate
+
+    dbstate.reset()  # nor a read-only verdict cached by another test
 
 
 @pytest.fixture

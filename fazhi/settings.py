@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "fazhi.core.middleware.DatabaseTroubleMiddleware",
 ]
 
 ROOT_URLCONF = "fazhi.urls"
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.core.context_processors.navigation",
+                "fazhi.core.context_processors.database_state",
             ],
         },
     }

@@ -11,6 +11,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DatabaseError
 from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 from rest_framework import exceptions, status
@@ -18,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
+from fazhi.core import dbstate
 from fazhi.core.models import HardDeleteForbidden
 
 logger = logging.getLogger("fazhi.api")
@@ -83,6 +85,11 @@ def exception_handler(exc, context):
     request = context.get("request")
     exc = _as_api_exception(exc, request)
     response = drf_exception_handler(exc, context)
+    if response is None and isinstance(exc, DatabaseError):
+        logger.exception("database error on %s", getattr(request, "path", "?"), exc_info=exc)
+        set_rollback()
+        return Response({"detail": dbstate.trouble(exc)[1]}, status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                        headers={"Retry-After": "60"})
     if response is None:
         if settings.DEBUG:
             return None  # the developer's traceback page

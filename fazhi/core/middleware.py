@@ -48,3 +48,31 @@ class ContentSecurityPolicyMiddleware:
             admin = request.path.startswith("/admin/")
             response["Content-Security-Policy"] = ADMIN_CONTENT_SECURITY_POLICY if admin else CONTENT_SECURITY_POLICY
         return response
+
+
+class DatabaseTroubleMiddleware:
+    """A database that refuses a write (read-only) or drops the connection mid-request answers 503 with a
+    Chinese message saying nothing was saved — the service's transaction has rolled back — and to retry."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import DatabaseError
+
+        from fazhi.core import dbstate
+
+        if not isinstance(exception, DatabaseError):
+            return None
+        import logging
+
+        logging.getLogger("fazhi.database").exception("database error on %s", request.path)
+        title, message = dbstate.trouble(exception)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=503, json_dumps_params={"ensure_ascii": False})
+        response = render(request, "errors/error.html", {"code": 503, "title": title, "message": message}, status=503)
+        response["Retry-After"] = "60"
+        return response

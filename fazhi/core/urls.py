@@ -7,6 +7,7 @@ from fazhi.core.views.auth import LoginView
 urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("ping", health.ping, name="ping"),
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("ledgers/<slug:slug>/", ledgers.ledger_list, name="ledger_list"),

@@ -12,3 +12,10 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "不可用"}, status=503, json_dumps_params={"ensure_ascii": False})
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def ping(request):
+    """No database, no template: the cheapest response the stack can give (the load benchmark's floor)."""
+    from django.http import HttpResponse
+
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,205 @@
+"""Load test: the public portal and the public application API under 100 concurrent clients, against gunicorn
+on loopback, on PostgreSQL. Prints requests/s beside the floor of an empty view measured in the same run,
+then checks the database: every accepted application stored once, none lost, none duplicated, tracking
+numbers gap-free.
+
+    make bench-load                       # or: .venv/bin/python bench/load.py --clients 100 --seconds 60
+
+Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/fazhi_load; the database is
+created afresh). Nothing here is a test: it prints figures (see bench/RESULTS.md).
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+TOWNSHIPS = ("SFX01", "SFX02", "SFX03")
+
+
+def sh(*args, env):
+    subprocess.run(args, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def fresh_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+class Client(threading.Thread):
+    """One simulated user with its own keep-alive connection, looping over a realistic mix until ``stop``."""
+
+    def __init__(self, port: int, stop: threading.Event, mix: str, results: list, seed: int):
+        super().__init__(daemon=True)
+        self.port, self.stop, self.mix, self.results, self.rng = port, stop, mix, results, random.Random(seed)
+        self.conn = None
+
+    def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
+        payload = json.dumps(body, ensure_ascii=False).encode() if body is not None else None
+        headers = {"Content-Type": "application/json", **(headers or {})} if payload else dict(headers or {})
+        started = time.perf_counter()
+        for attempt in (1, 2):
+            try:
+                if self.conn is None:
+                    self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                self.conn.request(method, path, body=payload, headers=headers)
+                response = self.conn.getresponse()
+                data = response.read()
+                self.results.append((self.mix, path.split("?")[0][:40], response.status, time.perf_counter() - started))
+                return response.status, data
+            except (ConnectionError, http.client.HTTPException, OSError):
+                self.conn = None
+                if attempt == 2:
+                    self.results.append((self.mix, path[:40], 599, time.perf_counter() - started))
+                    return 599, b""
+        return 599, b""
+
+    def run(self):
+        while not self.stop.is_set():
+            if self.mix == "floor":
+                self.request("GET", "/ping")
+                continue
+            code = self.rng.choice(TOWNSHIPS)
+            roll = self.rng.random()
+            if roll < 0.35:
+                self.request("GET", f"/portal/{code}/")
+            elif roll < 0.5:
+                self.request("GET", "/portal/")
+            elif roll < 0.6:
+                self.request("GET", f"/portal/{code}/documents/")
+            else:
+                self.apply(code)
+
+    def apply(self, code: str):
+        key = uuid.uuid4().hex
+        body = {"organisation": code, "applicant_type": "natural", "applicant_name": "压力测试",
+                "contact": f"139{self.rng.randrange(10**8):08d}", "description": f"压力测试申请 {key}"}
+        status, data = self.request("POST", "/api/public/disclosure-requests", body, {"Idempotency-Key": key})
+        if status == 201:
+            number = json.loads(data)["tracking_number"]
+            APPLIED.append((key, number))
+            if self.rng.random() < 0.2:  # a client retrying the same submission must get the same application
+                again, data2 = self.request("POST", "/api/public/disclosure-requests", body, {"Idempotency-Key": key})
+                RETRIES.append((number, json.loads(data2).get("tracking_number") if again in (200, 201) else None))
+
+
+APPLIED: list[tuple[str, str]] = []
+RETRIES: list[tuple[str, str | None]] = []
+
+
+def run_phase(port: int, clients: int, seconds: float, mix: str) -> list:
+    results: list = []
+    stop = threading.Event()
+    threads = [Client(port, stop, mix, results, seed=i) for i in range(clients)]
+    for t in threads:
+        t.start()
+    time.sleep(seconds)
+    stop.set()
+    for t in threads:
+        t.join(timeout=60)
+    return results
+
+
+def summary(results: list, seconds: float) -> dict:
+    statuses = Counter(r[2] for r in results)
+    latencies = sorted(r[3] for r in results) or [0]
+    return {
+        "requests": len(results), "rps": len(results) / seconds, "statuses": dict(statuses),
+        "p50_ms": 1000 * statistics.median(latencies), "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--floor-seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--port", type=int, default=8791)
+    args = parser.parse_args()
+
+    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fazhi_load")
+    data_dir = ROOT / "var" / "bench-load"
+    env = {**os.environ, "DATABASE_URL": url, "FAZHI_ENV": "production", "SECRET_KEY": "bench-" + "x" * 50,
+           "ALLOWED_HOSTS": "127.0.0.1,localhost", "FAZHI_HTTPS": "false", "FAZHI_PUBLIC_RATE_LIMIT": "0",
+           "FAZHI_DATA_DIR": str(data_dir), "FAZHI_LOG_LEVEL": "WARNING"}
+    print(f"准备数据库 {url} …", flush=True)
+    fresh_database(url)
+    sh(str(BIN / "fazhi"), "migrate", "--noinput", "-v0", env=env)
+    sh(str(BIN / "fazhi"), "collectstatic", "--noinput", "-v0", env=env)
+    sh(str(BIN / "fazhi"), "demo", env=env)
+    import django
+
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "fazhi.settings"
+    django.setup()
+    from fazhi.disclosure.models import DisclosureRequest
+
+    before = set(DisclosureRequest.objects.values_list("tracking_number", flat=True))
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "fazhi.wsgi:application",
+         "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers), "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", args.port, timeout=2).request("GET", "/ping")
+                break
+            except OSError:
+                time.sleep(0.2)
+        print(f"gunicorn：{args.workers} 个 worker；{args.clients} 个并发客户端", flush=True)
+        floor = summary(run_phase(args.port, args.clients, args.floor_seconds, "floor"), args.floor_seconds)
+        load = summary(run_phase(args.port, args.clients, args.seconds, "mix"), args.seconds)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    created = DisclosureRequest.objects.exclude(tracking_number__in=before)
+    stored = Counter(created.values_list("idempotency_key", flat=True))
+    accepted_keys = {k for k, _ in APPLIED}
+    lost = accepted_keys - set(stored)
+    duplicated = [k for k, n in stored.items() if n > 1]
+    unexpected = set(stored) - accepted_keys
+    retry_mismatch = [r for r in RETRIES if r[0] != r[1]]
+    gaps = []
+    for org, year in created.values_list("organisation__code", "year").distinct():
+        seqs = sorted(DisclosureRequest.objects.filter(organisation__code=org, year=year).values_list("sequence", flat=True))
+        if seqs != list(range(1, len(seqs) + 1)):
+            gaps.append((org, year))
+    errors = {s: n for s, n in load["statuses"].items() if s >= 500 or s in (400, 404, 429)}
+
+    print()
+    print(f"空视图（/ping）基线：{floor['rps']:.0f} 次/秒，p50 {floor['p50_ms']:.1f} ms，p95 {floor['p95_ms']:.1f} ms")
+    print(f"门户页面 + 公开申请接口：{load['rps']:.0f} 次/秒（基线的 {load['rps'] / floor['rps']:.0%}），"
+          f"p50 {load['p50_ms']:.1f} ms，p95 {load['p95_ms']:.1f} ms，共 {load['requests']} 次请求")
+    print(f"状态码：{dict(sorted(load['statuses'].items()))}")
+    print(f"受理申请 {len(APPLIED)} 件，数据库新增 {created.count()} 件；重复提交 {len(RETRIES)} 次，返回同一编号 "
+          f"{len(RETRIES) - len(retry_mismatch)} 次")
+    print(f"丢失 {len(lost)} 件，重复 {len(duplicated)} 件，未受理却入库 {len(unexpected)} 件，编号不连续的乡镇年度 {len(gaps)} 个，"
+          f"错误响应 {sum(errors.values())} 次")
+    ok = not (lost or duplicated or unexpected or retry_mismatch or gaps or errors)
+    print("结论：" + ("通过" if ok else "未通过"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
