@@ -36,7 +36,7 @@ from django.utils import timezone
 from fazhi.core.models import Organisation, User
 from fazhi.testing.factories import PublicityEventFactory
 from fazhi.testing.url_walk import (
-    ANON, COUNTY, LOGIN, OK, OTHER, OWNER, PERSONAS, STRANGER, Access, Entry, UrlPattern, body_text, build_path,
+    ANON, COUNTY, LOGIN, OK, OWNER, PERSONAS, Access, Entry, UrlPattern, body_text, build_path,
     content_type, db_fingerprint, expected, is_login_redirect, post_forms, project_patterns,
 )
 
