@@ -26,5 +26,5 @@ urlpatterns = [
          name="api_public_request_status"),
     path("public/disclosure-requests/<str:tracking_number>/", public.PublicApplicationStatusSlash.as_view()),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="api_schema"),
-    re_path(r"^(?P<path>.*)$", api_not_found),  # any other /api/ address: JSON 404, not the HTML page
+    re_path(r"^(?P<path>[\s\S]*)$", api_not_found),  # any other /api/ address (an encoded newline too): JSON 404
 ]

@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 FORMAT = "fazhi-backup/1"
-EXCLUDED = ("contenttypes", "auth.Permission", "sessions")  # rebuilt by migrate / not worth keeping
+EXCLUDED = ("contenttypes", "auth.Permission", "sessions", "indicators")  # rebuilt by migrate / caches recomputed on read
 
 
 class BackupError(Exception):
@@ -34,7 +34,7 @@ def _models():
         label = model._meta.label
         if model._meta.proxy or not model._meta.managed:
             continue
-        if model._meta.app_label in ("contenttypes", "sessions") or label == "auth.Permission":
+        if model._meta.app_label in ("contenttypes", "sessions", "indicators") or label == "auth.Permission":
             continue
         yield model
 

@@ -679,4 +679,7 @@ def build_demo(year: int | None = None, *, today: dt.date | None = None) -> Demo
                                          rng=random.Random(f"open-rulemaking-{spec.code}"))
                 generate_open_decisions(spec, township, today=today, clerk=clerk, reviewer=users[f"{spec.slug}_reviewer"],
                                         rng=random.Random(f"open-decisions-{spec.code}"))
+    from fazhi.indicators.aggregates import mark_all_stale
+
+    mark_all_stale()  # the ledgers were bulk-created (no signals): stored county figures must be recomputed
     return DemoResult(county, townships, orgs_created, users_created, years, created)

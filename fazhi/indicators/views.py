@@ -9,8 +9,11 @@ from django.utils import timezone
 
 from fazhi.core.ledgers.excel import display_value
 from fazhi.core.scoping import readable_orgs, resolve_org
-from fazhi.indicators import attention, registry
+from fazhi.indicators import aggregates, attention, registry
 from fazhi.indicators.registry import Kind, Scope
+
+
+ATTENTION_MAX_ORGS = 60
 
 
 def _year(request, default: int) -> int:
@@ -35,11 +38,15 @@ def scope_from_request(request) -> tuple[Scope, object]:
 def dashboard(request):
     scope, org = scope_from_request(request)
     previous = scope.previous_year()
-    rows = []
-    for indicator in registry.all_indicators():
-        figure = indicator.compute(scope)
-        last = indicator.compute(previous) if indicator.connected else None
-        rows.append({"figure": figure, "last": last})
+    if len(scope.organisations) > 1:  # a county or the province: add up the stored township-year figures
+        now, before = aggregates.figures(scope), aggregates.figures(previous)
+        rows = [{"figure": now[i.key], "last": before[i.key] if i.connected else None} for i in registry.all_indicators()]
+    else:
+        rows = []
+        for indicator in registry.all_indicators():
+            figure = indicator.compute(scope)
+            last = indicator.compute(previous) if indicator.connected else None
+            rows.append({"figure": figure, "last": last})
     this_year = timezone.localdate().year
     return render(request, "indicators/dashboard.html", {
         "rows": rows,
@@ -48,7 +55,8 @@ def dashboard(request):
         "orgs": readable_orgs(request.user).order_by("code"),
         "years": list(range(this_year, this_year - 6, -1)),
         "connected": sum(1 for r in rows if r["figure"].indicator.connected),
-        "attention": attention.items(scope.organisations, timezone.localdate()),
+        # what needs doing is listed for a township or a county; the province dashboard shows figures only
+        "attention": attention.items(scope.organisations, timezone.localdate()) if len(scope.organisations) <= ATTENTION_MAX_ORGS else [],
     })
 
 

@@ -77,3 +77,8 @@ def test_the_openapi_schema_is_served(clerk):
 def test_the_schema_generates_without_warnings(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--format", "openapi-json", "--file", str(tmp_path / "schema.json"))
     assert json.loads((tmp_path / "schema.json").read_text())["info"]["title"] == "法治工作台 API"
+
+
+def test_an_api_path_with_an_encoded_newline_is_a_json_404(client, db):
+    response = client.get("/api/public/disclosure-requests/a%0Ab")
+    assert response.status_code == 404 and response["Content-Type"].startswith("application/json")

@@ -560,7 +560,7 @@ TABLE: dict[str, Entry] = {
     "api_decision": Entry(Access.READ, kwargs=lambda w: {"pk": w.decision.pk}),
     "api_normative_documents": Entry(Access.LIST, marker=lambda w: w.document.title),
     "api_normative_document": Entry(Access.READ, kwargs=lambda w: {"pk": w.document.pk}),
-    "api/(?P<path>.*)$": Entry(Access.GONE, path="/api/no-such-endpoint/"),  # any other /api/ address: JSON 404
+    r"api/(?P<path>[\s\S]*)$": Entry(Access.GONE, path="/api/no-such-endpoint/"),  # any other /api/ address: JSON 404
 }
 
 PATTERNS: dict[str, UrlPattern] = {p.key: p for p in project_patterns()}

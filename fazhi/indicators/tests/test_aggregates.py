@@ -1,0 +1,79 @@
+"""The stored township-year figures never disagree with the live computation, after any change."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from fazhi.indicators import aggregates, registry
+from fazhi.indicators.registry import Scope
+from fazhi.testing.factories import DisputeCaseFactory, PublicityEventFactory
+from fazhi.testing.workflows import published_document
+
+Y = 2025
+
+
+def live(scope):
+    return {k: (f.value, f.numerator, f.denominator) for k, f in registry.compute_all(scope).items()}
+
+
+def stored(scope):
+    return {k: (f.value, f.numerator, f.denominator) for k, f in aggregates.figures(scope).items()}
+
+
+def test_county_figures_equal_live_after_random_changes(county, township, other_township, clerk):
+    rng = random.Random(7)
+    scope = Scope.for_org(county, Y)
+    assert stored(scope) == live(scope)
+    for step in range(12):
+        org = rng.choice([township, other_township])
+        action = rng.choice(["event", "dispute", "void", "edit"])
+        if action == "event":
+            PublicityEventFactory(organisation=org, held_on=dt.date(Y, rng.randint(1, 12), 10), audience=rng.randint(1, 99))
+        elif action == "dispute":
+            DisputeCaseFactory(organisation=org, received_on=dt.date(Y, 3, 1))
+        else:
+            from fazhi.publicity.models import PublicityEvent
+
+            event = PublicityEvent.objects.active().filter(organisation=org).first()
+            if event is None:
+                continue
+            if action == "void":
+                event.void(reason="测试", user=clerk)
+            else:
+                event.held_on = dt.date(Y - 1, 6, 1)  # moves to the previous year
+                event.save()
+        assert stored(scope) == live(scope), f"step {step}: {action}"
+        assert stored(scope.previous_year()) == live(scope.previous_year())
+
+
+def test_workflow_records_and_rates_add_up(county, township, other_township, clerk):
+    published_document(township, clerk, published_on=dt.date(Y, 3, 14))
+    scope = Scope.for_org(county, Y)
+    aggregates.figures(scope)
+    published_document(other_township, clerk, prefix="乙府规", published_on=dt.date(Y, 5, 6))
+    figures = aggregates.figures(scope)
+    assert figures["normative_docs_issued"].value == 2
+    assert stored(scope) == live(scope)
+    rate = figures["normative_filing_on_time_rate"]
+    assert (rate.numerator, rate.denominator) == (0, 2)  # never filed: both late, summed not averaged
+
+
+def test_the_county_dashboard_reads_the_stored_figures(client, supervisor, township, other_township):
+    PublicityEventFactory(organisation=township, held_on=dt.date(Y, 5, 1))
+    PublicityEventFactory(organisation=other_township, held_on=dt.date(Y, 5, 2))
+    client.force_login(supervisor)
+    page = client.get(f"/indicators/?year={Y}").content.decode()
+    assert 'data-indicator="publicity_events" href="/indicators/publicity_events/records/?year=2025">2<' in page
+
+
+@pytest.mark.parametrize("change", ["calendar"])
+def test_a_calendar_change_marks_everything_stale(county, township, change):
+    from fazhi.core.models import HolidayArrangement
+    from fazhi.indicators.models import AggregateState
+
+    aggregates.figures(Scope.for_org(county, Y))
+    assert not AggregateState.objects.filter(stale=True).exists()
+    HolidayArrangement.objects.create(year=2031, source="国办发明电〔2030〕1号")
+    assert not AggregateState.objects.filter(stale=False).exists()
