@@ -31,3 +31,6 @@ test: install
 # Benchmarks (print figures; see bench/RESULTS.md). Both need PostgreSQL on 127.0.0.1:5432.
 bench-load: install
 	$(BIN)/python bench/load.py $(BENCH_ARGS)
+
+bench-scale: install
+	$(BIN)/python bench/scale.py $(BENCH_ARGS)
