@@ -27,7 +27,9 @@ VOLUMES = {
     "governance.Meeting": 10, "disputes.DisputeCase": 40, "disclosure.ProactiveRelease": 25,
     "disclosure.DisclosureRequest": 8, "reviews.LegalityReview": 12, "normative.NormativeDocument": 4,
     "contracts.Contract": 4, "decisions.MajorDecision": 3, "core.TransitionEvent": 60,
+    "core.AuditEvent": 600,  # three staff logging in on most working days
 }
+EDITS = 2  # each record is changed twice after it is entered: two more history rows
 COUNTIES_OF = 30  # townships per county
 
 
@@ -59,6 +61,8 @@ def _expr(field, year: int, model_label: str) -> str | None:
         return None
     if name == "organisation_id":
         return "t.id"
+    if name == "username":
+        return "t.code || '_clerk'"
     if name == "village_id":
         return "t.village_id" if not field.null else "NULL"
     if name == "content_type_id":
@@ -141,8 +145,12 @@ def insert_rows(model, per_township: int, years: range, township_table: str = "b
             else:
                 exprs.append("NULL")
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {hmodel._meta.db_table} ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM {model._meta.db_table}")
+            select = f"SELECT {', '.join(exprs)} FROM {model._meta.db_table}"
+            cursor.execute(f"INSERT INTO {hmodel._meta.db_table} ({', '.join(cols)}) {select}")
             total += cursor.rowcount
+            for _ in range(EDITS):
+                cursor.execute(f"INSERT INTO {hmodel._meta.db_table} ({', '.join(cols)}) {select.replace(chr(39) + '+' + chr(39), chr(39) + '~' + chr(39))}")
+                total += cursor.rowcount
     return total
 
 
