@@ -102,3 +102,22 @@ def _totals(scope: Scope) -> dict[str, dict]:
     )
     return {r["key"]: {**r, "any_data": r["key"] in with_data} for r in rows}
 
+
+
+def by_township(organisations, year: int, today: dt.date | None = None) -> dict[int, dict[str, Figure]]:
+    """Each township's own figures for the year, from the stored rows (for side-by-side comparison)."""
+    refresh(organisations, year, today)
+    indicators = {i.key: i for i in registry.all_indicators() if i.connected}
+    out: dict[int, dict[str, Figure]] = {o.pk: {} for o in organisations}
+    by_pk = {o.pk: o for o in organisations}
+    rows = Aggregate.objects.filter(organisation__in=list(by_pk), year=year, key__in=list(indicators))
+    for row in rows:
+        indicator = indicators[row.key]
+        value = row.value
+        if value is not None and indicator.kind != Kind.RATE and value == value.to_integral_value():
+            value = int(value)
+        out[row.organisation_id][row.key] = Figure(
+            indicator, Scope((by_pk[row.organisation_id],), year), value, has_data=row.has_data,
+            row_count=row.row_count, numerator=row.numerator, denominator=row.denominator,
+        )
+    return out

@@ -14,6 +14,7 @@ from fazhi.indicators.registry import Kind, Scope
 
 
 ATTENTION_MAX_ORGS = 60
+COMPARE_MAX = 200  # townships in one comparison table
 
 
 def _year(request, default: int) -> int:
@@ -99,4 +100,31 @@ def indicator_records(request, key: str):
         "table": table,
         "page": page,
         "multi_org": len(scope.organisations) > 1,
+    })
+
+
+@login_required
+def compare(request):
+    """Townships side by side for one year (a county's, or all the user may read), one row per township."""
+    year = _year(request, timezone.localdate().year - 1)
+    orgs = readable_orgs(request.user).order_by("code")
+    county_code = request.GET.get("county", "")
+    if county_code:
+        orgs = orgs.filter(parent__code=county_code)
+    townships = list(orgs.select_related("parent")[:COMPARE_MAX])
+    indicators = [i for i in registry.all_indicators() if i.connected]
+    chosen = [k for k in request.GET.getlist("key") if any(i.key == k for i in indicators)]
+    if chosen:
+        indicators = [i for i in indicators if i.key in chosen]
+    figures = aggregates.by_township(townships, year)
+    sort = request.GET.get("sort", "")
+    rows = [(t, [figures[t.pk].get(i.key) for i in indicators]) for t in townships]
+    if sort and any(i.key == sort for i in indicators):
+        column = [i.key for i in indicators].index(sort)
+        rows.sort(key=lambda r: (r[1][column] is None or r[1][column].value is None,
+                                 -(r[1][column].value or 0) if r[1][column] else 0))
+    this_year = timezone.localdate().year
+    return render(request, "indicators/compare.html", {
+        "year": year, "rows": rows, "indicators": indicators, "years": list(range(this_year, this_year - 6, -1)),
+        "sort": sort, "county": county_code, "truncated": orgs.count() > COMPARE_MAX,
     })

@@ -355,6 +355,7 @@ TABLE: dict[str, Entry] = {
     "attachment_download": Entry(Access.READ, kwargs=lambda w: {"pk": w.attachment.pk}, kind="file"),
     # ---- indicators
     "dashboard": Entry(Access.LIST, marker=lambda w: w.township.name),
+    "indicator_compare": Entry(Access.LIST, marker=lambda w: w.township.name),
     "indicator_records": Entry(Access.LIST, kwargs=lambda w: {"key": "publicity_events"}, marker=_title),
     # ---- annual rule-of-law reports
     "report_index": Entry(Access.LIST, marker=lambda w: w.township.name),

@@ -77,3 +77,18 @@ def test_a_calendar_change_marks_everything_stale(county, township, change):
     assert not AggregateState.objects.filter(stale=True).exists()
     HolidayArrangement.objects.create(year=2031, source="国办发明电〔2030〕1号")
     assert not AggregateState.objects.filter(stale=False).exists()
+
+
+def test_comparison_shows_each_township_as_computed_live(client, supervisor, township, other_township, other_clerk):
+    PublicityEventFactory(organisation=township, held_on=dt.date(Y, 5, 1))
+    PublicityEventFactory(organisation=township, held_on=dt.date(Y, 6, 1))
+    PublicityEventFactory(organisation=other_township, held_on=dt.date(Y, 5, 2))
+    client.force_login(supervisor)
+    page = client.get(f"/indicators/compare/?year={Y}&sort=publicity_events").content.decode()
+    assert page.index('data-org="T901"') < page.index('data-org="T902"')  # 2 before 1
+    for org in (township, other_township):
+        live_value = registry.get("publicity_events").compute(Scope((org,), Y)).display
+        assert f'href="/indicators/publicity_events/records/?year={Y}&org={org.code}">{live_value}<' in page
+    client.force_login(other_clerk)  # a township clerk compares only what they may read: their own township
+    own = client.get(f"/indicators/compare/?year={Y}").content.decode()
+    assert 'data-org="T902"' in own and 'data-org="T901"' not in own
