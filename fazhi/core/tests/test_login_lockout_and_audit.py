@@ -76,3 +76,16 @@ def test_the_log_cannot_be_edited_or_deleted(client, clerk):
         event.save()
     with pytest.raises(HardDeleteForbidden):
         event.delete()
+
+
+def test_attachment_downloads_are_logged(client, clerk, township):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.core.attachments import attach_file
+    from fazhi.testing.factories import PublicityEventFactory
+
+    event = PublicityEventFactory(organisation=township)
+    attachment = attach_file(record=event, upload=SimpleUploadedFile("现场.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20), user=clerk)
+    client.force_login(clerk)
+    assert client.get(f"/attachments/{attachment.pk}/").status_code == 200
+    assert "现场.png" in AuditEvent.objects.get(kind=AuditKind.EXPORT).detail

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.attachments import attach_file
 from fazhi.core.ledgers.registry import ledger_for_model
-from fazhi.core.models import Attachment
+from fazhi.core import audit
+from fazhi.core.models import Attachment, AuditKind
 from fazhi.core.scoping import get_readable_or_404, get_writable_or_404
 
 
@@ -44,6 +45,8 @@ def upload(request, content_type_id: int, object_id: int):
 @login_required
 def download(request, pk: int):
     attachment = get_readable_or_404(Attachment.objects.all(), request.user, pk)
+    audit.record(AuditKind.EXPORT, request=request, user=request.user,
+                 detail=f"下载附件“{attachment.original_name}”（{attachment.content_type.model}#{attachment.object_id}）")
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.mime_type)
     inline = attachment.mime_type.startswith("image/")
     name, suffix = _download_name(attachment)
