@@ -216,7 +216,7 @@ def measure(year: int, repeat: int) -> None:
 
     township = Organisation.objects.filter(kind=OrgKind.TOWNSHIP).order_by("code").first()
     county = township.parent
-    admin = User.objects.create_superuser("bench_admin", password="x")
+    admin = User.objects.filter(username="bench_admin").first() or User.objects.create_superuser("bench_admin", password="x")
     admin.role = "admin"
     admin.save()
     sup = User.objects.get(username=f"{county.code.lower()}_sup")
@@ -237,20 +237,21 @@ def measure(year: int, repeat: int) -> None:
     live = timed(lambda: compute_all(scope), repeat)
     keys = [i.key for i in [get(k) for k in ("publicity_events", "disputes_handled", "exam_participants", "legality_reviews")]]
 
-    def raw():
+    raw_sql = [
+        ("SELECT count(*) FROM publicity_publicityevent WHERE organisation_id=%s AND voided_at IS NULL "
+         "AND held_on BETWEEN %s AND %s AND channel='offline'"),
+        "SELECT count(*) FROM disputes_disputecase WHERE organisation_id=%s AND voided_at IS NULL AND received_on BETWEEN %s AND %s",
+        ("SELECT count(*) FROM learning_examrecord WHERE organisation_id=%s AND voided_at IS NULL "
+         "AND exam_on BETWEEN %s AND %s AND status='sat'"),
+        ("SELECT count(*) FROM reviews_legalityreview WHERE organisation_id=%s AND voided_at IS NULL "
+         "AND status='concluded' AND concluded_on BETWEEN %s AND %s"),
+    ]
+
+    def raw():  # the floor: each figure's own aggregate query, as hand-written SQL through the same connection
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT (SELECT count(*) FROM publicity_publicityevent WHERE organisation_id=%s AND voided_at IS NULL "
-                "AND held_on BETWEEN %s AND %s AND channel='offline'), "
-                "(SELECT count(*) FROM disputes_disputecase WHERE organisation_id=%s AND voided_at IS NULL "
-                "AND received_on BETWEEN %s AND %s), "
-                "(SELECT count(*) FROM learning_examrecord WHERE organisation_id=%s AND voided_at IS NULL "
-                "AND exam_on BETWEEN %s AND %s AND status='sat'), "
-                "(SELECT count(*) FROM reviews_legalityreview WHERE organisation_id=%s AND voided_at IS NULL "
-                "AND status='concluded' AND concluded_on BETWEEN %s AND %s)",
-                [township.pk, f"{year}-01-01", f"{year}-12-31"] * 4,
-            )
-            cursor.fetchone()
+            for sql in raw_sql:
+                cursor.execute(sql, [township.pk, f"{year}-01-01", f"{year}-12-31"])
+                cursor.fetchone()
     raw_four = timed(raw, repeat)
     four = timed(lambda: [get(k).compute(scope) for k in keys], repeat)
     print(f"一个乡镇的全部 {len(compute_all(scope))} 项指标：{fmt(live)}")
