@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install bench-load bench-scale
+.PHONY: run test install bench-load bench-scale bench-faults
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,6 @@ bench-load: install
 
 bench-scale: install
 	$(BIN)/python bench/scale.py $(BENCH_ARGS)
+
+bench-faults: install
+	$(BIN)/python bench/faults.py
