@@ -48,7 +48,7 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec) -> None:
     services.open_public_participation(decision, user=clerk, opens_on=opens, closes_on=opens + dt.timedelta(days=29),
                                        draft_text=f"{decision.title}（征求意见稿）\n一、目标任务……\n二、主要措施……",
                                        explanation="起草背景和主要内容说明")
-    services.close_public_participation(decision, user=clerk, done_on=step(31), comments_adoption="收到意见9条，采纳6条，未采纳的已说明理由")
+    services.close_public_participation(decision, user=clerk, done_on=step(31), comments_adoption="网上未收到意见；通过座谈会、入户走访收集意见9条，采纳6条，未采纳的已说明理由")
     if stop <= 2:
         return
     if decision.pk % 2:
