@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -203,11 +204,14 @@ def void(request, pk: int):
     elif decision.decided_on:
         messages.error(request, "已作出决定的事项不能作废")
     else:
+        reason = form.cleaned_data["reason"]
         try:
-            decision.void(reason=form.cleaned_data["reason"], user=request.user)
+            with transaction.atomic():  # the draft, its timeline and its portal comment periods go together
+                decision.void(reason=reason, user=request.user)
+                record_transition(decision, action="作废", user=request.user, note=reason)
+                participation.withdraw_periods(decision, user=request.user, reason=reason)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
-            record_transition(decision, action="作废", user=request.user, note=form.cleaned_data["reason"])
             messages.success(request, "已作废")
     return redirect("decision_detail", pk=decision.pk)

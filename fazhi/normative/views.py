@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -152,12 +153,15 @@ def void(request, pk: int):
     elif doc.status not in BEFORE_ISSUE:
         messages.error(request, "已印发的文件有文号，不能作废；如不再施行，请办理废止")
     else:
+        reason = form.cleaned_data["reason"]
         try:
-            doc.void(reason=form.cleaned_data["reason"], user=request.user)
+            with transaction.atomic():  # the draft, its timeline and its portal comment periods go together
+                doc.void(reason=reason, user=request.user)
+                record_transition(doc, action="作废草案", user=request.user, note=reason)
+                participation.withdraw_periods(doc, user=request.user, reason=reason)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
-            record_transition(doc, action="作废草案", user=request.user, note=form.cleaned_data["reason"])
             messages.success(request, "草案已作废")
     return redirect("normative_detail", pk=doc.pk)
 

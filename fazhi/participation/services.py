@@ -112,3 +112,12 @@ def comment_summary(subject: Model) -> dict:
         "pending": comments.filter(status=CommentStatus.PENDING).count(),
         "approved": comments.filter(status=CommentStatus.APPROVED).count(),
     }
+
+
+def withdraw_periods(subject: Model, *, user, reason: str) -> int:
+    """A voided draft is taken off the portal: its comment periods are voided with the same reason."""
+    count = 0
+    for period in periods_of(subject):
+        period.void(reason=f"草案已作废：{reason}"[:200], user=user)
+        count += 1
+    return count

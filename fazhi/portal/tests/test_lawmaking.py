@@ -78,3 +78,14 @@ def test_documents_in_force_only(client, township, clerk):
     assert doc.doc_number in body and "甲府规〔2025〕1号" in body and "尚在起草的办法" not in body
     services.repeal_document(doc, user=clerk, repealed_on=dt.date(2025, 6, 1), reason="上位法修改")
     assert doc.doc_number not in client.get(f"/portal/{township.code}/documents/").content.decode()
+
+
+def test_a_voided_draft_leaves_the_portal(client, township, clerk, period):
+    url = f"/portal/{township.code}/consultations/{period.pk}/"
+    assert client.get(url).status_code == 200
+    client.force_login(clerk)
+    doc_pk = period.subject_id
+    assert client.post(f"/normative/{doc_pk}/void/", {"reason": "重复起草"}).status_code == 302
+    client.logout()
+    assert client.get(url).status_code == 404
+    assert "门前三包" not in client.get(f"/portal/{township.code}/consultations/").content.decode()
