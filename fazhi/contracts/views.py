@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -114,11 +115,14 @@ def void(request, pk: int):
     elif contract.status in (ContractStatus.SIGNED, ContractStatus.CLOSED):
         messages.error(request, "已签订的合同不能作废；请登记解除或终止")
     else:
+        reason = form.cleaned_data["reason"]
         try:
-            contract.void(reason=form.cleaned_data["reason"], user=request.user)
+            with transaction.atomic():
+                contract.void(reason=reason, user=request.user)
+                record_transition(contract, action="作废", user=request.user, note=reason)
+                reviews.withdraw_open_review(contract, user=request.user, reason=reason)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
-            record_transition(contract, action="作废", user=request.user, note=form.cleaned_data["reason"])
             messages.success(request, "已作废")
     return redirect("contract_detail", pk=contract.pk)

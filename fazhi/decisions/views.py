@@ -210,6 +210,7 @@ def void(request, pk: int):
                 decision.void(reason=reason, user=request.user)
                 record_transition(decision, action="作废", user=request.user, note=reason)
                 participation.withdraw_periods(decision, user=request.user, reason=reason)
+                reviews.withdraw_open_review(decision, user=request.user, reason=reason)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:

@@ -159,6 +159,7 @@ def void(request, pk: int):
                 doc.void(reason=reason, user=request.user)
                 record_transition(doc, action="作废草案", user=request.user, note=reason)
                 participation.withdraw_periods(doc, user=request.user, reason=reason)
+                reviews.withdraw_open_review(doc, user=request.user, reason=reason)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:

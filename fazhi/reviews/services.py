@@ -220,3 +220,11 @@ def review_withdraw(review: LegalityReview, *, user, reason: str) -> LegalityRev
         review, action="撤回", from_status=before, to_status=ReviewStatus.WITHDRAWN.label, user=user, note=reason
     )
     return review
+
+
+def withdraw_open_review(subject: Model, *, user, reason: str) -> LegalityReview | None:
+    """A voided matter leaves the queue: its open review is withdrawn with the reason."""
+    current = open_review(subject)
+    if current is None:
+        return None
+    return review_withdraw(current, user=user, reason=f"送审事项已作废：{reason}"[:200])

@@ -96,3 +96,14 @@ def test_create_form_rejects_bad_amount(client, clerk):
     client.force_login(clerk)
     response = client.post("/contracts/new/", {"title": "x", "counterparty": "y", "handling_unit": "z", "amount": "abc"})
     assert response.status_code == 200 and not Contract.objects.exists()
+
+
+def test_voiding_a_contract_withdraws_its_open_review(client, contract, clerk):
+    from fazhi.reviews.choices import ReviewStatus
+    from fazhi.reviews.models import LegalityReview
+
+    services.send_contract_for_review(contract, user=clerk, submitted_on=dt.date(2025, 4, 1))
+    client.force_login(clerk)
+    assert client.post(f"/contracts/{contract.pk}/void/", {"reason": "项目取消"}).status_code == 302
+    review = LegalityReview.objects.get()
+    assert review.status == ReviewStatus.WITHDRAWN and "项目取消" in review.withdrawn_reason
