@@ -15,8 +15,9 @@ class CatalogForm(forms.Form):
 
 
 class PublishCatalogForm(forms.Form):
-    party_approved_on = date_field("党委同意日期")
-    published_on = date_field("公布日期")
+    title = forms.CharField(label="目录名称", max_length=200, required=False)
+    party_approved_on = date_field("党委同意日期", required=False)
+    published_on = date_field("公布日期（填写即在公开门户公布）", required=False)
 
 
 class LaunchForm(forms.Form):
@@ -56,6 +57,10 @@ class ParticipationForm(forms.Form):
 class ParticipationDoneForm(forms.Form):
     done_on = date_field("登记日期")
     comments_adoption = _text("公众意见采纳情况")
+    hearing_held_on = date_field("听证会日期（举行听证会的填写，第十六条）", required=False)
+    hearing_participants_published_on = date_field("听证参加人名单公布日期", required=False)
+    hearing_materials_sent_on = date_field("听证材料送达日期（应在听证会7日前）", required=False)
+    hearing_summary = _text("听证情况（参加人、主要意见）", rows=2, required=False)
 
 
 class ExpertForm(forms.Form):
@@ -72,10 +77,15 @@ class RiskForm(forms.Form):
 
 
 class SkipForm(forms.Form):
-    stage = forms.ChoiceField(choices=[(s.value, s.label) for s in (Stage.EXPERT, Stage.RISK, Stage.PARTY_REPORT)],
-                              widget=forms.HiddenInput)
+    stage = forms.ChoiceField(label="不进行的环节",
+                              choices=[(s.value, s.label) for s in (Stage.EXPERT, Stage.RISK, Stage.PARTY_REPORT)])
     reason = forms.CharField(label="不进行的理由", max_length=300)
     on = date_field("日期")
+
+    def __init__(self, *args, stage: Stage | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stage is not None:  # the page offers the step the decision waits at, and only that one
+            self.fields["stage"].choices = [(stage.value, stage.label)]
 
 
 class ReviewForm(forms.Form):
@@ -91,6 +101,7 @@ class DiscussionForm(forms.Form):
     attendees = _text("出席人员", rows=2)
     chief_spoke_last = forms.BooleanField(label="行政首长在集体讨论最后发表意见", required=False)
     dissent = _text("不同意见（如有，如实记录）", rows=2, required=False)
+    chief_differs_reason = _text("行政首长拟作出的决定与多数人意见不一致的，其在会上说明的理由", rows=2, required=False)
 
 
 class PartyReportForm(forms.Form):

@@ -23,6 +23,10 @@ class DecisionCatalog(Record):
     class Meta:
         verbose_name = verbose_name_plural = "重大行政决策事项目录"
         ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], condition=models.Q(voided_at__isnull=True),
+                                    name="decisions_one_catalog_per_org_year"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -45,13 +49,19 @@ class MajorDecision(Record):
     consulted_units = models.TextField("征求意见的单位", blank=True)
     participation_done_on = models.DateField("公众参与完成日期", null=True, blank=True)
     comments_adoption = models.TextField("公众意见采纳情况", blank=True)
+    hearing_held_on = models.DateField("听证会日期", null=True, blank=True)
+    hearing_participants_published_on = models.DateField("听证参加人名单公布日期", null=True, blank=True)
+    hearing_materials_sent_on = models.DateField("听证材料送达日期", null=True, blank=True)
+    hearing_summary = models.TextField("听证情况", blank=True)
     expert_reviewed_on = models.DateField("专家论证日期", null=True, blank=True)
     experts = models.TextField("论证专家", blank=True)
     expert_skip_reason = models.CharField("不进行专家论证的理由", max_length=300, blank=True)
+    expert_skipped_on = models.DateField("说明不进行专家论证的日期", null=True, blank=True)
     risk_assessed_on = models.DateField("风险评估日期", null=True, blank=True)
     risk_assessor = models.CharField("风险评估单位", max_length=100, blank=True)
     risk_conclusion = models.TextField("风险评估结论", blank=True)
     risk_skip_reason = models.CharField("不进行风险评估的理由", max_length=300, blank=True)
+    risk_skipped_on = models.DateField("说明不进行风险评估的日期", null=True, blank=True)
     passing_review = models.ForeignKey("reviews.LegalityReview", verbose_name="合法性审查", null=True, blank=True,
                                        on_delete=models.PROTECT, related_name="+")
     discussed_on = models.DateField("集体讨论日期", null=True, blank=True)
@@ -60,8 +70,10 @@ class MajorDecision(Record):
     attendees = models.TextField("出席人员", blank=True)
     chief_spoke_last = models.BooleanField("行政首长最后发表意见", default=False)
     dissent = models.TextField("不同意见", blank=True)
+    chief_differs_reason = models.TextField("行政首长决定与多数意见不一致的理由", blank=True)
     party_reported_on = models.DateField("向党委请示报告日期", null=True, blank=True)
     party_skip_reason = models.CharField("未向党委请示报告的理由", max_length=300, blank=True)
+    party_skipped_on = models.DateField("说明未向党委请示报告的日期", null=True, blank=True)
     decided_on = models.DateField("决定日期", null=True, blank=True)
     decision_text = models.TextField("决定内容", blank=True)
     doc_number = models.CharField("决定文号", max_length=40, blank=True)
@@ -89,7 +101,8 @@ class MajorDecision(Record):
         return reverse("decision_detail", args=[self.pk])
 
     def on_legality_review_concluded(self, review, user) -> None:
-        """Called by the review queue: a passing opinion moves the decision on to collective discussion."""
-        from fazhi.decisions.services import refresh_stage
+        """Called by the review queue: the opinion goes on the decision's timeline, and a passing one moves the
+        decision on to collective discussion."""
+        from fazhi.decisions.services import legality_review_concluded
 
-        refresh_stage(self, user=user)
+        legality_review_concluded(self, review, user=user)

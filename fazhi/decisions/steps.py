@@ -14,17 +14,19 @@ from fazhi.decisions.models import MajorDecision
 from fazhi.participation import services as participation
 from fazhi.reviews import services as reviews
 
+# The decision is made at the collective discussion (条例第三十条); the report to the Party committee comes
+# before the decision is issued (出台前, 条例第三十一条), i.e. before it is published.
 ORDER: tuple[Stage, ...] = (
     Stage.LAUNCH, Stage.DRAFTING, Stage.PARTICIPATION, Stage.EXPERT, Stage.RISK, Stage.LEGALITY, Stage.DISCUSSION,
-    Stage.PARTY_REPORT, Stage.DECISION, Stage.PUBLICATION, Stage.ARCHIVING, Stage.EVALUATION,
+    Stage.DECISION, Stage.PARTY_REPORT, Stage.PUBLICATION, Stage.ARCHIVING, Stage.EVALUATION,
 )
 ARTICLES = {
-    Stage.LAUNCH: "第十条、第十一条", Stage.DRAFTING: "第十二条、第十三条", Stage.PARTICIPATION: "第十四条、第十五条",
+    Stage.LAUNCH: "第十条、第十一条", Stage.DRAFTING: "第十二条、第十三条", Stage.PARTICIPATION: "第十四条至第十八条",
     Stage.EXPERT: "第十九条至第二十一条", Stage.RISK: "第二十二条至第二十四条", Stage.LEGALITY: "第二十五条至第二十八条",
     Stage.DISCUSSION: "第二十九条、第三十条", Stage.PARTY_REPORT: "第三十一条", Stage.DECISION: "第三十条",
     Stage.PUBLICATION: "第三十二条", Stage.ARCHIVING: "第三十三条", Stage.EVALUATION: "第三十四条至第三十七条",
 }
-# Evaluation follows only when results fall short, objections are many, or the organ deems it needed (条例第三十五条):
+# Evaluation follows only when results fall short, objections are many, or the organ deems it needed (条例第三十六条):
 # a decision is complete without it.
 REQUIRED_FOR_COMPLETION = tuple(s for s in ORDER if s != Stage.EVALUATION)
 
@@ -64,7 +66,8 @@ def _state(decision: MajorDecision, stage: Stage, today: dt.date) -> tuple[str, 
         return ("done", f"{_date(d.drafted_on)}形成决策草案") if d.drafted_on else ("todo", "")
     if stage == Stage.PARTICIPATION:
         if d.participation_done_on:
-            return "done", f"征求意见已完成；{d.comments_adoption[:60]}"
+            hearing = f"；{_date(d.hearing_held_on)}举行听证会" if d.hearing_held_on else ""
+            return "done", f"征求意见已完成{hearing}；{d.comments_adoption[:60]}"
         period = participation.current_period(d)
         if period is None:
             return "todo", "须在公开门户公布决策草案，征求意见期不少于30日"
@@ -89,7 +92,7 @@ def _state(decision: MajorDecision, stage: Stage, today: dt.date) -> tuple[str, 
     if stage == Stage.PARTY_REPORT:
         if d.party_reported_on:
             return "done", f"{_date(d.party_reported_on)}向党委请示报告"
-        return ("skipped", f"未报告：{d.party_skip_reason}") if d.party_skip_reason else ("todo", "")
+        return ("skipped", f"未报告：{d.party_skip_reason}") if d.party_skip_reason else ("todo", "决策出台前按照规定向同级党委请示报告")
     if stage == Stage.DECISION:
         return ("done", f"{_date(d.decided_on)}{('，' + d.doc_number) if d.doc_number else ''}") if d.decided_on else ("todo", "")
     if stage == Stage.PUBLICATION:
@@ -130,7 +133,7 @@ def missing_before(decision: MajorDecision, stage: Stage, today: dt.date) -> lis
 
 def refusal(step: StepState) -> str:
     if step.stage == Stage.LEGALITY:
-        return f"{step.detail}（条例{step.article}）"
+        return f"尚未完成“{step.label}”——{step.detail}（条例{step.article}）"
     if step.optional:
         return f"“{step.label}”既未进行也未说明不进行的理由（条例{step.article}）"
     return f"尚未完成“{step.label}”（条例{step.article}）"
@@ -138,18 +141,31 @@ def refusal(step: StepState) -> str:
 
 def last_step_date(decision: MajorDecision, stage: Stage) -> tuple[dt.date | None, str]:
     """The latest date recorded for the steps before ``stage``: a step cannot be dated before it."""
-    d = decision
-    dated = [
-        (Stage.LAUNCH, d.launched_on), (Stage.DRAFTING, d.drafted_on), (Stage.PARTICIPATION, d.participation_done_on),
-        (Stage.EXPERT, d.expert_reviewed_on), (Stage.RISK, d.risk_assessed_on),
-        (Stage.LEGALITY, d.passing_review.concluded_on if d.passing_review_id else None),
-        (Stage.DISCUSSION, d.discussed_on), (Stage.PARTY_REPORT, d.party_reported_on), (Stage.DECISION, d.decided_on),
-        (Stage.PUBLICATION, d.published_on), (Stage.ARCHIVING, d.archived_on),
-    ]
+    for_stage = step_dates(decision)
     latest, label = None, ""
-    for s, day in dated:
+    for s in ORDER:
         if s == stage:
             break
+        day = for_stage.get(s)
         if day and (latest is None or day > latest):
             latest, label = day, s.label
     return latest, label
+
+
+def step_dates(decision: MajorDecision) -> dict[Stage, dt.date | None]:
+    """The date each step was settled on: taken, or (optional steps) declared not taken with a reason."""
+    d = decision
+    return {
+        Stage.LAUNCH: d.launched_on, Stage.DRAFTING: d.drafted_on,
+        Stage.PARTICIPATION: max((x for x in (d.participation_done_on, d.hearing_held_on) if x), default=None),
+        Stage.EXPERT: d.expert_reviewed_on or d.expert_skipped_on, Stage.RISK: d.risk_assessed_on or d.risk_skipped_on,
+        Stage.LEGALITY: d.passing_review.concluded_on if d.passing_review_id else None,
+        Stage.DISCUSSION: d.discussed_on, Stage.DECISION: d.decided_on,
+        Stage.PARTY_REPORT: d.party_reported_on or d.party_skipped_on, Stage.PUBLICATION: d.published_on,
+        Stage.ARCHIVING: d.archived_on, Stage.EVALUATION: d.evaluated_on,
+    }
+
+
+def missing_steps(decision: MajorDecision, today: dt.date) -> list[StepState]:
+    """Every step the decision still lacks before it is complete (decided, published, archived), in order."""
+    return [s for s in progress(decision, today) if not s.settled and s.stage in REQUIRED_FOR_COMPLETION]

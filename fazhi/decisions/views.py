@@ -20,8 +20,8 @@ from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, readabl
 from fazhi.core.transitions import record_transition, timeline
 from fazhi.core.views.ledgers import VoidForm
 from fazhi.core.workflow_views import can_write_record, perform, require_writer
-from fazhi.decisions import figures, services, steps
 from fazhi.decisions import forms as f
+from fazhi.decisions import selectors, services, steps
 from fazhi.decisions.choices import Stage
 from fazhi.decisions.models import DecisionCatalog, MajorDecision
 from fazhi.participation import services as participation
@@ -40,17 +40,19 @@ def decision_list(request):
         qs = qs.filter(stage=stage)
     orgs = readable_orgs(request.user)
     unreviewed_year = int(year) if year.isdigit() and len(year) == 4 else today.year
-    unreviewed = figures.without_review_in(unreviewed_year).filter(organisation__in=orgs, voided_at__isnull=True)
+    unreviewed = selectors.pending_legality_review(orgs.values_list("pk", flat=True), unreviewed_year)
     if request.GET.get("unreviewed") == "1":
         qs = qs.filter(pk__in=unreviewed.values("pk"))
     page = Paginator(qs.select_related("organisation", "catalog").order_by("-launched_on", "-id"), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    own = writable_org(request.user)
     return render(request, "decisions/list.html", {
         "page": page, "stages": Stage.choices, "stage": stage, "year": year, "query": query.urlencode(),
-        "unreviewed": unreviewed.select_related("organisation"), "unreviewed_year": unreviewed_year,
-        "catalogs": scoped(DecisionCatalog.objects.active(), request.user).order_by("-year")[:10],
-        "multi_org": orgs.count() > 1, "can_write": writable_org(request.user) is not None,
+        "unreviewed": unreviewed, "unreviewed_year": unreviewed_year,
+        "catalogs": scoped(DecisionCatalog.objects.active(), request.user).select_related("organisation").order_by("-year")[:10],
+        "multi_org": orgs.count() > 1, "can_write": own is not None,
+        "board": selectors.dashboard(own, year=unreviewed_year, today=today) if own is not None else None,
     })
 
 
@@ -72,17 +74,22 @@ def catalog_create(request):
 def catalog_detail(request, pk: int):
     catalog = get_readable_or_404(DecisionCatalog.objects.all(), request.user, pk)
     form = None
-    if can_write_record(request.user, catalog) and not catalog.published_on:
-        form = f.PublishCatalogForm(request.POST or None, initial={"published_on": timezone.localdate()})
+    if can_write_record(request.user, catalog) and not catalog.published_on and not catalog.is_void:
+        form = f.PublishCatalogForm(request.POST or None, initial={
+            "title": catalog.title, "party_approved_on": catalog.party_approved_on})
         if request.method == "POST":
-            done = perform(request, form, lambda d: services.publish_catalog(catalog, user=request.user, **d),
-                           success="目录已公布", redirect_to=lambda: redirect("decision_catalog", pk=catalog.pk))
+            done = perform(request, form, lambda d: services.update_catalog(catalog, user=request.user, **d),
+                           success="目录已保存" if not form.data.get("published_on") else "目录已公布",
+                           redirect_to=lambda: redirect("decision_catalog", pk=catalog.pk))
             if done:
                 return done
     elif request.method == "POST":
         get_writable_or_404(DecisionCatalog.objects.all(), request.user, pk)
+        messages.error(request, "该目录已经公布（或已作废），不能再修改；年度中新增的事项在启动时列入目录")
+    pending = set(selectors.pending_legality_review([catalog.organisation_id], catalog.year).values_list("pk", flat=True))
+    rows = [(d, d.pk in pending, reviews.review_state_text(d)) for d in catalog.decisions.active().order_by("id")]
     return render(request, "decisions/catalog.html", {
-        "catalog": catalog, "decisions": catalog.decisions.active().order_by("id"), "form": form,
+        "catalog": catalog, "rows": rows, "form": form,
         "can_write": can_write_record(request.user, catalog),
     }, status=400 if request.method == "POST" else 200)
 
@@ -122,7 +129,7 @@ def _forms_for(decision, bound: dict) -> dict:
     elif stage in (Stage.EXPERT, Stage.RISK, Stage.PARTY_REPORT):
         form_class = {Stage.EXPERT: f.ExpertForm, Stage.RISK: f.RiskForm, Stage.PARTY_REPORT: f.PartyReportForm}[stage]
         out[stage.value] = form_class(initial=init)
-        out["skip"] = f.SkipForm(initial=init | {"stage": stage.value})
+        out["skip"] = f.SkipForm(initial=init | {"stage": stage.value}, stage=stage)
     elif stage == Stage.LEGALITY:
         if reviews.open_review(decision) is None and reviews.passing_review(decision) is None:
             out["review"] = f.ReviewForm(initial=init)
@@ -148,6 +155,7 @@ def _detail(request, decision, bound=None, status=200):
     period = participation.current_period(decision)
     context = {
         "object": decision, "steps": ladder, "missing": next((s for s in ladder if s.state == "current"), None),
+        "missing_steps": steps.missing_steps(decision, today),
         "next_stage": steps.next_stage(decision, today), "period": period,
         "comments": period.comments.filter(voided_at__isnull=True) if period else [],
         "attachments": attachments_for(decision), "timeline": timeline(decision), "history": history_entries(decision),

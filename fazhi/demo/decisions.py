@@ -26,8 +26,15 @@ def _pdf(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, "application/pdf")
 
 
-def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec) -> None:
-    """Take a launched decision through its steps, stopping before ``until`` (a stage value) or at the end."""
+ORDER = ["drafting", "participation", "expert", "risk", "legality", "discussion", "decision", "party_report",
+         "publication", "archiving", "evaluation"]
+# Stops inside the legality step: sent and taken by the reviewer but not concluded; concluded 不予通过.
+REVIEW_STOPS = {"review_pending", "review_rejected"}
+
+
+def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_risk: bool = False) -> None:
+    """Take a launched decision through its steps, stopping before ``until`` (a stage value), inside the legality
+    review (``review_pending``, ``review_rejected``) or at the end."""
     day = start
 
     def step(days: int) -> dt.date:
@@ -35,9 +42,8 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec) -> None:
         day += dt.timedelta(days=days)
         return day
 
-    order = ["drafting", "participation", "expert", "risk", "legality", "discussion", "party_report", "decision",
-             "publication", "archiving", "evaluation"]
-    stop = order.index(until) if until in order else len(order)
+    order = ORDER
+    stop = 4 if until in REVIEW_STOPS else (order.index(until) if until in order else len(order))
     if stop <= 0:
         return
     services.record_drafting(decision, user=clerk, drafted_on=step(10), options_considered="方案一：……；方案二：……。经比选推荐方案二。",
@@ -58,24 +64,34 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec) -> None:
         services.skip_optional_step(decision, user=clerk, stage="expert", reason="事项专业性、技术性不强", on=step(2))
     if stop <= 3:
         return
-    services.record_risk_assessment(decision, user=clerk, assessed_on=step(6), assessor="镇综治中心",
-                                    conclusion="风险等级低，可以实施", files=[_pdf("社会稳定风险评估报告.pdf")])
-    if stop <= 4:
+    if skip_risk:
+        services.skip_optional_step(decision, user=clerk, stage="risk", reason="不涉及社会稳定、公共安全等风险", on=step(6))
+    else:
+        services.record_risk_assessment(decision, user=clerk, assessed_on=step(6), assessor="镇综治中心",
+                                        conclusion="风险等级低，可以实施", files=[_pdf("社会稳定风险评估报告.pdf")])
+    if stop <= 4 and until not in REVIEW_STOPS:
         return
     review = services.send_for_legality_review(decision, user=clerk, submitted_on=step(2))
     reviews.review_take(review, user=reviewer, on=day)
+    if until == "review_pending":
+        return
+    if until == "review_rejected":
+        reviews.review_conclude(review, user=reviewer, opinion=Opinion.REJECTED, concluded_on=step(8),
+                                reasons="草案第五条设定的收费项目缺乏法律、法规依据")
+        return
     reviews.review_conclude(review, user=reviewer, opinion=Opinion.APPROVED, reasons="", concluded_on=step(8))
     if stop <= 5:
         return
     services.hold_collective_discussion(decision, user=clerk, discussed_on=step(4), meeting_kind="executive",
-                                        chair=spec.mayor, attendees="镇长、副镇长、党政办主任等", chief_spoke_last=True)
+                                        chair=spec.mayor, attendees="镇长、副镇长、党政办主任等", chief_spoke_last=True,
+                                        dissent="一名班子成员建议分两期实施" if decision.pk % 3 == 0 else "")
     if stop <= 6:
         return
-    services.report_to_party_committee(decision, user=clerk, reported_on=step(1))
+    services.make_decision(decision, user=clerk, decided_on=day, decision_text="同意按推荐方案实施。",
+                           doc_number=f"{spec.short}府发〔{day.year}〕{decision.pk % 20 + 1}号")
     if stop <= 7:
         return
-    services.make_decision(decision, user=clerk, decided_on=step(3), decision_text="同意按推荐方案实施。",
-                           doc_number=f"{spec.short}府发〔{day.year}〕{decision.pk % 20 + 1}号")
+    services.report_to_party_committee(decision, user=clerk, reported_on=step(3))
     if stop <= 8:
         return
     services.publish_decision(decision, user=clerk, published_on=step(2), channel="镇人民政府门户网站、政务公开栏",
@@ -101,19 +117,21 @@ def _catalog(township, spec, year: int, clerk, today: dt.date) -> DecisionCatalo
 
 def generate_decisions(spec, township, year: int, *, today: dt.date, clerk, reviewer, rng: random.Random,
                        latest: bool = False) -> dict[str, int]:
-    """A finished year: two or three decisions decided, published and archived (one evaluated). In the latest
-    demo year of the second township, one catalogued decision whose legality review never started."""
+    """A finished year: up to three decisions decided and published — one evaluated, one archived, one awaiting
+    archiving. In the latest demo year of the second township (SFX02), one catalogued decision whose legality
+    review never started (法制审核尚未启动, as the seeds report)."""
     catalog = _catalog(township, spec, year, clerk, today)
     made = 0
     titles = rng.sample(TITLES, 3)
-    plans = [("evaluation", 2), ("archiving", 5), ("publication", 8)]
+    # Evaluated; archived (complete, no evaluation needed); published, not yet archived.
+    plans = [("end", 2), ("evaluation", 5), ("archiving", 8)]
     for title, (until, month) in zip(titles, plans):
         start = dt.date(year, month, 3)
-        if start + dt.timedelta(days=200 if until == "evaluation" else 140) > today:
+        if start + dt.timedelta(days=200 if until == "end" else 140) > today:
             continue
         decision = services.launch_decision(organisation=township, user=clerk, launched_on=start, fields=dict(
             title=title.format(t=spec.name), catalog=catalog, lead_unit=rng.choice(UNITS), planned_on=dt.date(year, 12, 1)))
-        _go(decision, clerk=clerk, reviewer=reviewer, start=start, until="end" if until == "evaluation" else until, spec=spec)
+        _go(decision, clerk=clerk, reviewer=reviewer, start=start, until=until, spec=spec)
         made += 1
     if latest and spec.code == "SFX02" and dt.date(year, 9, 1) <= today:
         services.launch_decision(organisation=township, user=clerk, launched_on=dt.date(year, 9, 1), fields=dict(
@@ -127,20 +145,23 @@ def generate_open_decisions(spec, township, *, today: dt.date, clerk, reviewer, 
     if DecisionCatalog.objects.active().filter(organisation=township, year=today.year).exists():
         return 0
     catalog = _catalog(township, spec, today.year, clerk, today)
-    titles = iter(rng.sample(TITLES, 8) + ["{t}村级公益事业一事一议实施办法"])
+    titles = iter(rng.sample(TITLES, 8) + ["{t}村级公益事业一事一议实施办法", "{t}农村人居环境整治提升方案",
+                                            "{t}农贸市场周边交通组织方案"])
     made = 0
     # Days the steps before ``until`` take in _go: a decision is made only when they fit before today.
-    needed = {"drafting": 0, "participation": 10, "expert": 44, "risk": 49, "legality": 55, "discussion": 65,
-              "party_report": 69, "decision": 70, "publication": 73}
+    needed = {"drafting": 0, "participation": 10, "expert": 44, "risk": 49, "legality": 55, "review_pending": 57,
+              "review_rejected": 65, "discussion": 65, "decision": 69, "party_report": 69, "publication": 72}
     for until, back in (("drafting", 5), ("participation", 25), ("expert", 60), ("risk", 58), ("legality", 75),
-                        ("discussion", 100), ("party_report", 105), ("decision", 110), ("publication", 120)):
+                        ("review_pending", 62), ("review_rejected", 80), ("discussion", 100), ("decision", 105),
+                        ("party_report", 110), ("publication", 120)):
         start = max(today - dt.timedelta(days=back), dt.date(today.year, 1, 2))
         if start + dt.timedelta(days=needed[until]) > today:
             continue
         decision = services.launch_decision(organisation=township, user=clerk, launched_on=start, fields=dict(
             title=next(titles).format(t=spec.name), catalog=catalog, lead_unit=rng.choice(UNITS),
             planned_on=dt.date(today.year, 12, 20)))
-        _go(decision, clerk=clerk, reviewer=reviewer, start=start, until=until, spec=spec)
+        _go(decision, clerk=clerk, reviewer=reviewer, start=start, until=until, spec=spec,
+            skip_risk=until == "review_pending")
         made += 1
         if until == "participation":
             opens = max(today - dt.timedelta(days=2), decision.launched_on + dt.timedelta(days=10))
