@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "fazhi.normative",
     "fazhi.contracts",
     "fazhi.decisions",
+    "fazhi.enforcement",
+    "fazhi.oversight",
     "fazhi.portal",
     "fazhi.indicators",
     "fazhi.reports",

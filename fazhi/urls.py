@@ -13,6 +13,8 @@ urlpatterns = [
     path("normative/", include("fazhi.normative.urls")),
     path("contracts/", include("fazhi.contracts.urls")),
     path("decisions/", include("fazhi.decisions.urls")),
+    path("enforcement/", include("fazhi.enforcement.urls")),
+    path("oversight/", include("fazhi.oversight.urls")),
     path("", include("fazhi.core.urls")),
 ]
 handler404 = "fazhi.core.views.errors.not_found"

@@ -68,6 +68,19 @@ def project_patterns() -> list[UrlPattern]:
     return [p for p in walk(get_resolver().url_patterns) if not p.route.startswith(SKIPPED_PREFIXES)]
 
 
+def app_walk_entries() -> dict[str, "Entry"]:
+    """The entries that apps keep beside their code: ENTRIES of fazhi/<app>/walk.py, for every installed app."""
+    import importlib
+    import importlib.util
+
+    entries: dict[str, Entry] = {}
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.walk"
+        if config.name.startswith("fazhi.") and importlib.util.find_spec(module_name):
+            entries.update(importlib.import_module(module_name).ENTRIES)
+    return entries
+
+
 def build_path(pattern: UrlPattern, kwargs: Mapping[str, Any]) -> str:
     if set(kwargs) != set(pattern.params):
         raise AssertionError(

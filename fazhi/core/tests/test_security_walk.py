@@ -37,7 +37,7 @@ from fazhi.core.models import Organisation, User
 from fazhi.testing.factories import PublicityEventFactory
 from fazhi.testing.url_walk import (
     ANON, COUNTY, LOGIN, OK, OWNER, PERSONAS, Access, Entry, UrlPattern, body_text, build_path,
-    content_type, db_fingerprint, expected, is_login_redirect, post_forms, project_patterns,
+    app_walk_entries, content_type, db_fingerprint, expected, is_login_redirect, post_forms, project_patterns,
 )
 
 LEDGER = "publicity-events"  # the ledger the generic ledger URLs are walked with (every ledger: test_personas_on_every_ledger.py)
@@ -64,6 +64,13 @@ class World:
 
     def created(self) -> list[models.Model]:
         return [v for v in self.__dict__.values() if isinstance(v, models.Model)]
+
+    def once(self, name: str, make: Callable[[], Any]) -> Any:
+        """For an app's own walk entries (fazhi/<app>/walk.py): build A's record on first use, like the
+        cached properties above, so that refused writes are checked against it."""
+        if name not in self.__dict__:
+            self.__dict__[name] = make()
+        return self.__dict__[name]
 
     @cached_property
     def record(self):
@@ -321,6 +328,8 @@ def _record(world: World) -> dict[str, Any]:
 #
 # One entry per URL of the URL conf, keyed by its name ("namespace:name" for a namespaced app;
 # the route, e.g. "api/public/disclosure-requests/", for a pattern without a name).
+# An app may keep its entries in fazhi/<app>/walk.py (a dict ENTRIES of the same Entry objects; build
+# its records with w.once("name", lambda: ...)); they are merged into TABLE below.
 # To add a URL:
 #   1. pick its Access class (fazhi/testing/url_walk.py): PUBLIC, STAFF, LIST, READ, EDIT, CREATE, ACTION, GONE;
 #   2. kwargs=lambda w: {...} builds its URL arguments from township A's records — add a
@@ -563,6 +572,8 @@ TABLE: dict[str, Entry] = {
     "api_normative_document": Entry(Access.READ, kwargs=lambda w: {"pk": w.document.pk}),
     r"api/(?P<path>[\s\S]*)$": Entry(Access.GONE, path="/api/no-such-endpoint/"),  # any other /api/ address: JSON 404
 }
+
+TABLE.update(app_walk_entries())
 
 PATTERNS: dict[str, UrlPattern] = {p.key: p for p in project_patterns()}
 WALKED = [key for key in TABLE if key in PATTERNS]
