@@ -114,6 +114,11 @@ class Access(enum.Enum):
     CREATE = "create"  # form creating a record in the user's own township: clerks 200, supervisors 403
     ACTION = "action"  # POST-only change of one of A's records: GET 405; POST as EDIT
     GONE = "gone"  # answers 404 to everyone (the /api/ catch-all)
+    # the county office's own pages (县依法治县办): township staff are refused with 403
+    COUNTY_LIST = "county_list"  # any county supervisor, rows of their own county; township staff 403
+    COUNTY_READ = "county_read"  # a record the county holds (an import): its supervisor 200, another county 404
+    COUNTY_CREATE = "county_create"  # a form creating a record of the supervisor's own county
+    COUNTY_ACTION = "county_action"  # POST-only change of a county-held record: GET 405
 
 
 OK = "ok"  # the entry's own success status (Entry.ok / Entry.post_ok)
@@ -129,6 +134,10 @@ _GET: dict[Access, dict[str, Expect]] = {
     Access.CREATE: {ANON: LOGIN, OTHER: OK, STRANGER: 403, OWNER: OK, COUNTY: 403},
     Access.ACTION: {ANON: LOGIN, OTHER: 405, STRANGER: 405, OWNER: 405, COUNTY: 405},
     Access.GONE: dict.fromkeys(PERSONAS, 404),
+    Access.COUNTY_LIST: {ANON: LOGIN, OTHER: 403, STRANGER: OK, OWNER: 403, COUNTY: OK},
+    Access.COUNTY_READ: {ANON: LOGIN, OTHER: 403, STRANGER: 404, OWNER: 403, COUNTY: OK},
+    Access.COUNTY_CREATE: {ANON: LOGIN, OTHER: 403, STRANGER: OK, OWNER: 403, COUNTY: OK},
+    Access.COUNTY_ACTION: {ANON: LOGIN, OTHER: 405, STRANGER: 405, OWNER: 405, COUNTY: 405},
 }
 _WRITE: dict[Access, dict[str, Expect]] = {
     Access.PUBLIC: dict.fromkeys(PERSONAS, OK),
@@ -136,6 +145,9 @@ _WRITE: dict[Access, dict[str, Expect]] = {
     Access.ACTION: {ANON: LOGIN, OTHER: 404, STRANGER: 404, OWNER: OK, COUNTY: 403},
     Access.CREATE: {ANON: LOGIN, OTHER: OK, STRANGER: 403, OWNER: OK, COUNTY: 403},
     Access.GONE: dict.fromkeys(PERSONAS, 404),
+    Access.COUNTY_READ: {ANON: LOGIN, OTHER: 403, STRANGER: 404, OWNER: 403, COUNTY: OK},
+    Access.COUNTY_CREATE: {ANON: LOGIN, OTHER: 403, STRANGER: OK, OWNER: 403, COUNTY: OK},
+    Access.COUNTY_ACTION: {ANON: LOGIN, OTHER: 403, STRANGER: 404, OWNER: 403, COUNTY: OK},
 }
 
 

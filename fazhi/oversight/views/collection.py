@@ -1,0 +1,40 @@
+"""The county's collection table: every township's report for a year, its state and its deadlines."""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from fazhi.oversight.audit import audit_imported, audit_submission
+from fazhi.oversight.collection import collection
+from fazhi.oversight.deadlines import deadlines_for
+from fazhi.oversight.views.access import county_for
+from fazhi.oversight.views.common import chosen_year, year_choices
+
+
+def audits_for(rows) -> dict[int, object]:
+    """The completeness audit of the report each township filed (latest version, or the imported one)."""
+    audits = {}
+    for row in rows:
+        if row.latest is not None:
+            audits[row.township.pk] = audit_submission(row.latest)
+        elif row.imported:
+            audits[row.township.pk] = audit_imported(row.imported[0])
+    return audits
+
+
+@login_required
+def oversight_index(request):
+    county = county_for(request)
+    year = chosen_year(request)
+    today = timezone.localdate()
+    rows = collection(county, year, today)
+    audits = audits_for(rows)
+    for row in rows:
+        row.audit = audits.get(row.township.pk)
+    return render(request, "oversight/index.html", {
+        "county": county, "year": year, "years": year_choices(), "rows": rows,
+        "deadlines": deadlines_for(county, year), "today": today,
+        "submitted": sum(1 for r in rows if r.submitted_on), "published": sum(1 for r in rows if r.is_published),
+        "waiting": sum(1 for r in rows if r.needs_review),
+    })

@@ -1,0 +1,73 @@
+"""Townships side by side, the county roll-up, the .xlsx and the county's summary report."""
+from __future__ import annotations
+
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from fazhi.oversight.collection import collection
+from fazhi.oversight.compare import compare
+from fazhi.oversight.exports import comparison_workbook, summary_docx
+from fazhi.oversight.views.access import county_for
+from fazhi.oversight.views.collection import audits_for
+from fazhi.oversight.views.common import chosen_year, year_choices
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _chart_data(comparison) -> dict:
+    """What the chart script draws: one series per year for each indicator (no inline script: read as JSON)."""
+    def plain(value):
+        return None if value is None else float(value)
+
+    return {
+        "labels": [row.label for row in comparison.rows],
+        "indicators": [
+            {"key": i.key, "label": f"{i.label}（{i.unit}）",
+             "values": [plain(row.cells[i.key].value) if i.key in row.cells else None for row in comparison.rows],
+             "last": [plain(row.cells[i.key].last) if i.key in row.cells else None for row in comparison.rows]}
+            for i in comparison.indicators
+        ],
+        "year": comparison.year,
+    }
+
+
+@login_required
+def compare_page(request):
+    county = county_for(request)
+    year = chosen_year(request)
+    comparison = compare(county, year)
+    columns = [(i, comparison.rollup[i.key], comparison.contributors[i.key], comparison.excluded[i.key])
+               for i in comparison.indicators]
+    table = [(row, [row.cells.get(i.key) for i in comparison.indicators]) for row in comparison.rows]
+    return render(request, "oversight/compare.html", {
+        "county": county, "year": year, "years": year_choices(), "comparison": comparison, "columns": columns,
+        "table": table, "chart": _chart_data(comparison),
+    })
+
+
+@login_required
+def compare_xlsx(request):
+    county = county_for(request)
+    comparison = compare(county, chosen_year(request))
+    return FileResponse(io.BytesIO(comparison_workbook(county, comparison)), as_attachment=True,
+                        filename=f"{county.name}{comparison.year}年度乡镇法治指标比较.xlsx", content_type=XLSX_MIME)
+
+
+@login_required
+def summary(request):
+    county = county_for(request)
+    year = chosen_year(request)
+    today = timezone.localdate()
+    comparison = compare(county, year)
+    rows = collection(county, year, today)
+    by_township = audits_for(rows)
+    audits = {r.township.name: (by_township[r.township.pk].score, by_township[r.township.pk].reasons)
+              for r in rows if r.township.pk in by_township}
+    data = summary_docx(county, comparison, rows, audits, today)
+    return FileResponse(io.BytesIO(data), as_attachment=True,
+                        filename=f"{county.name}{year}年度乡镇法治政府建设情况汇总报告.docx", content_type=DOCX_MIME)
