@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from fazhi.oversight.statutory import STATUTORY_ITEMS, find_sections
+from fazhi.oversight.extraction.sections import SECTIONS, find_sections
 
 # Deduction for a missing statutory item; item 5 (其他需要报告的事项) may rightly be empty.
-ITEM_WEIGHTS = {"measures": 20, "shortcomings": 15, "duties": 15, "plans": 10, "other": 0}
+ITEM_WEIGHTS = {"measures": 20, "shortcomings": 15, "leaders_duty": 15, "plans": 10, "other": 0}
 
 KEY_AREAS: tuple[tuple[str, str], ...] = (
     ("重大行政决策", r"重大行政决策|重大决策"),
@@ -100,7 +100,7 @@ def _paragraphs(text: str) -> list[str]:
 def audit_report(text: str, sections: list[str], figures) -> Audit:
     """``figures``: dicts or objects with ``indicator`` and ``value``; ``sections``: the statutory item ids found."""
     audit = Audit()
-    labels = dict(STATUTORY_ITEMS)
+    labels = SECTIONS
     for item, weight in ITEM_WEIGHTS.items():
         if item not in sections and weight:
             audit.findings.append(Finding(weight, f"缺少法定内容“{labels.get(item, item)}”"))

@@ -19,7 +19,8 @@ def _year_field(required: bool, help_text: str = "") -> forms.IntegerField:
 
 class UploadForm(forms.Form):
     files = MultipleFileField(
-        label="报告文件", widget=MultipleFileInput(attrs={"accept": ".docx,.pdf,.html,.htm,.txt"}),
+        label="报告文件", allow_empty_file=True,  # an empty file gets its reason in the batch, like any bad file
+        widget=MultipleFileInput(attrs={"accept": ".docx,.pdf,.html,.htm,.txt"}),
         error_messages={"required": "请选择要导入的文件"}, help_text="可一次选择多个文件：.docx、.pdf（含文字层）、.html、.txt，单个不超过20MB")
     year = _year_field(False, "留空则按文中标题识别的年度")
 

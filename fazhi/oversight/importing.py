@@ -139,16 +139,23 @@ def _finish(item: ImportItem, status: str, error: str, report: ImportedReport | 
     return item
 
 
-def match_township(county: Organisation, name: str | None) -> Organisation | None:
-    """The county's township named in the report ("岔河镇人民政府" → 岔河镇), if exactly one matches."""
-    if not name:
-        return None
-    townships = list(Organisation.objects.filter(parent=county, kind=OrgKind.TOWNSHIP))
-    exact = [t for t in townships if t.name == name]
-    if exact:
-        return exact[0]
-    found = [t for t in townships if t.name and (t.name in name or name in t.name)]
-    return found[0] if len(found) == 1 else None
+def match_township(county: Organisation, name: str | None, text: str = "") -> Organisation | None:
+    """The county's township the report is by: the name the reader found ("岔河镇人民政府" → 岔河镇), else
+    the one township of the county named in the title (first lines) or the signature (last lines)."""
+    townships = [t for t in Organisation.objects.filter(parent=county, kind=OrgKind.TOWNSHIP) if t.name]
+    if name:
+        exact = [t for t in townships if t.name == name]
+        if exact:
+            return exact[0]
+        found = [t for t in townships if t.name in name or name in t.name]
+        if len(found) == 1:
+            return found[0]
+    lines = [line for line in text.splitlines() if line.strip()]
+    for part in (lines[:3], lines[-5:]):
+        found = [t for t in townships if any(t.name in line for line in part)]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _decimal(value) -> Decimal | None:
@@ -162,7 +169,7 @@ def _decimal(value) -> Decimal | None:
 def store_report(county: Organisation, result, *, filename: str, sha256: str, year: int | None,
                  user: User | None) -> ImportedReport:
     """Save one read report with its figures. ``year`` (the user's choice) wins over the year found in the text."""
-    township = match_township(county, result.organisation)
+    township = match_township(county, result.organisation, result.text)
     report = ImportedReport(
         organisation=county, created_by=user, township=township, township_name=(result.organisation or "")[:120],
         year=year or result.year, year_found=result.year, filename=filename, sha256=sha256, script=result.script,

@@ -1,9 +1,22 @@
-"""The one seam between the importer and the extraction package: bytes of a file → a read report."""
+"""The one seam between the importer and the extraction package: bytes of a file → a read report.
+
+The figures are read in a worker process with a time limit (``extraction.runner``), so a
+pathological file ends in a clear reason instead of a hung request; only a file that passed
+there is read again here for the normalised text the county reads on the report page.
+"""
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+from fazhi.oversight.extraction import errors
+from fazhi.oversight.extraction.normalise import normalise
+from fazhi.oversight.extraction.readers import MAX_BYTES, read
+from fazhi.oversight.extraction.runner import IsolatedAnalyser
+
+MAX_FILE_BYTES = MAX_BYTES
+READ_TIMEOUT_SECONDS = 30.0
 
 
 @dataclass
@@ -17,8 +30,22 @@ class ReadReport:
     figures: list[dict] = field(default_factory=list)
 
 
-def read_report(data: bytes, filename: str) -> ReadReport:
-    from fazhi.oversight.extraction import api
-
-    return api.read_report(data, filename)
-
+def read_report(data: bytes, filename: str, *, timeout: float = READ_TIMEOUT_SECONDS) -> ReadReport:
+    if len(data) > MAX_FILE_BYTES:
+        return ReadReport(error=errors.TOO_LARGE)
+    suffix = os.path.splitext(filename)[1].lower()[:10]
+    with tempfile.TemporaryDirectory(prefix="fazhi-import-") as folder:
+        path = os.path.join(folder, f"report{suffix}")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        with IsolatedAnalyser(timeout=timeout) as analyser:
+            result = analyser.analyse(path)
+    if result.get("error"):
+        return ReadReport(error=result["error"])
+    outcome = read(data, filename)
+    text = normalise(outcome.text or "").text if outcome.ok else ""
+    return ReadReport(
+        text=text, organisation=result.get("organisation"), year=result.get("year"),
+        script=result.get("script") or "simplified", sections=list(result.get("sections") or []),
+        figures=list(result.get("figures") or []),
+    )

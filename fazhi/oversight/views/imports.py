@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from fazhi.oversight.audit import audit_imported
-from fazhi.oversight.statutory import STATUTORY_ITEMS
+from fazhi.oversight.extraction.sections import SECTIONS
 from fazhi.oversight.forms import AttributionForm, UploadForm, VoidForm
 from fazhi.oversight.importing import Upload, batch_progress, process_batch, start_batch
 from fazhi.oversight.models import ImportBatch, ImportedReport
@@ -96,7 +96,7 @@ def imported_report(request, pk: int):
             messages.success(request, "已保存归属信息")
             return redirect("oversight_imported_report", report.pk)
         messages.error(request, "未能保存，请按提示修改后重试")
-    labels = dict(STATUTORY_ITEMS)
+    labels = SECTIONS
     return render(request, "oversight/imported_report.html", {
         "county": county, "report": report, "form": form, "figures": report.figures.all(),
         "audit": audit_imported(report), "void_form": VoidForm(),
