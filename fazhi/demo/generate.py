@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from fazhi.core.models import Organisation, OrgKind, Role, User
 from fazhi.demo.decisions import generate_decisions, generate_open_decisions
 from fazhi.demo.disclosure import generate_disclosure, generate_open_requests
+from fazhi.demo.oversight import generate_filings, import_seed_reports
 from fazhi.demo.rulemaking import generate_open_rulemaking, generate_rulemaking
 from fazhi.disclosure.models import ProactiveRelease
 from fazhi.reviews.models import LegalityReview
@@ -679,6 +680,8 @@ def build_demo(year: int | None = None, *, today: dt.date | None = None) -> Demo
                                          rng=random.Random(f"open-rulemaking-{spec.code}"))
                 generate_open_decisions(spec, township, today=today, clerk=clerk, reviewer=users[f"{spec.slug}_reviewer"],
                                         rng=random.Random(f"open-decisions-{spec.code}"))
+        generate_filings([townships[s.code] for s in TOWNSHIPS], years, users, {s.code: s.slug for s in TOWNSHIPS}, today)
+        import_seed_reports(county, users["county_supervisor"])
     from fazhi.indicators.aggregates import mark_all_stale
 
     mark_all_stale()  # the ledgers were bulk-created (no signals): stored county figures must be recomputed

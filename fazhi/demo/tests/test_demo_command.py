@@ -44,9 +44,11 @@ def counts() -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    # the same fast hasher as the autouse fixture of fazhi/conftest.py, so the logins can be checked
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=[FAST_HASHER]):
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    # the same fast hasher as the autouse fixture of fazhi/conftest.py, so the logins can be checked;
+    # the imported seed reports are stored under a temporary media folder
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=[FAST_HASHER], MEDIA_ROOT=media):
         with transaction.atomic():
             output = run("demo")
             yield output

@@ -1,0 +1,72 @@
+"""Demo data of the county office: the townships' submissions in every state, and the five seed
+reports imported as reports written outside Fazhi (with the years they cover)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from django.utils import timezone
+
+from fazhi.core.models import Organisation, User
+from fazhi.oversight.deadlines import deadlines_for
+from fazhi.oversight.filing import accept_submission, filing_get, record_publication, return_submission, submit_report
+from fazhi.oversight.importing import Upload, process_batch, start_batch
+from fazhi.oversight.models import ImportedReport, Submission
+from fazhi.reports.services import report_get, report_initial, report_new, report_save
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "oversight" / "tests" / "corpus" / "seeds"
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+
+
+def _submit(township: Organisation, year: int, clerk: User, leader: User, on: dt.date) -> Submission:
+    if report_get(township, year) is None:
+        report_save(org=township, year=year, data=report_initial(report_new(township, year)), user=clerk)
+    submission = submit_report(township, year, leader)
+    Submission.objects.filter(pk=submission.pk).update(submitted_at=_at(on))
+    submission.refresh_from_db()
+    return submission
+
+
+def generate_filings(townships: list[Organisation], years: tuple[int, ...], users: dict[str, User], slugs: dict[str, str],
+                     today: dt.date) -> int:
+    """Per township and year, a story the collection table shows: accepted and published on time; late and
+    returned then resubmitted (waiting for the county); not submitted (overdue once the deadline has passed)."""
+    supervisor = users["county_supervisor"]
+    made = 0
+    for year in years:
+        for index, township in enumerate(townships):
+            if filing_get(township, year) is not None:
+                continue
+            deadlines = deadlines_for(township, year)
+            clerk, leader = users[f"{slugs[township.code]}_clerk"], users[f"{slugs[township.code]}_leader"]
+            first_day = dt.date(year + 1, 1, 10)
+            if today < first_day:
+                continue  # the report on a year is written in the next one
+            story = "late" if (index == 1 and year == max(years)) else ("none" if index == 2 and year == max(years) else "ok")
+            if story == "none":
+                continue
+            on = min(today, deadlines.submit_by - dt.timedelta(days=6) if story == "ok" else deadlines.submit_by + dt.timedelta(days=4))
+            submission = _submit(township, year, clerk, leader, on)
+            made += 1
+            if story == "ok":
+                accept_submission(submission, supervisor, "已收悉")
+                published = min(today, deadlines.publish_by - dt.timedelta(days=10))
+                record_publication(township, year, clerk, published_on=published,
+                                   url=f"https://www.example.gov.cn/{township.code.lower()}/fzzfjs/{year}.html")
+            else:
+                return_submission(submission, supervisor, "第三部分请补充党政主要负责人述法情况，第二部分的问题请写明原因")
+                _submit(township, year, clerk, leader, min(today, on + dt.timedelta(days=6)))
+    return made
+
+
+def import_seed_reports(county: Organisation, user: User) -> int:
+    """The five seed reports, imported as a county office would (each with the year its title names)."""
+    if ImportedReport.objects.filter(organisation=county).exists() or not SEED_DIR.is_dir():
+        return 0
+    uploads = [Upload(path.name, path.read_bytes()) for path in sorted(SEED_DIR.glob("*.txt"))]
+    batch = start_batch(county, uploads, user=user, year=None, source="demo")
+    return process_batch(batch)
+
