@@ -88,3 +88,11 @@ def test_the_collection_page_lists_every_township_for_the_county_only(client, su
 def test_a_bad_year_falls_back_to_last_year(client, supervisor, year):
     client.force_login(supervisor)
     assert client.get(reverse("oversight_index") + f"?year={year}").status_code == 200
+
+
+def test_an_impossible_county_date_is_refused_in_chinese(county):
+    from django.core.exceptions import ValidationError
+
+    rule = CountyDeadlines(county=county, submit_month=2, submit_day=31)
+    with pytest.raises(ValidationError, match="不是有效的日期"):
+        rule.full_clean()
