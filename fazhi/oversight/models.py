@@ -50,7 +50,7 @@ class CountyDeadlines(models.Model):
         for month, day, field in ((self.submit_month, self.submit_day, "submit_day"),
                                   (self.publish_month, self.publish_day, "publish_day")):
             try:
-                dt.date(2025, month, day)
+                dt.date(2024, month, day)  # a leap year: 2月29日 is allowed (28日 in common years)
             except (TypeError, ValueError):
                 raise ValidationError({field: "不是有效的日期"})
 
