@@ -71,6 +71,17 @@ def leader(township):
 
 
 @pytest.fixture
+def judicial_officer(township):
+    """司法所 staff of township A: the only one who sees community-corrections records."""
+    return UserFactory(username="sifasuo_a", organisation=township, role=Role.JUDICIAL_OFFICE)
+
+
+@pytest.fixture
+def other_judicial_officer(other_township):
+    return UserFactory(username="sifasuo_b", organisation=other_township, role=Role.JUDICIAL_OFFICE)
+
+
+@pytest.fixture
 def other_county_supervisor(db):
     """The supervisor of a different county: must see none of this county's townships."""
     elsewhere = CountyFactory(code="C800", name="邻县")

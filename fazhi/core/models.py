@@ -60,12 +60,13 @@ class Role(models.TextChoices):
     LEADER = "leader", "领导（党政主要负责人、分管领导）"
     LEGAL_REVIEWER = "legal_reviewer", "法制审核人员"
     ENFORCEMENT_OFFICER = "enforcement_officer", "执法人员"
+    JUDICIAL_OFFICE = "judicial_office", "司法所工作人员（社区矫正、安置帮教）"
     COUNTY_SUPERVISOR = "county_supervisor", "县依法治县办"
     ADMIN = "admin", "系统管理员"
 
 
 # Roles that may write a township's records. The county supervisor reads only.
-WRITER_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.LEGAL_REVIEWER, Role.ENFORCEMENT_OFFICER})
+WRITER_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.LEGAL_REVIEWER, Role.ENFORCEMENT_OFFICER, Role.JUDICIAL_OFFICE})
 
 
 class User(AbstractUser):

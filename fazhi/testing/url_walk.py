@@ -119,6 +119,9 @@ class Access(enum.Enum):
     COUNTY_READ = "county_read"  # a record the county holds (an import): its supervisor 200, another county 404
     COUNTY_CREATE = "county_create"  # a form creating a record of the supervisor's own county
     COUNTY_ACTION = "county_action"  # POST-only change of a county-held record: GET 405
+    # sensitive personal data (社区矫正): only the township's 司法所 staff, who is none of the personas — every
+    # persona is refused with 403 (the walk's CSRF check is made as A's 司法所, csrf_as="judicial_officer")
+    JUDICIAL = "judicial"
 
 
 OK = "ok"  # the entry's own success status (Entry.ok / Entry.post_ok)
@@ -138,6 +141,7 @@ _GET: dict[Access, dict[str, Expect]] = {
     Access.COUNTY_READ: {ANON: LOGIN, OTHER: 403, STRANGER: 404, OWNER: 403, COUNTY: OK},
     Access.COUNTY_CREATE: {ANON: LOGIN, OTHER: 403, STRANGER: OK, OWNER: 403, COUNTY: OK},
     Access.COUNTY_ACTION: {ANON: LOGIN, OTHER: 405, STRANGER: 405, OWNER: 405, COUNTY: 405},
+    Access.JUDICIAL: {ANON: LOGIN, OTHER: 403, STRANGER: 403, OWNER: 403, COUNTY: 403},
 }
 _WRITE: dict[Access, dict[str, Expect]] = {
     Access.PUBLIC: dict.fromkeys(PERSONAS, OK),
@@ -148,6 +152,7 @@ _WRITE: dict[Access, dict[str, Expect]] = {
     Access.COUNTY_READ: {ANON: LOGIN, OTHER: 403, STRANGER: 404, OWNER: 403, COUNTY: OK},
     Access.COUNTY_CREATE: {ANON: LOGIN, OTHER: 403, STRANGER: OK, OWNER: 403, COUNTY: OK},
     Access.COUNTY_ACTION: {ANON: LOGIN, OTHER: 403, STRANGER: 404, OWNER: 403, COUNTY: OK},
+    Access.JUDICIAL: {ANON: LOGIN, OTHER: 403, STRANGER: 403, OWNER: 403, COUNTY: 403},
 }
 
 

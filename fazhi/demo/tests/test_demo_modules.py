@@ -1,4 +1,5 @@
-"""The demo county shows the county office every state: accepted, late and waiting, missing, imported."""
+"""The demo county shows each module in every state: the county office's submissions (accepted, late and
+waiting, missing) and imported seeds; the 司法所's roster with people missing a call today or a class this month."""
 from __future__ import annotations
 
 import datetime as dt
@@ -46,3 +47,19 @@ def test_the_five_seeds_are_imported_with_their_own_years_and_compared(demo):
     labels = [r.label for r in rows]
     assert labels[:3] == ["青山镇", "河口镇", "云岭乡"] and any("商家镇" in label for label in labels[3:])
     assert Organisation.objects.filter(name__contains="商家镇").count() == 0  # imported names do not become organisations
+
+
+@pytest.mark.django_db
+def test_the_judicial_office_sees_its_roster_and_todays_gaps_and_the_report_only_counts(demo):
+    from fazhi.corrections.models import Incident, Supervisee
+    from fazhi.corrections.schedule import missing_contact, missing_education
+    from fazhi.indicators.registry import Scope, get
+
+    qingshan = demo.townships["SFX01"]
+    assert Supervisee.objects.filter(organisation=qingshan).count() == 54
+    assert len(missing_contact(qingshan, TODAY)) == 1 and len(missing_education(qingshan, TODAY)) == 1
+    scope = Scope((qingshan,), 2025)
+    assert get("corrections_on_roll").compute(scope).value > 0
+    rate = get("corrections_schedule_rate").compute(scope)
+    assert 0 < rate.numerator < rate.denominator  # most kept the schedule, some missed a day
+    assert get("corrections_incidents").compute(scope).value == 0 and Incident.objects.filter(organisation=qingshan).exists()
