@@ -9,6 +9,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from fazhi.core import jobs
 from fazhi.oversight.audit import audit_imported
 from fazhi.oversight.extraction.sections import SECTIONS
 from fazhi.oversight.forms import AttributionForm, UploadForm, VoidForm
@@ -28,6 +29,7 @@ def import_index(request):
         if form.is_valid():
             uploads = [Upload(f.name, f.read()) for f in form.cleaned_data["files"]]
             batch = start_batch(county, uploads, user=request.user, year=form.cleaned_data["year"])
+            transaction.on_commit(lambda: jobs.enqueue("oversight.import_batch", batch_id=batch.pk))
             messages.success(request, f"已上传{len(uploads)}个文件，正在逐个读取")
             return redirect("oversight_import_batch", batch.pk)
         messages.error(request, "未能上传，请按提示修改后重试")
