@@ -8,6 +8,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from fazhi.api.views import Pages
+from fazhi.core import audit
+from fazhi.core.models import AuditKind
 from fazhi.core.scoping import get_readable_or_404, scoped
 from fazhi.disclosure.choices import RequestStatus
 from fazhi.disclosure.models import DisclosureRequest
@@ -52,6 +54,9 @@ class DisclosureRequests(APIView):
         page = paginator.paginate_queryset(qs.order_by("-received_on", "-sequence"), request, view=self)
         today = timezone.localdate()
         items = clocked(DisclosureRequest.objects.filter(pk__in=[r.pk for r in page]).order_by("-received_on", "-sequence"))
+        # applicants' names and contacts leave the system here: logged like an Excel export
+        audit.record(AuditKind.EXPORT, request=request, user=request.user,
+                     detail=f"接口读取依申请公开申请列表，{len(items)}条（{request.GET.urlencode()[:150]}）")
         return paginator.get_paginated_response([_as_json(i, today) for i in items])
 
 

@@ -26,8 +26,10 @@ from fazhi.api.serializers import (
     form_for,
     record_to_json,
 )
+from fazhi.core import audit
 from fazhi.core.ledgers import all_ledgers, get_ledger
 from fazhi.core.ledgers.services import record_save, record_void
+from fazhi.core.models import AuditKind
 from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, resolve_org, writable_org
 from fazhi.core.views.ledgers import VoidForm, filtered_rows
 from fazhi.indicators import registry
@@ -98,6 +100,8 @@ class LedgerCollection(APIView):
         rows, _year = filtered_rows(request, ledger)
         paginator = Pages()
         page = paginator.paginate_queryset(rows, request, view=self)
+        audit.record(AuditKind.EXPORT, request=request, user=request.user,
+                     detail=f"接口读取台账“{ledger.title}”，{len(page)}条（{request.GET.urlencode()[:150]}）")
         return paginator.get_paginated_response([record_to_json(ledger, obj) for obj in page])
 
     @extend_schema(operation_id="ledger_record_create", tags=["台账"], summary="新增记录",

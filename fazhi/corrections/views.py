@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from fazhi.core import audit
 from fazhi.core.ledgers.excel import display_value
+from fazhi.core.models import AuditKind
 from fazhi.core.workflow_forms import apply_service_errors
 from fazhi.corrections.access import own_or_404, require_judicial_office
 from fazhi.corrections.forms import ContactForm, DailyContactForm, IncidentForm, SuperviseeForm, VoidForm
@@ -80,7 +82,7 @@ def corrections_daily(request):
 @login_required
 def corrections_export(request):
     township = require_judicial_office(request.user)
-    people, *_ = _roster(request, township)
+    people = list(_roster(request, township)[0])
     book = Workbook()
     sheet = book.active
     sheet.title = "对象名册"
@@ -90,6 +92,7 @@ def corrections_export(request):
     out = io.BytesIO()
     book.save(out)
     log_access(request.user, township, "导出名册")
+    audit.record(AuditKind.EXPORT, request=request, user=request.user, detail=f"导出社区矫正和安置帮教对象名册，{len(people)}人")
     return FileResponse(io.BytesIO(out.getvalue()), as_attachment=True, filename=f"{township.name}社区矫正和安置帮教对象名册.xlsx",
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
