@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install bench-load bench-scale bench-faults
+.PHONY: run test install bench-load bench-scale bench-faults bench-extract
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ bench-scale: install
 
 bench-faults: install
 	$(BIN)/python bench/faults.py
+
+# Report extraction throughput (no database needed): the labelled corpus repeated to 1,000 files, one core.
+bench-extract: install
+	$(BIN)/python bench/extract.py $(BENCH_ARGS)

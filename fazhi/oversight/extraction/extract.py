@@ -1,0 +1,344 @@
+"""Figures from report text: every number with a unit, attributed to an indicator by the words near it.
+
+For each count the extractor tries, in this order:
+1. a village count beside 法律顾问 ("全镇25个村（社区）均配备法律顾问"): advisor coverage;
+2. the words before it in its own segment (segments end at 、，。；：and brackets) — nearest wins;
+3. the words right after it in its segment ("36次线下普法宣传活动", "8件行政诉讼");
+4. the figure it belongs to: "其中…" items and "审查各类合同232件、一般性文件26个" lists;
+5. the event before it, for its participants ("旁听庭审1次，参加人员32人");
+6. the rest of its clause, before then after it, when no other number stands in between.
+Rates (%) take the nearest "…率" before them. Numbers in next year's plans, frequencies
+(每季度一次), targets (计划、力争), ordinals, dates and document numbers are not figures.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .lexicon import COUNT_RULES, RATE_RULES, Rule
+from .mentions import Mention, find_mentions
+from .numerals import tidy
+from .sections import plan_spans
+from .tables import rewrite_table_rows
+
+SENTENCE_END = frozenset("。！？!?；;\n")
+CLAUSE_END = SENTENCE_END | frozenset("，,：:")
+SEGMENT_END = CLAUSE_END | frozenset("、（）()《》")
+WINDOW = 240  # no context reaches further than this from its number
+
+PER_PERIOD = re.compile(r"每(?:月|季|季度|周|旬|半年|两月|双月|日|天|个月|次)")
+EACH = re.compile(r"各[^，,。；;、]{0,4}$")
+DISTRIBUTIVE = re.compile(r"均|都|全部|分别|皆")
+ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．](?!\d)")
+QIZHONG = re.compile(r"^[（(]?其中")
+# "参加人员32人" after an event: the people who came to it.
+PARTICIPANTS_LEFT = re.compile(r"(?:参加|参与|参会|出席|到场)(?:人员|人数|群众|干部)?(?:达|共|约|有)?$")
+PARTICIPANTS_RIGHT = re.compile(r"^(?:参加|参与|参会|出席|到场)")
+AUDIENCE_OF = {"court_hearings_attended": "court_hearings_attended", "publicity_events": "publicity_audience"}
+PEOPLE_UNITS = frozenset({"人", "名", "人次", "位"})
+# A target, not a result: "2024年计划开展普法活动50场次", "力争完成…".
+FUTURE = re.compile(r"(?:明年|下一步|下步|今后|20\d\d年)(?:将|计划|拟|力争|争取)|(?:力争|争取|预计|拟)(?:开展|组织|召开|举办|完成|实现|达到)")
+
+
+@dataclass
+class Figure:
+    indicator: str
+    value: float | int
+    unit: str
+    approx: bool
+    evidence: str
+
+    def as_dict(self) -> dict:
+        return {"indicator": self.indicator, "value": self.value, "unit": self.unit,
+                "approx": self.approx, "evidence": self.evidence}
+
+
+@dataclass
+class Decision:
+    indicator: str
+    clause_start: int
+    sentence_start: int
+    segment_start: int
+    mention_end: int
+    via: str  # "left", "verb", "right", "qizhong", "list", "clause", "rate"
+
+
+@dataclass
+class _Doc:
+    text: str
+    mentions: list[Mention]
+    mention_starts: list[int] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    _stops: dict = field(default_factory=dict)
+
+    def stop_positions(self, stops: frozenset[str]) -> list[int]:
+        if stops not in self._stops:
+            pattern = "[" + "".join(re.escape(ch) for ch in sorted(stops)) + "]"
+            self._stops[stops] = [m.start() for m in re.finditer(pattern, self.text)]
+        return self._stops[stops]
+
+
+def _bounds(doc: "_Doc", start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+    """The span around [start, end) up to the nearest stop characters, at most WINDOW either side."""
+    positions = doc.stop_positions(stops)
+    i = bisect_left(positions, start)
+    lo = positions[i - 1] + 1 if i > 0 else 0
+    j = bisect_left(positions, end)
+    hi = positions[j] if j < len(positions) else len(doc.text)
+    return max(lo, start - WINDOW), min(hi, end + WINDOW)
+
+
+def _requires_ok(rule: Rule, doc: _Doc, mention: Mention) -> bool:
+    if rule.requires is None:
+        return True
+    text = doc.text
+    if rule.scope == "clause":
+        lo, hi = _bounds(doc, mention.start, mention.end, CLAUSE_END)
+        context = text[lo:hi]
+    elif rule.scope == "item":
+        lo, hi = _bounds(doc, mention.start, mention.end, CLAUSE_END)
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        head = text[max(line_start, mention.start - 2 * WINDOW):mention.start]
+        starts = [m.start() for m in ENUMERATOR.finditer(head)]
+        item = head[starts[-1]:] if starts else head
+        context = (item + text[lo:hi]).replace("谁执法谁普法", "")
+    else:
+        lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
+        context = text[lo:hi]
+    return bool(rule.requires.search(context))
+
+
+def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
+    if mention.unit not in rule.units:
+        return False
+    if rule.excludes is not None and rule.excludes.search(segment):
+        return False
+    if rule.right_prefix is not None and not rule.right_prefix.search(doc.text[mention.end:mention.end + 4]):
+        return False
+    return _requires_ok(rule, doc, mention)
+
+
+def _nearest_left(rules, doc, mention, left: str, segment: str) -> tuple[Rule, re.Match] | None:
+    best = None
+    for rule in rules:
+        if rule.right_prefix is not None:
+            continue
+        hits = list(rule.trigger.finditer(left))
+        if not hits or not _allowed(rule, doc, mention, segment):
+            continue
+        hit = hits[-1]
+        key = (rule.priority, hit.end())
+        if best is None or key > best[0]:
+            best = (key, rule, hit)
+    return (best[1], best[2]) if best else None
+
+
+def _nearest_right(rules, doc, mention, right: str, segment: str) -> Rule | None:
+    best = None
+    for rule in rules:
+        if rule.right_prefix is not None:
+            continue
+        hit = rule.trigger.search(right)
+        if hit is None or not _allowed(rule, doc, mention, segment):
+            continue
+        key = (rule.priority, -hit.start())
+        if best is None or key > best[0]:
+            best = (key, rule)
+    return best[1] if best else None
+
+
+def _coverage_rule(doc, mention, clause: str, segment: str) -> Rule | None:
+    for rule in COUNT_RULES:
+        if rule.right_prefix is not None and rule.trigger.search(clause) and _allowed(rule, doc, mention, segment):
+            return rule
+    return None
+
+
+def _holds_other_mention(doc: _Doc, lo: int, hi: int, own: int) -> bool:
+    i = bisect_left(doc.mention_starts, lo)
+    while i < len(doc.mention_starts) and doc.mention_starts[i] < hi:
+        if doc.mention_starts[i] != own:
+            return True
+        i += 1
+    return False
+
+
+def _recent(doc: _Doc, since: int) -> list[Decision]:
+    """Decisions whose clause or sentence starts at or after ``since`` (they are kept in text order)."""
+    found = []
+    for decision in reversed(doc.decisions):
+        if decision.sentence_start < since and decision.clause_start < since:
+            break
+        found.append(decision)
+    found.reverse()
+    return found
+
+
+def _mention_free_clause_rule(doc, mention, c0: int) -> Rule | None:
+    """A trigger earlier in the clause, in a segment that holds no other number."""
+    text = doc.text
+    left = text[c0:mention.start]
+    best = None
+    for rule in COUNT_RULES:
+        if rule.right_prefix is not None:
+            continue
+        for hit in rule.trigger.finditer(left):
+            g0, g1 = _bounds(doc, c0 + hit.start(), c0 + hit.end(), SEGMENT_END)
+            if _holds_other_mention(doc, g0, g1, mention.start):
+                continue
+            if not _allowed(rule, doc, mention, text[g0:g1]):
+                continue
+            key = (hit.end(), rule.priority)
+            if best is None or key > best[0]:
+                best = (key, rule)
+    return best[1] if best else None
+
+
+def _mention_free_clause_rule_right(doc, mention, c1: int) -> Rule | None:
+    """A trigger later in the clause ("对18件重大行政决策、合同协议进行合法性审查"), in a segment with no other number."""
+    text = doc.text
+    right = text[mention.end:c1]
+    best = None
+    for rule in COUNT_RULES:
+        if rule.right_prefix is not None:
+            continue
+        hit = rule.trigger.search(right)
+        if hit is None:
+            continue
+        g0, g1 = _bounds(doc, mention.end + hit.start(), mention.end + hit.end(), SEGMENT_END)
+        if _holds_other_mention(doc, mention.end, g1, mention.start) or not _allowed(rule, doc, mention, text[g0:g1]):
+            continue
+        key = (-hit.start(), rule.priority)
+        if best is None or key > best[0]:
+            best = (key, rule)
+    return best[1] if best else None
+
+
+def _inherited(doc: _Doc, mention: Mention, s0: int, c0: int, g0: int, seg_left: str) -> tuple[str, str] | None:
+    units_ok = lambda key: any(r.indicator == key and mention.unit in r.units for r in COUNT_RULES)  # noqa: E731
+    clause_left = doc.text[c0:mention.start]
+    if QIZHONG.match(seg_left) or QIZHONG.match(clause_left):
+        parents = [d for d in _recent(doc, s0) if d.sentence_start == s0 and d.mention_end <= mention.start]
+        if parents and units_ok(parents[-1].indicator):
+            return parents[-1].indicator, "qizhong"
+    if g0 > 0 and doc.text[g0 - 1] == "、":
+        same_clause = [d for d in _recent(doc, c0) if d.clause_start == c0]
+        if same_clause and same_clause[-1].via in ("verb", "qizhong", "list") and units_ok(same_clause[-1].indicator):
+            return same_clause[-1].indicator, "list"
+    return None
+
+
+def _participants_of(doc: _Doc, mention: Mention, s0: int, seg_left: str, seg_right: str) -> str | None:
+    if mention.unit not in PEOPLE_UNITS:
+        return None
+    if not (PARTICIPANTS_LEFT.search(seg_left) or PARTICIPANTS_RIGHT.match(seg_right)):
+        return None
+    previous = [d for d in _recent(doc, s0) if d.sentence_start == s0]
+    return AUDIENCE_OF.get(previous[-1].indicator) if previous else None
+
+
+def _rate_indicators(doc: _Doc, mention: Mention, c0: int) -> list[str]:
+    left = doc.text[c0:mention.start]
+    last_rate = left.rfind("率")
+    if last_rate < 0:
+        return []
+    hits = []
+    for rule in RATE_RULES:
+        for hit in rule.trigger.finditer(left):
+            if _allowed(rule, doc, mention, left):
+                hits.append((hit.end(), rule.indicator))
+    if not hits:
+        return []
+    hits.sort()
+    if hits[-1][0] == last_rate + 1:
+        if DISTRIBUTIVE.search(left[hits[-1][0]:]):
+            return list(dict.fromkeys(ind for _, ind in hits))
+        return [hits[-1][1]]
+    if DISTRIBUTIVE.search(left[last_rate:]):
+        return list(dict.fromkeys(ind for _, ind in hits))
+    return []
+
+
+def _times_each(text: str, c0: int, seg_left: str, g0: int) -> int:
+    """"上半年、下半年各召开一次" is two meetings."""
+    hit = EACH.search(seg_left)
+    if hit is None or g0 <= c0:
+        return 1
+    items = text[c0:g0 + hit.start()].split("、")
+    return len(items) if 2 <= len(items) <= 6 and all(0 < len(item) <= 8 for item in items[1:]) else 1
+
+
+def _evidence(text: str, mention: Mention, c0: int, c1: int) -> str:
+    lo = max(c0, mention.start - 40)
+    hi = min(c1, mention.end + 24)
+    return text[lo:hi].strip()
+
+
+@dataclass(frozen=True)
+class _Spans:
+    sentence: int
+    clause: tuple[int, int]
+    segment: tuple[int, int]
+
+
+def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, str] | None:
+    """(indicator, how it was found) for a count, or None when the number is not a figure."""
+    text = doc.text
+    c0, c1 = spans.clause
+    g0, g1 = spans.segment
+    seg_left, seg_right, segment = text[g0:mention.start], text[mention.end:g1], text[g0:g1]
+    coverage = _coverage_rule(doc, mention, text[c0:c1], segment)
+    if coverage is not None:
+        return coverage.indicator, "right"
+    found = _nearest_left(COUNT_RULES, doc, mention, seg_left, segment)
+    if found is not None:
+        rule, hit = found
+        return rule.indicator, ("verb" if len(seg_left) - hit.end() >= 2 else "left")
+    rule = _nearest_right(COUNT_RULES, doc, mention, seg_right, segment)
+    if rule is not None:
+        return rule.indicator, "right"
+    inherited = _inherited(doc, mention, spans.sentence, c0, g0, seg_left)
+    if inherited is not None:
+        return inherited
+    audience = _participants_of(doc, mention, spans.sentence, seg_left, seg_right)
+    if audience is not None:
+        return audience, "participants"
+    rule = _mention_free_clause_rule(doc, mention, c0)
+    if rule is not None:
+        return rule.indicator, "clause"
+    rule = _mention_free_clause_rule_right(doc, mention, spans.clause[1])
+    if rule is not None:
+        return rule.indicator, "clause"
+    return None
+
+
+def extract_figures(text: str) -> list[Figure]:
+    text = rewrite_table_rows(text)
+    mentions = find_mentions(text)
+    doc = _Doc(text=text, mentions=mentions, mention_starts=[m.start for m in mentions])
+    plans = plan_spans(text)
+    figures: list[Figure] = []
+    for mention in mentions:
+        if any(a <= mention.start < b for a, b in plans):
+            continue
+        s0, _ = _bounds(doc, mention.start, mention.end, SENTENCE_END)
+        c0, c1 = _bounds(doc, mention.start, mention.end, CLAUSE_END)
+        g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
+        evidence = _evidence(text, mention, c0, c1)
+        if mention.unit == "%":
+            for indicator in _rate_indicators(doc, mention, c0):
+                figures.append(Figure(indicator, tidy(mention.value), "%", mention.approx, evidence))
+                doc.decisions.append(Decision(indicator, c0, s0, g0, mention.end, "rate"))
+            continue
+        clause_left = text[c0:mention.start]
+        if PER_PERIOD.search(clause_left) or FUTURE.search(clause_left):
+            continue
+        found = _count_indicator(doc, mention, _Spans(s0, (c0, c1), (g0, g1)))
+        if found is None:
+            continue
+        indicator, via = found
+        value = mention.value * _times_each(text, c0, text[g0:mention.start], g0)
+        figures.append(Figure(indicator, tidy(value), mention.unit, mention.approx, evidence))
+        doc.decisions.append(Decision(indicator, c0, s0, g0, mention.end, via))
+    return figures

@@ -1,0 +1,140 @@
+"""Clean report text: scraping artefacts, full-width characters, traditional script.
+
+Every pattern here is linear-time: bounded repetitions and no nested quantifiers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = rf"[a-zü{TONE_VOWELS}]{{0,6}}[{TONE_VOWELS}][a-zü{TONE_VOWELS}]{{0,6}}"
+# "時(shí)", "會(huì )": a mirror site annotates characters with their pinyin.
+PINYIN_NOTE = re.compile(rf"(?<=[\u3400-\u9fff])[ \t]?\([ \t]?{_PINYIN}[ \t]?\)")
+# "提升?,F(xiàn)將": a character lost to "?" or a Latin letter, its annotation still there.
+BROKEN_NOTE = re.compile(rf"[?？]?[,，]?[A-Za-z]?\([ \t]?{_PINYIN}[ \t]?\)")
+BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
+MARKDOWN_BOLD = re.compile(r"\*{2,3}")
+LEADING_QUESTION_MARKS = re.compile(r"(?m)^[ \t]*[?？\ufffd]+[ \t]*")
+REPLACEMENT_CHARS = re.compile("[\ufffd\u200b\u200c\u200d\ufeff\u00ad]")
+# Spaces inside or around numbers: "**3** 万余人", "20 万余件", "2023 年".
+SPACE_AFTER_NUMBER = re.compile(r"(?<=[\d.%])[ \t\u00a0\u3000]+(?=[\d.%\u4e00-\u9fff])")
+SPACE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u00a0\u3000]+(?=\d)")
+THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# PDF text layers often space out Chinese characters ("法 治 政 府"); Chinese needs no spaces.
+SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a])[ \t\u00a0\u3000](?=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a“”（）])")
+# Lines that mirror and spam sites add around a copied page.
+SPAM_LINE = re.compile(
+    r"(?im)^[^\n]{0,200}(?:数据恢复|data ?recovery|版权所有|copyright|ICP备|网站地图|免责声明|"
+    r"扫一扫|分享到|打印本页|关闭窗口|上一篇|下一篇|点击数|浏览次数|访问次数|字体[:：]?\s*[\[【]?\s*[大中小]|"
+    r"https?://|www\.)[^\n]{0,200}$"
+)
+# Spam a mirror site injects into a copied page: "mm131…视频,mm137美女…|mm356快播_mm625…电影网".
+SPAM_WORDS = re.compile(r"电影网|快播|写真|美女|成人|彩票|博彩|棋牌|娱乐城|色情|无码|适老化模式|无障碍浏览|(?:[A-Za-z]{1,6}\d{2,8}\D{0,40}){2}")
+# UTF-8 text read as Latin-1/cp1252 ("æ³•æ²»"): re-decode such runs.
+LATIN1_MOJIBAKE = re.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u2018-\u203a\u0152-\u0192]{1,2}){2,200}")
+LINE_END_PUNCT = set("。！？；：:;!?」』”）)】")
+HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|第[一二三四五六七八九十]|[一二三四五六七八九十]是)")
+HEADING_LINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])")
+
+FULL_WIDTH = {ord("％"): "%", ord("\u3000"): " ", ord("．"): "."}
+FULL_WIDTH.update({0xFF10 + i: str(i) for i in range(10)})
+FULL_WIDTH.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
+FULL_WIDTH.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    script: str  # "simplified" or "traditional": what the original was
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: the C++ dictionaries load in ~50 ms
+
+    return opencc.OpenCC("t2s")
+
+
+def _fix_latin1(match: re.Match) -> str:
+    run = match.group(0)
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return run.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return run
+
+
+def _fix_gbk_mojibake(line: str) -> str:
+    """UTF-8 text read as GBK ("娉曟不鏀垮簻" for 法治政府): a real Chinese line never re-decodes as UTF-8."""
+    if line.isascii():
+        return line
+    try:
+        fixed = line.encode("gb18030").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return line
+    return fixed if any("\u4e00" <= ch <= "\u9fff" for ch in fixed) else line
+
+
+def _rejoin_broken_lines(text: str) -> str:
+    """Join lines a PDF or page break split mid-sentence; keep headings and short lines apart."""
+    lines = text.split("\n")
+    out: list[str] = []
+    pending_blank = 0
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            pending_blank += 1
+            continue
+        if out:
+            prev = out[-1]
+            joinable = (
+                len(prev) >= 20 and ("，" in prev or "," in prev) and prev[-1] not in LINE_END_PUNCT and "\u4e00" <= prev[-1] <= "\u9fff"
+                and "\u4e00" <= stripped[0] <= "\u9fff" and not HEADING_START.match(stripped)
+                and not (HEADING_LINE.match(prev) and len(prev) < 36)
+            )
+            if joinable:
+                out[-1] = prev + stripped
+                pending_blank = 0
+                continue
+            if pending_blank:
+                out.append("")
+        out.append(stripped)
+        pending_blank = 0
+    return "\n".join(out)
+
+
+def is_traditional(text: str) -> bool:
+    cjk = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if len(cjk) < 4:
+        return False
+    sample = "".join(cjk)
+    converted = _t2s().convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted) if a != b)
+    return changed >= 3 and changed / len(sample) > 0.015
+
+
+def normalise(text: str) -> Normalised:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(_fix_gbk_mojibake(line) for line in text.split("\n"))
+    text = LATIN1_MOJIBAKE.sub(_fix_latin1, text)
+    text = REPLACEMENT_CHARS.sub("", text)
+    text = BOOKMARK.sub("", text)
+    text = MARKDOWN_BOLD.sub("", text)
+    text = PINYIN_NOTE.sub("", text)
+    text = BROKEN_NOTE.sub("。", text)
+    text = LEADING_QUESTION_MARKS.sub("", text)
+    text = SPAM_LINE.sub("", text)
+    text = text.translate(FULL_WIDTH)
+    text = SPACE_AFTER_NUMBER.sub("", text)
+    text = SPACE_BEFORE_NUMBER.sub("", text)
+    text = THOUSANDS_COMMA.sub("", text)
+    text = SPACE_BETWEEN_HAN.sub("", text)
+    script = "traditional" if is_traditional(text) else "simplified"
+    if script == "traditional":
+        text = _t2s().convert(text)
+    text = "\n".join(line for line in text.split("\n") if "。" in line or not SPAM_WORDS.search(line))
+    text = _rejoin_broken_lines(text)
+    return Normalised(text=text.strip(), script=script)
