@@ -176,3 +176,26 @@ def test_the_cli_refuses_an_unknown_county(county):
 
     with pytest.raises(CommandError, match="没有代码为"):
         call_command("import-reports", "--county", "NOPE", "--year", "2025", "x.txt")
+
+
+def test_the_seeds_and_the_dev_corpus_uploaded_on_the_web_stand_beside_the_townships(client, county, supervisor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.oversight.compare import compare
+
+    corpus = Path(__file__).parent / "corpus"
+    files = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "dev" / "texts").glob("*.txt"))
+    assert len(files) == 31
+    client.force_login(supervisor)
+    response = client.post(reverse("oversight_imports"), {
+        "files": [SimpleUploadedFile(f.name, f.read_bytes()) for f in files], "year": "2025",
+    })
+    pk = int(response["Location"].rstrip("/").split("/")[-1])
+    progress = {"finished": False}
+    while not progress["finished"]:
+        progress = client.post(reverse("oversight_import_process", args=[pk]), HTTP_ACCEPT="application/json").json()
+    assert [i["file"] for i in progress["items"] if i["status"] != "done"] == []
+    rows = compare(county, 2025).rows
+    assert [r.label for r in rows[:2]] == ["甲镇", "乙镇"] and len(rows) == 33
+    page = client.get(reverse("oversight_compare") + "?year=2025").content.decode()
+    assert "岔河镇" in page and "攀莲镇" in page and "商家镇" in page
