@@ -159,7 +159,8 @@ def _cell_to_form_value(value, form_field: forms.Field, organisation: Organisati
             return value.isoformat()
         return str(value).replace("/", "-").replace(".", "-")
     if isinstance(form_field, forms.ModelChoiceField):
-        match = form_field.queryset.filter(name=str(value)).first()
+        key = getattr(form_field.queryset.model, "EXCEL_KEY", "name")  # a village by its name, a case by its number
+        match = form_field.queryset.filter(**{key: str(value)}).first()
         return str(match.pk) if match else f"__unknown__{value}"
     if isinstance(form_field, forms.BooleanField):
         return str(value).strip() in {"是", "有", "True", "true", "1", "Y", "y"} or value is True
@@ -226,7 +227,8 @@ def import_workbook(
                 label = ledger.label(name) if name in base_fields else "整行"
                 for message in errors:
                     if name in base_fields and str(form_data.get(name, "")).startswith("__unknown__"):
-                        message = f"“{str(form_data[name])[11:]}”不是本乡镇的村（社区）"
+                        what = getattr(base_fields[name].queryset.model, "EXCEL_UNKNOWN", "不是本乡镇的村（社区）")
+                        message = f"“{str(form_data[name])[11:]}”{what}"
                     row.errors.append(f"第{offset}行“{label}”：{message}")
         result.rows.append(row)
     if result.error_rows and not import_valid_rows:

@@ -16,7 +16,10 @@ class RecordForm(forms.ModelForm):
     """Base form of every ledger: villages limited to the township, sane dates.
 
     ``report_year`` (used by imports) additionally requires each date to fall in that year.
+    Dates may not lie in the future, except the fields a form names in ``future_dates`` (deadlines).
     """
+
+    future_dates: tuple[str, ...] = ()
 
     def __init__(
         self,
@@ -55,7 +58,7 @@ class RecordForm(forms.ModelForm):
             if not isinstance(field, forms.DateField) or not isinstance(value, dt.date):
                 continue
             label = field.label
-            if value > today:
+            if value > today and name not in self.future_dates:
                 self.add_error(name, f"“{label}”不能晚于今天（{today:%Y-%m-%d}）")
             elif value.year < EARLIEST_YEAR:
                 self.add_error(name, f"“{label}”早于{EARLIEST_YEAR}年，请检查")
