@@ -1,0 +1,54 @@
+"""The records behind the advisor and legal-aid figures."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from fazhi.advisors.models import AdvisorAssignment, AdvisorService, LegalAidReferral, ServiceKind
+from fazhi.core.models import Organisation, OrgKind
+
+
+def _year_end(year: int) -> dt.date:
+    return min(dt.date(year, 12, 31), timezone.localdate())
+
+
+def active_assignments(year: int):
+    end = _year_end(year)
+    return AdvisorAssignment.objects.filter(starts_on__lte=end, advisor__voided_at__isnull=True).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=end))
+
+
+def _covered(year: int, org_ids: list[int]):
+    active = active_assignments(year).filter(voided_at__isnull=True, organisation__in=org_ids, village__is_active=True)
+    first = active.values("village").annotate(first=Min("pk")).values("first")
+    return AdvisorAssignment.objects.filter(pk__in=first)
+
+
+def covered_villages(scope):
+    """One assignment per village still in force at the end of the year: the villages with an advisor."""
+    return _covered(scope.year, scope.org_ids)
+
+
+def villages_without_advisor(township: Organisation, year: int) -> list[Organisation]:
+    covered = _covered(year, [township.pk]).values("village")
+    return list(Organisation.objects.filter(parent=township, kind=OrgKind.VILLAGE, is_active=True)
+                .exclude(pk__in=covered).order_by("code"))
+
+
+def services_of(kind: str):
+    def rows(scope):
+        return AdvisorService.objects.filter(held_on__year=scope.year, kind=kind)
+    return rows
+
+
+consultations = services_of(ServiceKind.CONSULTATION)
+publicity = services_of(ServiceKind.PUBLICITY)
+disputes = services_of(ServiceKind.DISPUTE)
+contracts = services_of(ServiceKind.CONTRACT)
+suggestions = services_of(ServiceKind.SUGGESTION)
+
+
+def legal_aid(scope):
+    return LegalAidReferral.objects.filter(received_on__year=scope.year)

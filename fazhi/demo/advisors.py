@@ -1,0 +1,54 @@
+"""Demo legal advisors: one per village except one village of the last township (the coverage gap the
+dashboard shows), a year of service logs in the seeds' proportions, and legal-aid referrals."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from fazhi.advisors.models import (
+    AdvisorAssignment, AdvisorService, AidOutcome, LegalAdvisor, LegalAidReferral, ServiceKind,
+)
+from fazhi.core.models import Organisation, User
+
+LAWYERS = ("赵明远", "钱思齐", "孙立宪", "李法正", "周守信", "吴明理")
+MATTERS = ("劳动报酬", "工伤赔偿", "婚姻家庭", "交通事故", "农民工欠薪", "赡养纠纷")
+
+
+def generate_advisors(township: Organisation, clerk: User, years: tuple[int, ...], *, today: dt.date, rng: random.Random,
+                      leave_one_village_without: bool) -> int:
+    if LegalAdvisor.objects.filter(organisation=township).exists():
+        return 0
+    first = dt.date(years[0], 1, 1)
+    advisors = [LegalAdvisor.objects.create(
+        organisation=township, created_by=clerk, name=name, kind="lawyer", firm=f"示范县{name[0]}氏律师事务所",
+        for_government=(n == 0), contract_start=first, contract_end=dt.date(years[-1] + 2, 12, 31),
+    ) for n, name in enumerate(rng.sample(LAWYERS, 3))]
+    villages = list(township.villages().order_by("code"))
+    if leave_one_village_without and villages:
+        villages = villages[:-1]
+    for n, village in enumerate(villages):
+        AdvisorAssignment.objects.create(organisation=township, created_by=clerk, advisor=advisors[n % len(advisors)],
+                                         village=village, starts_on=first)
+    logs = []
+    for year in years:
+        for month in range(1, 13):
+            day = dt.date(year, month, rng.randint(3, 26))
+            if day > today:
+                break
+            for kind, low, high in ((ServiceKind.CONSULTATION, 20, 60), (ServiceKind.PUBLICITY, 1, 3),
+                                    (ServiceKind.CONTRACT, 0, 3), (ServiceKind.SUGGESTION, 1, 6), (ServiceKind.DISPUTE, 0, 2),
+                                    (ServiceKind.COUNCIL, 0, 1)):
+                quantity = rng.randint(low, high)
+                if quantity:
+                    logs.append(AdvisorService(organisation=township, created_by=clerk, advisor=rng.choice(advisors),
+                                               held_on=day, kind=kind, quantity=quantity,
+                                               village=rng.choice(villages) if villages else None))
+        for n in range(rng.randint(5, 12)):
+            day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 360))
+            if day <= today:
+                LegalAidReferral.objects.create(organisation=township, created_by=clerk, received_on=day,
+                                                applicant=rng.choice("王李张刘陈杨") + rng.choice("建华明秀英军"),
+                                                matter=rng.choice(MATTERS),
+                                                outcome=rng.choice((AidOutcome.GRANTED, AidOutcome.GRANTED, AidOutcome.GUIDED)))
+    AdvisorService.objects.bulk_create(logs)
+    return len(advisors)
