@@ -1,0 +1,34 @@
+"""The records behind the governance figures: 述法, the responsibility list, the budget."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F, Q
+from django.utils import timezone
+
+from fazhi.governance.models import LawReport, ResponsibilityTask, RuleOfLawBudget, TaskStatus
+
+
+def principal_law_reports(scope):
+    return LawReport.objects.filter(held_on__year=scope.year, principal=True)
+
+
+def law_reports(scope):
+    return LawReport.objects.filter(held_on__year=scope.year)
+
+
+def tasks_due(scope):
+    """Tasks of the responsibility list due in the year, up to today (a task not yet due is not judged)."""
+    end = min(dt.date(scope.year, 12, 31), timezone.localdate())
+    return ResponsibilityTask.objects.filter(due_on__year=scope.year, due_on__lte=end, plan__voided_at__isnull=True)
+
+
+DONE_ON_TIME = Q(status=TaskStatus.DONE, done_on__lte=F("due_on"))
+
+
+def overdue_tasks(scope):
+    return tasks_due(scope).exclude(status=TaskStatus.DONE).filter(due_on__lt=timezone.localdate())
+
+
+def budget(scope):
+    return RuleOfLawBudget.objects.filter(year=scope.year)
