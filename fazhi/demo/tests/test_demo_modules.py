@@ -63,3 +63,39 @@ def test_the_judicial_office_sees_its_roster_and_todays_gaps_and_the_report_only
     rate = get("corrections_schedule_rate").compute(scope)
     assert 0 < rate.numerator < rate.denominator  # most kept the schedule, some missed a day
     assert get("corrections_incidents").compute(scope).value == 0 and Incident.objects.filter(organisation=qingshan).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_townships_have_cases_hearings_and_an_overdue_suggestion(demo):
+    from fazhi.indicators.registry import Scope, get
+    from fazhi.litigation.ledgers import _suggestion_state
+    from fazhi.litigation.models import CourtSuggestion
+
+    qingshan = demo.townships["SFX01"]
+    scope = Scope((qingshan,), 2025)
+    assert get("reconsideration_cases").compute(scope).value == 2
+    assert get("litigation_cases").compute(scope).value >= 2
+    assert get("court_appearances").compute(scope).value >= 2
+    assert get("court_assistance").compute(scope).value == 3
+    assert "已逾期" in _suggestion_state(list(CourtSuggestion.objects.filter(organisation=qingshan)))
+
+
+@pytest.mark.django_db
+def test_the_demo_advisors_cover_every_village_but_one(demo):
+    from fazhi.advisors.figures import villages_without_advisor
+    from fazhi.indicators.registry import Scope, get
+
+    assert villages_without_advisor(demo.townships["SFX01"], 2025) == []
+    assert len(villages_without_advisor(demo.townships["SFX03"], 2025)) == 1
+    scope = Scope((demo.townships["SFX01"],), 2025)
+    assert get("legal_advisor_coverage").compute(scope).value == 12
+    assert get("advisor_consultations").compute(scope).value > 0 and get("legal_aid").compute(scope).value > 0
+
+
+@pytest.mark.django_db
+def test_the_demo_responsibility_list_has_an_overdue_task_and_the_report_states_述法(demo):
+    from fazhi.indicators.registry import Scope, get
+
+    qingshan = demo.townships["SFX01"]
+    assert get("responsibility_tasks_overdue").compute(Scope((qingshan,), TODAY.year)).value >= 1
+    assert get("principal_law_reports").compute(Scope((qingshan,), 2025)).value == 2
