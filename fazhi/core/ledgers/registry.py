@@ -26,6 +26,8 @@ class Ledger:
     extra: dict = field(default_factory=dict)
     # Derived columns (never stored), each (label, function of a list of records → one text per record).
     computed: tuple[tuple[str, Callable[[list], list[str]]], ...] = ()
+    # Extra buttons on a record's page, e.g. the mediation agreement as .docx: record → [(label, url)].
+    detail_links: Callable[[models.Model], list[tuple[str, str]]] | None = None
 
     def __post_init__(self) -> None:
         if not self.excel_fields:

@@ -170,6 +170,7 @@ def ledger_detail(request, slug, pk):
         "content_type_id": ContentType.objects.get_for_model(obj).pk,
         "can_write": can_write,
         "void_form": VoidForm(),
+        "links": ledger.detail_links(obj) if ledger.detail_links else [],
     })
 
 

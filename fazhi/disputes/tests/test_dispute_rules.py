@@ -42,7 +42,7 @@ def test_inconsistent_cases_are_refused_naming_the_field(clerk_client, overrides
 def test_closing_an_open_case_is_recorded_in_its_history(clerk_client, clerk, township):
     case = DisputeCaseFactory(organisation=township, outcome="open", agreement="none", closed_on=None,
                               received_on=f"{YEAR}-05-20", summary="邻里纠纷")
-    data = valid_post("disputes") | {"outcome": "resolved", "agreement": "written", "closed_on": f"{YEAR}-06-02"}
+    data = valid_post("disputes") | {"outcome": "resolved", "agreement": "written", "closed_on": f"{YEAR}-06-02", "terms": "双方各退一步，重新划定边界"}
     assert clerk_client.post(f"/ledgers/disputes/{case.pk}/edit/", data).status_code == 302
     page = clerk_client.get(f"/ledgers/disputes/{case.pk}/").content.decode()
     assert "调处结果：调解中 → 调解成功" in page
