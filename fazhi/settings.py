@@ -52,6 +52,13 @@ INSTALLED_APPS = [
     "fazhi.decisions",
     "fazhi.enforcement",
     "fazhi.oversight",
+    "fazhi.supervision",
+    "fazhi.schools",
+    "fazhi.otherfigures",
+    "fazhi.assessment",
+    "fazhi.corrections",
+    "fazhi.litigation",
+    "fazhi.advisors",
     "fazhi.portal",
     "fazhi.indicators",
     "fazhi.reports",
@@ -193,8 +200,12 @@ FAZHI_PUBLIC_RATE_LIMIT = env_int("FAZHI_PUBLIC_RATE_LIMIT", 30)
 # Behind nginx/a load balancer: how many proxies append to X-Forwarded-For (0 = use the connecting address).
 FAZHI_TRUSTED_PROXY_COUNT = env_int("FAZHI_TRUSTED_PROXY_COUNT", 0)
 
+# 出庭应诉率 per open-court hearing ("hearing", default) or per case heard ("case"): LAW.md §7, local practice varies.
+FAZHI_COURT_APPEARANCE_BASIS = env_str("FAZHI_COURT_APPEARANCE_BASIS", "hearing")
+
 # Cache: per-process memory by default; Redis (shared by every app server) when FAZHI_REDIS_URL is set.
 _REDIS_URL = env_str("FAZHI_REDIS_URL", "")
+FAZHI_REDIS_URL = _REDIS_URL  # cache, rate limits and background jobs (fazhi/core/jobs.py) when set
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
     if _REDIS_URL

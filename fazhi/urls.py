@@ -15,6 +15,9 @@ urlpatterns = [
     path("decisions/", include("fazhi.decisions.urls")),
     path("enforcement/", include("fazhi.enforcement.urls")),
     path("oversight/", include("fazhi.oversight.urls")),
+    path("assessment/", include("fazhi.assessment.urls")),
+    path("corrections/", include("fazhi.corrections.urls")),
+    path("disputes/", include("fazhi.disputes.urls")),
     path("", include("fazhi.core.urls")),
 ]
 handler404 = "fazhi.core.views.errors.not_found"

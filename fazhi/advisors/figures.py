@@ -52,3 +52,11 @@ suggestions = services_of(ServiceKind.SUGGESTION)
 
 def legal_aid(scope):
     return LegalAidReferral.objects.filter(received_on__year=scope.year)
+
+
+def advisors_engaged(scope):
+    """Advisors under contract at the end of the year."""
+    from fazhi.advisors.models import LegalAdvisor
+
+    end = _year_end(scope.year)
+    return LegalAdvisor.objects.filter(contract_start__lte=end, contract_end__gte=end)

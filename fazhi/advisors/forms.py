@@ -27,7 +27,7 @@ class AdvisorAssignmentForm(_AdvisorChoice, RecordForm):
 
     class Meta:
         model = AdvisorAssignment
-        fields = ["village", "advisor", "starts_on", "ends_on"]
+        fields = ["village", "advisor", "starts_on", "ends_on", "mode", "note"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -46,6 +46,9 @@ class AdvisorAssignment(Record):
     village = models.ForeignKey(Organisation, verbose_name="村（社区）", on_delete=models.PROTECT, related_name="+")
     starts_on = models.DateField("起")
     ends_on = models.DateField("止", null=True, blank=True, help_text="留空表示至今")
+    mode = models.CharField("服务方式", max_length=16, choices=[("resident", "驻村（社区）值班"), ("visit", "定期走访"),
+                                                          ("online", "线上服务（微信群、电话）")], default="visit")
+    note = models.CharField("服务安排", max_length=200, help_text="如 每月第一个周三驻村服务")
     history = HistoricalRecords()
 
     class Meta:
@@ -77,7 +80,7 @@ class AdvisorService(Record):
     quantity = models.PositiveIntegerField("数量", default=1, help_text="咨询填人次，讲座填场次，合同填份数，建议填条数")
     village = models.ForeignKey(Organisation, verbose_name="村（社区）", null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="+")
-    note = models.CharField("内容", max_length=300, blank=True)
+    note = models.CharField("服务内容", max_length=300)
     history = HistoricalRecords()
 
     class Meta:

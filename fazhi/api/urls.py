@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 
 from fazhi.api import decisions, disclosure, public, rulemaking, views
 from fazhi.api.errors import api_not_found
+from fazhi.enforcement import api as enforcement_api
 
 urlpatterns = [
     path("ledgers/", views.LedgerIndex.as_view(), name="api_ledgers"),
@@ -18,6 +19,9 @@ urlpatterns = [
     path("reviews/<int:pk>/conclude/", rulemaking.ReviewConclude.as_view(), name="api_review_conclude"),
     path("decisions/", decisions.Decisions.as_view(), name="api_decisions"),
     path("decisions/<int:pk>/", decisions.DecisionItem.as_view(), name="api_decision"),
+    path("enforcement/cases/", enforcement_api.PenaltyCases.as_view(), name="api_enforcement_cases"),
+    path("enforcement/cases/<int:pk>/", enforcement_api.PenaltyCaseItem.as_view(), name="api_enforcement_case"),
+    path("enforcement/officers/", enforcement_api.Officers.as_view(), name="api_enforcement_officers"),
     path("normative-documents/", rulemaking.NormativeDocuments.as_view(), name="api_normative_documents"),
     path("normative-documents/<int:pk>/", rulemaking.NormativeDocumentItem.as_view(), name="api_normative_document"),
     path("public/disclosure-requests", public.PublicApplications.as_view(), name="api_public_requests"),

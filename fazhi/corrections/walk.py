@@ -37,7 +37,9 @@ def _entry(**kwargs) -> Entry:
 
 ENTRIES: dict[str, Entry] = {
     "corrections_index": _entry(),
-    "corrections_daily": _entry(write=lambda w: {"on": w.today.isoformat(), "kind": "phone", "people": [_person(w).pk]},
+    # the query builds A's person before the walk takes its "nothing changed" snapshot
+    "corrections_daily": _entry(query=lambda w: "" if _person(w) else "",
+                                write=lambda w: {"on": w.today.isoformat(), "kind": "phone", "people": [_person(w).pk]},
                                 expect={("GET", p): 405 for p in ("other_clerk", "other_county_supervisor", "clerk", "supervisor")}),
     "corrections_export": _entry(kind="file"),
     "corrections_access_log": _entry(),

@@ -11,6 +11,14 @@ from fazhi.advisors.models import (
 from fazhi.core.models import Organisation, User
 
 LAWYERS = ("赵明远", "钱思齐", "孙立宪", "李法正", "周守信", "吴明理")
+NOTES = {
+    ServiceKind.CONSULTATION: "驻村解答土地承包、婚姻家庭、劳动报酬等法律咨询",
+    ServiceKind.PUBLICITY: "开展民法典进村法治讲座",
+    ServiceKind.CONTRACT: "审查村集体经济合同",
+    ServiceKind.SUGGESTION: "就村规民约修订、集体资产处置提出法律意见",
+    ServiceKind.DISPUTE: "参与调处邻里、土地纠纷",
+    ServiceKind.COUNCIL: "参加村“援法议事”会议",
+}
 MATTERS = ("劳动报酬", "工伤赔偿", "婚姻家庭", "交通事故", "农民工欠薪", "赡养纠纷")
 
 
@@ -28,7 +36,7 @@ def generate_advisors(township: Organisation, clerk: User, years: tuple[int, ...
         villages = villages[:-1]
     for n, village in enumerate(villages):
         AdvisorAssignment.objects.create(organisation=township, created_by=clerk, advisor=advisors[n % len(advisors)],
-                                         village=village, starts_on=first)
+                                         village=village, starts_on=first, mode="visit", note="每月驻村服务一次，微信群随时解答")
     logs = []
     for year in years:
         for month in range(1, 13):
@@ -41,7 +49,7 @@ def generate_advisors(township: Organisation, clerk: User, years: tuple[int, ...
                 quantity = rng.randint(low, high)
                 if quantity:
                     logs.append(AdvisorService(organisation=township, created_by=clerk, advisor=rng.choice(advisors),
-                                               held_on=day, kind=kind, quantity=quantity,
+                                               held_on=day, kind=kind, quantity=quantity, note=NOTES[kind],
                                                village=rng.choice(villages) if villages else None))
         for n in range(rng.randint(5, 12)):
             day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 360))

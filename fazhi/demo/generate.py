@@ -19,10 +19,16 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from fazhi.core.models import Organisation, OrgKind, Role, User
+from fazhi.demo.advisors import generate_advisors
+from fazhi.demo.corrections import generate_corrections
 from fazhi.demo.decisions import generate_decisions, generate_open_decisions
+from fazhi.demo.enforcement import generate_enforcement
 from fazhi.demo.disclosure import generate_disclosure, generate_open_requests
+from fazhi.demo.governance import generate_governance
+from fazhi.demo.litigation import generate_litigation
 from fazhi.demo.oversight import generate_filings, import_seed_reports
 from fazhi.demo.rulemaking import generate_open_rulemaking, generate_rulemaking
+from fazhi.demo.seed_items import generate_seed_items
 from fazhi.disclosure.models import ProactiveRelease
 from fazhi.reviews.models import LegalityReview
 from fazhi.disputes.models import AgreementForm, DisputeCase, DisputeCategory, DisputeOutcome, MediationMode
@@ -70,19 +76,19 @@ TOWNSHIPS: tuple[TownshipSpec, ...] = (
         ("青山社区", "石桥村", "柳湾村", "松林村", "龙潭村", "白鹤村", "新华村", "桃园村", "茶山村", "马家坪村",
          "双河村", "枫树村"),
         "周建国", "吴海燕",
-        {Role.CLERK: "李晓梅", Role.LEADER: "吴海燕", Role.LEGAL_REVIEWER: "陈志刚", Role.ENFORCEMENT_OFFICER: "刘勇"},
+        {Role.CLERK: "李晓梅", Role.LEADER: "吴海燕", Role.LEGAL_REVIEWER: "陈志刚", Role.ENFORCEMENT_OFFICER: "刘勇", Role.JUDICIAL_OFFICE: "何秀英"},
     ),
     TownshipSpec(
         "SFX02", "河口镇", "hekou", "河口",
         ("河口社区", "滨江社区", "渡口村", "沙洲村", "鱼塘村", "李家湾村", "杨柳村", "长堤村", "荷花村", "五里村"),
         "郑德福", "黄丽娟",
-        {Role.CLERK: "张敏", Role.LEADER: "黄丽娟", Role.LEGAL_REVIEWER: "孙文斌", Role.ENFORCEMENT_OFFICER: "马超"},
+        {Role.CLERK: "张敏", Role.LEADER: "黄丽娟", Role.LEGAL_REVIEWER: "孙文斌", Role.ENFORCEMENT_OFFICER: "马超", Role.JUDICIAL_OFFICE: "邓立新"},
     ),
     TownshipSpec(
         "SFX03", "云岭乡", "yunling", "云岭",
         ("云岭村", "高峰村", "岩脚村", "竹林村", "石门村", "白云村", "雾峰村", "龙井村", "梨树村"),
         "罗志勇", "杨春兰",
-        {Role.CLERK: "赵静", Role.LEADER: "杨春兰", Role.LEGAL_REVIEWER: "胡俊", Role.ENFORCEMENT_OFFICER: "林涛"},
+        {Role.CLERK: "赵静", Role.LEADER: "杨春兰", Role.LEGAL_REVIEWER: "胡俊", Role.ENFORCEMENT_OFFICER: "林涛", Role.JUDICIAL_OFFICE: "唐晓燕"},
     ),
 )
 
@@ -91,6 +97,7 @@ ROLE_SUFFIX = {
     Role.LEADER: "leader",
     Role.LEGAL_REVIEWER: "reviewer",
     Role.ENFORCEMENT_OFFICER: "officer",
+    Role.JUDICIAL_OFFICE: "sifasuo",
 }
 
 
@@ -601,6 +608,11 @@ class _Gen:
                     written_seq += 1
                     dossier = f"{self.spec.short}调字〔{self.year}〕第{written_seq:03d}号"
                 row.update(outcome=DisputeOutcome.RESOLVED, agreement=agreement, closed_on=closed, dossier_no=dossier)
+                if agreement == AgreementForm.WRITTEN:  # 人民调解法第二十九条: the agreement states its terms
+                    row.update(parties_text="申请人：（姓名、住址见卷宗）\n被申请人：（姓名、住址见卷宗）",
+                               facts=row["summary"] + "，双方各执一词，经调解员释法明理",
+                               terms="双方自愿达成如下协议：按协商方案履行，今后互不追究",
+                               performance="协议生效后十五日内履行完毕", agreement_on=closed)
             out.append(DisputeCase(**row))
         return out
 
@@ -633,6 +645,8 @@ def generate_township_year(
                                           rng=random.Random(f"rulemaking-{spec.code}-{year}")))
         counts.update(generate_decisions(spec, township, year, today=today, clerk=user, reviewer=_reviewer(township),
                                          rng=random.Random(f"decisions-{spec.code}-{year}"), latest=year == default_year(today)))
+        counts.update(generate_enforcement(spec, township, year, today=today, clerk=user, reviewer=_reviewer(township),
+                                           latest=year == default_year(today)))
         counts["legalityreview"] = LegalityReview.objects.filter(organisation=township, submitted_on__year=year).count()
     return counts
 
@@ -674,12 +688,28 @@ def build_demo(year: int | None = None, *, today: dt.date | None = None) -> Demo
             for y in years:
                 scale = 1.0 if y == year else 0.8
                 created[(spec.code, y)] = generate_township_year(spec, township, y, scale=scale, today=today, user=clerk)
+                generate_seed_items(spec, township, y, today=today, clerk=clerk, latest=y == year)  # 人大监督、法治副校长、其他数据、考核
             if today.year > year:
                 generate_open_requests(spec, township, today=today, clerk=clerk, names=_Gen(spec, township, today.year, today, 1.0, clerk).name)
                 generate_open_rulemaking(spec, township, today=today, clerk=clerk, reviewer=users[f"{spec.slug}_reviewer"],
                                          rng=random.Random(f"open-rulemaking-{spec.code}"))
                 generate_open_decisions(spec, township, today=today, clerk=clerk, reviewer=users[f"{spec.slug}_reviewer"],
                                         rng=random.Random(f"open-decisions-{spec.code}"))
+        for number, spec in enumerate(TOWNSHIPS):
+            township = townships[spec.code]
+            generate_corrections(township, spec.short, users[f"{spec.slug}_sifasuo"], list(township.villages()),
+                                 first_year=years[0], today=today, rng=random.Random(f"corrections-{spec.code}"),
+                                 corrections=(14, 9, 6)[number % 3], resettlement=(40, 28, 17)[number % 3])
+        for spec in TOWNSHIPS:
+            generate_governance(townships[spec.code], spec.secretary, spec.mayor, users[f"{spec.slug}_clerk"], years,
+                                today=today, rng=random.Random(f"governance-{spec.code}"))
+        for number, spec in enumerate(TOWNSHIPS):
+            generate_advisors(townships[spec.code], users[f"{spec.slug}_clerk"], years, today=today,
+                              rng=random.Random(f"advisors-{spec.code}"), leave_one_village_without=number == len(TOWNSHIPS) - 1)
+        for spec in TOWNSHIPS:
+            for y in years:
+                generate_litigation(townships[spec.code], spec.short, users[f"{spec.slug}_leader"], users[f"{spec.slug}_clerk"],
+                                    y, today=today, rng=random.Random(f"litigation-{spec.code}-{y}"))
         generate_filings([townships[s.code] for s in TOWNSHIPS], years, users, {s.code: s.slug for s in TOWNSHIPS}, today)
         import_seed_reports(county, users["county_supervisor"])
     from fazhi.indicators.aggregates import mark_all_stale

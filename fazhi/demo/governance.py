@@ -50,7 +50,8 @@ def generate_governance(township: Organisation, secretary: str, mayor: str, cler
                 status, done = TaskStatus.ONGOING, None
             if year == today.year and n == 6 and due < today:
                 status, done = TaskStatus.ONGOING, None  # one task overdue now: the dashboard shows it
-            ResponsibilityTask.objects.create(organisation=township, created_by=clerk, plan=plan, task=text, lead=lead,
+            ResponsibilityTask.objects.create(organisation=township, created_by=clerk, plan=plan, assigned_on=adopted,
+                                              task=text, lead=lead,
                                               department=dept, owner=rng.choice("王李张刘陈") + rng.choice("明华强丽"),
                                               due_on=due, status=status, done_on=done)
             made += 1

@@ -43,12 +43,14 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
         if kind == CaseKind.LITIGATION:
             held = received + dt.timedelta(days=40)
             if held <= today:
-                Hearing.objects.create(organisation=township, created_by=clerk, case=case, held_on=held, open_court=True,
+                Hearing.objects.create(organisation=township, created_by=clerk, case=case, held_on=held, venue="示范县人民法院",
+                                       open_court=True,
                                        head_appeared=True, head_name=leader.full_name or "镇长", head_post=HeadPost.CHIEF)
     lawsuits = [c for c in cases if c.kind == CaseKind.LITIGATION]
     if len(lawsuits) > 2 and lawsuits[-1].received_on + dt.timedelta(days=70) <= today:
         Hearing.objects.create(organisation=township, created_by=clerk, case=lawsuits[-1],
-                               held_on=lawsuits[-1].received_on + dt.timedelta(days=70), open_court=True,
+                               held_on=lawsuits[-1].received_on + dt.timedelta(days=70), venue="示范县人民法院",
+                               open_court=True,
                                head_appeared=False, absence_reason=AbsenceReason.DUTY,
                                absence_note="镇长参加县防汛紧急会议，委托司法所所长出庭")
     for n in range(3):

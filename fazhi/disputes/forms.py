@@ -15,7 +15,7 @@ class DisputeCaseForm(RecordForm):
 class MediationCommitteeForm(RecordForm):
     class Meta:
         model = MediationCommittee
-        fields = ["name", "village", "established_on"]
+        fields = ["name", "level", "village", "established_on"]
 
 
 class MediatorForm(RecordForm):

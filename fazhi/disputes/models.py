@@ -115,8 +115,11 @@ class MediationCommittee(Record):
     EXCEL_UNKNOWN = "不是本镇已登记的调解委员会"
 
     name = models.CharField("名称", max_length=100, help_text="如 青山镇人民调解委员会、石桥村人民调解委员会")
-    village = models.ForeignKey(Organisation, verbose_name="所在村（社区）", null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="+", help_text="乡镇调委会不选")
+    level = models.CharField("类别", max_length=16, default="township", choices=[
+        ("township", "乡镇人民调解委员会"), ("village", "村（社区）人民调解委员会"),
+        ("trade", "行业性、专业性人民调解委员会")])
+    village = models.ForeignKey(Organisation, verbose_name="村（社区）", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+", help_text="村（社区）调委会所在村；乡镇调委会不选")
     established_on = models.DateField("成立（换届）日期")
     history = HistoricalRecords()
 

@@ -6,7 +6,7 @@ import datetime as dt
 from django.db.models import F, Q
 from django.utils import timezone
 
-from fazhi.governance.models import LawReport, ResponsibilityTask, RuleOfLawBudget, TaskStatus
+from fazhi.governance.models import LawReport, LeadingGroupMember, ResponsibilityTask, RuleOfLawBudget, TaskStatus, WorkPlan
 
 
 def principal_law_reports(scope):
@@ -32,3 +32,13 @@ def overdue_tasks(scope):
 
 def budget(scope):
     return RuleOfLawBudget.objects.filter(year=scope.year)
+
+
+def group_members(scope):
+    """Members of the leading group in office at the end of the year."""
+    end = min(dt.date(scope.year, 12, 31), timezone.localdate())
+    return LeadingGroupMember.objects.filter(joined_on__lte=end).filter(Q(left_on__isnull=True) | Q(left_on__gte=end))
+
+
+def work_plans(scope):
+    return WorkPlan.objects.filter(adopted_on__year=scope.year)

@@ -21,7 +21,7 @@ class LeadingGroupMemberForm(RecordForm):
 class WorkPlanForm(RecordForm):
     class Meta:
         model = WorkPlan
-        fields = ["year", "title", "adopted_on", "document_number"]
+        fields = ["year", "kind", "title", "adopted_on", "document_number"]
 
     def clean_year(self):
         from django.utils import timezone
@@ -37,7 +37,7 @@ class ResponsibilityTaskForm(RecordForm):
 
     class Meta:
         model = ResponsibilityTask
-        fields = ["plan", "task", "lead", "department", "owner", "due_on", "status", "done_on", "evidence"]
+        fields = ["plan", "assigned_on", "task", "lead", "department", "owner", "due_on", "status", "done_on", "evidence"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,4 +54,4 @@ class LawReportForm(RecordForm):
 class RuleOfLawBudgetForm(RecordForm):
     class Meta:
         model = RuleOfLawBudget
-        fields = ["year", "item", "amount", "approved_on"]
+        fields = ["year", "item", "source", "amount", "approved_on"]

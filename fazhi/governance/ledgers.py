@@ -41,7 +41,7 @@ register(Ledger(
 ))
 register(Ledger(
     model=ResponsibilityTask, slug="responsibility-tasks", title="法治建设责任清单", form_class=ResponsibilityTaskForm,
-    date_field="due_on", group=GROUP, order=4, attachments=True,
+    date_field="assigned_on", group=GROUP, order=4, attachments=True,
     list_fields=("due_on", "task", "lead", "department", "owner", "status", "done_on"),
     filter_fields=("status",), search_fields=("task", "department", "owner", "lead"),
     computed=(("是否按期", _task_state),),

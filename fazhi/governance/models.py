@@ -81,6 +81,8 @@ class WorkPlan(Record):
     EXCEL_UNKNOWN = "不是本镇已登记的工作要点（请先登记工作要点，再按标题填写）"
 
     year = models.PositiveIntegerField("年度")
+    kind = models.CharField("类别", max_length=16, default="key_points", choices=[
+        ("key_points", "年度工作要点"), ("programme", "实施方案"), ("special", "专项工作计划")])
     title = models.CharField("标题", max_length=150)
     adopted_on = models.DateField("印发日期")
     document_number = models.CharField("文号", max_length=60, blank=True)
@@ -102,6 +104,7 @@ class TaskStatus(models.TextChoices):
 
 class ResponsibilityTask(Record):
     plan = models.ForeignKey(WorkPlan, verbose_name="工作要点", on_delete=models.PROTECT, related_name="tasks")
+    assigned_on = models.DateField("分解下达日期")
     task = models.CharField("任务", max_length=200)
     lead = models.CharField("分管领导", max_length=40)
     department = models.CharField("责任部门", max_length=60)
@@ -127,6 +130,8 @@ class ResponsibilityTask(Record):
             raise ValidationError({"done_on": "已完成的任务请填写完成日期"})
         if self.done_on and self.status != TaskStatus.DONE:
             raise ValidationError({"status": "填写了完成日期的，进展应为“已完成”"})
+        if self.assigned_on and self.due_on and self.due_on < self.assigned_on:
+            raise ValidationError({"due_on": "完成时限不能早于分解下达日期"})
 
 
 class LawReportOccasion(models.TextChoices):
@@ -159,6 +164,8 @@ class RuleOfLawBudget(Record):
 
     year = models.PositiveIntegerField("年度")
     item = models.CharField("项目", max_length=100)
+    source = models.CharField("来源", max_length=16, default="own_budget", choices=[
+        ("own_budget", "本级财政预算"), ("grant", "上级专项补助"), ("other", "其他")])
     amount = models.DecimalField("金额（元）", max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
     approved_on = models.DateField("列入预算日期")
     history = HistoricalRecords()

@@ -7,16 +7,25 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from fazhi.advisors import figures as advisor_figures
+from fazhi.corrections import figures as correction_figures
+from fazhi.corrections.listing import INCIDENT_LISTING, SUPERVISEE_LISTING
 from fazhi.decisions import figures as decision_figures
 from fazhi.decisions.listing import DECISION_LISTING
 from fazhi.disclosure.listing import REQUEST_LISTING
 from fazhi.disclosure.models import DisclosureAppeal, DisclosureRequest, ProactiveRelease
 from fazhi.disclosure.selectors import judge_response, response_rate_candidates
+from fazhi.enforcement import figures as enforcement_figures
+from fazhi.enforcement import listing as enforcement_listing
+from fazhi.disputes import figures as dispute_figures
 from fazhi.disputes.models import DisputeCase, DisputeOutcome
+from fazhi.governance import figures as governance_figures
 from fazhi.governance.models import RULE_OF_LAW_MEETING_KINDS, Meeting
 from fazhi.indicators.registry import Indicator, Kind, register
 from fazhi.contracts.listing import CONTRACT_LISTING
 from fazhi.contracts.models import Contract
+from fazhi.litigation import figures as litigation_figures
+from fazhi.litigation import rules as litigation_rules
 from fazhi.learning.models import CourtObservation, ExamRecord, ExamStatus, StudySession
 from fazhi.normative import figures as normative_figures
 from fazhi.normative.listing import DOCUMENT_LISTING
@@ -95,10 +104,38 @@ register(Indicator(
     description="法定期限内答复的件数 ÷ 本年应答复件数 × 100；应答复件数为本年作出答复的申请和本年内到期仍未答复的申请，"
                 "期限按工作日日历计算（扣除补正、征求意见时间，计入延期）",
 ))
-register(Indicator("enforcement_officers", "持证执法人员", "人", phrase="持证执法人员{value}人"))
-register(Indicator("enforcement_training", "执法人员培训", "次", phrase="开展执法人员培训{value}次"))
-register(Indicator("penalty_cases", "行政处罚案件（普通程序）", "件", phrase="办理普通程序行政处罚案件{value}件"))
-register(Indicator("case_file_reviews", "执法案卷评查", "次", phrase="开展执法案卷评查{value}次"))
+register(Indicator("enforcement_officers", "持证执法人员", "人", phrase="取得执法资格人员{value}人",
+                   rows=enforcement_figures.certified_officers, listing=enforcement_listing.OFFICER_LISTING,
+                   description="年末（当年为今天）持有有效行政执法证的执法人员"))
+register(Indicator("enforcement_training", "执法人员培训", "次", phrase="开展执法人员培训{value}次",
+                   rows=enforcement_figures.trainings, listing=enforcement_listing.TRAINING_LISTING))
+register(Indicator("penalty_cases", "行政处罚案件（普通程序）", "件", phrase="办理普通程序处罚案件{value}件",
+                   rows=enforcement_figures.penalty_cases, listing=enforcement_listing.CASE_LISTING,
+                   description="本年立案的普通程序行政处罚案件"))
+register(Indicator("case_file_reviews", "执法案卷评查", "次", phrase="开展执法案卷评查{value}次",
+                   rows=enforcement_figures.audits, listing=enforcement_listing.AUDIT_LISTING))
+register(Indicator("enforcement_auxiliaries", "执法辅助人员", "人", core=False, phrase="执法辅助人员{value}人",
+                   rows=enforcement_figures.auxiliaries, listing=enforcement_listing.OFFICER_LISTING))
+register(Indicator("enforcement_vehicles", "执法车辆", "辆", core=False, phrase="配备执法车{value}辆",
+                   rows=enforcement_figures.vehicles, listing=enforcement_listing.EQUIPMENT_LISTING))
+register(Indicator("enforcement_body_cameras", "执法记录仪", "部", core=False, phrase="执法记录仪{value}部",
+                   rows=enforcement_figures.body_cameras, listing=enforcement_listing.EQUIPMENT_LISTING))
+register(Indicator("simple_penalties", "简易程序处罚", "件", core=False, phrase="适用简易程序当场处罚{value}件",
+                   rows=enforcement_figures.simple_penalties, listing=enforcement_listing.SIMPLE_LISTING))
+register(Indicator("penalty_decided_on_time_rate", "行政处罚按期决定率", "%", kind=Kind.RATE, core=False,
+                   rows=enforcement_figures.decided, judge=enforcement_figures.judge_decided_on_time,
+                   phrase="在法定期限内作出处罚决定率{value}%", listing=enforcement_listing.CASE_LISTING,
+                   description="本年作出决定的案件中，自立案之日起九十日（含经批准延长）内作出决定的比例（行政处罚法第六十条）"))
+register(Indicator("penalty_cases_challenged", "处罚决定被申请复议或起诉", "件", core=False,
+                   phrase="被申请行政复议或提起行政诉讼{value}件", rows=enforcement_figures.challenged,
+                   listing=enforcement_listing.CASE_LISTING))
+register(Indicator("penalty_cases_overturned", "处罚决定被撤销或变更", "件", core=False,
+                   phrase="被撤销、变更或确认违法{value}件", rows=enforcement_figures.overturned,
+                   listing=enforcement_listing.CASE_LISTING))
+register(Indicator("enforcement_inspections", "现场执法检查活动", "次", core=False, phrase="现场执法检查活动{value}次",
+                   rows=enforcement_figures.inspections, listing=enforcement_listing.INSPECTION_LISTING))
+register(Indicator("case_file_rectifications", "案卷评查整改建议", "条", core=False, phrase="提出整改建议{value}条",
+                   rows=enforcement_figures.rectifications, listing=enforcement_listing.RECTIFICATION_LISTING))
 register(Indicator(
     "publicity_events", "普法宣传活动", "场次", rows=_offline_events,
     phrase="开展普法宣传活动{value}场次", ledger_slug="publicity-events",
@@ -110,8 +147,8 @@ register(Indicator(
 ))
 register(Indicator(
     "legal_consultations", "法律咨询", "人次", kind=Kind.SUM, rows=_events, sum_field="consultations",
-    phrase="解答法律咨询{value}人次", ledger_slug="publicity-events",
-    description="普法活动中解答的咨询（法律顾问服务台账接入后一并计入）",
+    phrase="解答法律咨询{value}人次", ledger_slug="publicity-events", adds=("advisor_consultations",),
+    description="普法活动中解答的咨询，加上法律顾问服务台账中的法律咨询人次",
 ))
 register(Indicator(
     "publicity_audience", "普法受众", "人次", kind=Kind.SUM, rows=_offline_events, sum_field="audience",
@@ -138,12 +175,99 @@ register(Indicator(
     numerator=Q(outcome=DisputeOutcome.RESOLVED),
     phrase="调处成功率{value}%", ledger_slug="disputes", description="调解成功件数 ÷ 本年办结件数 × 100",
 ))
-register(Indicator("reconsideration_cases", "行政复议案件", "件", phrase="办理行政复议案件{value}件"))
-register(Indicator("litigation_cases", "行政诉讼案件", "件", phrase="办理行政诉讼案件{value}件"))
-register(Indicator("court_appearances", "负责人出庭应诉", "次", phrase="负责人出庭应诉{value}次"))
-register(Indicator("court_appearance_rate", "负责人出庭应诉率", "%", kind=Kind.RATE, phrase="出庭应诉率{value}%"))
-register(Indicator("legal_aid", "法律援助（申请、指引）", "件", phrase="帮助群众申请法律援助{value}件"))
-register(Indicator("legal_advisor_coverage", "法律顾问覆盖村（社区）", "个", phrase="{value}个村（社区）配备法律顾问"))
+# 组织领导 (fazhi/governance): 述法, the responsibility list (谁分管、谁负责), the budget (经费保障).
+register(Indicator("principal_law_reports", "党政主要负责人述法", "次", core=False, rows=governance_figures.principal_law_reports,
+                   ledger_slug="law-reports", phrase="党政主要负责人述法{value}次"))
+register(Indicator("law_reports", "领导干部述法", "人次", core=False, rows=governance_figures.law_reports,
+                   ledger_slug="law-reports", phrase="组织领导干部述法{value}人次"))
+register(Indicator(
+    "responsibility_on_time_rate", "法治建设责任清单任务按期完成率", "%", kind=Kind.RATE, core=False,
+    rows=governance_figures.tasks_due, numerator=governance_figures.DONE_ON_TIME, ledger_slug="responsibility-tasks",
+    phrase="责任清单任务按期完成率{value}%", description="本年到期（截至今天）的任务中按期完成的 ÷ 本年到期任务 × 100",
+))
+register(Indicator("responsibility_tasks_overdue", "责任清单逾期未完成任务", "项", core=False,
+                   rows=governance_figures.overdue_tasks, ledger_slug="responsibility-tasks",
+                   phrase="责任清单中有{value}项任务逾期未完成"))
+register(Indicator("rule_of_law_budget", "法治建设经费", "元", kind=Kind.SUM, core=False, rows=governance_figures.budget,
+                   sum_field="amount", ledger_slug="rule-of-law-budget", phrase="安排法治建设工作经费{value}元"))
+
+register(Indicator("leading_group_members", "法治建设领导小组成员（年末）", "人", core=False,
+                   rows=governance_figures.group_members, ledger_slug="leading-group", phrase="法治建设领导小组成员{value}人"))
+register(Indicator("work_plans", "印发年度法治建设工作要点", "份", core=False, rows=governance_figures.work_plans,
+                   ledger_slug="work-plans", phrase="印发年度法治建设工作要点{value}份"))
+register(Indicator("mediation_committees", "人民调解委员会", "个", core=False, rows=dispute_figures.committees,
+                   ledger_slug="mediation-committees", phrase="建立人民调解委员会{value}个"))
+register(Indicator("mediators", "人民调解员（年末在任）", "人", core=False, rows=dispute_figures.mediators,
+                   ledger_slug="mediators", phrase="配备人民调解员{value}人"))
+register(Indicator("legal_advisors", "聘请法律顾问（年末在聘）", "人", core=False, rows=advisor_figures.advisors_engaged,
+                   ledger_slug="legal-advisors", phrase="聘请法律顾问{value}名"))
+register(Indicator("obligations_completed", "履行判决裁定、复议决定和协助执行（完成）", "件", core=False,
+                   rows=litigation_figures.obligations_completed, ledger_slug="case-obligations",
+                   phrase="履行生效判决、裁定和复议决定及协助执行{value}件"))
+
+# 社区矫正、安置帮教 (fazhi/corrections): counts only; the people behind them are listed to the 司法所 alone.
+register(Indicator(
+    "corrections_on_roll", "社区矫正对象（年末在册）", "人", core=False, rows=correction_figures.corrections_on_roll,
+    phrase="现有社区矫正对象{value}人", listing=SUPERVISEE_LISTING,
+))
+register(Indicator(
+    "resettlement_on_roll", "安置帮教对象（年末在册）", "人", core=False, rows=correction_figures.resettlement_on_roll,
+    phrase="安置帮教对象{value}人", listing=SUPERVISEE_LISTING,
+))
+register(Indicator(
+    "corrections_schedule_rate", "社区矫正对象日日电联、月月集中教育落实率", "%", kind=Kind.RATE, core=False,
+    rows=correction_figures.supervised_in_year, judge=correction_figures.judge_schedule, listing=SUPERVISEE_LISTING,
+    phrase="日日有电联、月月有集中教育的落实率为{value}%",
+    description="本年在矫期间每天都有电话联系（或走访、报到）且每个已结束的月份都参加集中教育的对象 ÷ 本年在矫对象 × 100",
+))
+register(Indicator(
+    "corrections_incidents", "社区矫正对象脱管、漏管、重新犯罪", "人次", core=False,
+    rows=correction_figures.serious_incidents, listing=INCIDENT_LISTING, phrase="发生脱管、漏管、重新犯罪{value}人次",
+    zero_phrase="社区矫正对象无脱管、漏管，无重新犯罪（{value}）", zero_requires="corrections_on_roll",
+))
+register(Indicator("reconsideration_cases", "行政复议案件", "件", rows=litigation_figures.reconsiderations,
+                   ledger_slug="legal-cases", phrase="办理行政复议案件{value}件"))
+register(Indicator("litigation_cases", "行政诉讼案件", "件", rows=litigation_figures.lawsuits, ledger_slug="legal-cases",
+                   phrase="办理行政诉讼案件{value}件"))
+register(Indicator("court_appearances", "负责人出庭应诉", "次", rows=litigation_figures.appearances,
+                   ledger_slug="court-hearings", phrase="负责人出庭应诉{value}次"))
+# LAW.md §7: the local convention varies (per hearing or per case): FAZHI_COURT_APPEARANCE_BASIS chooses.
+if litigation_rules.appearance_basis() == "case":
+    register(Indicator(
+        "court_appearance_rate", "负责人出庭应诉率", "%", kind=Kind.RATE, rows=litigation_figures.cases_heard,
+        judge=litigation_figures.judge_case_appearance, ledger_slug="legal-cases", phrase="出庭应诉率{value}%",
+        description="本年有负责人出庭的开庭审理案件 ÷ 本年开庭审理的行政诉讼案件 × 100（按案件计）",
+    ))
+else:
+    register(Indicator(
+        "court_appearance_rate", "负责人出庭应诉率", "%", kind=Kind.RATE, rows=litigation_figures.open_court_hearings,
+        numerator=litigation_figures.APPEARED, ledger_slug="court-hearings", phrase="出庭应诉率{value}%",
+        description="负责人（正职、副职或分管副职）出庭的开庭次数 ÷ 本年行政诉讼开庭审理次数 × 100（按庭次计）",
+    ))
+register(Indicator("litigation_cases_lost", "行政复议、诉讼败诉（被纠错）案件", "件", core=False, rows=litigation_figures.lost,
+                   ledger_slug="legal-cases", phrase="败诉（被纠错）{value}件",
+                   zero_phrase="行政复议、诉讼案件无败诉（{value}）", zero_requires="cases_concluded"))
+register(Indicator("cases_concluded", "行政复议、诉讼审结案件", "件", core=False, rows=litigation_figures.concluded,
+                   ledger_slug="legal-cases", phrase="审结{value}件"))
+register(Indicator("court_assistance", "配合法院执行（冻结、划拨等）", "次", core=False, rows=litigation_figures.assistance,
+                   ledger_slug="case-obligations", phrase="配合法院冻结、划拨资金资产等{value}次"))
+register(Indicator("court_suggestions", "收到司法建议、检察建议", "件", core=False, rows=litigation_figures.suggestions,
+                   ledger_slug="court-suggestions", phrase="收到司法建议、检察建议{value}件"))
+register(Indicator("legal_aid", "法律援助（申请、指引）", "件", rows=advisor_figures.legal_aid, ledger_slug="legal-aid",
+                   phrase="帮助群众申请法律援助{value}件"))
+register(Indicator("legal_advisor_coverage", "法律顾问覆盖村（社区）", "个", rows=advisor_figures.covered_villages,
+                   ledger_slug="advisor-assignments", phrase="{value}个村（社区）配备法律顾问",
+                   description="年末（当年为今天）仍在配备期内的村（社区）个数，一个村有多名顾问只计一次"))
+# 法律顾问服务台账: the advisors' own figures (the seeds report them apart from the township's events).
+for _key, _label, _unit, _rows, _phrase in (
+    ("advisor_consultations", "法律顾问解答法律咨询", "人次", advisor_figures.consultations, "法律顾问提供法律咨询服务{value}人次"),
+    ("advisor_publicity_events", "法律顾问开展法治讲座、普法宣传", "场次", advisor_figures.publicity, "法律顾问开展法治讲座、普法宣传{value}场次"),
+    ("advisor_disputes", "法律顾问参与调处矛盾纠纷", "件", advisor_figures.disputes, "参与调处矛盾纠纷{value}件"),
+    ("advisor_contracts", "法律顾问审查合同", "份", advisor_figures.contracts, "审查合同{value}份"),
+    ("advisor_suggestions", "法律顾问提出法律建议", "条", advisor_figures.suggestions, "提出相关法律建议{value}条"),
+):
+    register(Indicator(_key, _label, _unit, kind=Kind.SUM, core=False, rows=_rows, sum_field="quantity",
+                       ledger_slug="advisor-services", phrase=_phrase))
 
 # Beyond the fixed keys: figures the seeds quote that these ledgers also produce.
 register(Indicator(
@@ -251,4 +375,144 @@ register(Indicator(
     "decisions_without_review", "目录内法制审核尚未启动的决策", "项", core=False, rows=decision_figures.without_review,
     phrase="年度目录中尚有{value}项重大行政决策未启动合法性审查", listing=DECISION_LISTING,
     description="列入本年度目录、尚未送请合法性审查的决策事项；大于0时在年度报告“存在的不足”中提示",
+))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 人大监督 (fazhi/supervision), 法治副校长 (fazhi/schools), 其他数据 (fazhi/otherfigures), 目标管理考核
+# (fazhi/assessment): keys beyond INDICATORS.md, each figure computed from its ledger's records.
+from django.db.models import F  # noqa: E402
+from django.utils import timezone as _timezone  # noqa: E402
+
+from fazhi.assessment.models import AssessmentCriterion, AssessmentScore  # noqa: E402
+from fazhi.otherfigures.ledgers import OTHER_FIGURES  # noqa: E402
+from fazhi.otherfigures.models import Metric, OtherFigure  # noqa: E402
+from fazhi.schools import selectors as school_selectors  # noqa: E402
+from fazhi.schools.models import SchoolLesson  # noqa: E402
+from fazhi.supervision.models import SATISFIED, WITH_FEEDBACK, DeputySuggestion, InspectionKind, PresidiumInspection  # noqa: E402
+
+
+def _suggestions(scope):
+    return DeputySuggestion.objects.filter(assigned_on__year=scope.year)
+
+
+def _suggestions_due(scope):
+    """Assigned in the year and answered, or unanswered with the answering term over (as of today)."""
+    return _suggestions(scope).filter(Q(answered_on__isnull=False) | Q(due_on__lt=_timezone.localdate()))
+
+
+register(Indicator(
+    "deputy_suggestions", "办理人大代表建议、议案", "件", core=False, rows=_suggestions,
+    phrase="办理人大代表建议、议案{value}件", ledger_slug="deputy-suggestions",
+    description="本年交办的人大代表议案和建议、批评和意见",
+))
+register(Indicator(
+    "deputy_suggestions_on_time_rate", "人大代表建议按期答复率", "%", kind=Kind.RATE, core=False,
+    rows=_suggestions_due, numerator=Q(answered_on__lte=F("due_on")),
+    phrase="按期答复率{value}%", ledger_slug="deputy-suggestions",
+    description="本年交办、已答复或答复期限已过的建议中，自交办之日起三个月（涉及面广、处理难度大的六个月）内答复的比例"
+                "（代表法第四十四条）",
+))
+register(Indicator(
+    "deputy_suggestions_overdue", "人大代表建议超期答复或超期未答复", "件", core=False,
+    rows=lambda s: _suggestions(s).filter(
+        Q(answered_on__isnull=True, due_on__lt=_timezone.localdate()) | Q(answered_on__gt=F("due_on"))),
+    phrase="超期答复或超期未答复{value}件", ledger_slug="deputy-suggestions",
+    zero_phrase="无超期答复、超期未答复（{value}）", zero_requires="deputy_suggestions",
+))
+register(Indicator(
+    "deputy_satisfaction_rate", "人大代表对办理答复满意率", "%", kind=Kind.RATE, core=False,
+    rows=lambda s: _suggestions(s).filter(answered_on__isnull=False, satisfaction__in=WITH_FEEDBACK),
+    numerator=Q(satisfaction__in=SATISFIED),
+    phrase="代表满意和基本满意率{value}%", ledger_slug="deputy-suggestions",
+    description="本年交办、已答复并反馈意见的建议中，代表表示满意或基本满意的比例（尚未反馈的不计）",
+))
+register(Indicator(
+    "congress_inspections", "人大视察、评议、执法检查", "次", core=False,
+    rows=lambda s: PresidiumInspection.objects.filter(held_on__year=s.year),
+    phrase="接受人大代表视察、评议、执法检查等监督{value}次", ledger_slug="congress-inspections",
+))
+register(Indicator(
+    "congress_law_checks", "人大执法检查", "次", core=False,
+    rows=lambda s: PresidiumInspection.objects.filter(held_on__year=s.year, kind=InspectionKind.LAW_CHECK),
+    phrase="其中执法检查{value}次", ledger_slug="congress-inspections",
+))
+register(Indicator(
+    "congress_inspection_issues", "人大监督提出意见建议", "条", kind=Kind.SUM, core=False,
+    rows=lambda s: PresidiumInspection.objects.filter(held_on__year=s.year), sum_field="issues",
+    phrase="代表提出意见建议{value}条", ledger_slug="congress-inspections",
+))
+register(Indicator(
+    "congress_inspection_rectified", "人大监督意见建议已整改", "条", kind=Kind.SUM, core=False,
+    rows=lambda s: PresidiumInspection.objects.filter(held_on__year=s.year), sum_field="rectified",
+    phrase="已整改{value}条", ledger_slug="congress-inspections",
+))
+
+
+def _counted_schools(scope):
+    return school_selectors.counted_schools(school_selectors.as_of(scope.year))
+
+
+def _judge_covered(scope, qs):
+    covered = school_selectors.covered_school_ids(qs.values_list("pk", flat=True), school_selectors.as_of(scope.year))
+    return {pk: pk in covered for pk in qs.values_list("pk", flat=True)}
+
+
+register(Indicator(
+    "schools_counted", "中小学校", "所", core=False, rows=_counted_schools,
+    phrase="辖区{value}所中小学校", ledger_slug="schools",
+    description="年末（当年为今天）在办的中小学校（不含幼儿园）",
+))
+register(Indicator(
+    "vice_principal_coverage", "中小学校法治副校长配备率", "%", kind=Kind.RATE, core=False,
+    rows=_counted_schools, judge=_judge_covered,
+    phrase="法治副校长配备率{value}%", ledger_slug="schools",
+    description="年末（当年为今天）在办的中小学校中，有在任法治副校长的学校所占比例",
+))
+register(Indicator(
+    "vice_principals", "在任法治副校长", "人次", core=False,
+    rows=lambda s: school_selectors.serving(school_selectors.as_of(s.year)),
+    phrase="在任法治副校长{value}人次", ledger_slug="vice-principals",
+    description="年末（当年为今天）在办学校中在任的法治副校长聘任（一人兼任两校计两次）",
+))
+register(Indicator(
+    "school_lessons", "法治副校长授课、活动", "场次", core=False,
+    rows=lambda s: SchoolLesson.objects.filter(held_on__year=s.year),
+    phrase="法治副校长到校上法治课、开展法治教育活动{value}场次", ledger_slug="school-lessons",
+))
+register(Indicator(
+    "school_lesson_audience", "法治副校长授课受教育师生", "人次", kind=Kind.SUM, core=False,
+    rows=lambda s: SchoolLesson.objects.filter(held_on__year=s.year), sum_field="audience",
+    phrase="受教育师生{value}人次", ledger_slug="school-lessons",
+))
+
+register(Indicator(
+    "service_centre_cases", "便民服务中心窗口办件量", "件", kind=Kind.SUM, core=False,
+    rows=lambda s: OtherFigure.objects.filter(stated_on__year=s.year, metric=Metric.SERVICE_CENTRE_CASES),
+    sum_field="value", phrase="便民服务中心窗口办件量{value}件", ledger_slug="other-figures",
+    description="来自政务服务平台，按“其他数据”台账登记的办件量（每条写明来源文件）；年度数为本年各条之和",
+))
+register(Indicator(
+    "other_figures", "其他来源数据", "项", core=False,
+    rows=lambda s: OtherFigure.objects.filter(stated_on__year=s.year).exclude(metric=Metric.SERVICE_CENTRE_CASES),
+    phrase="登记其他来源数据{value}项", listing=OTHER_FIGURES,
+    description="“其他数据”台账中除办件量外的数字（法治工作人员、网上办件、自行命名的数字等）；年度报告逐条写成一句，"
+                "数字链接到该条记录",
+))
+register(Indicator(
+    "assessment_criteria", "法治建设目标管理考核指标", "项", core=False,
+    rows=lambda s: AssessmentCriterion.objects.filter(adopted_on__year=s.year),
+    phrase="设置法治建设目标管理考核指标{value}项",
+    ledger_slug="assessment-criteria",
+))
+register(Indicator(
+    "assessment_data_criteria", "按台账数据计分的考核指标", "项", core=False,
+    rows=lambda s: AssessmentCriterion.objects.filter(adopted_on__year=s.year).exclude(indicator_key=""),
+    phrase="其中{value}项按台账数据自动计分", ledger_slug="assessment-criteria",
+))
+register(Indicator(
+    "assessment_scores", "目标管理考核评分", "项次", core=False,
+    rows=lambda s: AssessmentScore.objects.filter(criterion__adopted_on__year=s.year, criterion__voided_at__isnull=True),
+    phrase="完成考核评分{value}项次", ledger_slug="assessment-scores",
+    description="本年度考核指标的评分记录（每个考核对象每项指标一条）",
 ))

@@ -60,6 +60,13 @@ class Indicator:
     judge: Callable[[Scope, QuerySet], dict[int, bool]] | None = None
     # Where the records are listed when they are not a ledger's (an object shaped like core.ledgers.Ledger).
     listing: object | None = None
+    # A zero that is itself a result (no absconding, no re-offence): said with this phrase ("{value}" is the 0),
+    # as long as the indicator named by zero_requires is not zero (there is someone under supervision).
+    zero_phrase: str = ""
+    zero_requires: str = ""
+    # Counts or sums of other indicators added to this one ("法律咨询" = events' consultations + advisors'),
+    # each still traceable through its own records page.
+    adds: tuple[str, ...] = ()
 
     @property
     def connected(self) -> bool:
@@ -106,17 +113,30 @@ class Indicator:
         qs = self.records(scope)
         if self.kind == Kind.COUNT:
             count = qs.count()
-            return Figure(self, scope, count, has_data=count > 0, row_count=count)
+            return self._with_parts(Figure(self, scope, count, has_data=count > 0, row_count=count))
         if self.kind == Kind.SUM:
             agg = qs.aggregate(total=Sum(self.sum_field))
             count = qs.count()
-            return Figure(self, scope, agg["total"] or 0, has_data=count > 0, row_count=count)
+            return self._with_parts(Figure(self, scope, agg["total"] or 0, has_data=count > 0, row_count=count))
         denominator = qs.count()
         numerator = qs.filter(self.numerator).count() if denominator else 0
         return Figure(
             self, scope, _rate(numerator, denominator), has_data=denominator > 0, row_count=denominator,
             numerator=numerator, denominator=denominator,
         )
+
+    def _with_parts(self, figure: Figure) -> Figure:
+        if not self.adds:
+            return figure
+        parts = {}
+        for key in self.adds:
+            part = get(key).compute(figure.scope)
+            parts[key] = part
+            figure.value = (figure.value or 0) + (part.value or 0)
+            figure.row_count += part.row_count
+            figure.has_data = figure.has_data or part.has_data
+        figure.extra["parts"] = parts
+        return figure
 
     def phrase_with(self, value_text: str) -> str:
         return (self.phrase or f"{self.label}{{value}}{self.unit}").format(value=value_text)

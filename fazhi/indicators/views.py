@@ -72,6 +72,11 @@ def indicator_records(request, key: str):
     scope, org = scope_from_request(request)
     figure = indicator.compute(scope)
     ledger = indicator.source()
+    may_list = getattr(ledger, "may_list", None)
+    if may_list is not None and not may_list(request.user, scope):  # sensitive records: the figure, not the people
+        return render(request, "indicators/records_restricted.html", {
+            "indicator": indicator, "figure": figure, "scope": scope, "org": org, "ledger": ledger,
+        })
     rows = indicator.records(scope).select_related("organisation").order_by(*ledger.model._meta.ordering)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     fields = list(ledger.list_fields)

@@ -54,3 +54,8 @@ def assistance(scope):
 
 def suggestions(scope):
     return CourtSuggestion.objects.filter(received_on__year=scope.year)
+
+
+def obligations_completed(scope):
+    """Judgments, rulings and decisions carried out, and assistance given, completed in the year."""
+    return Obligation.objects.filter(completed_on__year=scope.year)

@@ -24,7 +24,7 @@ class LegalCaseForm(RecordForm):
 class HearingForm(_CaseChoiceMixin, RecordForm):
     class Meta:
         model = Hearing
-        fields = ["case", "held_on", "open_court", "head_appeared", "head_name", "head_post", "absence_reason",
+        fields = ["case", "held_on", "venue", "open_court", "head_appeared", "head_name", "head_post", "absence_reason",
                   "absence_note"]
 
     def __init__(self, *args, **kwargs):

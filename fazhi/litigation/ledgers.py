@@ -52,7 +52,7 @@ register(Ledger(
 register(Ledger(
     model=Hearing, slug="court-hearings", title="开庭与负责人出庭应诉", form_class=HearingForm,
     date_field="held_on", group=GROUP, order=61,
-    list_fields=("held_on", "case", "open_court", "head_appeared", "head_name", "head_post", "absence_reason"),
+    list_fields=("held_on", "case", "venue", "open_court", "head_appeared", "head_name", "head_post", "absence_reason"),
     filter_fields=("head_appeared", "open_court"), search_fields=("head_name",),
     help_text="负责人指正职、副职和分管该行为的副职负责人（最高法出庭应诉规定第二条）；未出庭须有正当事由并委托工作人员出庭。",
 ))

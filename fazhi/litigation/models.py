@@ -22,7 +22,6 @@ class Instance(models.TextChoices):
 
 
 class Outcome(models.TextChoices):
-    PENDING = "", "尚未审结"
     UPHELD = "upheld", "维持"
     DISMISSED = "dismissed", "驳回申请/诉讼请求"
     WITHDRAWN = "withdrawn", "撤回申请/撤诉"
@@ -31,6 +30,7 @@ class Outcome(models.TextChoices):
     CHANGED = "changed", "变更"
     UNLAWFUL = "unlawful", "确认违法/无效"
     ORDERED = "ordered", "责令履行/限期作为"
+    PENDING = "", "尚未审结"  # listed last: the list filter offers the real outcomes first
 
 
 # Outcomes in which the township's act did not stand: 败诉（被纠错）.
@@ -103,6 +103,7 @@ class HeadPost(models.TextChoices):
 class Hearing(Record):
     case = models.ForeignKey(LegalCase, verbose_name="案件", on_delete=models.PROTECT, related_name="hearings")
     held_on = models.DateField("开庭（听证）日期")
+    venue = models.CharField("审理机关及地点", max_length=100, help_text="如 示范县人民法院第二审判庭")
     open_court = models.BooleanField("开庭审理", default=True, help_text="书面审理不计入出庭应诉率")
     head_appeared = models.BooleanField("负责人出庭", default=False)
     head_name = models.CharField("出庭负责人", max_length=40, blank=True)

@@ -40,15 +40,23 @@ class Theme:
 
 
 THEMES: tuple[Theme, ...] = (
-    Theme("组织领导", "measures_text", ("rule_of_law_meetings",)),
+    Theme("组织领导", "measures_text", (
+        "rule_of_law_meetings", "leading_group_members", "work_plans", "responsibility_on_time_rate", "rule_of_law_budget",
+    )),
     Theme("依法行政", "measures_text", (
         "decision_catalog_items", "decisions_completed", "decision_review_coverage",
         "legality_reviews", "legality_reviews_rejected", "legality_review_on_time_rate", "contract_reviews", "contracts_signed", "contract_review_coverage",
         "normative_docs_issued", "normative_docs_filed", "normative_filing_on_time_rate", "normative_docs_repealed",
         "normative_review_coverage", "disclosure_proactive",
-        "disclosure_requests", "disclosure_response_rate", "disclosure_appeals", "enforcement_officers", "enforcement_training",
-        "penalty_cases", "case_file_reviews", "reconsideration_cases", "litigation_cases",
-        "court_appearances", "court_appearance_rate",
+        "disclosure_requests", "disclosure_response_rate", "disclosure_appeals",
+        # 行政执法 (fazhi/enforcement): staff, equipment, cases, time limits, remedies, audits
+        "enforcement_officers", "enforcement_auxiliaries", "enforcement_vehicles", "enforcement_body_cameras",
+        "enforcement_training", "penalty_cases", "simple_penalties", "penalty_decided_on_time_rate",
+        "penalty_cases_challenged", "penalty_cases_overturned", "case_file_reviews", "enforcement_inspections",
+        "case_file_rectifications",
+        "reconsideration_cases", "litigation_cases",
+        "litigation_cases_lost", "court_assistance", "court_suggestions",
+        "obligations_completed",
     )),
     Theme("学法用法", "measures_text", (
         "study_sessions", "exam_participants", "exam_pass_rate", "exam_excellent_rate",
@@ -57,11 +65,39 @@ THEMES: tuple[Theme, ...] = (
     Theme("普法", "measures_text", (
         "publicity_events", "publicity_materials", "publicity_audience", "legal_consultations",
         "publicity_online", "legal_literates", "liaison_trainings", "liaison_training_participants",
-        "legal_advisor_coverage", "legal_aid",
+        "legal_advisors", "legal_advisor_coverage", "advisor_consultations", "advisor_publicity_events", "advisor_disputes",
+        "advisor_contracts", "advisor_suggestions", "legal_aid",
     )),
-    Theme("矛盾纠纷", "measures_text", ("disputes_handled", "disputes_resolved", "dispute_success_rate")),
-    Theme("第一责任人", "duties_text", ("principal_chaired_meetings", "principal_led_studies")),
+    Theme("矛盾纠纷", "measures_text", (
+        "mediation_committees", "mediators", "disputes_handled", "disputes_resolved", "dispute_success_rate",
+    )),
+    Theme("社区矫正", "measures_text", (
+        "corrections_on_roll", "resettlement_on_roll", "corrections_schedule_rate", "corrections_incidents",
+    )),
+    Theme("第一责任人", "duties_text", (
+        "principal_chaired_meetings", "principal_led_studies", "court_appearances", "court_appearance_rate",
+        "principal_law_reports",
+    )),
+    # 目标管理考核 and 三落实 (fazhi/assessment, fazhi/otherfigures), 政务服务 (otherfigures), 法治副校长 (fazhi/schools),
+    # 人大监督 (fazhi/supervision); 其他事项 holds only the clerk's own figures placed in section 五 (EXTRA_SENTENCES)
+    Theme("组织保障", "measures_text", (
+        "assessment_criteria", "assessment_data_criteria", "assessment_scores",
+    )),
+    Theme("政务服务", "measures_text", ("service_centre_cases",)),
+    Theme("法治副校长", "measures_text", (
+        "schools_counted", "vice_principal_coverage", "vice_principals", "school_lessons", "school_lesson_audience",
+    )),
+    Theme("人大监督", "measures_text", (
+        "deputy_suggestions", "deputy_suggestions_on_time_rate", "deputy_suggestions_overdue", "deputy_satisfaction_rate",
+        "congress_inspections", "congress_law_checks", "congress_inspection_issues", "congress_inspection_rectified",
+    )),
+    Theme("其他事项", "other_text", ()),
 )
+# Sentences that are no single indicator's figure (a figure the clerk named in the 其他数据 ledger, the assessment
+# results): each function (org, year) → [(theme name, parts)], a part being text or a dict of FigureRun fields whose
+# href opens the record(s) behind the number. The sentence joins its theme's, so it stands at the theme's marker or,
+# without one, closes the theme's home section.
+EXTRA_SENTENCES = ("fazhi.otherfigures.report.report_sentences", "fazhi.assessment.report.report_sentences")
 THEME_NAMES = frozenset(t.name for t in THEMES)
 
 
@@ -83,8 +119,21 @@ class ReportData:
         return reverse("indicator_records", args=[key]) + "?" + urlencode({"year": self.year, "org": self.org.code})
 
     @cached_property
-    def suggestions(self) -> list[Suggestion]:
+    def all_suggestions(self) -> list[Suggestion]:
         return suggest(self.figures, self.previous, unit=narrative.terms_for(self.org).unit)
+
+    @cached_property
+    def decisions(self) -> dict[str, str]:
+        from fazhi.reports.models import SuggestionDecision
+
+        return dict(SuggestionDecision.objects.filter(organisation=self.org, year=self.year).values_list("title", "decision"))
+
+    @cached_property
+    def suggestions(self) -> list[Suggestion]:
+        """The suggestions staff have not rejected: they make the default section 二 and the remedies of 四."""
+        from fazhi.reports.models import SuggestionDecision
+
+        return [s for s in self.all_suggestions if self.decisions.get(s.title) != SuggestionDecision.REJECTED]
 
 
 def year_on_year(fig: Figure, last: Figure | None) -> str:
@@ -111,6 +160,8 @@ def year_on_year(fig: Figure, last: Figure | None) -> str:
 def figure_clause(data: ReportData, key: str) -> list[Run]:
     """The indicator's phrase with its figure, e.g. 开展普法宣传活动[67]场次（同比增长12.5%）; [] when nothing to say."""
     fig = data.figures.get(key)
+    if fig is not None and fig.value == 0 and fig.indicator.zero_phrase:
+        return _zero_clause(data, key, fig)
     if fig is None or not fig.indicator.connected or not fig.has_data or fig.value is None:
         return []
     ind = fig.indicator
@@ -128,6 +179,20 @@ def figure_clause(data: ReportData, key: str) -> list[Run]:
     return runs
 
 
+def _zero_clause(data: ReportData, key: str, fig: Figure) -> list[Run]:
+    """A zero that is a result ("无脱管、漏管，无重新犯罪（0人次）"), said only while the figure it depends on is not zero."""
+    ind = fig.indicator
+    needed = data.figures.get(ind.zero_requires) if ind.zero_requires else None
+    if ind.zero_requires and (needed is None or not needed.value):
+        return []
+    before, _, after = ind.zero_phrase.partition("{value}")
+    runs: list[Run] = [Text(before)] if before else []
+    runs.append(FigureRun(key, "0", ind.unit, data.href(key), ind.label))
+    if after:
+        runs.append(Text(after))
+    return runs
+
+
 def theme_sentence(theme: Theme, data: ReportData) -> list[Run]:
     clauses = [c for c in (figure_clause(data, key) for key in theme.keys) if c]
     if not clauses:
@@ -139,6 +204,17 @@ def theme_sentence(theme: Theme, data: ReportData) -> list[Run]:
         runs.extend(clause)
     runs.append(Text("。"))
     return _merge(runs)
+
+
+def _add_extra_sentences(sentences: dict[str, list[Run]], data: ReportData) -> None:
+    from django.utils.module_loading import import_string
+
+    for path in EXTRA_SENTENCES:
+        for theme, parts in import_string(path)(data.org, data.year):
+            if theme not in sentences:
+                continue
+            runs = [Text(p) if isinstance(p, str) else FigureRun(**p) for p in parts]
+            sentences[theme] = _merge([*sentences[theme], *runs])
 
 
 def parse_narrative(text: str, sentences: dict[str, list[Run]]) -> list[Paragraph]:
@@ -198,7 +274,7 @@ def default_texts(org: Organisation, year: int, data: ReportData | None = None) 
         "measures_text": narrative.default_measures(t, year),
         "shortcomings_text": narrative.default_shortcomings(t, year, [(s.title, s.detail) for s in data.suggestions]),
         "duties_text": narrative.default_duties(t, year),
-        "plans_text": narrative.default_plans(t, year),
+        "plans_text": narrative.default_plans(t, year, [s.title for s in data.suggestions if not s.generic]),
         "other_text": "",
     }
 
@@ -211,6 +287,7 @@ def compose_report(report: AnnualReport, data: ReportData | None = None) -> Comp
     own = {f: (getattr(report, f) or "").strip() for f in NARRATIVE_FIELDS}
     texts = {f: own[f] or defaults[f] for f in NARRATIVE_FIELDS}
     sentences = {t.name: theme_sentence(t, data) for t in THEMES}
+    _add_extra_sentences(sentences, data)
     used = set(name.strip() for name in MARKER.findall("\n".join(texts.values())))
     parsed = {f: parse_narrative(texts[f], sentences) for f in NARRATIVE_FIELDS}
     for theme in THEMES:

@@ -58,3 +58,23 @@ class AnnualReport(Record):
             raise ValidationError({"organisation": "年度报告按乡镇（街道）编制"})
         if self.dated and self.year and self.dated.year < self.year:
             raise ValidationError({"dated": "成文日期不能早于报告年度"})
+
+
+class SuggestionDecision(models.Model):
+    """What staff decided about a shortcoming the data suggested: adopted (stays in section 二, and section 四
+    proposes its remedy) or rejected (left out of the default text). Kept per township and year, so it
+    holds before the report is first saved; every change is in the history."""
+
+    ACCEPTED, REJECTED = "accepted", "rejected"
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField("报告年度")
+    title = models.CharField("提示的不足", max_length=100)
+    decision = models.CharField("处理", max_length=16, choices=[(ACCEPTED, "采纳"), (REJECTED, "不采纳")])
+    decided_at = models.DateTimeField("时间", auto_now=True)
+    decided_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "不足提示的处理"
+        constraints = [models.UniqueConstraint(fields=["organisation", "year", "title"], name="reports_one_decision_per_suggestion")]

@@ -96,3 +96,38 @@ def _upsert(org: Organisation, year: int, values: dict[str, Any], user: User | N
         report.full_clean()
         report.save()
     return report
+
+
+def decide_suggestion(org: Organisation, year: int, title: str, decision: str, user: User | None) -> str:
+    """Adopt or reject one data-drawn shortcoming. Adopting it into a section 二 that staff have rewritten
+    appends it there; an unedited section follows the adopted suggestions by itself. Returns a message."""
+    from fazhi.reports.models import SuggestionDecision
+
+    check_report_target(org, year)
+    if decision not in (SuggestionDecision.ACCEPTED, SuggestionDecision.REJECTED):
+        raise ReportInputError("处理方式只能是采纳或不采纳")
+    data = ReportData.load(org, year)
+    suggestion = next((s for s in data.all_suggestions if s.title == title), None)
+    if suggestion is None:
+        raise ReportInputError("该提示已不在当前数据提示中，请刷新页面")
+    with transaction.atomic():
+        row, _ = SuggestionDecision.objects.select_for_update().get_or_create(
+            organisation=org, year=year, title=title, defaults={"decision": decision, "decided_by": user})
+        row.decision, row.decided_by = decision, user
+        row._history_user = user
+        row.save()
+        if decision == SuggestionDecision.REJECTED:
+            return f"已不采纳“{title}”：默认稿不再列入；如已写入正文，请在下方文字中删除"
+        report = AnnualReport.objects.select_for_update().active().filter(organisation=org, year=year).first()
+        if report is not None and report.shortcomings_text.strip() and title not in report.shortcomings_text:
+            lines = report.shortcomings_text.rstrip().splitlines()
+            numbered = sum(1 for line in lines if line.strip().startswith("（"))
+            numerals = "一二三四五六七八九十"
+            mark = numerals[numbered] if numbered < len(numerals) else str(numbered + 1)
+            insert_at = next((i for i, line in enumerate(lines) if line.startswith("究其原因")), len(lines))
+            lines.insert(insert_at, f"（{mark}）{suggestion.title}。{suggestion.detail}")
+            report.shortcomings_text = "\n".join(lines)
+            report._history_user = user
+            report.save(update_fields=["shortcomings_text", "updated_at"])
+            return f"已采纳“{title}”，并写入“二、存在的不足和原因”"
+    return f"已采纳“{title}”"

@@ -12,10 +12,15 @@ from decimal import Decimal
 from fazhi.indicators.registry import Figure, Kind, format_value
 
 MAX_FROM_DATA = 4
+GENERIC_BASIS = "常见不足（非数据提示）"
 MIN_TOTAL = 3
 
 # A rate below its threshold suggests a shortcoming. Our own heuristics, not statutory values.
 RATE_THRESHOLDS: dict[str, tuple[Decimal, str, str, str]] = {
+    "responsibility_on_time_rate": (Decimal(100), "组织领导", "责任清单任务未能全部按期完成",
+                                    "部分法治建设任务完成滞后于时限要求，年度工作要点的分解落实和过程督办需进一步加强。"),
+    "corrections_schedule_rate": (Decimal(100), "社区矫正", "社区矫正日常管理还有薄弱环节",
+                                  "个别社区矫正对象未做到日日有电联、月月有集中教育，日常监管的规范化水平有待提高。"),
     "exam_pass_rate": (Decimal(100), "学法用法", "学法用法的实效还需提升",
                        "学法考试合格率尚未达到百分之百，部分干部职工学法的主动性和系统性不够，运用法治思维和法治方式解决问题的能力有待提高。"),
     "dispute_success_rate": (Decimal(95), "矛盾纠纷", "矛盾纠纷化解质效还需提高",
@@ -33,6 +38,12 @@ RATE_THRESHOLDS: dict[str, tuple[Decimal, str, str, str]] = {
 # A count that should be zero: any record is a shortcoming, listed before every other suggestion
 # (so that, e.g., a catalogued major decision without legality review cannot go unreported).
 PROBLEM_COUNTS: dict[str, tuple[str, str, str]] = {
+    "responsibility_tasks_overdue": ("组织领导", "法治建设责任清单落实不够到位",
+                                     "责任清单中部分任务未能按期完成，“谁分管、谁负责”的责任传导和督促检查还不够有力。"),
+    "litigation_cases_lost": ("依法行政", "行政行为合法性还有差距",
+                              "有行政复议、行政诉讼案件被撤销、变更或确认违法，个别行政行为在事实认定、程序和法律适用上还不够严谨。"),
+    "corrections_incidents": ("社区矫正", "社区矫正监督管理存在漏洞",
+                              "个别社区矫正对象发生脱管、漏管或重新违法犯罪，日常监督管理和教育帮扶措施落实还不够严密。"),
     "decisions_without_review": ("依法行政", "重大行政决策合法性审查还不到位",
                                  "部分列入年度目录的重大行政决策事项尚未启动合法性审查，重大行政决策程序的刚性约束需进一步强化。"),
 }
@@ -77,6 +88,11 @@ class Suggestion:
     detail: str
     basis: str  # why it was suggested (for staff, not printed)
 
+    @property
+    def generic(self) -> bool:
+        """A common shortcoming offered to fill the section, not drawn from this township's data."""
+        return self.basis == GENERIC_BASIS
+
 
 def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: str = "镇") -> list[Suggestion]:
     found: list[Suggestion] = []
@@ -106,7 +122,7 @@ def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: st
         if len(found) >= MIN_TOTAL:
             break
         if theme not in themes:
-            found.append(Suggestion(theme, title, detail.format(unit=unit), "常见不足（非数据提示）"))
+            found.append(Suggestion(theme, title, detail.format(unit=unit), GENERIC_BASIS))
     return found
 
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("view/<str:code>/<int:year>/report.docx", views.report_docx, name="report_docx"),
     path("view/<str:code>/<int:year>/report.md", views.report_md, name="report_md"),
     path("edit/<str:code>/<int:year>/", views.report_edit, name="report_edit"),
+    path("edit/<str:code>/<int:year>/suggestion/", views.report_suggestion, name="report_suggestion"),
 ]

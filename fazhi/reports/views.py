@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 from django.utils import timezone
 
 from fazhi.core.history import history_entries
@@ -27,7 +28,8 @@ from fazhi.reports.render_docx import render_docx
 from fazhi.reports.render_html import body_html
 from fazhi.reports.render_md import render_markdown
 from fazhi.reports.services import (
-    ReportInputError, check_report_target, report_get_or_new, report_initial, report_save, report_year_range,
+    ReportInputError, check_report_target, decide_suggestion, report_get_or_new, report_initial, report_save,
+    report_year_range,
 )
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -110,8 +112,24 @@ def report_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
         form = AnnualReportForm(instance=report, initial=report_initial(report, data))
     return render(request, "reports/edit.html", {
         "org": org, "year": year, "report": report, "form": form,
-        "suggestions": data.suggestions, "markers": THEME_MARKERS,
+        "suggestions": [(sg, data.decisions.get(sg.title, "")) for sg in data.all_suggestions], "markers": THEME_MARKERS,
     })
+
+
+@login_required
+@_bad_input_is_404
+@require_POST
+def report_suggestion(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """Adopt or reject one shortcoming the data suggested (section 二), from the edit page."""
+    org = _writable_target(request, code, year)
+    try:
+        message = decide_suggestion(org, year, request.POST.get("title", "")[:100], request.POST.get("decision", ""),
+                                    request.user)
+    except ReportInputError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, message)
+    return redirect("report_edit", code=org.code, year=year)
 
 
 @login_required

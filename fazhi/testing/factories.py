@@ -157,6 +157,7 @@ class DisputeCaseFactory(RecordFactory):
     outcome = "resolved"
     agreement = "written"
     closed_on = factory.LazyAttribute(lambda o: o.received_on + dt.timedelta(days=18))  # 2025-04-20 by default
+    terms = "双方自愿达成协议，按约定履行"  # a written agreement states its terms (人民调解法第二十九条)
 
 
 class ProactiveReleaseFactory(RecordFactory):
@@ -194,3 +195,141 @@ LEDGER_FACTORIES = {
     "proactive-releases": ProactiveReleaseFactory,
     "disclosure-appeals": DisclosureAppealFactory,
 }
+
+
+# 人大监督、法治副校长、其他数据、目标管理考核 (fazhi/supervision, schools, otherfigures, assessment)
+from decimal import Decimal as _Decimal  # noqa: E402
+
+from fazhi.assessment.models import AssessmentCriterion, AssessmentScore  # noqa: E402
+from fazhi.otherfigures.models import OtherFigure  # noqa: E402
+from fazhi.schools.models import School, SchoolLesson, VicePrincipal  # noqa: E402
+from fazhi.supervision.models import DeputySuggestion, PresidiumInspection  # noqa: E402
+
+
+class DeputySuggestionFactory(RecordFactory):
+    class Meta:
+        model = DeputySuggestion
+
+    assigned_on = dt.date(2025, 3, 20)
+    kind = "suggestion"
+    congress_session = "镇第十八届人民代表大会第五次会议"
+    number = factory.Sequence(lambda n: f"建议第{n + 1}号")
+    deputy = factory.Sequence(lambda n: f"代表{n}")
+    title = factory.Sequence(lambda n: f"关于修缮村组道路的建议{n}")
+    department = "村镇建设办"
+    # answered after the three months of 代表法第四十四条 (due 07-02 for 04-02): late, so counted as overdue too
+    answered_on = factory.LazyAttribute(lambda o: o.assigned_on + dt.timedelta(days=100))
+    outcome = "solved"
+    answer = "已列入年度计划并完成修缮"
+    satisfaction = "satisfied"
+
+
+class PresidiumInspectionFactory(RecordFactory):
+    class Meta:
+        model = PresidiumInspection
+
+    held_on = dt.date(2025, 6, 12)
+    kind = "law_check"
+    subject = factory.Sequence(lambda n: f"《土地管理法》贯彻实施情况执法检查{n}")
+    deputies = 12
+    findings = "部分村宅基地审批资料不全"
+    issues = 4
+    rectified = 3
+    rectification = "已督促补齐资料"
+
+
+class SchoolFactory(RecordFactory):
+    class Meta:
+        model = School
+
+    name = factory.Sequence(lambda n: f"第{n + 1}小学")
+    stage = "primary"
+    pupils = 320
+    listed_on = dt.date(2020, 9, 1)
+
+
+def _school_with_vice_principal(organisation) -> School:
+    school = SchoolFactory(organisation=organisation)
+    VicePrincipalFactory(organisation=organisation, school=school, appointed_on=dt.date(2020, 9, 1))
+    return school
+
+
+class VicePrincipalFactory(RecordFactory):
+    class Meta:
+        model = VicePrincipal
+
+    school = factory.LazyAttribute(lambda o: SchoolFactory(organisation=o.organisation))
+    name = factory.Sequence(lambda n: f"警官{n}")
+    employer_kind = "police"
+    employer = "县公安局青山派出所副所长"
+    appointed_on = dt.date(2025, 3, 1)
+
+
+class SchoolLessonFactory(RecordFactory):
+    class Meta:
+        model = SchoolLesson
+
+    school = factory.LazyAttribute(lambda o: _school_with_vice_principal(o.organisation))
+    held_on = dt.date(2025, 4, 15)
+    kind = "lesson"
+    topic = factory.Sequence(lambda n: f"预防校园欺凌法治课{n}")
+    lecturer = "王警官"
+    audience = 260
+
+
+class OtherFigureFactory(RecordFactory):
+    class Meta:
+        model = OtherFigure
+
+    stated_on = dt.date(2025, 12, 31)
+    metric = "service_centre_cases"
+    value = _Decimal("203517")
+    unit = "件"
+    phrase = "便民服务中心窗口全年办件量达{数值}件"
+    placement = "service"
+    source_system = "省一体化政务服务平台"
+    source_document = "便民服务中心2025年度办件统计表"
+
+
+class AssessmentCriterionFactory(RecordFactory):
+    class Meta:
+        model = AssessmentCriterion
+
+    adopted_on = dt.date(2025, 2, 10)
+    name = factory.Sequence(lambda n: f"依法治村工作{n}")
+    applies_to = "village"
+    weight = _Decimal("10")
+    indicator_key = "publicity_events"  # scored from the village's publicity events: 4 a year for full marks
+    target = _Decimal("4")
+    standard = "按照考核办法评分"
+
+
+class AssessmentScoreFactory(RecordFactory):
+    class Meta:
+        model = AssessmentScore
+
+    scored_on = dt.date(2025, 12, 20)
+    criterion = factory.LazyAttribute(lambda o: AssessmentCriterionFactory(
+        organisation=o.organisation, adopted_on=o.scored_on.replace(month=1, day=5), indicator_key="", target=None))
+    assessee_kind = "village"
+    village = factory.LazyAttribute(lambda o: VillageFactory(parent=o.organisation))
+    score = _Decimal("8")
+    basis = "民主法治村创建资料齐全，扣2分：未按季度开展法治宣传"
+
+
+LEDGER_FACTORIES.update({
+    "deputy-suggestions": DeputySuggestionFactory,
+    "congress-inspections": PresidiumInspectionFactory,
+    "schools": SchoolFactory,
+    "vice-principals": VicePrincipalFactory,
+    "school-lessons": SchoolLessonFactory,
+    "other-figures": OtherFigureFactory,
+    "assessment-criteria": AssessmentCriterionFactory,
+    "assessment-scores": AssessmentScoreFactory,
+})
+
+
+# 复议诉讼、法律顾问与法律援助、组织领导、人民调解 (fazhi/litigation, advisors, governance, disputes)
+from fazhi.testing.institution_factories import INSTITUTION_LEDGER_FACTORIES  # noqa: E402
+
+LEDGER_FACTORIES.update(INSTITUTION_LEDGER_FACTORIES)

@@ -27,7 +27,7 @@ def valid_post(slug: str, village=None) -> dict[str, str] | None:
                 "body": "示范县人民法院", "court_level": "first", "received_on": day}
     if slug == "court-hearings":
         case = f.LegalCaseFactory(organisation=_township(village), received_on=dt.date(YEAR, 1, 5))
-        return {"case": str(case.pk), "held_on": day, "open_court": "on", "head_appeared": "on", "head_name": "吴海燕",
+        return {"case": str(case.pk), "held_on": day, "venue": "示范县人民法院", "open_court": "on", "head_appeared": "on", "head_name": "吴海燕",
                 "head_post": "chief"}
     if slug == "case-obligations":
         case = f.LegalCaseFactory(organisation=_township(village), received_on=dt.date(YEAR, 1, 5))
@@ -40,10 +40,11 @@ def valid_post(slug: str, village=None) -> dict[str, str] | None:
     if slug == "advisor-assignments":
         advisor = f.LegalAdvisorFactory(organisation=_township(village))
         target = village or f.VillageFactory(parent=advisor.organisation)
-        return {"village": str(target.pk), "advisor": str(advisor.pk), "starts_on": day}
+        return {"village": str(target.pk), "advisor": str(advisor.pk), "starts_on": day, "mode": "visit",
+                "note": "每月驻村服务"}
     if slug == "advisor-services":
         advisor = f.LegalAdvisorFactory(organisation=_township(village))
-        data = {"held_on": day, "advisor": str(advisor.pk), "kind": "consultation", "quantity": "15"}
+        data = {"held_on": day, "advisor": str(advisor.pk), "kind": "consultation", "quantity": "15", "note": "解答咨询"}
         if village is not None:
             data["village"] = str(village.pk)
         return data
@@ -53,7 +54,7 @@ def valid_post(slug: str, village=None) -> dict[str, str] | None:
     if slug == "leading-group":
         return {"name": "周建国", "post": "镇党委书记", "group_role": "head", "joined_on": day}
     if slug == "work-plans":
-        return {"year": str(YEAR), "title": f"{YEAR}年法治政府建设工作要点", "adopted_on": day}
+        return {"year": str(YEAR), "kind": "key_points", "title": f"{YEAR}年法治政府建设工作要点", "adopted_on": day}
     if slug == "responsibility-tasks":
         plan = f.WorkPlanFactory(organisation=_township(village), adopted_on=dt.date(YEAR, 2, 1))
         return {"plan": str(plan.pk), "assigned_on": day, "task": "修订村规民约", "lead": "分管副镇长", "department": "党政办",
@@ -61,9 +62,9 @@ def valid_post(slug: str, village=None) -> dict[str, str] | None:
     if slug == "law-reports":
         return {"held_on": day, "reporter": "周建国", "post": "镇党委书记", "principal": "on", "occasion": "meeting"}
     if slug == "rule-of-law-budget":
-        return {"year": str(YEAR), "item": "普法宣传经费", "amount": "50000", "approved_on": day}
+        return {"year": str(YEAR), "item": "普法宣传经费", "source": "own_budget", "amount": "50000", "approved_on": day}
     if slug == "mediation-committees":
-        data = {"name": "石桥村人民调解委员会", "established_on": day}
+        data = {"name": "石桥村人民调解委员会", "level": "village", "established_on": day}
         if village is not None:
             data["village"] = str(village.pk)
         return data

@@ -16,12 +16,22 @@ from fazhi.litigation.models import Hearing, Obligation
 from fazhi.testing.factories import RecordFactory, VillageFactory  # noqa: F401  (VillageFactory used by institution_data)
 
 
+class ReconsiderationCaseFactory(LegalCaseFactory):
+    """The ledger's sample: a 复议 case needs no 审级, so a row with only the required columns is valid."""
+
+    kind = "reconsideration"
+    court_level = ""
+    body = "示范县人民政府"
+    number = factory.Sequence(lambda n: f"示府复〔2025〕{n + 1}号")
+
+
 class HearingRecordFactory(RecordFactory):
     class Meta:
         model = Hearing
 
     case = factory.LazyAttribute(lambda o: LegalCaseFactory(organisation=o.organisation, received_on=dt.date(o.held_on.year, 1, 5)))
     held_on = dt.date(2025, 6, 10)
+    venue = "示范县人民法院第二审判庭"
     open_court = True
     head_appeared = True
     head_name = "吴海燕"
@@ -57,6 +67,7 @@ class AdvisorAssignmentFactory(RecordFactory):
     advisor = factory.LazyAttribute(lambda o: LegalAdvisorFactory(organisation=o.organisation))
     village = factory.LazyAttribute(lambda o: VillageFactory(parent=o.organisation))
     starts_on = dt.date(2025, 1, 1)
+    note = "每月第一个周三驻村服务"
 
 
 class AdvisorServiceFactory(RecordFactory):
@@ -67,6 +78,7 @@ class AdvisorServiceFactory(RecordFactory):
     held_on = dt.date(2025, 5, 20)
     kind = "consultation"
     quantity = 12
+    note = "解答土地承包、婚姻家庭咨询"
 
 
 class LegalAidReferralFactory(RecordFactory):
@@ -110,8 +122,7 @@ class ResponsibilityTaskFactory(RecordFactory):
     department = "党政办"
     owner = "李某"
     due_on = factory.LazyAttribute(lambda o: o.assigned_on + dt.timedelta(days=90))
-    status = "done"
-    done_on = factory.LazyAttribute(lambda o: o.due_on - dt.timedelta(days=5))
+    status = "ongoing"  # not yet done: counted as overdue once its deadline has passed
 
 
 class LawReportFactory(RecordFactory):
@@ -155,7 +166,7 @@ class MediatorFactory(RecordFactory):
 
 
 INSTITUTION_LEDGER_FACTORIES = {
-    "legal-cases": LegalCaseFactory,
+    "legal-cases": ReconsiderationCaseFactory,
     "court-hearings": HearingRecordFactory,
     "case-obligations": ObligationRecordFactory,
     "court-suggestions": CourtSuggestionFactory,

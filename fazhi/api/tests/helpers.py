@@ -27,6 +27,9 @@ def chinese(value) -> bool:
 
 
 def factory_for(model):
+    for item in factories.LEDGER_FACTORIES.values():
+        if item._meta.model is model:
+            return item
     for item in vars(factories).values():
         if isinstance(item, type) and issubclass(item, factory.django.DjangoModelFactory):
             if not item._meta.abstract and item._meta.model is model:

@@ -29,7 +29,8 @@ def test_indicator_values_equal_the_registry(clerk, township):
     assert body["publicity_events"]["value"] == 1
     assert body["publicity_events"]["records_url"] == f"/indicators/publicity_events/records/?year={YEAR}&org={township.code}"
     assert body["penalty_cases"] == {
-        "label": "行政处罚案件（普通程序）", "unit": "件", "value": None, "connected": False, "records_url": None,
+        "label": "行政处罚案件（普通程序）", "unit": "件", "value": 0, "connected": True,
+        "records_url": f"/indicators/penalty_cases/records/?year={YEAR}&org={township.code}",
     }
 
 
@@ -60,6 +61,7 @@ def test_a_bad_year_is_a_chinese_400(clerk, township):
 
 
 DECISION_PATHS = {"/api/decisions/", "/api/decisions/{id}/"}
+ENFORCEMENT_PATHS = {"/api/enforcement/cases/", "/api/enforcement/cases/{id}/", "/api/enforcement/officers/"}
 
 
 def test_the_openapi_schema_is_served(clerk):
@@ -71,7 +73,7 @@ def test_the_openapi_schema_is_served(clerk):
         "/api/disclosure-requests/", "/api/disclosure-requests/{id}/",
         "/api/reviews/", "/api/reviews/{id}/", "/api/reviews/{id}/take/", "/api/reviews/{id}/conclude/",
         "/api/normative-documents/", "/api/normative-documents/{id}/",
-    } | DECISION_PATHS
+    } | DECISION_PATHS | ENFORCEMENT_PATHS
 
 
 def test_the_schema_generates_without_warnings(tmp_path):

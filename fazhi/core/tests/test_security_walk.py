@@ -372,6 +372,9 @@ TABLE: dict[str, Entry] = {
     "report_docx": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
     "report_md": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
     "report_edit": Entry(Access.EDIT, kwargs=lambda w: w.org_year(), write=lambda w: w.annual_report_body()),
+    "report_suggestion": Entry(  # adopt or reject a data-drawn shortcoming of section 二
+        Access.ACTION, kwargs=lambda w: w.org_year(), write=lambda w: {"title": "走查提示", "decision": "accepted"},
+    ),
     # ---- disclosure back office
     "disclosure_dashboard": Entry(Access.LIST, marker=_tracking),
     "disclosure_reminder_read": Entry(  # a reminder is one user's: even the county gets 404

@@ -3,6 +3,8 @@ its history, leaves every list and figure (unless 含已作废 is ticked), and c
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.contrib.contenttypes.models import ContentType
@@ -166,5 +168,13 @@ def counted_record(ledger, indicator, township):
         "publicity_online": {"channel": "online"},
         "principal_led_studies": {"led_by_principal": True},
         "principal_chaired_meetings": {"chaired_by_principal": True},
+        "litigation_cases": {"kind": "litigation", "court_level": "first", "body": "县人民法院"},
+        "litigation_cases_lost": {"outcome": "revoked", "concluded_on": dt.date(YEAR, 10, 1)},
+        "cases_concluded": {"outcome": "upheld", "concluded_on": dt.date(YEAR, 10, 1)},
+        "court_assistance": {"kind": "assist"},
+        "advisor_publicity_events": {"kind": "publicity"},
+        "advisor_disputes": {"kind": "dispute"},
+        "advisor_contracts": {"kind": "contract"},
+        "advisor_suggestions": {"kind": "suggestion"},
     }.get(indicator.key, {})
     return make_record(ledger, township, **extras)

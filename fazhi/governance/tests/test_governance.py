@@ -21,7 +21,7 @@ def plan(township, year=2025):
 
 
 def task(township, p, due, status="planned", done_on=None, name="修订村规民约"):
-    return ResponsibilityTask.objects.create(organisation=township, plan=p, task=name, lead="分管副镇长",
+    return ResponsibilityTask.objects.create(organisation=township, plan=p, assigned_on=dt.date(p.year, 3, 1), task=name, lead="分管副镇长",
                                              department="党政办", owner="李某", due_on=due, status=status, done_on=done_on)
 
 
@@ -40,17 +40,19 @@ def test_tasks_on_time_late_and_overdue(township):
 def test_a_done_task_needs_its_date_and_a_deadline_may_lie_ahead(township):
     p = plan(township, dt.date.today().year)
     ahead = (dt.date.today() + dt.timedelta(days=60)).isoformat()
-    form = ResponsibilityTaskForm(data={"plan": p.pk, "task": "普法", "lead": "甲", "department": "司法所", "owner": "乙",
-                                        "due_on": ahead, "status": "done"}, organisation=township)
+    form = ResponsibilityTaskForm(data={"plan": p.pk, "assigned_on": dt.date.today().isoformat(), "task": "普法", "lead": "甲",
+                                        "department": "司法所", "owner": "乙", "due_on": ahead, "status": "done"},
+                                  organisation=township)
     assert not form.is_valid() and "已完成的任务请填写完成日期" in str(form.errors)
-    form = ResponsibilityTaskForm(data={"plan": p.pk, "task": "普法", "lead": "甲", "department": "司法所", "owner": "乙",
-                                        "due_on": ahead, "status": "planned"}, organisation=township)
+    form = ResponsibilityTaskForm(data={"plan": p.pk, "assigned_on": dt.date.today().isoformat(), "task": "普法", "lead": "甲",
+                                        "department": "司法所", "owner": "乙", "due_on": ahead, "status": "planned"},
+                                  organisation=township)
     assert form.is_valid(), form.errors
 
 
 def test_the_plan_of_another_township_cannot_be_chosen(township, other_township):
     theirs = plan(other_township)
-    form = ResponsibilityTaskForm(data={"plan": theirs.pk, "task": "普法", "lead": "甲", "department": "司法所", "owner": "乙",
+    form = ResponsibilityTaskForm(data={"plan": theirs.pk, "assigned_on": "2025-03-01", "task": "普法", "lead": "甲", "department": "司法所", "owner": "乙",
                                         "due_on": "2025-05-01", "status": "planned"}, organisation=township)
     assert not form.is_valid() and "请选择本镇已登记的工作要点" in str(form.errors)
 

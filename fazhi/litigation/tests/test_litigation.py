@@ -119,7 +119,7 @@ def test_excel_import_finds_the_case_by_its_number(township, clerk):
     sheet = book.active
     ledger = get_ledger("court-hearings")
     sheet.append([ledger.label(n) for n in ledger.excel_fields])
-    row = {"case": "（2025）示0421行初7号", "held_on": "2025-06-10", "open_court": "是", "head_appeared": "是",
+    row = {"case": "（2025）示0421行初7号", "held_on": "2025-06-10", "venue": "示范县人民法院", "open_court": "是", "head_appeared": "是",
            "head_name": "吴海燕", "head_post": "正职负责人", "absence_reason": "", "absence_note": ""}
     sheet.append([row[n] for n in ledger.excel_fields])
     sheet.append([{**row, "case": "（2025）不存在1号"}[n] for n in ledger.excel_fields])

@@ -1,0 +1,265 @@
+"""Demo data for the seed items of issue 9: 人大监督 (deputies' suggestions, presidium inspections), 法治副校长
+(school roster, appointments, lessons), 其他数据 (service-centre volume, staff, one figure the clerk named,
+with its source document) and 目标管理考核 (criteria, scores drawn from the ledgers and by hand).
+
+Deterministic (``random.Random`` seeded by township code and year), idempotent (a township-year that already
+has other figures or deputies' suggestions is left alone; the school roster is written once), never dated after
+``today``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from fazhi.assessment.models import Assessee, AssessmentCriterion, AssessmentScore
+from fazhi.assessment.services import assessment_score_from_data
+from fazhi.core.attachments import attach_file
+from fazhi.otherfigures.models import Metric, OtherFigure, Placement
+from fazhi.schools.models import EmployerKind, LessonKind, School, SchoolLesson, SchoolStage, VicePrincipal
+from fazhi.schools.selectors import in_office
+from fazhi.supervision.models import (
+    DeputySuggestion, InspectionKind, PresidiumInspection, Satisfaction, SuggestionKind, SuggestionOutcome,
+)
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何罗高林"
+GIVEN = ("建华", "秀兰", "国强", "丽萍", "志明", "桂英", "德明", "春梅", "永福", "晓燕", "海涛", "红霞")
+SUGGESTIONS = (
+    ("关于硬化{v}组道路的建议", "村镇建设办"), ("关于在{v}增设路灯的建议", "村镇建设办"),
+    ("关于加强{v}饮用水源保护的建议", "农业综合服务中心"), ("关于规范集镇摊位经营秩序的建议", "综合行政执法队"),
+    ("关于解决{v}灌溉渠道淤塞问题的建议", "农业综合服务中心"), ("关于加强校园周边交通安全管理的建议", "平安建设办"),
+    ("关于提高农村低保审核透明度的建议", "社会事务办"), ("关于整治{v}河道垃圾的建议", "生态环境办"),
+    ("关于加快农村宅基地审批办理的建议", "村镇建设办"), ("关于增加便民服务中心周末值班的建议", "党政办"),
+    ("关于加强农村留守老人关爱服务的建议", "社会事务办"), ("关于规范农村建房管理的建议", "村镇建设办"),
+)
+INSPECTIONS = (
+    (InspectionKind.LAW_CHECK, "《中华人民共和国土地管理法》贯彻实施情况执法检查", "部分村宅基地审批资料归档不全；两处违法占地未及时制止"),
+    (InspectionKind.VISIT, "集镇污水管网建设项目视察", "施工围挡不规范，部分路段夜间施工扰民"),
+    (InspectionKind.EVALUATION, "便民服务中心依法行政工作评议", "个别窗口一次性告知不到位，群众多次往返"),
+    (InspectionKind.LAW_CHECK, "《中华人民共和国安全生产法》贯彻实施情况执法检查", "小作坊消防器材配备不足，安全台账不完整"),
+    (InspectionKind.SURVEY, "农村人居环境整治专题调研", "垃圾清运频次不足，个别村保洁员管理松散"),
+)
+SCHOOLS = (
+    ("{t}中心小学", SchoolStage.PRIMARY, 620), ("{t}初级中学", SchoolStage.JUNIOR, 780), ("{v}小学", SchoolStage.PRIMARY, 210),
+    ("{v}小学", SchoolStage.PRIMARY, 160), ("{t}九年一贯制学校", SchoolStage.NINE_YEAR, 540), ("{t}中心幼儿园", SchoolStage.KINDERGARTEN, 260),
+)
+EMPLOYERS = (
+    (EmployerKind.POLICE, "县公安局{t}派出所副所长"), (EmployerKind.JUDICIAL, "{t}司法所所长"),
+    (EmployerKind.COURT, "县人民法院{t}人民法庭庭长"), (EmployerKind.PROCURATORATE, "县人民检察院第二检察部检察官"),
+    (EmployerKind.LAWYER, "县法律援助中心律师"),
+)
+LESSONS = (
+    (LessonKind.LESSON, "预防校园欺凌法治课"), (LessonKind.LECTURE, "未成年人保护法专题讲座"),
+    (LessonKind.MOOT_COURT, "模拟法庭：网络游戏充值纠纷"), (LessonKind.PRACTICE, "“宪法卫士”法治实践活动"),
+    (LessonKind.SAFETY, "校园周边安全隐患排查"), (LessonKind.LESSON, "防范电信网络诈骗法治课"),
+)
+VILLAGE_CRITERIA = (  # (内容, 分值, 指标, 目标值)
+    ("开展普法宣传活动", Decimal(20), "publicity_events", Decimal(4)),
+    ("培养“法律明白人”", Decimal(10), "legal_literates", Decimal(2)),
+    ("矛盾纠纷调处成功率", Decimal(20), "dispute_success_rate", Decimal(95)),
+    ("民主法治示范村创建和村规民约修订", Decimal(25), "", None),
+    ("法治宣传阵地建设和村级法律顾问作用发挥", Decimal(25), "", None),
+)
+DEPARTMENT_CRITERIA = (
+    ("依法履职、规范执法（行政执法“三项制度”落实）", Decimal(50)),
+    ("“谁执法谁普法”普法责任制落实", Decimal(30)),
+    ("学法用法和法治培训参与", Decimal(20)),
+)
+DEPARTMENTS = ("党政办", "综合行政执法队", "社会事务办", "村镇建设办", "便民服务中心")
+
+
+def _clip(day: dt.date, today: dt.date) -> dt.date | None:
+    return day if day <= today else None
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + rng.choice(GIVEN)
+
+
+def _save(obj, user):
+    obj.created_by = user
+    obj._history_user = user
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def generate_seed_items(spec, township, year: int, *, today: dt.date, clerk, latest: bool) -> dict[str, int]:
+    """One township-year of the four modules; {} when the year was generated before."""
+    if dt.date(year, 1, 1) > today or _generated(township, year):
+        return {}
+    rng = random.Random(f"seed-items-{spec.code}-{year}")
+    villages = list(township.villages().order_by("code"))
+    counts = {
+        "deputysuggestion": _suggestions(spec, township, year, today, clerk, rng, villages, latest),
+        "presidiuminspection": _inspections(township, year, today, clerk, rng),
+    }
+    counts["school"] = _school_roster(spec, township, year, today, clerk, rng, villages, latest)
+    counts["schoollesson"] = _lessons(township, year, today, clerk, rng)
+    counts["otherfigure"] = _other_figures(spec, township, year, today, clerk, rng)
+    counts["assessmentscore"] = _assessment(township, year, today, clerk, rng)
+    return counts
+
+
+def _generated(township, year: int) -> bool:
+    """Whether the township-year was generated before (its 其他数据 are always written, even on 1 January)."""
+    return (OtherFigure.objects.filter(organisation=township, stated_on__year=year).exists()
+            or DeputySuggestion.objects.filter(organisation=township, assigned_on__year=year).exists())
+
+
+def _suggestions(spec, township, year, today, clerk, rng, villages, latest) -> int:
+    session = f"{spec.name}第十八届人民代表大会第{max(1, year - 2021)}次会议"
+    made = 0
+    n = rng.randint(8, 12)
+    for i in range(n):
+        assigned = _clip(dt.date(year, 3, 10) + dt.timedelta(days=rng.choice((0, 0, 7, 30))), today)
+        if assigned is None:
+            continue
+        title, department = SUGGESTIONS[(i + rng.randint(0, 3)) % len(SUGGESTIONS)]
+        s = DeputySuggestion(
+            organisation=township, assigned_on=assigned, congress_session=session, number=f"建议第{i + 1}号",
+            kind=SuggestionKind.MOTION if i == 0 else SuggestionKind.SUGGESTION,
+            deputy=_person(rng), title=title.format(v=rng.choice(villages).name if villages else "集镇"),
+            department=department, complex_matter=i in (1, 2),
+        )
+        days = rng.randint(25, 80)
+        if i == 3:
+            days = 105  # answered after the three months: shown as 逾期答复
+        if latest and i == n - 1:
+            days = None  # still open: unanswered past its due date this year (a shortcoming the report shows)
+        answered = _clip(assigned + dt.timedelta(days=days), today) if days else None
+        if answered:
+            s.answered_on = answered
+            s.outcome = rng.choice((SuggestionOutcome.SOLVED, SuggestionOutcome.SOLVED, SuggestionOutcome.PLANNED,
+                                    SuggestionOutcome.EXPLAINED))
+            s.answer = {"solved": "已组织实施并完成", "planned": "已列入下年度计划，资金落实后实施",
+                        "explained": "受政策和资金限制暂难实施，已当面向代表说明"}[s.outcome]
+            s.satisfaction = rng.choice((Satisfaction.SATISFIED,) * 6 + (Satisfaction.BASICALLY,) * 2
+                                        + (Satisfaction.UNSATISFIED, Satisfaction.NONE))
+        _save(s, clerk)
+        made += 1
+    return made
+
+
+def _inspections(township, year, today, clerk, rng) -> int:
+    made = 0
+    for i, (kind, subject, findings) in enumerate(rng.sample(INSPECTIONS, 4 if rng.random() < 0.6 else 3)):
+        held = _clip(dt.date(year, 4 + i * 2, rng.randint(5, 25)), today)
+        if held is None:
+            continue
+        issues = rng.randint(2, 6)
+        rectified = issues if i < 2 else max(0, issues - rng.randint(0, 2))
+        reported = _clip(held + dt.timedelta(days=45), today)
+        _save(PresidiumInspection(
+            organisation=township, held_on=held, kind=kind, subject=subject, deputies=rng.randint(8, 20),
+            findings=findings, issues=issues, rectified=rectified if reported else 0,
+            rectification="已逐条制定整改措施，明确责任人和时限" if reported else "",
+            reported_on=reported,
+        ), clerk)
+        made += 1
+    return made
+
+
+def _school_roster(spec, township, year, today, clerk, rng, villages, latest) -> int:
+    """The roster and its appointments once per township, three years before the earliest demo year. In 河口镇 and
+    云岭乡 the last school's vice-principal is only appointed in September of the latest year: coverage rises to 100%."""
+    made = 0
+    if not School.objects.filter(organisation=township).exists():
+        listed = dt.date(year - 3, 9, 1)
+        counted = 0
+        for name, stage, pupils in SCHOOLS:
+            village = rng.choice(villages) if villages and "{v}" in name else None
+            school = _save(School(organisation=township, name=name.format(t=spec.short, v=village.name[:-1] if village else ""),
+                                  stage=stage, village=village, pupils=pupils, listed_on=listed), clerk)
+            made += 1
+            if stage == SchoolStage.KINDERGARTEN:
+                continue
+            counted += 1
+            if spec.code != "SFX01" and counted == 5:
+                continue  # appointed later (below)
+            _appoint(spec, township, school, listed, clerk, rng, counted)
+    if latest and dt.date(year, 9, 1) <= today:
+        for school in School.objects.filter(organisation=township).exclude(stage=SchoolStage.KINDERGARTEN):
+            if not VicePrincipal.objects.filter(school=school).exists():
+                _appoint(spec, township, school, dt.date(year, 9, 1), clerk, rng, 2)
+    return made
+
+
+def _appoint(spec, township, school, appointed, clerk, rng, i) -> VicePrincipal:
+    kind, employer = EMPLOYERS[i % len(EMPLOYERS)]
+    return _save(VicePrincipal(organisation=township, school=school, name=_person(rng), employer_kind=kind,
+                               employer=employer.format(t=spec.short), appointed_on=appointed,
+                               term_ends_on=appointed.replace(year=appointed.year + 3)), clerk)
+
+
+def _lessons(township, year, today, clerk, rng) -> int:
+    made = 0
+    for school in School.objects.filter(organisation=township).exclude(stage=SchoolStage.KINDERGARTEN).order_by("id"):
+        for _ in range(rng.randint(2, 3)):
+            held = _clip(dt.date(year, rng.choice((3, 4, 5, 6, 9, 10, 11, 12)), rng.randint(1, 28)), today)
+            if held is None:
+                continue
+            vp = in_office(held).filter(school=school).first()
+            if vp is None:
+                continue
+            kind, topic = rng.choice(LESSONS)
+            _save(SchoolLesson(organisation=township, school=school, held_on=held, kind=kind, topic=topic,
+                               lecturer=vp.name, audience=rng.randint(80, min(school.pupils, 600))), clerk)
+            made += 1
+    return made
+
+
+def _other_figures(spec, township, year, today, clerk, rng) -> int:
+    stated = min(dt.date(year, 12, 31), today)
+    whole = "全年" if stated.month == 12 and stated.day == 31 else f"1—{stated.month}月"
+    cases = rng.randint(150_000, 220_000) if spec.code == "SFX01" else rng.randint(40_000, 120_000)
+    service = _save(OtherFigure(
+        organisation=township, stated_on=stated, metric=Metric.SERVICE_CENTRE_CASES, value=Decimal(cases), unit="件",
+        placement=Placement.SERVICE, source_system="省一体化政务服务平台",
+        source_document=f"{spec.name}便民服务中心{year}年{whole}办件统计表"), clerk)
+    attach_file(record=service, upload=SimpleUploadedFile(f"{spec.name}{year}年办件统计表.pdf", PDF, "application/pdf"),
+                user=clerk)
+    _save(OtherFigure(
+        organisation=township, stated_on=stated, metric=Metric.RULE_OF_LAW_STAFF, value=Decimal(rng.randint(4, 7)), unit="人",
+        placement=Placement.ORGANISATION, source_system=f"{spec.name}党政办",
+        source_document=f"关于调整{spec.name}法治建设工作领导小组及办公室人员的通知"), clerk)
+    _save(OtherFigure(
+        organisation=township, stated_on=stated, metric=Metric.OTHER, name="综治中心接待来访群众",
+        value=Decimal(rng.randint(300, 900)), unit="人次", phrase="综治中心“一站式”接待来访群众{数值}人次",
+        placement=Placement.DISPUTES, source_system=f"{spec.name}综治中心", source_document=f"{year}年来访登记簿统计"), clerk)
+    return 3
+
+
+def _assessment(township, year, today, clerk, rng) -> int:
+    adopted = _clip(dt.date(year, 2, 20), today)
+    if adopted is None:
+        return 0
+    manual = []
+    for name, weight, key, target in VILLAGE_CRITERIA:
+        c = _save(AssessmentCriterion(organisation=township, adopted_on=adopted, name=name, applies_to=Assessee.VILLAGE,
+                                      weight=weight, indicator_key=key, target=target,
+                                      standard="按台账数据自动计分" if key else "查阅资料、实地检查，按评分细则扣分"), clerk)
+        if not key:
+            manual.append(c)
+    for name, weight in DEPARTMENT_CRITERIA:
+        manual.append(_save(AssessmentCriterion(organisation=township, adopted_on=adopted, name=name,
+                                                applies_to=Assessee.DEPARTMENT, weight=weight,
+                                                standard="查阅资料、听取汇报，按评分细则扣分"), clerk))
+    scored_on = _clip(dt.date(year, 12, 28), today) or today
+    written = assessment_score_from_data(organisation=township, year=year, scored_on=scored_on, user=clerk)
+    for c in manual:
+        targets = (
+            [(Assessee.VILLAGE, v, "") for v in township.villages().order_by("code")]
+            if c.applies_to == Assessee.VILLAGE else [(Assessee.DEPARTMENT, None, d) for d in DEPARTMENTS]
+        )
+        for kind, village, department in targets:
+            lost = Decimal(rng.choice((0, 0, 1, 2, 3, 5)))
+            score = max(Decimal(0), c.weight - lost)
+            basis = "资料齐全，符合评分细则" if not lost else f"扣{lost:g}分：{rng.choice(('台账记录不完整', '未按季度开展', '整改不及时', '资料归档不规范'))}"
+            _save(AssessmentScore(organisation=township, scored_on=scored_on, criterion=c, assessee_kind=kind,
+                                  village=village, department=department, score=score, basis=basis), clerk)
+            written += 1
+    return written

@@ -1,0 +1,78 @@
+"""The demo of the seed items (人大监督、法治副校长、其他数据、目标管理考核): the records exist, are never dated after
+today, and the demo report states their figures in the sections where the seed reports put them, traceable."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fazhi.assessment.models import AssessmentScore
+from fazhi.demo.generate import TOWNSHIPS, ensure_orgs, ensure_users
+from fazhi.demo.seed_items import generate_seed_items
+from fazhi.otherfigures.models import OtherFigure
+from fazhi.reports.compose import compose_report
+from fazhi.reports.services import report_new
+from fazhi.schools.models import School, SchoolLesson, VicePrincipal
+from fazhi.supervision.models import DeputySuggestion, PresidiumInspection
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date.today()
+Y = TODAY.year - 1
+
+
+@pytest.fixture
+def hekou():
+    county, townships, _ = ensure_orgs()
+    users, _ = ensure_users(county, townships)
+    spec = next(s for s in TOWNSHIPS if s.code == "SFX02")
+    township = townships[spec.code]
+    clerk = users[f"{spec.slug}_clerk"]
+    for year in (Y - 1, Y):
+        assert generate_seed_items(spec, township, year, today=TODAY, clerk=clerk, latest=year == Y)
+    assert generate_seed_items(spec, township, Y, today=TODAY, clerk=clerk, latest=True) == {}  # idempotent
+    return township
+
+
+def test_every_module_has_records_and_none_is_dated_after_today(hekou):
+    for model, field in ((DeputySuggestion, "assigned_on"), (PresidiumInspection, "held_on"), (School, "listed_on"),
+                         (VicePrincipal, "appointed_on"), (SchoolLesson, "held_on"), (OtherFigure, "stated_on"),
+                         (AssessmentScore, "scored_on")):
+        rows = model.objects.filter(organisation=hekou)
+        assert rows.exists(), model
+        assert all(getattr(r, field) <= TODAY for r in rows), model
+    assert DeputySuggestion.objects.filter(organisation=hekou, answered_on__isnull=True).exists()
+
+
+def test_the_demo_report_states_the_seed_items_where_the_seeds_put_them(hekou):
+    composed = compose_report(report_new(hekou, Y))
+    measures = next(s for s in composed.sections if s.key == "measures_text")
+    paragraphs = {p.plain[:12]: p for p in measures.paragraphs}  # keyed by the run-in heading
+    organisation = next(p for k, p in paragraphs.items() if "加强组织领导" in k)
+    decisions = next(p for k, p in paragraphs.items() if "坚持依法决策" in k)
+    publicity = next(p for k, p in paragraphs.items() if "深化普法宣传" in k)
+    supervision = next(p for k, p in paragraphs.items() if "自觉接受监督" in k)
+    disputes = next(p for k, p in paragraphs.items() if "强化矛盾纠纷" in k)
+    keys = lambda p: {f.key for f in p.figures}  # noqa: E731
+    assert {"assessment_criteria", "assessment_scores", "other_figures"} <= keys(organisation)
+    assert "目标管理考核结果" in organisation.plain
+    assert "配备法治工作专（兼）职人员" in organisation.plain
+    assert "service_centre_cases" in keys(decisions) and "便民服务中心窗口办件量" in decisions.plain
+    assert {"vice_principal_coverage", "school_lessons"} <= keys(publicity) and "法治副校长配备率100%" in publicity.plain
+    assert {"deputy_suggestions", "deputy_suggestions_on_time_rate", "deputy_satisfaction_rate",
+            "congress_inspections"} <= keys(supervision)
+    assert "other_figures" in keys(disputes) and "综治中心“一站式”接待来访群众" in disputes.plain
+    for figure in composed.figures():
+        assert figure.href.startswith(("/indicators/", "/ledgers/other-figures/", f"/assessment/{hekou.code}/{Y}/"))
+
+
+def test_a_running_year_is_clipped_to_today_and_not_generated_twice():
+    county, townships, _ = ensure_orgs()
+    users, _ = ensure_users(county, townships)
+    spec = TOWNSHIPS[0]
+    township, clerk = townships[spec.code], users[f"{spec.slug}_clerk"]
+    early = dt.date(TODAY.year, 3, 1)
+    assert generate_seed_items(spec, township, early.year, today=early, clerk=clerk, latest=True)
+    assert generate_seed_items(spec, township, early.year, today=early, clerk=clerk, latest=True) == {}
+    for model, field in ((OtherFigure, "stated_on"), (AssessmentScore, "scored_on"), (DeputySuggestion, "assigned_on")):
+        assert all(getattr(r, field) <= early for r in model.objects.filter(organisation=township)), model
+    assert not DeputySuggestion.objects.filter(organisation=township).exists()  # the congress meets in March
