@@ -58,7 +58,7 @@ def generate_corrections(township: Organisation, short: str, user: User, village
                 continue  # a missed call: that person is off schedule for the year
             logs.append(ContactLog(organisation=township, created_by=user, supervisee=p, on=day,
                                    kind=ContactKind.VISIT if day.day == 15 else ContactKind.PHONE))
-            if day.day == 1 and not (p is no_class and day.month == today.month and day.year == today.year):
+            if (day.day == 1 or day == p.period_start) and not (p is no_class and day.month == today.month and day.year == today.year):
                 logs.append(ContactLog(organisation=township, created_by=user, supervisee=p, on=day,
                                        kind=ContactKind.EDUCATION, note="集中学习《社区矫正法》并参加公益活动"))
     ContactLog.objects.bulk_create(logs, batch_size=2000)
