@@ -49,13 +49,15 @@ def generate_corrections(township: Organisation, short: str, user: User, village
     active = [p for p in people if p.kind == SuperviseeKind.CORRECTION and p.under_supervision_on(today)]
     missed_today = active[0] if active else None  # the dashboard's "今日尚未联系"
     no_class = active[1] if len(active) > 1 else None  # and "本月尚未集中教育"
+    missed_day = dt.date(first_year, 6, 14)  # one call missed in the first year: that person is off schedule for it
+    missed_once = next((p for p in people if p.kind == SuperviseeKind.CORRECTION and p.under_supervision_on(missed_day)), None)
     for p in people:
         if p.kind != SuperviseeKind.CORRECTION:
             continue
         first = max(p.period_start, dt.date(first_year, 1, 1))
         for day in _days(first, min(p.last_day, today)):
-            if (p is missed_today and day == today) or (p.pk % 7 == 3 and day == dt.date(first_year, 6, 14)):
-                continue  # a missed call: that person is off schedule for the year
+            if (p is missed_today and day == today) or (p is missed_once and day == missed_day):
+                continue  # a missed call
             logs.append(ContactLog(organisation=township, created_by=user, supervisee=p, on=day,
                                    kind=ContactKind.VISIT if day.day == 15 else ContactKind.PHONE))
             if (day.day == 1 or day == p.period_start) and not (p is no_class and day.month == today.month and day.year == today.year):

@@ -60,8 +60,9 @@ def test_the_judicial_office_sees_its_roster_and_todays_gaps_and_the_report_only
     assert len(missing_contact(qingshan, TODAY)) == 1 and len(missing_education(qingshan, TODAY)) == 1
     scope = Scope((qingshan,), 2025)
     assert get("corrections_on_roll").compute(scope).value > 0
-    rate = get("corrections_schedule_rate").compute(scope)
-    assert 0 < rate.numerator < rate.denominator  # most kept the schedule, some missed a day
+    assert get("corrections_schedule_rate").compute(scope).value == 100  # 日日有电联、月月有集中教育, as the seeds say
+    earlier = get("corrections_schedule_rate").compute(Scope((qingshan,), 2024))
+    assert 0 < earlier.numerator < earlier.denominator  # the year before, some missed a day
     assert get("corrections_incidents").compute(scope).value == 0 and Incident.objects.filter(organisation=qingshan).exists()
 
 
