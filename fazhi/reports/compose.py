@@ -120,7 +120,10 @@ class ReportData:
 
     @cached_property
     def all_suggestions(self) -> list[Suggestion]:
-        return suggest(self.figures, self.previous, unit=narrative.terms_for(self.org).unit)
+        from fazhi.indicators.gaps import advisor_gaps
+
+        return suggest(self.figures, self.previous, unit=narrative.terms_for(self.org).unit,
+                       villages_without_advisor=advisor_gaps(self.org, self.year))
 
     @cached_property
     def decisions(self) -> dict[str, str]:

@@ -13,6 +13,7 @@ from fazhi.indicators.registry import Figure, Kind, format_value
 
 MAX_FROM_DATA = 4
 GENERIC_BASIS = "常见不足（非数据提示）"
+ADVISOR_GAP_TITLE = "村（社区）法律顾问尚未全覆盖"
 MIN_TOTAL = 3
 
 # A rate below its threshold suggests a shortcoming. Our own heuristics, not statutory values.
@@ -94,8 +95,14 @@ class Suggestion:
         return self.basis == GENERIC_BASIS
 
 
-def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: str = "镇") -> list[Suggestion]:
+def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: str = "镇",
+            villages_without_advisor: list[str] = ()) -> list[Suggestion]:
     found: list[Suggestion] = []
+    if villages_without_advisor:  # 一村（社区）一法律顾问: a gap is a shortcoming, listed with the problem counts
+        names = "、".join(villages_without_advisor[:5]) + ("等" if len(villages_without_advisor) > 5 else "")
+        found.append(Suggestion("普法", ADVISOR_GAP_TITLE,
+                                "“一村（社区）一法律顾问”尚未实现全覆盖，部分村（社区）群众就近获得法律服务还不够便利。",
+                                f"未配备法律顾问的村（社区）：{names}"))
     for key, (theme, title, detail) in PROBLEM_COUNTS.items():
         fig = figures.get(key)
         if fig and fig.has_data and fig.value:
@@ -128,7 +135,7 @@ def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: st
 
 def _pick(items: list[Suggestion]) -> list[Suggestion]:
     """Problem counts always; then up to MAX_FROM_DATA in all, in priority order, covering as many themes as possible."""
-    problems = {title for _, title, _ in PROBLEM_COUNTS.values()}
+    problems = {title for _, title, _ in PROBLEM_COUNTS.values()} | {ADVISOR_GAP_TITLE}
     kept = [i for i in items if i.title in problems]
     others = [i for i in items if i.title not in problems]
     first, rest, themes = [], [], {i.theme for i in kept}

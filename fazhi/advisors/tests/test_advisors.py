@@ -68,3 +68,11 @@ def test_legal_aid_counts_and_the_list_masks_the_applicant(client, township, cle
     page = client.get(reverse("ledger_list", args=["legal-aid"]) + "?year=2025").content.decode()
     assert "张*丰" in page or "张**" in page
     assert "张三丰" not in page
+
+
+def test_villages_without_an_advisor_are_a_suggested_shortcoming(township):
+    from fazhi.reports.compose import ReportData
+
+    VillageFactory(parent=township, code="V1", name="东村")
+    titles = {s.title: s.basis for s in ReportData.load(township, 2025).all_suggestions}
+    assert titles["村（社区）法律顾问尚未全覆盖"] == "未配备法律顾问的村（社区）：东村"
