@@ -1,21 +1,15 @@
 """The records behind the advisor and legal-aid figures."""
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Min, Q
-from django.utils import timezone
 
 from fazhi.advisors.models import AdvisorAssignment, AdvisorService, LegalAidReferral, ServiceKind
 from fazhi.core.models import Organisation, OrgKind
-
-
-def _year_end(year: int) -> dt.date:
-    return min(dt.date(year, 12, 31), timezone.localdate())
+from fazhi.core.periods import as_of
 
 
 def active_assignments(year: int):
-    end = _year_end(year)
+    end = as_of(year)
     return AdvisorAssignment.objects.filter(starts_on__lte=end, advisor__voided_at__isnull=True).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=end))
 
@@ -58,5 +52,5 @@ def advisors_engaged(scope):
     """Advisors under contract at the end of the year."""
     from fazhi.advisors.models import LegalAdvisor
 
-    end = _year_end(scope.year)
+    end = as_of(scope.year)
     return LegalAdvisor.objects.filter(contract_start__lte=end, contract_end__gte=end)

@@ -6,16 +6,13 @@ import datetime as dt
 from django.db.models import Q
 from django.utils import timezone
 
+from fazhi.core.periods import as_of
 from fazhi.corrections.models import SERIOUS_INCIDENTS, Incident, Supervisee, SuperviseeKind
 from fazhi.corrections.schedule import kept_on_schedule
 
 
-def _year_end(year: int) -> dt.date:
-    return min(dt.date(year, 12, 31), timezone.localdate())
-
-
 def _on_roll(kind: str, year: int):
-    end = _year_end(year)
+    end = as_of(year)
     return Supervisee.objects.filter(kind=kind, period_start__lte=end).filter(
         Q(ended_on__isnull=True, period_end__gte=end) | Q(ended_on__gte=end))
 
@@ -31,7 +28,7 @@ def resettlement_on_roll(scope):
 
 def supervised_in_year(scope):
     """社区矫正对象 under supervision on any day of the year up to today: the denominator of the schedule rate."""
-    end = _year_end(scope.year)
+    end = as_of(scope.year)
     return Supervisee.objects.filter(kind=SuperviseeKind.CORRECTION, period_start__lte=end).filter(
         Q(ended_on__isnull=True, period_end__gte=dt.date(scope.year, 1, 1)) | Q(ended_on__gte=dt.date(scope.year, 1, 1)))
 

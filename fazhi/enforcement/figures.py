@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q
-from django.utils import timezone
 
+from fazhi.core import periods
 from fazhi.enforcement import deadlines
 from fazhi.enforcement.choices import OVERTURNED, EquipmentKind, OfficerKind
 from fazhi.enforcement.models import (
@@ -16,7 +16,7 @@ from fazhi.enforcement.models import (
 
 def reference_day(year: int) -> dt.date:
     """Staff and equipment are counted as they stood at the end of the year (today, for the current year)."""
-    return min(dt.date(year, 12, 31), timezone.localdate())
+    return periods.as_of(year)
 
 
 def certified_officers(scope):

@@ -1,11 +1,10 @@
 """The records behind the governance figures: 述法, the responsibility list, the budget."""
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import F, Q
 from django.utils import timezone
 
+from fazhi.core.periods import as_of
 from fazhi.governance.models import LawReport, LeadingGroupMember, ResponsibilityTask, RuleOfLawBudget, TaskStatus, WorkPlan
 
 
@@ -19,7 +18,7 @@ def law_reports(scope):
 
 def tasks_due(scope):
     """Tasks of the responsibility list due in the year, up to today (a task not yet due is not judged)."""
-    end = min(dt.date(scope.year, 12, 31), timezone.localdate())
+    end = as_of(scope.year)
     return ResponsibilityTask.objects.filter(due_on__year=scope.year, due_on__lte=end, plan__voided_at__isnull=True)
 
 
@@ -36,7 +35,7 @@ def budget(scope):
 
 def group_members(scope):
     """Members of the leading group in office at the end of the year."""
-    end = min(dt.date(scope.year, 12, 31), timezone.localdate())
+    end = as_of(scope.year)
     return LeadingGroupMember.objects.filter(joined_on__lte=end).filter(Q(left_on__isnull=True) | Q(left_on__gte=end))
 
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
+from fazhi.core import periods
 from fazhi.schools.models import COUNTED_STAGES, School, VicePrincipal
 
-
-def as_of(year: int, today: dt.date | None = None) -> dt.date:
-    """The day a roster figure of ``year`` is read on: the year's last day, or today for the running year."""
-    today = today or timezone.localdate()
-    return min(dt.date(year, 12, 31), today)
+as_of = periods.as_of  # the day a roster figure of ``year`` is read on
 
 
 def open_schools(day: dt.date) -> QuerySet[School]:
