@@ -202,6 +202,9 @@ FAZHI_TRUSTED_PROXY_COUNT = env_int("FAZHI_TRUSTED_PROXY_COUNT", 0)
 
 # 出庭应诉率 per open-court hearing ("hearing", default) or per case heard ("case"): LAW.md §7, local practice varies.
 FAZHI_COURT_APPEARANCE_BASIS = env_str("FAZHI_COURT_APPEARANCE_BASIS", "hearing")
+# Seconds a county or province page may spend recomputing stored township-year figures before it shows the rest
+# as they were last computed (labelled, and finished by `fazhi indicators-refresh` or a background job).
+FAZHI_AGGREGATE_REFRESH_SECONDS = float(env_str("FAZHI_AGGREGATE_REFRESH_SECONDS", "1.5"))
 
 # Cache: per-process memory by default; Redis (shared by every app server) when FAZHI_REDIS_URL is set.
 _REDIS_URL = env_str("FAZHI_REDIS_URL", "")

@@ -14,6 +14,7 @@ starts the next day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import chinese_calendar
@@ -29,6 +30,12 @@ def _library_covers(year: int) -> bool:
     except NotImplementedError:
         return False
     return True
+
+
+@functools.lru_cache(maxsize=8192)
+def _library_day(day: dt.date) -> tuple[bool, str | None]:
+    """The library's (on holiday, holiday name) for a day; cached because each lookup scans its whole table."""
+    return chinese_calendar.get_holiday_detail(day)
 
 
 def format_date(day: dt.date) -> str:
@@ -97,7 +104,7 @@ class WorkingCalendar:
         if day.year in self._arranged_years or not self.has_data_for(day.year):
             provisional = day.year not in self._arranged_years
             return DayInfo(day, not weekend, "周末" if weekend else "工作日", provisional=provisional)
-        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+        on_holiday, name = _library_day(day)
         cn_name = _HOLIDAY_CN.get(name, name) if name else None
         if on_holiday:
             return DayInfo(day, False, cn_name if cn_name else "周末")

@@ -2,17 +2,22 @@
 
 - ``mark_stale(org_id)``: any change to a township's records marks all its years stale (a record can count
   in more than one year: an application received in one year and answered in the next).
-- ``refresh(orgs, year)``: recompute the stale (or never computed) township-years among ``orgs``.
+- ``refresh(orgs, year, budget=None)``: recompute the stale (or never computed) township-years among ``orgs``;
+  pages call ``refresh_for_page``, which stops after ``FAZHI_AGGREGATE_REFRESH_SECONDS`` and reports what is
+  left (``pending``) so the page can say which figures are not yet current.
 - ``figures(scope)``: the scope's figures from the stored rows — counts and sums added up, rates
   recomputed from their summed numerators and denominators (never an average of rates).
 """
 from __future__ import annotations
 
 import datetime as dt
+import time
+from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from fazhi.indicators import registry
@@ -30,11 +35,23 @@ def mark_all_stale() -> None:
 
 
 def _needs_refresh(org_ids: list[int], year: int, today: dt.date) -> list[int]:
-    fresh = AggregateState.objects.filter(organisation_id__in=org_ids, year=year, stale=False)
-    if year >= today.year - 1:  # a running (or just-ended) year's figures change with the date
-        fresh = fresh.filter(computed_on=today)
-    done = set(fresh.values_list("organisation_id", flat=True))
-    return [pk for pk in org_ids if pk not in done]
+    """The township-years to recompute, most urgent first: never computed, then changed records, then figures
+    of a running year computed on an earlier day (they depend on the date: overdue items, rosters as of today)."""
+    states = {s.organisation_id: s for s in AggregateState.objects.filter(organisation_id__in=org_ids, year=year)}
+    dated = year >= today.year - 1  # a running (or just-ended) year's figures change with the date
+
+    def urgency(pk: int) -> int | None:
+        state = states.get(pk)
+        if state is None or state.computed_on is None:
+            return 0
+        if state.stale:
+            return 1
+        if dated and state.computed_on != today:
+            return 2
+        return None
+
+    todo = [(u, pk) for pk in org_ids if (u := urgency(pk)) is not None]
+    return [pk for _, pk in sorted(todo)]
 
 
 def refresh_one(organisation, year: int, today: dt.date | None = None) -> None:
@@ -58,17 +75,73 @@ def refresh_one(organisation, year: int, today: dt.date | None = None) -> None:
         )
 
 
-def refresh(organisations, year: int, today: dt.date | None = None) -> int:
+def page_budget() -> float | None:
+    """Seconds a page may spend recomputing before it shows the rest as last computed (None: no limit)."""
+    seconds = getattr(settings, "FAZHI_AGGREGATE_REFRESH_SECONDS", 1.5)
+    return seconds if seconds and seconds > 0 else None
+
+
+def refresh(organisations, year: int, today: dt.date | None = None, budget: float | None = None) -> int:
+    """Recompute the township-years that need it; with a ``budget`` (seconds), stop starting new ones once it is
+    spent — what is left stays as last computed and is reported by ``pending``. Returns how many were done."""
     today = today or timezone.localdate()
     by_id = {o.pk: o for o in organisations}
-    todo = _needs_refresh(list(by_id), year, today)
-    for pk in todo:
+    started = time.monotonic()
+    done = 0
+    for pk in _needs_refresh(list(by_id), year, today):
+        if budget is not None and done and time.monotonic() - started >= budget:
+            break
         refresh_one(by_id[pk], year, today)
-    return len(todo)
+        done += 1
+    return done
 
 
-def figures(scope: Scope, today: dt.date | None = None) -> dict[str, Figure]:
-    refresh(scope.organisations, scope.year, today)
+@dataclass(frozen=True)
+class Pending:
+    """Township-years whose stored figures are not current, after a budgeted refresh."""
+
+    year: int
+    count: int  # township-years shown as last computed (or missing, if never computed)
+    never_computed: int
+    oldest: dt.date | None  # the earliest day a figure shown was computed
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+
+def pending(organisations, year: int, today: dt.date | None = None) -> Pending:
+    today = today or timezone.localdate()
+    org_ids = [o.pk for o in organisations]
+    todo = _needs_refresh(org_ids, year, today)
+    if not todo:
+        return Pending(year, 0, 0, None)
+    states = AggregateState.objects.filter(organisation_id__in=todo, year=year, computed_on__isnull=False)
+    oldest = min(states.values_list("computed_on", flat=True), default=None)
+    return Pending(year, len(todo), len(todo) - states.count(), oldest)
+
+
+def refresh_for_page(organisations, year: int, today: dt.date | None = None) -> Pending:
+    """What a county or province page does before reading: recompute within the page budget, hand the rest to
+    a background job (when Redis is configured; otherwise the next page view or the nightly command goes on)."""
+    organisations = list(organisations)
+    refresh(organisations, year, today, budget=page_budget())
+    left = pending(organisations, year, today)
+    if left:
+        from django.core.cache import cache
+
+        from fazhi.core import jobs
+
+        ids = sorted(o.pk for o in organisations)
+        if cache.add(f"fazhi:aggregates-job:{year}:{hash(tuple(ids))}", 1, timeout=300):  # one job, not one per view
+            jobs.enqueue("indicators.refresh", year=year, organisation_ids=ids)
+    return left
+
+
+def figures(scope: Scope, today: dt.date | None = None, *, refresh_first: bool = True) -> dict[str, Figure]:
+    """The scope's figures from the stored rows, after recomputing what needs it (pages: ``refresh_for_page``
+    first, then ``refresh_first=False``)."""
+    if refresh_first:
+        refresh(scope.organisations, scope.year, today)
     totals = _totals(scope)
     out: dict[str, Figure] = {}
     for indicator in registry.all_indicators():
@@ -94,19 +167,17 @@ def _totals(scope: Scope) -> dict[str, dict]:
     rows = (
         Aggregate.objects.filter(organisation__in=scope.org_ids, year=scope.year)
         .values("key")
-        .annotate(value=Sum("value"), rows=Sum("row_count"), num=Sum("numerator"), den=Sum("denominator"))
+        .annotate(value=Sum("value"), rows=Sum("row_count"), num=Sum("numerator"), den=Sum("denominator"),
+                  with_data=Count("pk", filter=Q(has_data=True)))
     )
-    with_data = set(
-        Aggregate.objects.filter(organisation__in=scope.org_ids, year=scope.year, has_data=True)
-        .values_list("key", flat=True).distinct()
-    )
-    return {r["key"]: {**r, "any_data": r["key"] in with_data} for r in rows}
+    return {r["key"]: {**r, "any_data": r["with_data"] > 0} for r in rows}
 
 
-
-def by_township(organisations, year: int, today: dt.date | None = None) -> dict[int, dict[str, Figure]]:
+def by_township(organisations, year: int, today: dt.date | None = None, *,
+                refresh_first: bool = True) -> dict[int, dict[str, Figure]]:
     """Each township's own figures for the year, from the stored rows (for side-by-side comparison)."""
-    refresh(organisations, year, today)
+    if refresh_first:
+        refresh(organisations, year, today)
     indicators = {i.key: i for i in registry.all_indicators() if i.connected}
     out: dict[int, dict[str, Figure]] = {o.pk: {} for o in organisations}
     by_pk = {o.pk: o for o in organisations}

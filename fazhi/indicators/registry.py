@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from fazhi.core.models import Organisation, OrgKind
 
@@ -114,12 +114,12 @@ class Indicator:
         if self.kind == Kind.COUNT:
             count = qs.count()
             return self._with_parts(Figure(self, scope, count, has_data=count > 0, row_count=count))
-        if self.kind == Kind.SUM:
-            agg = qs.aggregate(total=Sum(self.sum_field))
-            count = qs.count()
+        if self.kind == Kind.SUM:  # one query for the sum and the number of rows behind it
+            agg = qs.aggregate(total=Sum(self.sum_field), count=Count("pk"))
+            count = agg["count"]
             return self._with_parts(Figure(self, scope, agg["total"] or 0, has_data=count > 0, row_count=count))
-        denominator = qs.count()
-        numerator = qs.filter(self.numerator).count() if denominator else 0
+        agg = qs.aggregate(denominator=Count("pk"), numerator=Count("pk", filter=self.numerator))
+        denominator, numerator = agg["denominator"], agg["numerator"]
         return Figure(
             self, scope, _rate(numerator, denominator), has_data=denominator > 0, row_count=denominator,
             numerator=numerator, denominator=denominator,

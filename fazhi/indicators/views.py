@@ -39,8 +39,11 @@ def scope_from_request(request) -> tuple[Scope, object]:
 def dashboard(request):
     scope, org = scope_from_request(request)
     previous = scope.previous_year()
+    pending = []
     if len(scope.organisations) > 1:  # a county or the province: add up the stored township-year figures
-        now, before = aggregates.figures(scope), aggregates.figures(previous)
+        pending = [aggregates.refresh_for_page(s.organisations, s.year) for s in (scope, previous)]
+        now = aggregates.figures(scope, refresh_first=False)
+        before = aggregates.figures(previous, refresh_first=False)
         rows = [{"figure": now[i.key], "last": before[i.key] if i.connected else None} for i in registry.all_indicators()]
     else:
         rows = []
@@ -51,6 +54,7 @@ def dashboard(request):
     this_year = timezone.localdate().year
     return render(request, "indicators/dashboard.html", {
         "rows": rows,
+        "pending": pending,
         "scope": scope,
         "org": org,
         "orgs": readable_orgs(request.user).order_by("code"),
@@ -121,7 +125,8 @@ def compare(request):
     chosen = [k for k in request.GET.getlist("key") if any(i.key == k for i in indicators)]
     if chosen:
         indicators = [i for i in indicators if i.key in chosen]
-    figures = aggregates.by_township(townships, year)
+    pending = aggregates.refresh_for_page(townships, year)
+    figures = aggregates.by_township(townships, year, refresh_first=False)
     sort = request.GET.get("sort", "")
     rows = [(t, [figures[t.pk].get(i.key) for i in indicators]) for t in townships]
     if sort and any(i.key == sort for i in indicators):
@@ -131,5 +136,5 @@ def compare(request):
     this_year = timezone.localdate().year
     return render(request, "indicators/compare.html", {
         "year": year, "rows": rows, "indicators": indicators, "years": list(range(this_year, this_year - 6, -1)),
-        "sort": sort, "county": county_code, "truncated": orgs.count() > COMPARE_MAX,
+        "sort": sort, "county": county_code, "truncated": orgs.count() > COMPARE_MAX, "pending": [pending],
     })

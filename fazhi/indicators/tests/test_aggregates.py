@@ -92,3 +92,45 @@ def test_comparison_shows_each_township_as_computed_live(client, supervisor, tow
     client.force_login(other_clerk)  # a township clerk compares only what they may read: their own township
     own = client.get(f"/indicators/compare/?year={Y}").content.decode()
     assert 'data-org="T902"' in own and 'data-org="T901"' not in own
+
+
+def test_a_page_recomputes_within_its_budget_and_says_what_is_not_yet_current(
+        client, settings, supervisor, county, township, other_township, monkeypatch):
+    from fazhi.core import jobs
+    from fazhi.indicators.models import AggregateState
+
+    queued = []
+    monkeypatch.setattr(jobs, "enqueue", lambda name, **payload: queued.append((name, payload)) or True)
+    scope = Scope.for_org(county, Y)
+    aggregates.figures(scope)  # both townships computed
+    PublicityEventFactory(organisation=township, held_on=dt.date(Y, 5, 1))
+    PublicityEventFactory(organisation=other_township, held_on=dt.date(Y, 5, 2))  # both now stale
+    settings.FAZHI_AGGREGATE_REFRESH_SECONDS = 1e-9  # one township-year per page view, then stop
+    client.force_login(supervisor)
+    page = client.get(f"/indicators/?year={Y}").content.decode()
+    assert 'data-pending-figures="1"' in page and "正在后台重算" in page
+    assert AggregateState.objects.filter(year=Y, stale=True).count() == 1
+    assert queued and queued[0][0] == "indicators.refresh" and queued[0][1]["year"] == Y
+    page = client.get(f"/indicators/?year={Y}").content.decode()  # the next view goes on where the last stopped
+    assert "data-pending-figures" not in page
+    assert stored(scope) == live(scope)
+
+
+def test_changed_records_are_recomputed_before_figures_that_only_aged_a_day(county, township, other_township):
+    from fazhi.indicators.models import AggregateState
+
+    this_year = dt.date.today().year
+    aggregates.refresh([township, other_township], this_year, today=dt.date(this_year, 1, 5))
+    PublicityEventFactory(organisation=other_township, held_on=dt.date(this_year, 1, 2))
+    done = aggregates.refresh([township, other_township], this_year, today=dt.date(this_year, 1, 6), budget=1e-9)
+    assert done == 1
+    assert AggregateState.objects.get(organisation=other_township, year=this_year).stale is False
+    left = aggregates.pending([township, other_township], this_year, today=dt.date(this_year, 1, 6))
+    assert (left.count, left.never_computed, left.oldest) == (1, 0, dt.date(this_year, 1, 5))
+
+
+def test_the_background_job_finishes_what_a_page_left(county, township, other_township):
+    from fazhi.indicators import jobs as indicator_jobs
+
+    indicator_jobs.refresh(year=Y, organisation_ids=[township.pk, other_township.pk])
+    assert not aggregates.pending([township, other_township], Y)
