@@ -112,8 +112,12 @@ class ReportData:
 
     @classmethod
     def load(cls, org: Organisation, year: int) -> ReportData:
-        scope = Scope((org,), year)
-        return cls(org, year, compute_all(scope), compute_all(scope.previous_year()))
+        """The year's figures live; the year before (only compared with) from the stored township-year figures,
+        which are recomputed first if any record changed (fazhi/indicators/aggregates.py)."""
+        from fazhi.indicators import aggregates
+
+        previous = aggregates.by_township([org], year - 1)[org.pk]
+        return cls(org, year, compute_all(Scope((org,), year)), previous)
 
     def href(self, key: str) -> str:
         return reverse("indicator_records", args=[key]) + "?" + urlencode({"year": self.year, "org": self.org.code})
