@@ -12,6 +12,7 @@ from fazhi.api.views import Pages
 from fazhi.core.scoping import get_readable_or_404, scoped
 from fazhi.decisions import steps
 from fazhi.decisions.choices import Stage
+from fazhi.decisions.figures import without_review_in
 from fazhi.decisions.models import MajorDecision
 
 
@@ -28,7 +29,10 @@ def decision_json(d: MajorDecision) -> dict:
 class Decisions(APIView):
     @extend_schema(operation_id="decisions_list", tags=["重大行政决策"], summary="重大行政决策",
                    parameters=[OpenApiParameter("org", str), OpenApiParameter("stage", str, enum=Stage.values),
-                               OpenApiParameter("year", int, description="目录年度"), OpenApiParameter("page", int)],
+                               OpenApiParameter("year", int, description="目录年度"),
+                               OpenApiParameter("unreviewed", str, enum=["1"],
+                                                description="为 1 时只列目录内法制审核尚未启动的决策（year 年度的目录，缺省为本年）"),
+                               OpenApiParameter("page", int)],
                    responses=OpenApiTypes.OBJECT)
     def get(self, request):
         qs = scoped(MajorDecision.objects.active(), request.user).select_related("organisation", "catalog")
@@ -40,6 +44,9 @@ class Decisions(APIView):
         year = params.get("year", "")
         if year.isdigit() and len(year) == 4:
             qs = qs.filter(catalog__year=int(year))
+        if params.get("unreviewed") == "1":
+            unreviewed_year = int(year) if year.isdigit() and len(year) == 4 else timezone.localdate().year
+            qs = qs.filter(pk__in=without_review_in(unreviewed_year).values("pk"))
         paginator = Pages()
         page = paginator.paginate_queryset(qs.order_by("-launched_on", "-id"), request, view=self)
         return paginator.get_paginated_response([decision_json(d) for d in page])
@@ -50,9 +57,10 @@ class DecisionItem(APIView):
                    responses=OpenApiTypes.OBJECT)
     def get(self, request, pk: int):
         d = get_readable_or_404(MajorDecision.objects.select_related("passing_review", "catalog"), request.user, pk)
-        today = timezone.localdate()
+        progress = steps.progress(d, timezone.localdate())
         return Response(decision_json(d) | {
             "steps": [{"stage": s.stage.value, "label": s.label, "state": s.state, "optional": s.optional,
-                       "article": s.article, "detail": s.detail} for s in steps.progress(d, today)],
+                       "article": s.article, "detail": s.detail} for s in progress],
+            "missing": [s.stage.value for s in progress if not s.settled and s.stage in steps.REQUIRED_FOR_COMPLETION],
             "timeline": timeline_json(d),
         })

@@ -101,7 +101,7 @@ def review_request(
     *, organisation: Organisation, kind: str, title: str, submitted_by_unit: str, submitted_on: dt.date,
     days_allowed: int | None = None, materials: str = "", subject: Model | None = None, user=None,
 ) -> LegalityReview:
-    """Put a matter in the queue. A decision must be given at least 7 working days (条例第二十七条)."""
+    """Put a matter in the queue. A decision must be given at least 7 working days (条例第二十六条第二款)."""
     if kind not in SubjectKind.values:
         raise ValidationError({"kind": "事项类别无效"})
     if subject is None and kind != SubjectKind.OTHER:
