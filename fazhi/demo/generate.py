@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from fazhi.core.models import Organisation, OrgKind, Role, User
@@ -126,7 +127,7 @@ def login_specs() -> list[LoginSpec]:
 
 
 def default_year(today: dt.date | None = None) -> int:
-    return (today or dt.date.today()).year - 1
+    return (today or timezone.localdate()).year - 1
 
 
 # ---------------------------------------------------------------- organisations and users
@@ -622,7 +623,7 @@ def generate_township_year(
     today: dt.date | None = None, user=None,
 ) -> dict[str, int] | None:
     """Create one township's ledgers for one year. None when that year already has records."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     if dt.date(year, 1, 1) > today:
         raise ValueError(f"{year}年尚未开始，不能生成演示台账")
     if has_records(township, year):
@@ -673,7 +674,7 @@ class DemoResult:
 
 def build_demo(year: int | None = None, *, today: dt.date | None = None) -> DemoResult:
     """Idempotently create the demo county, its organisations, users and two years of ledgers."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     year = year or default_year(today)
     if dt.date(year, 1, 1) > today:
         raise ValueError(f"{year}年尚未开始，不能生成演示台账")

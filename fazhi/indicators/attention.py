@@ -42,7 +42,6 @@ def items(organisations, today: dt.date) -> list[Item]:
 def _institution_items(organisations, today: dt.date) -> list[Item]:
     """Overdue tasks of the responsibility list, unanswered court suggestions, late answers in lawsuits,
     mediations open over a month, villages without a legal advisor."""
-    from django.db.models import Q
 
     from fazhi.advisors.figures import villages_without_advisor
     from fazhi.disputes.models import DisputeCase, DisputeOutcome

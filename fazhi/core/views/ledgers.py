@@ -1,7 +1,6 @@
 """Generic views shared by every ledger: list, create, edit, record page, void, Excel."""
 from __future__ import annotations
 
-import datetime as dt
 
 from django import forms
 from django.contrib import messages
@@ -200,7 +199,7 @@ def ledger_export(request, slug):
     data = export_workbook(ledger, rows)
     stamp = f"{year}年" if year else "全部"
     response = HttpResponse(data, content_type=XLSX_MIME)
-    filename = f"{ledger.title}-{stamp}-{dt.date.today():%Y%m%d}.xlsx"
+    filename = f"{ledger.title}-{stamp}-{timezone.localdate():%Y%m%d}.xlsx"
     audit.record(AuditKind.EXPORT, request=request, user=request.user, detail=f"导出台账“{ledger.title}”{stamp}，{rows.count()}条")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
     return response

@@ -1,9 +1,9 @@
 """`fazhi demo [--year YYYY] [--logins]`: the demo county, townships, villages, users and ledgers."""
 from __future__ import annotations
 
-import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from fazhi.demo.generate import DEMO_PASSWORD, TOWNSHIPS, build_demo, default_year, login_specs
 
@@ -53,7 +53,7 @@ class Command(BaseCommand):
         if logins:
             self.stdout.write(self.logins_table())
             return
-        today = dt.date.today()
+        today = timezone.localdate()
         if year in (None, ""):
             the_year = default_year(today)
         else:

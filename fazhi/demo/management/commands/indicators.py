@@ -1,10 +1,10 @@
 """`fazhi indicators --org CODE --year YYYY [--json]`: every indicator of the registry for one scope."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.demo.management.commands.demo import format_table
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             the_year = int(str(year).strip())
         except ValueError:
             raise CommandError(f"年度格式不正确：{year}（应为四位数字，如 2025）")
-        this_year = dt.date.today().year
+        this_year = timezone.localdate().year
         if the_year < 2000 or the_year > this_year:
             raise CommandError(f"年度必须在 2000 年到 {this_year} 年之间：{year}")
         figures = compute_all(Scope.for_org(organisation, the_year))
