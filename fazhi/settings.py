@@ -194,6 +194,7 @@ SPECTACULAR_SETTINGS = {
 # Login lockout: this many failures for one login name within the window lock it for the window (0 = off).
 FAZHI_LOGIN_MAX_FAILURES = env_int("FAZHI_LOGIN_MAX_FAILURES", 5)
 FAZHI_LOGIN_LOCKOUT_MINUTES = env_int("FAZHI_LOGIN_LOCKOUT_MINUTES", 15)
+FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)  # one address, any names
 
 # The public portal and API (no login): requests per minute per client; 0 turns the limit off (load tests).
 FAZHI_PUBLIC_RATE_LIMIT = env_int("FAZHI_PUBLIC_RATE_LIMIT", 30)

@@ -20,7 +20,7 @@ from fazhi.api.serializers import _as_posted, form_errors
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.disclosure.forms import ApplicationForm
 from fazhi.disclosure.public import find_for_applicant, public_status, submit_online
-from fazhi.portal.ratelimit import over_limit
+from fazhi.core.ratelimit import over_limit
 
 APPLICATION_SCHEMA = {
     "type": "object",

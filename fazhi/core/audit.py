@@ -2,7 +2,8 @@
 
 Failed logins are counted in the database (not in one server's memory), so the lockout holds across
 every app server behind the load balancer: after FAZHI_LOGIN_MAX_FAILURES failures for one login name
-within FAZHI_LOGIN_LOCKOUT_MINUTES, that name cannot log in until the window has passed.
+within FAZHI_LOGIN_LOCKOUT_MINUTES, that name cannot log in until the window has passed; after
+FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS failures from one client address (any names), that address cannot.
 """
 from __future__ import annotations
 
@@ -22,13 +23,9 @@ logger = logging.getLogger("fazhi.security")
 def client_ip(request) -> str:
     if request is None:
         return ""
-    hops = getattr(settings, "FAZHI_TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if hops and forwarded:
-        parts = [p.strip() for p in forwarded.split(",") if p.strip()]
-        if len(parts) >= hops:
-            return parts[-hops][:64]
-    return request.META.get("REMOTE_ADDR", "")[:64]
+    from fazhi.core.ratelimit import client_address
+
+    return client_address(request)[:64]
 
 
 def record(kind: str, *, request=None, user=None, username: str = "", detail: str = "") -> AuditEvent:
@@ -57,6 +54,16 @@ def recent_failures(username: str) -> int:
 def is_locked_out(username: str) -> bool:
     limit = settings.FAZHI_LOGIN_MAX_FAILURES
     return bool(limit) and bool(username) and recent_failures(username) >= limit
+
+
+def is_address_locked_out(ip: str) -> bool:
+    """One address trying many names (password spraying): FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS failures within
+    the window lock logins from that address, whatever the name."""
+    limit = getattr(settings, "FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS", 0)
+    if not limit or not ip:
+        return False
+    since = timezone.now() - _window()
+    return AuditEvent.objects.filter(kind=AuditKind.LOGIN_FAILED, ip=ip, at__gte=since).count() >= limit
 
 
 @receiver(user_logged_in)

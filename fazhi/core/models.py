@@ -262,7 +262,7 @@ class AuditEvent(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "安全审计日志"
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["kind", "username", "at"])]
+        indexes = [models.Index(fields=["kind", "username", "at"]), models.Index(fields=["kind", "ip", "at"])]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"

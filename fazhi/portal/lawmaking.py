@@ -14,7 +14,7 @@ from fazhi.decisions.public import public_catalogs, published_decisions
 from fazhi.normative.selectors import in_force
 from fazhi.participation import services as participation
 from fazhi.participation.models import CommentPeriod
-from fazhi.portal.ratelimit import over_limit
+from fazhi.core.ratelimit import over_limit
 from fazhi.portal.views import RATE_LIMITED, _township
 
 

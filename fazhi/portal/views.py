@@ -16,7 +16,7 @@ from fazhi.disclosure.choices import ReleaseCategory
 from fazhi.disclosure.forms import PortalApplicationForm, apply_service_errors
 from fazhi.disclosure.models import DisclosureAnnualReport, DisclosureGuide, ProactiveRelease
 from fazhi.disclosure.public import TrackForm, find_for_applicant, public_status, submit_online
-from fazhi.portal.ratelimit import over_limit
+from fazhi.core.ratelimit import over_limit
 
 RATE_LIMITED = "提交过于频繁，请稍后再试（每分钟次数有限制）"
 

@@ -89,3 +89,17 @@ def test_attachment_downloads_are_logged(client, clerk, township):
     client.force_login(clerk)
     assert client.get(f"/attachments/{attachment.pk}/").status_code == 200
     assert "现场.png" in AuditEvent.objects.get(kind=AuditKind.EXPORT).detail
+
+
+def test_one_address_trying_many_names_is_stopped_and_logged(client, clerk, settings):
+    settings.FAZHI_LOGIN_MAX_FAILURES = 5
+    settings.FAZHI_LOGIN_MAX_FAILURES_PER_ADDRESS = 4
+    for n in range(4):  # a different name each time: no single name reaches its own limit
+        _login(client, "wrong", username=f"guess{n}")
+    refused = _login(client, "pass-word-123")  # even the right password, from this address
+    assert refused.status_code == 200 and "禁止从本机登录" in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+    event = AuditEvent.objects.get(kind=AuditKind.LOCKED_OUT)
+    assert event.ip == "127.0.0.1" and "同一地址" in event.detail
+    other = client.__class__(REMOTE_ADDR="10.0.0.9")  # another machine logs in as usual
+    assert other.post("/login/", {"username": "clerk_a", "password": "pass-word-123"}).status_code == 302
