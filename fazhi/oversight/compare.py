@@ -68,6 +68,7 @@ class Comparison:
     rollup: dict[str, Cell]
     contributors: dict[str, int]
     excluded: dict[str, int]  # rates: rows with a rate but no counts to weigh it by
+    pending: list = field(default_factory=list)  # aggregates.Pending per year, when a page stopped within its budget
 
 
 def compared_indicators() -> list[Indicator]:
@@ -127,7 +128,7 @@ def _fazhi_cells(org: Organisation, figures: dict, year: int, indicators: list[I
     return cells
 
 
-def _rows(county: Organisation, year: int, indicators: list[Indicator]) -> list[Row]:
+def _rows(county: Organisation, year: int, indicators: list[Indicator], pending: list | None = None) -> list[Row]:
     townships = list(Organisation.objects.filter(parent=county, kind=OrgKind.TOWNSHIP, is_active=True).order_by("code"))
     submitted = set(
         Submission.objects.filter(filing__organisation__in=townships, filing__year=year, filing__voided_at__isnull=True)
@@ -145,7 +146,9 @@ def _rows(county: Organisation, year: int, indicators: list[Indicator]) -> list[
         else:
             loose.append(report)
     live = [t for t in townships if t.pk in submitted or t.pk not in imported_by_township]
-    figures = aggregates.by_township(live, year) if live else {}
+    if pending is not None and live:  # a page: recompute within its time budget, say what is left
+        pending.append(aggregates.refresh_for_page(live, year))
+    figures = aggregates.by_township(live, year, refresh_first=pending is None) if live else {}
     rows = []
     for township in townships:
         report = imported_by_township.get(township.pk)
@@ -197,10 +200,13 @@ def _rollup(rows: list[Row], indicators: list[Indicator]) -> tuple[dict[str, Cel
     return cells, contributors, excluded
 
 
-def compare(county: Organisation, year: int) -> Comparison:
+def compare(county: Organisation, year: int, *, for_page: bool = False) -> Comparison:
+    """The county's townships side by side. Files (Excel, the summary) wait for every figure to be current;
+    a page (``for_page``) recomputes within its time budget and lists what is not yet current in ``pending``."""
     indicators = compared_indicators()
-    rows = _rows(county, year, indicators)
-    last_rows = {r.key: r for r in _rows(county, year - 1, indicators)}
+    pending = [] if for_page else None
+    rows = _rows(county, year, indicators, pending)
+    last_rows = {r.key: r for r in _rows(county, year - 1, indicators, pending)}
     for row in rows:
         before = last_rows.get(row.key)
         if before is None:
@@ -213,5 +219,5 @@ def compare(county: Organisation, year: int) -> Comparison:
     last_rollup, _, _ = _rollup(list(last_rows.values()), indicators)
     for key, cell in rollup.items():
         cell.last = last_rollup[key].value if key in last_rollup else None
-    return Comparison(year, indicators, rows, rollup, contributors, excluded)
+    return Comparison(year, indicators, rows, rollup, contributors, excluded, pending or [])
 
