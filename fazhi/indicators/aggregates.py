@@ -6,7 +6,8 @@
   pages call ``refresh_for_page``, which stops after ``FAZHI_AGGREGATE_REFRESH_SECONDS`` and reports what is
   left (``pending``) so the page can say which figures are not yet current.
 - ``figures(scope)``: the scope's figures from the stored rows — counts and sums added up, rates
-  recomputed from their summed numerators and denominators (never an average of rates).
+  recomputed from their summed numerators and denominators (never an average of rates). Each county's sums are
+  stored too (rebuilt whenever one of its townships is), so a province adds up counties, not townships.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from fazhi.core.models import Organisation, OrgKind
 from fazhi.indicators import registry
 from fazhi.indicators.models import Aggregate, AggregateState
 from fazhi.indicators.registry import Figure, Kind, Scope, _rate
@@ -34,19 +36,24 @@ def mark_all_stale() -> None:
     AggregateState.objects.update(stale=True)
 
 
-def _needs_refresh(org_ids: list[int], year: int, today: dt.date) -> list[int]:
+def _states(org_ids: list[int], year: int) -> dict[int, tuple[dt.date | None, bool]]:
+    rows = AggregateState.objects.filter(organisation_id__in=org_ids, year=year)
+    return {pk: (on, stale) for pk, on, stale in rows.values_list("organisation_id", "computed_on", "stale")}
+
+
+def _needs_refresh(org_ids: list[int], year: int, today: dt.date, states=None) -> list[int]:
     """The township-years to recompute, most urgent first: never computed, then changed records, then figures
     of a running year computed on an earlier day (they depend on the date: overdue items, rosters as of today)."""
-    states = {s.organisation_id: s for s in AggregateState.objects.filter(organisation_id__in=org_ids, year=year)}
+    states = _states(org_ids, year) if states is None else states
     dated = year >= today.year - 1  # a running (or just-ended) year's figures change with the date
 
     def urgency(pk: int) -> int | None:
-        state = states.get(pk)
-        if state is None or state.computed_on is None:
+        computed_on, stale = states.get(pk, (None, True))
+        if computed_on is None:
             return 0
-        if state.stale:
+        if stale:
             return 1
-        if dated and state.computed_on != today:
+        if dated and computed_on != today:
             return 2
         return None
 
@@ -73,6 +80,36 @@ def refresh_one(organisation, year: int, today: dt.date | None = None) -> None:
         AggregateState.objects.update_or_create(
             organisation=organisation, year=year, defaults={"stale": False, "computed_on": today},
         )
+        if organisation.parent_id:
+            _roll_up(organisation.parent_id, year, today)
+
+
+def _roll_up(county_id: int, year: int, today: dt.date) -> None:
+    """Store the county's sums of its townships' stored rows (rates as summed numerators and denominators), so a
+    province page adds up dozens of counties instead of a thousand townships. Always equal to adding up the
+    townships: rebuilt in the transaction that changes any of them, under a lock on the county."""
+    Organisation.objects.select_for_update().filter(pk=county_id).exists()  # one roll-up of a county at a time
+    sums = (
+        Aggregate.objects.filter(organisation__parent_id=county_id, organisation__kind=OrgKind.TOWNSHIP, year=year)
+        .values("key")
+        .annotate(value=Sum("value"), rows=Sum("row_count"), num=Sum("numerator"), den=Sum("denominator"),
+                  with_data=Count("pk", filter=Q(has_data=True)))
+    )
+    Aggregate.objects.filter(organisation_id=county_id, year=year).delete()
+    Aggregate.objects.bulk_create([
+        Aggregate(organisation_id=county_id, year=year, key=r["key"], value=r["value"], has_data=r["with_data"] > 0,
+                  row_count=r["rows"] or 0, numerator=r["num"], denominator=r["den"])
+        for r in sums
+    ])
+    AggregateState.objects.update_or_create(organisation_id=county_id, year=year,
+                                            defaults={"stale": False, "computed_on": today})
+
+
+def forget_roll_ups() -> None:
+    """A township moved, joined or left a county: the county sums are rebuilt from the townships when next read."""
+    counties = Organisation.objects.filter(kind=OrgKind.COUNTY)
+    Aggregate.objects.filter(organisation__in=counties).delete()
+    AggregateState.objects.filter(organisation__in=counties).delete()
 
 
 def page_budget() -> float | None:
@@ -84,16 +121,22 @@ def page_budget() -> float | None:
 def refresh(organisations, year: int, today: dt.date | None = None, budget: float | None = None) -> int:
     """Recompute the township-years that need it; with a ``budget`` (seconds), stop starting new ones once it is
     spent — what is left stays as last computed and is reported by ``pending``. Returns how many were done."""
-    today = today or timezone.localdate()
+    return len(_refresh(list(organisations), year, today or timezone.localdate(), budget)[0])
+
+
+def _refresh(organisations: list, year: int, today: dt.date, budget: float | None):
+    """(done, left, states): the township ids recomputed, those left as they were, and their states before."""
     by_id = {o.pk: o for o in organisations}
+    states = _states(list(by_id), year)
+    todo = _needs_refresh(list(by_id), year, today, states)
     started = time.monotonic()
-    done = 0
-    for pk in _needs_refresh(list(by_id), year, today):
+    done: list[int] = []
+    for pk in todo:
         if budget is not None and done and time.monotonic() - started >= budget:
             break
         refresh_one(by_id[pk], year, today)
-        done += 1
-    return done
+        done.append(pk)
+    return done, todo[len(done):], states
 
 
 @dataclass(frozen=True)
@@ -109,23 +152,23 @@ class Pending:
         return self.count > 0
 
 
+def _pending(year: int, left: list[int], states) -> Pending:
+    computed = [states[pk][0] for pk in left if states.get(pk, (None,))[0] is not None]
+    return Pending(year, len(left), len(left) - len(computed), min(computed, default=None))
+
+
 def pending(organisations, year: int, today: dt.date | None = None) -> Pending:
-    today = today or timezone.localdate()
     org_ids = [o.pk for o in organisations]
-    todo = _needs_refresh(org_ids, year, today)
-    if not todo:
-        return Pending(year, 0, 0, None)
-    states = AggregateState.objects.filter(organisation_id__in=todo, year=year, computed_on__isnull=False)
-    oldest = min(states.values_list("computed_on", flat=True), default=None)
-    return Pending(year, len(todo), len(todo) - states.count(), oldest)
+    states = _states(org_ids, year)
+    return _pending(year, _needs_refresh(org_ids, year, today or timezone.localdate(), states), states)
 
 
 def refresh_for_page(organisations, year: int, today: dt.date | None = None) -> Pending:
     """What a county or province page does before reading: recompute within the page budget, hand the rest to
     a background job (when Redis is configured; otherwise the next page view or the nightly command goes on)."""
     organisations = list(organisations)
-    refresh(organisations, year, today, budget=page_budget())
-    left = pending(organisations, year, today)
+    _done, left_ids, states = _refresh(organisations, year, today or timezone.localdate(), page_budget())
+    left = _pending(year, left_ids, states)
     if left:
         from django.core.cache import cache
 
@@ -163,9 +206,28 @@ def figures(scope: Scope, today: dt.date | None = None, *, refresh_first: bool =
     return out
 
 
+def _sources(scope: Scope) -> list[int]:
+    """Whose stored rows add up to the scope: a county's sums where every township of that county is in the
+    scope (rebuilding any that are missing), the townships' own rows for the rest."""
+    ids = set(scope.org_ids)
+    parents = {o.parent_id for o in scope.organisations if o.parent_id}
+    members: dict[int, set[int]] = {}
+    for parent, pk in Organisation.objects.filter(parent_id__in=parents, kind=OrgKind.TOWNSHIP).values_list("parent_id", "pk"):
+        members.setdefault(parent, set()).add(pk)
+    whole = [c for c, towns in members.items() if towns <= ids]
+    rolled = set(AggregateState.objects.filter(organisation_id__in=whole, year=scope.year).values_list("organisation_id", flat=True))
+    today = timezone.localdate()
+    for county in whole:
+        if county not in rolled:
+            with transaction.atomic():
+                _roll_up(county, scope.year, today)
+    covered = set().union(*(members[c] for c in whole)) if whole else set()
+    return whole + [pk for pk in scope.org_ids if pk not in covered]
+
+
 def _totals(scope: Scope) -> dict[str, dict]:
     rows = (
-        Aggregate.objects.filter(organisation__in=scope.org_ids, year=scope.year)
+        Aggregate.objects.filter(organisation__in=_sources(scope), year=scope.year)
         .values("key")
         .annotate(value=Sum("value"), rows=Sum("row_count"), num=Sum("numerator"), den=Sum("denominator"),
                   with_data=Count("pk", filter=Q(has_data=True)))

@@ -2,7 +2,7 @@
 calendar, marks the affected township's figures stale (they are recomputed before they are read)."""
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from fazhi.indicators import aggregates
 
@@ -17,10 +17,34 @@ def _calendar_changed(sender, instance, **kwargs):
     aggregates.mark_all_stale()
 
 
+def _remember_place(sender, instance, **kwargs):
+    if instance.pk and not kwargs.get("raw"):
+        instance._aggregate_place = sender.objects.filter(pk=instance.pk).values_list("kind", "parent_id").first()
+
+
+def _organisation_changed(sender, instance, created=False, **kwargs):
+    """A township moved to another county, or stopped or started being a township: the county sums change."""
+    from fazhi.core.models import OrgKind
+
+    if kwargs.get("raw") or created:
+        return
+    before = getattr(instance, "_aggregate_place", None)
+    if kwargs.get("signal") is post_delete:
+        moved = instance.kind == OrgKind.TOWNSHIP
+    else:
+        moved = before is not None and before != (instance.kind, instance.parent_id) and OrgKind.TOWNSHIP in (before[0], instance.kind)
+    if moved:
+        aggregates.forget_roll_ups()
+
+
 def connect() -> None:
     from django.apps import apps
 
-    from fazhi.core.models import CalendarDay, HolidayArrangement, Record
+    from fazhi.core.models import CalendarDay, HolidayArrangement, Organisation, Record
+
+    pre_save.connect(_remember_place, sender=Organisation, dispatch_uid="aggregates-org-pre")
+    post_save.connect(_organisation_changed, sender=Organisation, dispatch_uid="aggregates-org")
+    post_delete.connect(_organisation_changed, sender=Organisation, dispatch_uid="aggregates-org-del")
 
     for model in apps.get_models():
         if issubclass(model, Record):

@@ -134,3 +134,28 @@ def test_the_background_job_finishes_what_a_page_left(county, township, other_to
 
     indicator_jobs.refresh(year=Y, organisation_ids=[township.pk, other_township.pk])
     assert not aggregates.pending([township, other_township], Y)
+
+
+def test_a_province_adds_up_county_sums_that_always_equal_their_townships(county, township, other_township, clerk):
+    from fazhi.core.models import Organisation
+    from fazhi.indicators.models import Aggregate
+    from fazhi.testing.factories import CountyFactory, TownshipFactory
+
+    second = CountyFactory(code="C800", name="二县")
+    third_town = TownshipFactory(code="T801", name="丙镇", parent=second)
+    for org, n in ((township, 2), (other_township, 1), (third_town, 4)):
+        for day in range(1, n + 1):
+            PublicityEventFactory(organisation=org, held_on=dt.date(Y, 3, day))
+    province = Scope(tuple(Organisation.objects.filter(kind="township").order_by("code")), Y)
+    assert stored(province) == live(province)
+    assert Aggregate.objects.get(organisation=county, year=Y, key="publicity_events").value == 3  # the county's sum
+    PublicityEventFactory(organisation=township, held_on=dt.date(Y, 4, 1))  # a change: the county sum follows
+    assert aggregates.figures(province)["publicity_events"].value == 8
+    assert Aggregate.objects.get(organisation=county, year=Y, key="publicity_events").value == 4
+    other_township.parent = second  # 乙镇 moves to the other county
+    other_township.save()
+    assert stored(province) == live(province)
+    assert stored(Scope.for_org(second, Y)) == live(Scope.for_org(second, Y))
+    assert aggregates.figures(Scope.for_org(second, Y))["publicity_events"].value == 5
+    partial = Scope((township, third_town), Y)  # not every township of either county: the townships' own rows
+    assert stored(partial) == live(partial)
