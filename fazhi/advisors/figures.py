@@ -25,10 +25,18 @@ def covered_villages(scope):
     return _covered(scope.year, scope.org_ids)
 
 
+def _uncovered(townships: list[Organisation], year: int):
+    covered = _covered(year, [t.pk for t in townships]).values("village")
+    return Organisation.objects.filter(parent__in=townships, kind=OrgKind.VILLAGE, is_active=True).exclude(pk__in=covered)
+
+
 def villages_without_advisor(township: Organisation, year: int) -> list[Organisation]:
-    covered = _covered(year, [township.pk]).values("village")
-    return list(Organisation.objects.filter(parent=township, kind=OrgKind.VILLAGE, is_active=True)
-                .exclude(pk__in=covered).order_by("code"))
+    return list(_uncovered([township], year).order_by("code"))
+
+
+def count_villages_without_advisor(townships, year: int) -> int:
+    """Across several townships in one query (a county's page)."""
+    return _uncovered(list(townships), year).count()
 
 
 def services_of(kind: str):

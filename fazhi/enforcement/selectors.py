@@ -69,7 +69,8 @@ def case_clock(case: PenaltyCase, today: dt.date, calendar: WorkingCalendar | No
         clock.rows.append({"label": d.label, "basis": d.basis, "unit": d.unit, "days": d.days, "due": d.due, "done": done,
                            "late": late, "state": state, "steps": d.steps, "key": d.label})
 
-    limit = deadlines.decision_deadline(case.filed_on, list(case.extensions.active()), cal)
+    extensions = [e for e in case.extensions.all() if e.voided_at is None]  # .all(): uses a prefetch when there is one
+    limit = deadlines.decision_deadline(case.filed_on, extensions, cal)
     add(limit, case.decided_on, "作出决定")
     if case.notice_on and case.hearing_eligible:
         req = deadlines.hearing_request_deadline(case.notice_on, cal)

@@ -43,7 +43,7 @@ def _institution_items(organisations, today: dt.date) -> list[Item]:
     """Overdue tasks of the responsibility list, unanswered court suggestions, late answers in lawsuits,
     mediations open over a month, villages without a legal advisor."""
 
-    from fazhi.advisors.figures import villages_without_advisor
+    from fazhi.advisors.figures import count_villages_without_advisor
     from fazhi.disputes.models import DisputeCase, DisputeOutcome
     from fazhi.governance.models import ResponsibilityTask, TaskStatus
     from fazhi.litigation.models import CourtSuggestion, LegalCase
@@ -57,7 +57,7 @@ def _institution_items(organisations, today: dt.date) -> list[Item]:
                   if answer_due(c.kind, c.received_on)[0] < today]
     month_ago = today - dt.timedelta(days=30)
     disputes = DisputeCase.objects.active().filter(organisation__in=orgs, outcome=DisputeOutcome.OPEN, received_on__lt=month_ago)
-    gaps = sum(len(villages_without_advisor(o, today.year)) for o in orgs)
+    gaps = count_villages_without_advisor(orgs, today.year)
     ledger = lambda slug, query="": reverse("ledger_list", args=[slug]) + query  # noqa: E731
     return [
         Item("法治建设责任清单任务逾期未完成", tasks.count(), ledger("responsibility-tasks", "?status=ongoing"), late=True),
