@@ -148,7 +148,29 @@ class WorkingCalendar:
 
     def count_working_days(self, start: dt.date, end: dt.date) -> int:
         """Working days after ``start`` up to and including ``end`` (0 when end <= start)."""
-        return sum(1 for d in _dates_between(start + dt.timedelta(days=1), end) if self.is_workday(d))
+        if end <= start:
+            return 0
+        if start.year == end.year:
+            return self._through(end) - self._through(start)
+        return (self._year_total(start.year) - self._through(start)
+                + sum(self._year_total(y) for y in range(start.year + 1, end.year)) + self._through(end))
+
+    def _running_counts(self, year: int) -> list[int]:
+        """Working days of ``year`` from 1 January through each day (index: day of the year - 1), built once."""
+        counts = self.__dict__.setdefault("_counts", {})
+        if year not in counts:
+            total, running = 0, []
+            for day in _dates_between(dt.date(year, 1, 1), dt.date(year, 12, 31)):
+                total += self.is_workday(day)
+                running.append(total)
+            counts[year] = running
+        return counts[year]
+
+    def _through(self, day: dt.date) -> int:
+        return self._running_counts(day.year)[day.timetuple().tm_yday - 1]
+
+    def _year_total(self, year: int) -> int:
+        return self._running_counts(year)[-1]
 
 
 def _dates_between(first: dt.date, last: dt.date):

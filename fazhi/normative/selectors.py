@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from fazhi.core.workdays import WorkingCalendar
 from fazhi.normative import rules
 from fazhi.normative.choices import DocStatus
 from fazhi.normative.models import NormativeDocument
@@ -31,10 +32,13 @@ def needing_attention(organisations, today: dt.date) -> list[Attention]:
         organisation__in=organisations, voided_at__isnull=True, status=DocStatus.PUBLISHED,
     ).select_related("organisation")
     settings_cache: dict[int, object] = {}
+    calendar = WorkingCalendar.load()
     for doc in docs:
-        cfg = settings_cache.setdefault(doc.organisation_id, rules.settings_for(doc.organisation))
+        if doc.organisation_id not in settings_cache:
+            settings_cache[doc.organisation_id] = rules.settings_for(doc.organisation)
+        cfg = settings_cache[doc.organisation_id]
         if doc.filed_on is None:
-            deadline = rules.filing_deadline(doc.published_on, cfg.filing_days)
+            deadline = rules.filing_deadline(doc.published_on, cfg.filing_days, calendar)
             late = today > deadline.due
             out.append(Attention(doc, ("已逾期未备案：" if late else "待报送备案：") + deadline.explanation, late))
         if doc.valid_until and doc.valid_until < today:

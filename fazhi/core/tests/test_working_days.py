@@ -98,3 +98,18 @@ def test_an_admin_entered_2027_spring_festival_moves_the_due_date(db):
     assert "跳过：2027年2月6日至2027年2月14日，共9天（春节、周末），不计入" in result.steps
     assert "第10个工作日：2027年2月20日（星期六），调休上班（春节），计入" in result.steps
     assert calendar.count_working_days(D(2027, 2, 5), D(2027, 2, 21)) == 6
+
+
+def test_counting_working_days_across_years_matches_counting_day_by_day():
+    import datetime as dt
+    import random
+
+    from fazhi.core.workdays import WorkingCalendar
+
+    calendar = WorkingCalendar()
+    rng = random.Random(3)
+    for _ in range(500):
+        start = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randint(0, 3000))
+        end = start + dt.timedelta(days=rng.randint(-30, 1200))
+        by_day = sum(1 for n in range(1, (end - start).days + 1) if calendar.is_workday(start + dt.timedelta(days=n)))
+        assert calendar.count_working_days(start, end) == by_day, (start, end)
