@@ -210,6 +210,11 @@ FAZHI_AGGREGATE_REFRESH_SECONDS = float(env_str("FAZHI_AGGREGATE_REFRESH_SECONDS
 # Cache: per-process memory by default; Redis (shared by every app server) when FAZHI_REDIS_URL is set.
 _REDIS_URL = env_str("FAZHI_REDIS_URL", "")
 FAZHI_REDIS_URL = _REDIS_URL  # cache, rate limits and background jobs (fazhi/core/jobs.py) when set
+# With Redis, `fazhi worker` also runs the daily jobs, once a day across every worker (fazhi/core/jobs.py): deadline
+# reminders and pending e-mails at FAZHI_DAILY_JOBS_AT, the recompute of stale indicator figures at
+# FAZHI_INDICATORS_REFRESH_AT ("HH:MM", local time; empty = not by the worker, e.g. when the systemd timer runs them).
+FAZHI_DAILY_JOBS_AT = env_str("FAZHI_DAILY_JOBS_AT", "07:30")
+FAZHI_INDICATORS_REFRESH_AT = env_str("FAZHI_INDICATORS_REFRESH_AT", "02:00")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
     if _REDIS_URL

@@ -2,8 +2,10 @@
 
 Reminders are rows (an outbox): computing them is idempotent, so the dashboard and the
 ``fazhi disclosure-reminders`` command (run daily by cron/systemd in production) can both
-call ``refresh_reminders``. A failing mail server is logged on the reminder and never
-fails the user's action.
+call ``refresh_reminders``. Mail is never sent inside a user's request (a hung mail server
+would hang a citizen's application): a new application queues a background job that sends
+the pending e-mails when Redis is configured (``fazhi worker``); otherwise they wait for the
+daily run. A failing mail server is logged on the reminder and never fails the user's action.
 """
 from __future__ import annotations
 
@@ -11,10 +13,10 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from fazhi.core import jobs
 from fazhi.core.models import Role, User
 from fazhi.core.workdays import WorkingCalendar, format_date
 
@@ -50,7 +52,7 @@ def _remind(request, kind: str, due_on, message: str) -> int:
 
 
 def new_request(request_pk: int) -> None:
-    """After an application is committed: tell the township's clerks (never raises)."""
+    """After an application is committed: tell the township's clerks (never raises, never sends mail itself)."""
     from fazhi.disclosure.models import DisclosureRequest, ReminderKind
 
     try:
@@ -58,9 +60,17 @@ def new_request(request_pk: int) -> None:
         if request.handler_id is None:
             _remind(request, ReminderKind.UNASSIGNED, request.received_on,
                     f"新的政府信息公开申请 {request.tracking_number}（{format_date(request.received_on)}收到），请指定承办人")
-        send_pending_emails()
     except Exception:  # noqa: BLE001 - a notification never undoes a saved application
         logger.exception("notification for disclosure request %s failed", request_pk)
+    queue_pending_emails()
+
+
+def queue_pending_emails() -> bool:
+    """Have the worker send the pending e-mails soon (True), or leave them to the daily run: no Redis, Redis down,
+    or no mail server (False). Never sends anything itself, so it can be called inside a request."""
+    if not mail_enabled():
+        return False
+    return jobs.enqueue_once("disclosure.send_pending_emails")
 
 
 def refresh_reminders(*, organisations=None, today: dt.date | None = None) -> int:
@@ -91,23 +101,10 @@ def refresh_reminders(*, organisations=None, today: dt.date | None = None) -> in
 
 
 def send_pending_emails() -> int:
-    """E-mail the reminders not yet e-mailed, when mail is configured. Failures are recorded, not raised."""
+    """E-mail the reminders not yet e-mailed, when mail is configured (worker or daily command, never a request).
+    Failures are recorded on the reminder, not raised."""
     from fazhi.disclosure.models import Reminder
 
     if not mail_enabled():
         return 0
-    sent = 0
-    pending = Reminder.objects.filter(emailed_at__isnull=True, email_error="").exclude(user__email="").select_related("user")
-    for reminder in pending[:200]:
-        try:
-            send_mail(
-                subject=f"【法治工作台】{reminder.get_kind_display()}", message=reminder.message,
-                from_email=None, recipient_list=[reminder.user.email], fail_silently=False,
-            )
-        except Exception as exc:  # noqa: BLE001 - SMTP errors of every kind
-            logger.warning("reminder e-mail %s failed: %s", reminder.pk, exc)
-            Reminder.objects.filter(pk=reminder.pk).update(email_error=f"发送失败：{exc}"[:300])
-            continue
-        Reminder.objects.filter(pk=reminder.pk).update(emailed_at=timezone.now())
-        sent += 1
-    return sent
+    return jobs.send_outbox(Reminder.objects.all(), subject=lambda r: f"【法治工作台】{r.get_kind_display()}")

@@ -1,4 +1,9 @@
-from fazhi.core.jobs import handler
+"""Background jobs of the county pages (fazhi/core/jobs.py): import batches, deadline reminders."""
+from __future__ import annotations
+
+import datetime as dt
+
+from fazhi.core.jobs import daily, handler
 
 
 @handler("oversight.import_batch")
@@ -10,3 +15,12 @@ def import_batch(batch_id: int) -> None:
     batch = ImportBatch.objects.filter(pk=batch_id).first()
     if batch is not None:
         process_batch(batch)
+
+
+@daily("oversight.report_reminders", at_setting="FAZHI_DAILY_JOBS_AT")
+def report_reminders(today: dt.date) -> None:
+    """As `fazhi report-reminders`: the annual report's deadline reminders, then every e-mail still pending."""
+    from fazhi.oversight import reminders
+
+    reminders.refresh_reminders(today)
+    reminders.send_pending_emails()

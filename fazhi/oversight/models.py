@@ -221,6 +221,8 @@ class DeadlineReminder(models.Model):
     message = models.CharField("提醒内容", max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField("邮件发送时间", null=True, blank=True)
+    email_error = models.CharField("邮件发送失败原因", max_length=300, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "年度报告期限提醒"

@@ -1,8 +1,9 @@
 """Reminders to township staff before the report deadlines (LAW.md §1: to the county by 3月1日, public by 4月1日).
 
 ``refresh_reminders`` is idempotent (one reminder per user, township, year and deadline); run it daily with
-`fazhi report-reminders`. E-mail goes out only when a mail server is configured; a failing mail server
-never stops the in-app reminders.
+`fazhi report-reminders`, or let `fazhi worker` run it (daily job, when Redis is configured). The reminders are
+an outbox: e-mail goes out only when a mail server is configured, never inside a user's request; a failure is
+recorded on the reminder and never stops the in-app reminders.
 """
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 
+from fazhi.core import jobs
 from fazhi.core.models import Organisation, OrgKind, Role, User
 from fazhi.core.workdays import format_date
 from fazhi.oversight.collection import collection
@@ -58,20 +59,22 @@ def mail_enabled() -> bool:
     return bool(getattr(settings, "EMAIL_HOST", "")) and getattr(settings, "FAZHI_EMAIL_ENABLED", False)
 
 
+def _subject(reminder: DeadlineReminder) -> str:
+    return f"【法治工作台】{reminder.get_kind_display()}提醒"
+
+
 def email(reminders: list[DeadlineReminder]) -> int:
+    """E-mail these reminders (those not yet e-mailed); failures are recorded on the reminder."""
+    if not mail_enabled() or not reminders:
+        return 0
+    return jobs.send_outbox(DeadlineReminder.objects.filter(pk__in=[r.pk for r in reminders]), subject=_subject)
+
+
+def send_pending_emails() -> int:
+    """E-mail every reminder not yet e-mailed (the worker's daily job; also those made while mail was off)."""
     if not mail_enabled():
         return 0
-    sent = 0
-    for reminder in reminders:
-        if not reminder.user.email:
-            continue
-        try:
-            send_mail(f"【法治工作台】{reminder.get_kind_display()}提醒", reminder.message, None, [reminder.user.email])
-        except Exception as exc:  # noqa: BLE001 - a failing mail server never fails the reminders
-            log.warning("report reminder mail to %s failed: %s", reminder.user, exc)
-            continue
-        sent += 1
-    return sent
+    return jobs.send_outbox(DeadlineReminder.objects.all(), subject=_subject)
 
 
 def unread_for(user) -> list[DeadlineReminder]:

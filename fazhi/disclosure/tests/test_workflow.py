@@ -140,13 +140,16 @@ def test_a_failing_mail_server_never_loses_the_application(township, clerk, sett
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("smtp down")
 
-    monkeypatch.setattr("fazhi.disclosure.notify.send_mail", broken)
+    monkeypatch.setattr("django.core.mail.send_mail", broken)
     with django_capture_on_commit_callbacks(execute=True):
         request, created = services.request_create(organisation=township, fields=FIELDS, channel="portal",
                                                    received_on=D(2025, 11, 3))
     assert created and DisclosureRequest.objects.filter(pk=request.pk).exists()
     reminder = Reminder.objects.get(request=request)
-    assert reminder.kind == "unassigned" and "发送失败" in reminder.email_error
+    assert reminder.kind == "unassigned" and reminder.email_error == ""  # no mail inside the request
+    assert notify.send_pending_emails() == 0  # the worker or the daily run: the failure goes on the reminder
+    reminder.refresh_from_db()
+    assert "发送失败" in reminder.email_error and reminder.emailed_at is None
 
 
 def test_reminders_are_created_once_for_the_handler(township, clerk):

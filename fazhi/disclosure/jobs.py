@@ -1,0 +1,23 @@
+"""Background jobs of the disclosure app (fazhi/core/jobs.py): the reminder e-mails, and the daily reminders."""
+from __future__ import annotations
+
+import datetime as dt
+
+from fazhi.core.jobs import daily, handler
+
+
+@handler("disclosure.send_pending_emails")
+def send_pending_emails() -> None:
+    """Queued when an application arrives: its reminder is e-mailed by the worker, not by the citizen's request."""
+    from fazhi.disclosure import notify
+
+    notify.send_pending_emails()
+
+
+@daily("disclosure.reminders", at_setting="FAZHI_DAILY_JOBS_AT")
+def reminders(today: dt.date) -> None:
+    """As `fazhi disclosure-reminders`: today's deadline reminders, then every e-mail still pending."""
+    from fazhi.disclosure import notify
+
+    notify.refresh_reminders(today=today)
+    notify.send_pending_emails()
