@@ -1,4 +1,4 @@
-"""Background jobs of the county pages (fazhi/core/jobs.py): import batches, deadline reminders."""
+"""Background jobs of the county pages (fazhi/core/jobs.py): import batches, report bundles, deadline reminders."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,6 +15,17 @@ def import_batch(batch_id: int) -> None:
     batch = ImportBatch.objects.filter(pk=batch_id).first()
     if batch is not None:
         process_batch(batch)
+
+
+@handler("oversight.report_bundle")
+def report_bundle(bundle_id: int) -> None:
+    """Render a county's bundle of annual reports to the end (the page only watches, or helps)."""
+    from fazhi.oversight.bundles import advance
+    from fazhi.oversight.models import ReportBundle
+
+    bundle = ReportBundle.objects.filter(pk=bundle_id).first()
+    if bundle is not None:
+        advance(bundle)
 
 
 @daily("oversight.report_reminders", at_setting="FAZHI_DAILY_JOBS_AT")

@@ -8,6 +8,8 @@
 - ``ImportedReport`` / ``ImportedFigure``: a report read from a file, attributed to a township
   and year, with the figures extracted from its text (each with its evidence phrase).
 - ``DeadlineReminder``: the in-app reminder a township's staff get before the deadlines.
+- ``ReportBundle``: one .zip of every township's report of a year for the county's archive, rendered in
+  steps (by the worker or by its page) with its progress kept here; never deleted.
 """
 from __future__ import annotations
 
@@ -205,6 +207,50 @@ class ImportedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}={self.value}{self.unit}"
+
+
+class BundleStatus(models.TextChoices):
+    PENDING = "pending", "正在生成"
+    DONE = "done", "已完成"
+    FAILED = "failed", "未能完成"
+
+
+class ReportBundle(models.Model):
+    """Every township's annual report of one year in one .zip, for the county's archive (bundles.py).
+
+    The townships are fixed when the bundle is asked for; ``done`` of ``total`` steps (one per township, the
+    county's summary and comparison, the packing) are finished, and ``entries`` lists every file with its state.
+    At most one bundle per county and year is being made at a time: asking again reuses it.
+    """
+
+    county = models.ForeignKey(Organisation, verbose_name="县", on_delete=models.PROTECT, related_name="+",
+                               limit_choices_to={"kind": OrgKind.COUNTY})
+    year = models.PositiveIntegerField("报告年度")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    status = models.CharField("状态", max_length=16, choices=BundleStatus.choices, default=BundleStatus.PENDING)
+    townships = models.JSONField("乡镇（街道）", default=list)
+    done = models.PositiveIntegerField("已完成步骤", default=0)
+    total = models.PositiveIntegerField("步骤总数", default=0)
+    entries = models.JSONField("文件清单", default=list)
+    error = models.CharField("原因", max_length=300, blank=True)
+    file = models.FileField("打包文件", upload_to="bundles/%Y/", blank=True)
+    size = models.PositiveBigIntegerField("大小（字节）", default=0)
+    claim_token = models.CharField(max_length=32, blank=True)
+    claimed_at = models.DateTimeField("开始处理", null=True, blank=True)
+    created_at = models.DateTimeField("申请时间", auto_now_add=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度报告打包"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["county", "year"], condition=Q(status="pending"),
+                                    name="oversight_one_pending_bundle"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.county}{self.year}年度乡镇年度报告打包（{self.created_at:%Y-%m-%d %H:%M}）"
 
 
 class ReminderKind(models.TextChoices):

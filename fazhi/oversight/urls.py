@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.oversight.views import collection, compare, filing, imports
+from fazhi.oversight.views import bundles, collection, compare, filing, imports
 
 urlpatterns = [
     path("", collection.oversight_index, name="oversight_index"),
@@ -11,6 +11,11 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.import_batch, name="oversight_import_batch"),
     path("imports/<int:pk>/progress.json", imports.import_batch_progress, name="oversight_import_progress"),
     path("imports/<int:pk>/process/", imports.import_batch_process, name="oversight_import_process"),
+    path("bundles/", bundles.bundle_index, name="oversight_bundles"),
+    path("bundles/<int:pk>/", bundles.bundle_detail, name="oversight_bundle"),
+    path("bundles/<int:pk>/progress.json", bundles.bundle_progress_json, name="oversight_bundle_progress"),
+    path("bundles/<int:pk>/process/", bundles.bundle_process, name="oversight_bundle_process"),
+    path("bundles/<int:pk>/bundle.zip", bundles.bundle_download, name="oversight_bundle_download"),
     path("imported/", imports.imported_list, name="oversight_imported_list"),
     path("imported/<int:pk>/", imports.imported_report, name="oversight_imported_report"),
     path("imported/<int:pk>/void/", imports.imported_void, name="oversight_imported_void"),

@@ -1,6 +1,7 @@
 """The oversight URLs in the security walk (fazhi/core/tests/test_security_walk.py merges ENTRIES into its TABLE).
 
-Township A's report is submitted by A's leader; the county of A holds an imported report and an import batch.
+Township A's report is submitted by A's leader; the county of A holds an imported report, an import batch and
+a finished bundle of its townships' reports (rendered by the real code, so its download is a real .zip).
 """
 from __future__ import annotations
 
@@ -59,6 +60,18 @@ def _batch(w):
     return w.once("oversight_batch", make)
 
 
+def _bundle(w):
+    def make():
+        from fazhi.oversight.bundles import advance, start_bundle
+
+        _submission(w)
+        bundle, _ = start_bundle(w.township.parent, w.year, None)
+        advance(bundle)
+        return bundle
+
+    return w.once("oversight_bundle", make)
+
+
 def _saved_report(w):
     from fazhi.reports.services import report_get, report_initial, report_new, report_save
 
@@ -93,6 +106,12 @@ ENTRIES: dict[str, Entry] = {
     "oversight_import_progress": Entry(Access.COUNTY_READ, kwargs=lambda w: {"pk": _batch(w).pk}, kind="json"),
     "oversight_import_process": Entry(Access.COUNTY_ACTION, kwargs=lambda w: {"pk": _batch(w).pk}, write=lambda w: {},
                                       csrf_as=COUNTY),
+    "oversight_bundles": Entry(Access.COUNTY_CREATE, query=_year, write=lambda w: {"year": str(w.year)}, csrf_as=COUNTY),
+    "oversight_bundle": Entry(Access.COUNTY_READ, kwargs=lambda w: {"pk": _bundle(w).pk}),
+    "oversight_bundle_progress": Entry(Access.COUNTY_READ, kwargs=lambda w: {"pk": _bundle(w).pk}, kind="json"),
+    "oversight_bundle_process": Entry(Access.COUNTY_ACTION, kwargs=lambda w: {"pk": _bundle(w).pk}, write=lambda w: {},
+                                      csrf_as=COUNTY),
+    "oversight_bundle_download": Entry(Access.COUNTY_READ, kwargs=lambda w: {"pk": _bundle(w).pk}, kind="file"),
     "oversight_imported_list": Entry(Access.COUNTY_LIST, marker=lambda w: _imported(w).township_name),
     "oversight_imported_report": Entry(Access.COUNTY_READ, kwargs=lambda w: {"pk": _imported(w).pk}, write=_attribution,
                                        csrf_as=COUNTY),

@@ -5,22 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from fazhi.oversight.audit import audit_imported, audit_submission
 from fazhi.oversight.collection import collection
+from fazhi.oversight.county_files import audits_for
 from fazhi.oversight.deadlines import deadlines_for
 from fazhi.oversight.views.access import county_for
 from fazhi.oversight.views.common import chosen_year, year_choices
-
-
-def audits_for(rows) -> dict[int, object]:
-    """The completeness audit of the report each township filed (latest version, or the imported one)."""
-    audits = {}
-    for row in rows:
-        if row.latest is not None:
-            audits[row.township.pk] = audit_submission(row.latest)
-        elif row.imported:
-            audits[row.township.pk] = audit_imported(row.imported[0])
-    return audits
 
 
 @login_required

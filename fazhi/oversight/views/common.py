@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 
 
@@ -15,3 +17,11 @@ def chosen_year(request) -> int:
 def year_choices() -> list[int]:
     this_year = timezone.localdate().year
     return list(range(this_year, this_year - 6, -1))
+
+
+def step_answer(request, progress: dict, page: str, pk: int):
+    """The answer to one step of work a page drives (an import batch, a report bundle): the progress as JSON
+    for the page's script (static/fazhi/stepper.js), or back to the page for the no-JS “继续处理” button."""
+    if request.headers.get("Accept", "").startswith("application/json"):
+        return JsonResponse(progress)
+    return redirect(page, pk)

@@ -8,11 +8,9 @@ from django.http import FileResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from fazhi.oversight.collection import collection
 from fazhi.oversight.compare import compare
-from fazhi.oversight.exports import comparison_workbook, summary_docx
+from fazhi.oversight.county_files import comparison_file, summary_file
 from fazhi.oversight.views.access import county_for
-from fazhi.oversight.views.collection import audits_for
 from fazhi.oversight.views.common import chosen_year, year_choices
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,22 +50,11 @@ def compare_page(request):
 
 @login_required
 def compare_xlsx(request):
-    county = county_for(request)
-    comparison = compare(county, chosen_year(request))
-    return FileResponse(io.BytesIO(comparison_workbook(county, comparison)), as_attachment=True,
-                        filename=f"{county.name}{comparison.year}年度乡镇法治指标比较.xlsx", content_type=XLSX_MIME)
+    name, data = comparison_file(county_for(request), chosen_year(request))
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=XLSX_MIME)
 
 
 @login_required
 def summary(request):
-    county = county_for(request)
-    year = chosen_year(request)
-    today = timezone.localdate()
-    comparison = compare(county, year)
-    rows = collection(county, year, today)
-    by_township = audits_for(rows)
-    audits = {r.township.name: (by_township[r.township.pk].score, by_township[r.township.pk].reasons)
-              for r in rows if r.township.pk in by_township}
-    data = summary_docx(county, comparison, rows, audits, today)
-    return FileResponse(io.BytesIO(data), as_attachment=True,
-                        filename=f"{county.name}{year}年度乡镇法治政府建设情况汇总报告.docx", content_type=DOCX_MIME)
+    name, data = summary_file(county_for(request), chosen_year(request), timezone.localdate())
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=DOCX_MIME)

@@ -16,7 +16,7 @@ from fazhi.oversight.forms import AttributionForm, UploadForm, VoidForm
 from fazhi.oversight.importing import Upload, batch_progress, process_batch, start_batch
 from fazhi.oversight.models import ImportBatch, ImportedReport
 from fazhi.oversight.views.access import county_for, county_object_or_404
-from fazhi.oversight.views.common import year_choices
+from fazhi.oversight.views.common import step_answer, year_choices
 
 PROCESS_BUDGET_SECONDS = 3.0  # one poll of the batch page reads files for at most this long
 
@@ -58,10 +58,7 @@ def import_batch_process(request, pk: int):
     county = county_for(request)
     batch = county_object_or_404(ImportBatch.objects.all(), county, pk)
     process_batch(batch, budget_seconds=PROCESS_BUDGET_SECONDS)
-    progress = batch_progress(batch)
-    if request.headers.get("Accept", "").startswith("application/json"):
-        return JsonResponse(progress)
-    return redirect("oversight_import_batch", batch.pk)
+    return step_answer(request, batch_progress(batch), "oversight_import_batch", batch.pk)
 
 
 @login_required

@@ -1,19 +1,11 @@
-// Drives an import batch: asks the server to read the next files until all are done, updating the
-// progress bar and the table. Progress is kept on the server, so a reload simply picks up from there.
+// The import batch page: fazhi/stepper.js asks the server to read the next files until all are done;
+// this shows each answer in the table of files (result, link to the imported report, reason).
 (function () {
   var box = document.getElementById("import-batch");
-  if (!box) { return; }
-  var form = document.getElementById("import-continue");
-  if (!form) { return; }
-  var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-  var bar = document.getElementById("import-progress");
-  var count = document.getElementById("import-count");
   var table = document.getElementById("import-items");
-
-  function show(progress) {
-    bar.max = progress.total; bar.value = progress.done;
-    count.textContent = progress.done + "/" + progress.total;
-    progress.items.forEach(function (item) {
+  if (!box || !table) { return; }
+  box.addEventListener("fazhi:progress", function (event) {
+    event.detail.items.forEach(function (item) {
       var row = table.querySelector('tr[data-position="' + item.position + '"]');
       if (!row) { return; }
       row.querySelector(".status").textContent = item.status_display;
@@ -28,22 +20,5 @@
       }
       detail.appendChild(document.createTextNode(item.error || ""));
     });
-    if (progress.finished) { form.remove(); }
-  }
-
-  function step() {
-    fetch(box.dataset.processUrl, {
-      method: "POST", credentials: "same-origin",
-      headers: {"X-CSRFToken": token, "Accept": "application/json"}
-    }).then(function (r) {
-      if (!r.ok) { throw new Error(r.status); }
-      return r.json();
-    }).then(function (progress) {
-      show(progress);
-      if (!progress.finished) { setTimeout(step, 200); }
-    }).catch(function () {
-      count.textContent += "（连接中断，请点击“继续处理”或刷新页面）";
-    });
-  }
-  step();
+  });
 })();

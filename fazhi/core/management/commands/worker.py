@@ -1,4 +1,4 @@
-"""`fazhi worker`: run background jobs from Redis (import batches, reminder e-mails) and the
+"""`fazhi worker`: run background jobs from Redis (import batches, report bundles, reminder e-mails) and the
 daily jobs (reminders, nightly indicator recompute) until stopped. Needs FAZHI_REDIS_URL."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ REDIS_RETRY_SECONDS = 5  # Redis went away: the worker waits and tries again ins
 
 
 class Command(BaseCommand):
-    help = ("从 Redis 队列中取出后台任务（报告批量导入、提醒邮件）并执行，"
+    help = ("从 Redis 队列中取出后台任务（报告批量导入、年度报告打包、提醒邮件）并执行，"
             "并在设定时间执行每日任务（到期提醒、指标重算）；需要设置 FAZHI_REDIS_URL。")
 
     def add_arguments(self, parser):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         from django.conf import settings
 
         if not settings.FAZHI_REDIS_URL:
-            raise CommandError("未设置 FAZHI_REDIS_URL：没有 Redis 时，导入进度由页面推进，"
+            raise CommandError("未设置 FAZHI_REDIS_URL：没有 Redis 时，导入和打包进度由页面推进，"
                                "提醒和邮件由每日定时命令（deploy/fazhi-reminders.timer）处理。")
         jobs.load_handlers()
         scheduler = None
