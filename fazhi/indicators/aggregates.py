@@ -170,14 +170,31 @@ def refresh_for_page(organisations, year: int, today: dt.date | None = None) -> 
     _done, left_ids, states = _refresh(organisations, year, today or timezone.localdate(), page_budget())
     left = _pending(year, left_ids, states)
     if left:
-        from django.core.cache import cache
-
         from fazhi.core import jobs
 
-        ids = sorted(o.pk for o in organisations)
-        if cache.add(f"fazhi:aggregates-job:{year}:{hash(tuple(ids))}", 1, timeout=300):  # one job, not one per view
-            jobs.enqueue("indicators.refresh", year=year, organisation_ids=ids)
+        jobs.enqueue_once("indicators.refresh", year=year, organisation_ids=sorted(left_ids))  # one, not one per view
     return left
+
+
+def refresh_township(organisation_id: int, today: dt.date | None = None) -> int:
+    """Recompute every stale year of one township (the background job queued when its records change)."""
+    today = today or timezone.localdate()
+    township = Organisation.objects.filter(pk=organisation_id, kind=OrgKind.TOWNSHIP).first()
+    if township is None:
+        return 0
+    years = AggregateState.objects.filter(organisation=township, stale=True).values_list("year", flat=True)
+    for year in sorted(years):
+        refresh_one(township, year, today)
+    return len(years)
+
+
+def schedule_refresh(organisation_id: int | None) -> None:
+    """After a township's records changed: let a worker recompute its stored figures now, so that county and
+    province pages rarely find them stale (no Redis: the pages and the nightly run do it)."""
+    if organisation_id:
+        from fazhi.core import jobs
+
+        jobs.enqueue_once("indicators.refresh_township", organisation_id=organisation_id)
 
 
 def figures(scope: Scope, today: dt.date | None = None, *, refresh_first: bool = True) -> dict[str, Figure]:

@@ -10,3 +10,10 @@ def refresh(year: int, organisation_ids: list[int]) -> None:
     from fazhi.indicators import aggregates
 
     aggregates.refresh(list(Organisation.objects.filter(pk__in=organisation_ids)), year)
+
+
+@handler("indicators.refresh_township")
+def refresh_township(organisation_id: int) -> None:
+    from fazhi.indicators import aggregates
+
+    aggregates.refresh_township(organisation_id)

@@ -2,15 +2,20 @@
 calendar, marks the affected township's figures stale (they are recomputed before they are read)."""
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from fazhi.core import jobs
 from fazhi.indicators import aggregates
 
 
 def _record_changed(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return
-    aggregates.mark_stale(getattr(instance, "organisation_id", None))
+    org_id = getattr(instance, "organisation_id", None)
+    aggregates.mark_stale(org_id)
+    if org_id and jobs.redis_url():
+        transaction.on_commit(lambda: aggregates.schedule_refresh(org_id))
 
 
 def _calendar_changed(sender, instance, **kwargs):

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from fazhi.indicators import aggregates, registry
+from fazhi.core.tests.redis_fixture import redis_jobs  # noqa: F401 - the fixture
 from fazhi.indicators.registry import Scope
 from fazhi.testing.factories import DisputeCaseFactory, PublicityEventFactory
 from fazhi.testing.workflows import published_document
@@ -100,7 +101,7 @@ def test_a_page_recomputes_within_its_budget_and_says_what_is_not_yet_current(
     from fazhi.indicators.models import AggregateState
 
     queued = []
-    monkeypatch.setattr(jobs, "enqueue", lambda name, **payload: queued.append((name, payload)) or True)
+    monkeypatch.setattr(jobs, "enqueue_once", lambda name, **payload: queued.append((name, payload)) or True)
     scope = Scope.for_org(county, Y)
     aggregates.figures(scope)  # both townships computed
     PublicityEventFactory(organisation=township, held_on=dt.date(Y, 5, 1))
@@ -159,3 +160,20 @@ def test_a_province_adds_up_county_sums_that_always_equal_their_townships(county
     assert aggregates.figures(Scope.for_org(second, Y))["publicity_events"].value == 5
     partial = Scope((township, third_town), Y)  # not every township of either county: the townships' own rows
     assert stored(partial) == live(partial)
+
+
+def test_a_change_queues_the_township_for_a_worker_which_recomputes_it(
+        redis_jobs, county, township, other_township, django_capture_on_commit_callbacks):
+    from fazhi.core import jobs
+    from fazhi.indicators.models import Aggregate, AggregateState
+
+    jobs.load_handlers()
+    aggregates.figures(Scope.for_org(county, Y))
+    with django_capture_on_commit_callbacks(execute=True):
+        PublicityEventFactory(organisation=township, held_on=dt.date(Y, 5, 1))
+        PublicityEventFactory(organisation=township, held_on=dt.date(Y, 5, 2))  # one job for the burst
+    assert redis_jobs.llen(jobs.QUEUE) == 1
+    assert jobs.run_one(timeout=1) == "indicators.refresh_township"
+    assert not AggregateState.objects.filter(organisation=township, stale=True).exists()
+    assert Aggregate.objects.get(organisation=county, year=Y, key="publicity_events").value == 2  # county sum too
+    assert stored(Scope.for_org(county, Y)) == live(Scope.for_org(county, Y))

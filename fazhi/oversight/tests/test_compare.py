@@ -90,3 +90,22 @@ def test_compare_page_chart_data_and_exports(client, supervisor, county, townshi
     doc = Document(io.BytesIO(b"".join(response.streaming_content)))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "乡镇（街道）法治政府建设情况汇总报告" in text and "排查调处矛盾纠纷2件" in text and "一、总体情况" in text
+
+
+def test_the_comparison_page_recomputes_within_its_budget_and_says_what_is_left(client, settings, supervisor, county,
+                                                                               township, other_township):
+    import datetime as dt
+
+    from fazhi.indicators.models import AggregateState
+    from fazhi.testing.factories import PublicityEventFactory
+
+    PublicityEventFactory(organisation=township, held_on=dt.date(2025, 5, 1))
+    PublicityEventFactory(organisation=other_township, held_on=dt.date(2025, 5, 2))
+    settings.FAZHI_AGGREGATE_REFRESH_SECONDS = 1e-9  # one township-year per year shown, then stop
+    client.force_login(supervisor)
+    page = client.get("/oversight/compare/?year=2025").content.decode()
+    assert "正在后台重算" in page and 'data-pending-figures="1"' in page
+    client.get("/oversight/compare/?year=2025")
+    page = client.get("/oversight/compare/?year=2025").content.decode()
+    assert "data-pending-figures" not in page
+    assert not AggregateState.objects.filter(organisation__in=[township, other_township], stale=True).exists()

@@ -38,7 +38,7 @@ def _chart_data(comparison) -> dict:
 def compare_page(request):
     county = county_for(request)
     year = chosen_year(request)
-    comparison = compare(county, year)
+    comparison = compare(county, year, for_page=True)
     columns = [(i, comparison.rollup[i.key], comparison.contributors[i.key], comparison.excluded[i.key])
                for i in comparison.indicators]
     table = [(row, [row.cells.get(i.key) for i in comparison.indicators]) for row in comparison.rows]
