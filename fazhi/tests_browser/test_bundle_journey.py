@@ -12,27 +12,9 @@ from fazhi.core.models import OrgKind, Role
 from fazhi.oversight.models import BundleStatus, ReportBundle
 from fazhi.oversight.tests.factories import saved_report
 from fazhi.testing.factories import CountyFactory, TownshipFactory, UserFactory
-from fazhi.tests_browser import conftest as browser_setup
 from fazhi.tests_browser.test_normative_journey import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's chromium as in fazhi/tests_browser/conftest.py, but for this module only: it is closed before
-    the journeys under fazhi/tests_browser start their own (one Playwright at a time per process)."""
-    from playwright._impl._errors import Error
-
-    fixture = browser_setup.browser.__wrapped__() if hasattr(browser_setup.browser, "__wrapped__") else None
-    if fixture is None:
-        pytest.skip("fazhi/tests_browser/conftest.py 的 browser 夹具已改变：请把本测试移到 fazhi/tests_browser/")
-    try:
-        instance = next(fixture)
-    except Error as exc:  # the journeys' Playwright is already running in this process
-        pytest.skip(f"本进程中已有 Playwright 在运行，请单独运行本文件：{exc}")
-    yield instance
-    fixture.close()
 
 
 def test_the_page_makes_the_bundle_and_offers_the_download(live_server, browser, tmp_path, settings):
