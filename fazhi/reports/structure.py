@@ -7,7 +7,9 @@ link, in every output.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from fazhi.core.gbt9704 import signature_layout, text_width  # noqa: F401  (re-exported for compose)
 
@@ -26,10 +28,14 @@ class FigureRun:
     """One figure from the indicator registry, as printed: ``value`` then ``unit``."""
 
     key: str
-    value: str  # exactly the number shown, e.g. "67" or "95.5"
+    value: str  # exactly the number shown, e.g. "67", "95.5" or "1.6万余" (large figures as real reports write them)
     unit: str  # printed right after the value ("场次", "%"); may be "" when the phrase carries its own word
     href: str  # the site path of the records that produce the figure
     label: str
+    # The exact figure behind ``value`` (what the records give) and whether ``value`` states it only
+    # approximately ("1.6万余" for 16260): the report check compares figures by these, never by the text.
+    amount: Decimal | int | None = None
+    approx: bool = False
 
     @property
     def text(self) -> str:
@@ -69,7 +75,7 @@ class ComposedReport:
     addressee: str
     intro: list[Paragraph]
     sections: list[Section]
-    signature: str
+    signature: str  # the issuing bodies as one line ("中共青山镇委员会　青山镇人民政府")
     dated: dt.date
     date_text: str  # 2026年1月15日
     # GB/T 9704 §7.3.5.2 (unsealed): 署名 right with 2 characters of space, the date's first
@@ -78,6 +84,11 @@ class ComposedReport:
     date_right_chars: float
     saved: bool = False  # an AnnualReport row exists
     notes: list[str] = field(default_factory=list)  # for staff, never printed
+
+    @property
+    def signature_lines(self) -> list[str]:
+        """Joint issuing bodies, one per line (GB/T 9704 §7.3.5: 联合行文 signatures on separate lines)."""
+        return [part for part in re.split(r"[\u3000\s]{1,}", self.signature.strip()) if part] or [""]
 
     @property
     def addressee_line(self) -> str:
