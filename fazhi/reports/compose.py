@@ -1,41 +1,41 @@
-"""Compose the annual report of one township for one year from the indicator registry.
+"""Compose the annual report of one township for one year from its records.
 
-Narrative (staff-edited, or the default of narrative.py) is split into paragraphs;
-each 【数据：主题】 marker in it becomes the sentence of that theme's figures, written
-from the live registry values with their year-on-year change. Only connected
-indicators with data produce a sentence: an unconnected module never shows a number.
-A theme whose marker staff removed is still reported, as a closing paragraph of
-its home section, so no figure silently disappears.
+The default text of every part is written from the records by ``fazhi.reports.writing`` — part 一 by area
+in the seeds' "一是……二是……" manner, part 二 each shortcoming with its figures and cause, part 三 the
+principal leaders' duties, part 四 a plan answering each shortcoming. Staff may rewrite any part; their
+text keeps every number as a marker (【数据：普法宣传活动】) that is filled from the live figures, so the
+figures stay honest whatever staff change around them. A theme whose figures staff removed entirely is
+still reported, as a closing sentence of its home part, so no figure silently disappears.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
-from urllib.parse import urlencode
 
 from django.urls import reverse
+from urllib.parse import urlencode
 
 from fazhi.core.models import Organisation
 from fazhi.core.workdays import format_date
-from fazhi.indicators.registry import Figure, Kind, Scope, compute_all, format_value
+from fazhi.indicators.registry import Figure, Scope, compute_all
 from fazhi.reports import narrative
 from fazhi.reports.models import NARRATIVE_FIELDS, AnnualReport
-from fazhi.reports.structure import (
-    SUBHEADING, ComposedReport, FigureRun, Paragraph, Run, Section, Text, signature_layout,
-)
+from fazhi.reports.structure import ComposedReport, FigureRun, Paragraph, Run, Section, Text, signature_layout
 from fazhi.reports.suggestions import Suggestion, suggest
+from fazhi.reports.writing import markers, sections
+from fazhi.reports.writing.context import Writer
+from fazhi.reports.writing.measures import OTHER_FIGURE_AREAS, measures
+from fazhi.reports.writing.prose import merge, numbered, runs
 
-MARKER = re.compile(r"【数据：([^】]*)】")
-SUBHEADING_START = re.compile(r"^（[一二三四五六七八九十]+）")
-MAX_SUBHEADING = 50  # characters of a run-in "（一）……。" heading
+MARKER = markers.MARKER
 
 
 @dataclass(frozen=True)
 class Theme:
-    name: str  # the marker name: 【数据：普法】
-    home: str  # the section that reports it when its marker is missing
+    """A group of figures: the old whole-theme marker (【数据：普法】) and the home part of figures staff removed."""
+
+    name: str
+    home: str
     keys: tuple[str, ...]
 
 
@@ -93,11 +93,6 @@ THEMES: tuple[Theme, ...] = (
     )),
     Theme("其他事项", "other_text", ()),
 )
-# Sentences that are no single indicator's figure (a figure the clerk named in the 其他数据 ledger, the assessment
-# results): each function (org, year) → [(theme name, parts)], a part being text or a dict of FigureRun fields whose
-# href opens the record(s) behind the number. The sentence joins its theme's, so it stands at the theme's marker or,
-# without one, closes the theme's home section.
-EXTRA_SENTENCES = ("fazhi.otherfigures.report.report_sentences", "fazhi.assessment.report.report_sentences")
 THEME_NAMES = frozenset(t.name for t in THEMES)
 
 
@@ -123,6 +118,14 @@ class ReportData:
         return reverse("indicator_records", args=[key]) + "?" + urlencode({"year": self.year, "org": self.org.code})
 
     @cached_property
+    def writer(self) -> Writer:
+        return Writer(self, narrative.terms_for(self.org))
+
+    @cached_property
+    def written(self) -> dict[str, list[Paragraph]]:
+        return written(self)
+
+    @cached_property
     def all_suggestions(self) -> list[Suggestion]:
         from fazhi.indicators.gaps import advisor_gaps
 
@@ -143,165 +146,74 @@ class ReportData:
         return [s for s in self.all_suggestions if self.decisions.get(s.title) != SuggestionDecision.REJECTED]
 
 
-def year_on_year(fig: Figure, last: Figure | None) -> str:
-    """"（同比增长12.5%）" for counts and sums, "（较上年提高3个百分点）" for rates; "" without last year's data."""
-    if last is None or not last.has_data or last.value is None or fig.value is None:
-        return ""
-    if fig.indicator.kind == Kind.RATE:
-        diff = Decimal(fig.value) - Decimal(last.value)
-        if diff == 0:
-            return "（与上年持平）"
-        return f"（较上年{'提高' if diff > 0 else '降低'}{format_value(abs(diff))}个百分点）"
-    if last.value == 0:
-        return ""
-    if fig.value == last.value:
-        return "（与上年持平）"
-    change = ((Decimal(fig.value) - Decimal(last.value)) * 100 / Decimal(last.value)).quantize(
-        Decimal("0.1"), ROUND_HALF_UP
-    )
-    if change == 0:
-        return "（与上年基本持平）"
-    return f"（同比{'增长' if change > 0 else '下降'}{format_value(abs(change))}%）"
-
-
-def figure_clause(data: ReportData, key: str) -> list[Run]:
-    """The indicator's phrase with its figure, e.g. 开展普法宣传活动[67]场次（同比增长12.5%）; [] when nothing to say."""
-    fig = data.figures.get(key)
-    if fig is not None and fig.value == 0 and fig.indicator.zero_phrase:
-        return _zero_clause(data, key, fig)
-    if fig is None or not fig.indicator.connected or not fig.has_data or fig.value is None:
-        return []
-    ind = fig.indicator
-    if fig.value == 0 and (ind.kind != Kind.RATE or not ind.core):
-        # "发放宣传资料0份" or an untracked "优秀率0%" says nothing; a core rate of 0% is reported as it is
-        return []
-    phrase = ind.phrase or f"{ind.label}{{value}}{ind.unit}"
-    before, _, after = phrase.partition("{value}")
-    unit = ind.unit if ind.unit and after.startswith(ind.unit) else ""
-    after = after[len(unit):] + year_on_year(fig, data.previous.get(key))
-    runs: list[Run] = [Text(before)] if before else []
-    runs.append(FigureRun(key, format_value(fig.value), unit, data.href(key), ind.label))
-    if after:
-        runs.append(Text(after))
-    return runs
-
-
-def _zero_clause(data: ReportData, key: str, fig: Figure) -> list[Run]:
-    """A zero that is a result ("无脱管、漏管，无重新犯罪（0人次）"), said only while the figure it depends on is not zero."""
-    ind = fig.indicator
-    needed = data.figures.get(ind.zero_requires) if ind.zero_requires else None
-    if ind.zero_requires and (needed is None or not needed.value):
-        return []
-    before, _, after = ind.zero_phrase.partition("{value}")
-    runs: list[Run] = [Text(before)] if before else []
-    runs.append(FigureRun(key, "0", ind.unit, data.href(key), ind.label))
-    if after:
-        runs.append(Text(after))
-    return runs
-
-
-def theme_sentence(theme: Theme, data: ReportData) -> list[Run]:
-    clauses = [c for c in (figure_clause(data, key) for key in theme.keys) if c]
+def theme_sentence(theme: Theme, w: Writer) -> list[Run]:
+    """The theme's figures in one sentence, each in its registry phrase ("全年开展普法宣传活动57场次，…。")."""
+    clauses = []
+    for key in theme.keys:
+        run = w.run(key)
+        if run is None:
+            continue
+        ind = w.figure(key).indicator
+        before, _, after = (ind.phrase or f"{ind.label}{{value}}{ind.unit}").partition("{value}")
+        if run.unit and after.startswith(ind.unit):
+            after = after[len(ind.unit):]
+        clauses.append(runs(before, run, after))
     if not clauses:
         return []
-    runs: list[Run] = [Text("全年")]
+    out: list = ["全年"]
     for i, clause in enumerate(clauses):
-        if i:
-            runs.append(Text("，"))
-        runs.extend(clause)
-    runs.append(Text("。"))
-    return _merge(runs)
+        out += ["，" if i else "", clause]
+    return runs(*out, "。")
 
 
-def _add_extra_sentences(sentences: dict[str, list[Run]], data: ReportData) -> None:
-    from django.utils.module_loading import import_string
+def other_figure_sentences(org: Organisation, year: int) -> dict[str, list[list[Run]]]:
+    """The clerk's figures from the 其他数据 ledger (fazhi/otherfigures), one sentence each, by where they go:
+    an area of part 一, "duties" (part 三) or "other" (part 五)."""
+    from fazhi.otherfigures.report import report_sentences
 
-    for path in EXTRA_SENTENCES:
-        for theme, parts in import_string(path)(data.org, data.year):
-            if theme not in sentences:
-                continue
-            runs = [Text(p) if isinstance(p, str) else FigureRun(**p) for p in parts]
-            sentences[theme] = _merge([*sentences[theme], *runs])
-
-
-def parse_narrative(text: str, sentences: dict[str, list[Run]]) -> list[Paragraph]:
-    """One paragraph per non-blank line; "（一）……。" opens a run-in subheading; markers become figures."""
-    paragraphs = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        runs: list[Run] = []
-        if SUBHEADING_START.match(line):
-            end = line.find("。")
-            if 0 < end < MAX_SUBHEADING:
-                runs.append(Text(line[: end + 1], SUBHEADING))
-                line = line[end + 1:]
-            elif end < 0 and len(line) <= MAX_SUBHEADING:
-                runs.append(Text(line, SUBHEADING))
-                line = ""
-        runs.extend(_expand_markers(line, sentences))
-        runs = _merge(runs)
-        if runs:
-            paragraphs.append(Paragraph(runs))
-    return paragraphs
+    out: dict[str, list[list[Run]]] = {}
+    for theme, parts in report_sentences(org, year):
+        area = OTHER_FIGURE_AREAS.get(theme) or {"第一责任人": "duties", "其他事项": "other"}.get(theme, "other")
+        sentence = [Text(p) if isinstance(p, str) else FigureRun(**p) for p in parts]
+        if sentence and isinstance(sentence[-1], Text):
+            sentence[-1] = Text(sentence[-1].text.rstrip("。"))
+        out.setdefault(area, []).append(merge(sentence))
+    return out
 
 
-def _expand_markers(text: str, sentences: dict[str, list[Run]]) -> list[Run]:
-    runs: list[Run] = []
-    position = 0
-    for match in MARKER.finditer(text):
-        runs.append(Text(text[position:match.start()]))
-        name = match.group(1).strip()
-        runs.extend(sentences[name] if name in sentences else [Text(match.group(0))])
-        position = match.end()
-    runs.append(Text(text[position:]))
-    return runs
-
-
-def _merge(runs: list[Run]) -> list[Run]:
-    merged: list[Run] = []
-    for run in runs:
-        if isinstance(run, Text):
-            if not run.text:
-                continue
-            if merged and isinstance(merged[-1], Text) and merged[-1].style == run.style:
-                merged[-1] = Text(merged[-1].text + run.text, run.style)
-                continue
-        merged.append(run)
-    return merged
+def written(data: ReportData) -> dict[str, list[Paragraph]]:
+    """Every part as the records write it (the default staff start from)."""
+    w = data.writer
+    extra = other_figure_sentences(data.org, data.year)
+    other = [Paragraph(runs(sentence, "。")) for sentence in extra.get("other", [])]
+    return {
+        "intro_text": sections.intro(w),
+        "measures_text": numbered(measures(w, extra)),
+        "shortcomings_text": sections.shortcomings(w, data.suggestions),
+        "duties_text": sections.duties(w, extra.get("duties", [])),
+        "plans_text": sections.plans(w, data.suggestions),
+        "other_text": other,
+    }
 
 
 def default_texts(org: Organisation, year: int, data: ReportData | None = None) -> dict[str, str]:
-    """The composed default narrative of every section (what staff see before they edit)."""
+    """The composed default of every part as staff see it before they edit: words, with markers for figures."""
     data = data or ReportData.load(org, year)
-    t = narrative.terms_for(org)
-    return {
-        "intro_text": narrative.default_intro(t, year),
-        "measures_text": narrative.default_measures(t, year),
-        "shortcomings_text": narrative.default_shortcomings(t, year, [(s.title, s.detail) for s in data.suggestions]),
-        "duties_text": narrative.default_duties(t, year),
-        "plans_text": narrative.default_plans(t, year, [s.title for s in data.suggestions if not s.generic]),
-        "other_text": "",
-    }
+    return {f: markers.to_text(data.written[f]) for f in NARRATIVE_FIELDS}
 
 
 def compose_report(report: AnnualReport, data: ReportData | None = None) -> ComposedReport:
     """The report (saved, or an unsaved one carrying the defaults) with live figures."""
     org, year = report.organisation, report.year
     data = data or ReportData.load(org, year)
-    defaults = default_texts(org, year, data)
+    w = data.writer
     own = {f: (getattr(report, f) or "").strip() for f in NARRATIVE_FIELDS}
-    texts = {f: own[f] or defaults[f] for f in NARRATIVE_FIELDS}
-    sentences = {t.name: theme_sentence(t, data) for t in THEMES}
-    _add_extra_sentences(sentences, data)
-    used = set(name.strip() for name in MARKER.findall("\n".join(texts.values())))
-    parsed = {f: parse_narrative(texts[f], sentences) for f in NARRATIVE_FIELDS}
-    for theme in THEMES:
-        if theme.name not in used and sentences[theme.name]:
-            parsed[theme.home].append(Paragraph(list(sentences[theme.name])))
+    themes = {t.name: theme_sentence(t, w) for t in THEMES if t.keys}
+    parsed = {f: markers.parse(own[f], w, themes) if own[f] else data.written[f] for f in NARRATIVE_FIELDS}
+    if any(own.values()):
+        _keep_removed_themes(parsed, own, themes)
     headings = narrative.section_headings(year)
-    sections = [
+    sections_ = [
         Section(f, headings[f], parsed[f], edited=bool(own[f]))
         for f in NARRATIVE_FIELDS
         if f != "intro_text" and (parsed[f] or f != "other_text")
@@ -310,8 +222,17 @@ def compose_report(report: AnnualReport, data: ReportData | None = None) -> Comp
     sig_right, date_right = signature_layout(report.signature, date_text)
     return ComposedReport(
         org_code=org.code, org_name=org.name, year=year, title=report.title, addressee=report.addressee,
-        intro=parsed["intro_text"], sections=sections, signature=report.signature, dated=report.dated,
+        intro=parsed["intro_text"], sections=sections_, signature=report.signature, dated=report.dated,
         date_text=date_text, signature_right_chars=sig_right, date_right_chars=date_right,
         saved=report.pk is not None,
     )
 
+
+def _keep_removed_themes(parsed: dict[str, list[Paragraph]], own: dict[str, str], themes: dict[str, list[Run]]) -> None:
+    """A theme none of whose figures staff kept (no theme marker, no figure marker) closes its home part."""
+    shown = {r.key for paragraphs in parsed.values() for p in paragraphs for r in p.figures}
+    typed = {name.strip() for name in MARKER.findall("\n".join(own.values()))}
+    for theme in THEMES:
+        if theme.name in typed or not themes.get(theme.name) or shown & set(theme.keys):
+            continue
+        parsed[theme.home].append(Paragraph(list(themes[theme.name])))

@@ -44,7 +44,7 @@ def report_new(org: Organisation, year: int) -> AnnualReport:
         addressee=narrative.default_addressee(org),
         title=narrative.default_title(org, year),
         signature=narrative.default_signature(org),
-        dated=timezone.localdate(),
+        dated=narrative.default_dated(org, year),
     )
 
 

@@ -36,6 +36,9 @@ class FigureRun:
     # approximately ("1.6万余" for 16260): the report check compares figures by these, never by the text.
     amount: Decimal | int | None = None
     approx: bool = False
+    # "" for the indicator's own figure; "num" / "den" for the numerator / denominator of a rate (the closed
+    # cases a success rate is taken over); "change" for the difference on last year ("较上年增加15场次").
+    part: str = ""
 
     @property
     def text(self) -> str:

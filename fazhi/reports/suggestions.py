@@ -14,6 +14,7 @@ from fazhi.indicators.registry import Figure, Kind, format_value
 MAX_FROM_DATA = 4
 GENERIC_BASIS = "常见不足（非数据提示）"
 ADVISOR_GAP_TITLE = "村（社区）法律顾问尚未全覆盖"
+ADVISOR_GAP = "advisor_gap"
 MIN_TOTAL = 3
 
 # A rate below its threshold suggests a shortcoming. Our own heuristics, not statutory values.
@@ -88,6 +89,9 @@ class Suggestion:
     title: str
     detail: str
     basis: str  # why it was suggested (for staff, not printed)
+    # what triggered it: an indicator key, "decline:<key>", "none:<key>", ADVISOR_GAP or "generic" — the report
+    # writer states the figures and causes of that trigger (fazhi/reports/writing/sections.py)
+    trigger: str = "generic"
 
     @property
     def generic(self) -> bool:
@@ -102,34 +106,34 @@ def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: st
         names = "、".join(villages_without_advisor[:5]) + ("等" if len(villages_without_advisor) > 5 else "")
         found.append(Suggestion("普法", ADVISOR_GAP_TITLE,
                                 "“一村（社区）一法律顾问”尚未实现全覆盖，部分村（社区）群众就近获得法律服务还不够便利。",
-                                f"未配备法律顾问的村（社区）：{names}"))
+                                f"未配备法律顾问的村（社区）：{names}", ADVISOR_GAP))
     for key, (theme, title, detail) in PROBLEM_COUNTS.items():
         fig = figures.get(key)
         if fig and fig.has_data and fig.value:
-            found.append(Suggestion(theme, title, detail, f"{fig.indicator.label}{format_value(fig.value)}{fig.indicator.unit}"))
+            found.append(Suggestion(theme, title, detail, f"{fig.indicator.label}{format_value(fig.value)}{fig.indicator.unit}", key))
     for key, (threshold, theme, title, detail) in RATE_THRESHOLDS.items():
         fig = figures.get(key)
         if fig and fig.has_data and fig.value is not None and fig.value < threshold:
             basis = f"{fig.indicator.label}为{format_value(fig.value)}%，低于{format_value(threshold)}%"
-            found.append(Suggestion(theme, title, detail, basis))
+            found.append(Suggestion(theme, title, detail, basis, key))
     for key, (theme, title, detail) in DECLINES.items():
         fig, last = figures.get(key), previous.get(key)
         if not (fig and last and fig.has_data and last.has_data) or fig.indicator.kind == Kind.RATE:
             continue
         if fig.value < last.value:
             basis = f"{fig.indicator.label}{format_value(fig.value)}{fig.indicator.unit}，上年{format_value(last.value)}{fig.indicator.unit}"
-            found.append(Suggestion(theme, title, detail, basis))
+            found.append(Suggestion(theme, title, detail, basis, f"decline:{key}"))
     for key, (theme, title, detail) in NO_RECORDS.items():
         fig = figures.get(key)
         if fig and fig.indicator.connected and not fig.has_data:
-            found.append(Suggestion(theme, title, detail, f"台账中没有本年度“{fig.indicator.label}”记录"))
+            found.append(Suggestion(theme, title, detail, f"台账中没有本年度“{fig.indicator.label}”记录", f"none:{key}"))
     found = _pick(found)
     themes = {s.theme for s in found}
     for theme, title, detail in GENERIC:
         if len(found) >= MIN_TOTAL:
             break
         if theme not in themes:
-            found.append(Suggestion(theme, title, detail.format(unit=unit), GENERIC_BASIS))
+            found.append(Suggestion(theme, title, detail.format(unit=unit), GENERIC_BASIS, f"generic:{theme}"))
     return found
 
 

@@ -1,0 +1,381 @@
+"""Facts the report states in words, read from the same records as its figures.
+
+Each function takes the report's scope and returns names, titles and dates — never a number to print
+(numbers are the registry's figures, see context.py). Wherever a figure exists, its own records are
+read through the indicator (``registry.get(key).records(scope)``), so a name and the count beside it
+always come from the same rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from fazhi.indicators import registry
+from fazhi.indicators.registry import Scope
+
+LAW_TITLE = re.compile(r"《([^《》]{2,40})》")
+ARTICLE_PREFIX = re.compile(r"^第[一二三四五六七八九十]+条(（[一二三四五六七八九十]+）)?\s*")
+TITLE_MARKS = re.compile(r"^[《“\"]|[》”\"]$")
+
+
+def records(key: str, scope: Scope):
+    indicator = registry.get(key)
+    if not indicator.connected:
+        return None
+    return indicator.records(scope)
+
+
+def _distinct(values, limit: int) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        value = (value or "").strip()
+        if value and value not in seen:
+            seen.append(value)
+        if len(seen) >= limit:
+            break
+    return seen
+
+
+def quoted(title: str) -> str:
+    """A document title in 书名号, unless it already has them."""
+    title = title.strip()
+    return title if title.startswith("《") else f"《{title}》"
+
+
+def join(names: list[str], *, more: bool = False) -> str:
+    """"甲、乙和丙" (or "甲、乙、丙等" when the list is a selection)."""
+    names = [n for n in names if n]
+    if not names:
+        return ""
+    if more:
+        return "、".join(names) + "等"
+    if len(names) == 1:
+        return names[0]
+    return "、".join(names[:-1]) + "和" + names[-1]
+
+
+def month_day(day: dt.date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+# ---------------------------------------------------------------- 组织领导
+
+def group_heads(scope: Scope) -> list[str]:
+    """Posts of the leading group's 组长 at year end (e.g. 镇党委书记、镇长)."""
+    from fazhi.governance.models import GroupRole
+
+    rows = records("leading_group_members", scope)
+    if rows is None:
+        return []
+    return _distinct(rows.filter(group_role=GroupRole.HEAD).order_by("joined_on", "id").values_list("post", flat=True), 3)
+
+
+def meeting_topics(scope: Scope, limit: int = 3, key: str = "rule_of_law_meetings") -> list[str]:
+    rows = records(key, scope)
+    if rows is None:
+        return []
+    topics = rows.order_by("held_on", "id").values_list("topic", flat=True)
+    return _distinct((_topic(t) for t in topics), limit)
+
+
+def _topic(text: str) -> str:
+    """"研究行政执法“三项制度”落实工作" reads as an object after 研究; 听取…汇报 stays as it is."""
+    return text.strip().rstrip("。")
+
+
+@dataclass(frozen=True)
+class Paper:
+    title: str
+    number: str
+
+    @property
+    def cited(self) -> str:
+        return quoted(self.title) + (f"（{self.number}）" if self.number else "")
+
+
+def work_plan(scope: Scope) -> Paper | None:
+    from fazhi.governance.models import WorkPlan
+
+    plan = WorkPlan.objects.active().filter(
+        organisation__in=scope.org_ids, year=scope.year, kind="key_points").order_by("adopted_on", "id").first()
+    return Paper(plan.title, plan.document_number) if plan else None
+
+
+def overdue_tasks(scope: Scope, limit: int = 3) -> list[str]:
+    rows = records("responsibility_tasks_overdue", scope)
+    if rows is None:
+        return []
+    return _distinct(rows.order_by("due_on", "id").values_list("task", flat=True), limit)
+
+
+def late_departments(scope: Scope) -> list[str]:
+    rows = records("responsibility_tasks_overdue", scope)
+    if rows is None:
+        return []
+    return _distinct(rows.order_by("due_on").values_list("department", flat=True), 3)
+
+
+# ---------------------------------------------------------------- 依法决策、审查、规范性文件、合同
+
+def decisions_made(scope: Scope, limit: int = 3) -> list[str]:
+    rows = records("decisions_completed", scope)
+    return [] if rows is None else _distinct(rows.order_by("decided_on", "id").values_list("title", flat=True), limit)
+
+
+def decisions_unreviewed(scope: Scope, limit: int = 3) -> list[str]:
+    rows = records("decisions_without_review", scope)
+    return [] if rows is None else _distinct(rows.order_by("id").values_list("title", flat=True), limit)
+
+
+def normative_issued(scope: Scope, limit: int = 3) -> list[Paper]:
+    rows = records("normative_docs_issued", scope)
+    if rows is None:
+        return []
+    return [Paper(title, number) for title, number in rows.order_by("issued_on", "id").values_list("title", "doc_number")[:limit]]
+
+
+def normative_repealed(scope: Scope, limit: int = 2) -> list[Paper]:
+    rows = records("normative_docs_repealed", scope)
+    if rows is None:
+        return []
+    return [Paper(title, number) for title, number in rows.order_by("repealed_on", "id").values_list("title", "doc_number")[:limit]]
+
+
+def late_filings(scope: Scope) -> list[str]:
+    """Titles of the documents of the year filed late or not yet filed past their term."""
+    indicator = registry.get("normative_filing_on_time_rate")
+    if not indicator.connected:
+        return []
+    late = [pk for pk, on_time in indicator._verdicts(scope).items() if not on_time]
+    from fazhi.normative.models import NormativeDocument
+
+    return _distinct(NormativeDocument.objects.filter(pk__in=late).order_by("published_on").values_list("title", flat=True), 2)
+
+
+def contracts_signed(scope: Scope, limit: int = 2) -> list[str]:
+    rows = records("contracts_signed", scope)
+    if rows is None:
+        return []
+    return _distinct(rows.order_by("-amount", "signed_on").values_list("title", flat=True), limit)
+
+
+# ---------------------------------------------------------------- 执法
+
+def training_topics(scope: Scope, limit: int = 2) -> list[str]:
+    rows = records("enforcement_training", scope)
+    return [] if rows is None else _distinct(rows.order_by("held_on").values_list("topic", flat=True), limit)
+
+
+# ---------------------------------------------------------------- 政务公开
+
+def release_venues(scope: Scope, limit: int = 3) -> list[str]:
+    rows = records("disclosure_proactive", scope)
+    if rows is None:
+        return []
+    counts = Counter(part.strip() for v in rows.values_list("venue", flat=True) for part in re.split(r"[、，,/；;]", v or "")
+                     if part.strip())
+    return [venue for venue, _ in counts.most_common(limit)]
+
+
+def release_categories(scope: Scope, limit: int = 3) -> list[str]:
+    rows = records("disclosure_proactive", scope)
+    if rows is None:
+        return []
+    field = rows.model._meta.get_field("category")
+    labels = dict(field.choices)
+    counts = Counter(rows.values_list("category", flat=True))
+    names = [ARTICLE_PREFIX.sub("", labels.get(c, c)).strip() for c, _ in counts.most_common() if c]
+    return [n for n in names if n and len(n) <= 14][:limit]
+
+
+# ---------------------------------------------------------------- 学法
+
+def laws_studied(scope: Scope, limit: int = 4) -> list[str]:
+    """The laws named in the year's study sessions, 中心组学法 first (《宪法》…)."""
+    rows = records("study_sessions", scope)
+    if rows is None:
+        return []
+    ordered = sorted(rows.values_list("kind", "topic", "held_on"), key=lambda r: (r[0] != "central_group", r[2]))
+    found: list[str] = []
+    for _, topic, _ in ordered:
+        for match in LAW_TITLE.finditer(topic or ""):
+            title = match.group(1).strip()
+            if title not in found:
+                found.append(title)
+    return [f"《{t}》" for t in found[:limit]]
+
+
+def observed_cases(scope: Scope, limit: int = 2) -> list[str]:
+    rows = records("court_hearings_attended", scope)
+    return [] if rows is None else _distinct(rows.order_by("held_on").values_list("case_summary", flat=True), limit)
+
+
+# ---------------------------------------------------------------- 普法
+
+# How the seeds name the yearly campaigns (LAW.md §11), in calendar order.
+CAMPAIGN_PHRASES: dict[str, str] = {
+    "spring_festival": "元旦春节“送法下乡”",
+    "national_security": "“4·15”全民国家安全教育日",
+    "civil_code_month": "“美好生活·民法典相伴”民法典宣传月",
+    "anti_drug": "“6·26”国际禁毒日",
+    "anti_fraud": "防范电信网络诈骗宣传",
+    "constitution_week": "“12·4”国家宪法日和宪法宣传周",
+}
+CAMPAIGN_ORDER = tuple(CAMPAIGN_PHRASES)
+INTO_PLACES: dict[str, str] = {
+    "to_villages": "进乡村", "to_communities": "进社区", "to_schools": "进校园", "to_enterprises": "进企业",
+    "to_organs": "进机关",
+}
+
+
+def campaigns(scope: Scope) -> list[str]:
+    """The yearly campaigns the township's events (online and offline) took part in, in calendar order."""
+    rows = records("publicity_events", scope)
+    if rows is None:
+        return []
+    from fazhi.publicity.models import PublicityEvent
+
+    held = set(PublicityEvent.objects.active().filter(organisation__in=scope.org_ids, held_on__year=scope.year)
+               .values_list("campaign", flat=True))
+    return [CAMPAIGN_PHRASES[c] for c in CAMPAIGN_ORDER if c in held]
+
+
+def law_into_places(scope: Scope) -> list[str]:
+    rows = records("publicity_events", scope)
+    if rows is None:
+        return []
+    held = set(rows.values_list("campaign", flat=True))
+    return [f"法律{place}" for key, place in INTO_PLACES.items() if key in held]
+
+
+@dataclass(frozen=True)
+class Event:
+    title: str
+    held_on: dt.date
+    place: str
+
+
+def biggest_events(scope: Scope, limit: int = 2) -> list[Event]:
+    rows = records("publicity_events", scope)
+    if rows is None:
+        return []
+    return [Event(t.strip(), d, p.strip()) for t, d, p in rows.order_by("-audience", "held_on").values_list("title", "held_on", "place")[:limit]]
+
+
+def online_channels(scope: Scope, limit: int = 2) -> list[str]:
+    rows = records("publicity_online", scope)
+    return [] if rows is None else _distinct(rows.order_by("-audience").values_list("title", flat=True), limit)
+
+
+def liaison_topics(scope: Scope, limit: int = 2) -> list[str]:
+    rows = records("liaison_trainings", scope)
+    return [] if rows is None else _distinct(rows.order_by("held_on").values_list("topic", flat=True), limit)
+
+
+def lesson_topics(scope: Scope, limit: int = 2) -> list[str]:
+    rows = records("school_lessons", scope)
+    return [] if rows is None else _distinct(rows.order_by("-audience").values_list("topic", flat=True), limit)
+
+
+# ---------------------------------------------------------------- 矛盾纠纷
+
+# The categories as a report names the kinds of disputes ("主要涉及婚姻家庭、邻里关系、土地山林等").
+CATEGORY_PHRASES = {
+    "land": "土地山林", "labour": "劳动劳资", "family": "婚姻家庭", "neighbour": "邻里关系", "damages": "损害赔偿",
+    "contract": "合同债务", "expropriation": "征地拆迁", "property": "物业管理", "environment": "环境污染",
+    "traffic": "交通事故",
+}
+
+
+def dispute_kinds(scope: Scope, limit: int = 3) -> list[str]:
+    rows = records("disputes_handled", scope)
+    if rows is None:
+        return []
+    counts = Counter(c for c in rows.values_list("category", flat=True) if c in CATEGORY_PHRASES)
+    return [CATEGORY_PHRASES[c] for c, _ in counts.most_common(limit)]
+
+
+@dataclass(frozen=True)
+class TypicalCase:
+    summary: str
+    written: bool  # settled by a written agreement
+
+
+def typical_dispute(scope: Scope) -> TypicalCase | None:
+    """A dispute closed with agreement that shows the work: the one with most parties, written agreements first."""
+    rows = records("disputes_resolved", scope)
+    if rows is None:
+        return None
+    from fazhi.disputes.models import AgreementForm
+
+    case = rows.order_by("-parties_count", "closed_on", "id").exclude(summary="").first()
+    if case is None:
+        return None
+    return TypicalCase(case.summary.strip().rstrip("。"), case.agreement == AgreementForm.WRITTEN)
+
+
+def failed_dispute_kinds(scope: Scope) -> list[str]:
+    from fazhi.disputes.models import DisputeOutcome
+
+    rows = records("dispute_success_rate", scope)
+    if rows is None:
+        return []
+    counts = Counter(c for c in rows.exclude(outcome=DisputeOutcome.RESOLVED).values_list("category", flat=True)
+                     if c in CATEGORY_PHRASES)
+    return [CATEGORY_PHRASES[c] for c, _ in counts.most_common(2)]
+
+
+# ---------------------------------------------------------------- 复议应诉、监督
+
+def absence_reasons(scope: Scope) -> list[str]:
+    """Why the head did not appear at the year's open-court hearings (the recorded 事由)."""
+    from fazhi.litigation.models import Hearing
+
+    rows = records("court_appearance_rate", scope)
+    if rows is None or rows.model is not Hearing:
+        return []
+    field = Hearing._meta.get_field("absence_reason")
+    labels = dict(field.choices)
+    reasons = rows.filter(head_appeared=False).exclude(absence_reason="").values_list("absence_reason", flat=True)
+    return _distinct((labels.get(r, r) for r in reasons), 2)
+
+
+def suggestions_answered_on_time(scope: Scope) -> bool | None:
+    """All the year's judicial and procuratorial suggestions answered in writing by their term (None: there are none)."""
+    rows = records("court_suggestions", scope)
+    if rows is None or not rows.exists():
+        return None
+    return all(answered and due and answered <= due for answered, due in rows.values_list("answered_on", "due_on"))
+
+
+def inspection_subjects(scope: Scope, limit: int = 2) -> list[str]:
+    rows = records("congress_inspections", scope)
+    return [] if rows is None else _distinct(rows.order_by("held_on").values_list("subject", flat=True), limit)
+
+
+def congress_name(unit: str) -> str:
+    return "街道人大工委" if unit == "街道" else f"{unit}人大主席团"
+
+
+# ---------------------------------------------------------------- 考核
+
+@dataclass(frozen=True)
+class Assessed:
+    villages: int
+    departments: int
+    leaders: list[str]
+
+
+def assessment(org, year: int) -> Assessed | None:
+    from fazhi.assessment.models import Assessee
+    from fazhi.assessment.selectors import assessment_results
+
+    results = [r for r in assessment_results(org, year) if any(line.score for line in r.lines)]
+    if not results:
+        return None
+    villages = [r for r in results if r.kind == Assessee.VILLAGE]
+    departments = [r for r in results if r.kind == Assessee.DEPARTMENT]
+    leaders = [r.name for r in sorted(villages, key=lambda r: (-r.total, r.name))[:2]]
+    return Assessed(len(villages), len(departments), leaders)
