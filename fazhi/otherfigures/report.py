@@ -29,6 +29,7 @@ def sentence_parts(figure: OtherFigure) -> list:
     run = {
         "key": "other_figures", "value": value_text(figure.value),
         "unit": unit, "href": reverse("ledger_detail", args=["other-figures", figure.pk]), "label": figure.title,
+        "amount": figure.value,
     }
     return [before, run, after + "。"] if before else [run, after + "。"]
 

@@ -51,6 +51,7 @@ Run = Text | FigureRun
 @dataclass
 class Paragraph:
     runs: list[Run]
+    area: str = ""  # the area of part 一 (or 三) a written paragraph reports, e.g. "publicity"; "" for others
 
     @property
     def plain(self) -> str:

@@ -14,13 +14,14 @@ from openpyxl import load_workbook
 from fazhi.assessment.models import AssessmentCriterion, AssessmentScore
 from fazhi.assessment.scoring import score_for
 from fazhi.assessment.services import assessment_score_from_data
+from fazhi.core import clock
 from fazhi.reports.compose import compose_report
 from fazhi.reports.services import report_new
 from fazhi.testing.factories import (
     AssessmentCriterionFactory, AssessmentScoreFactory, PublicityEventFactory, VillageFactory,
 )
 
-Y = dt.date.today().year - 1
+Y = clock.current_year() - 1
 D = dt.date
 
 
@@ -121,9 +122,16 @@ def test_the_results_rank_villages_and_show_what_is_not_scored(clerk_client, tow
 def test_the_report_lists_the_results_under_organisation_each_total_linked_to_its_scores(client, clerk, township, scored):
     composed = compose_report(report_new(township, Y))
     measures = next(s for s in composed.sections if s.key == "measures_text")
-    paragraph = next(p.plain for p in measures.paragraphs if "加强组织领导" in p.plain)
-    assert "设置法治建设目标管理考核指标2项" in paragraph and "其中1项按台账数据自动计分" in paragraph
-    assert f"{Y}年度法治建设目标管理考核结果：村（社区）（满分50分）：东村43分、西村20分；另有1个考核对象尚有指标未评分。" in paragraph
+    paragraph = next(p.plain for p in measures.paragraphs if p.area == "organisation")
+    assert "设置考核指标2项，年终逐项考核评分，东村（43分）、西村（20分）得分居前" in paragraph
+    assert "自动计分" not in paragraph and "未评分" not in paragraph  # working details stay on the results page
+    from fazhi.reports.compose import ReportData
+    from fazhi.reports.writing import markers
+
+    data = ReportData.load(township, Y)  # staff's text keeps each score live: its marker names the assessee
+    text = markers.to_text(data.written["measures_text"])
+    assert "东村（【数据：目标管理考核评分·东村】）" in text
+    assert [p.runs for p in markers.parse(text, data.writer, {})] == [p.runs for p in data.written["measures_text"]]
     client.force_login(clerk)
     page = client.get(f"/reports/view/{township.code}/{Y}/").content.decode()
     link = re.search(r'<a data-indicator="assessment_scores" href="([^"]+)"[^>]*>43</a>分', page)

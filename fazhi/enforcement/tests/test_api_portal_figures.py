@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from fazhi.core import clock
 from fazhi.enforcement import journey, services
 from fazhi.enforcement.choices import CaseStatus, OfficerKind
 from fazhi.indicators.registry import Scope, compute_all
@@ -93,7 +94,7 @@ def test_report_enforcement_sentence(case_at, township, officers):
     case_at("closed")
     composed = compose_report(report_new(township, 2025))
     text = "\n".join(p.plain for s in composed.sections for p in s.paragraphs)
-    assert "取得执法资格人员2人" in text and "办理普通程序处罚案件1件" in text
+    assert "取得行政执法证件人员2人" in text and "立案办理普通程序行政处罚案件1件" in text
     assert "penalty_cases" in {fig.key for fig in composed.figures()}
 
 
@@ -105,7 +106,7 @@ def test_demo_has_cases_in_every_state_and_overdue_ones_on_the_dashboard(client,
     users, _ = ensure_users(county, townships)
     spec = TOWNSHIPS[0]
     township = townships[spec.code]
-    year = default_year(dt.date.today())
+    year = default_year(clock.today())
     generate_township_year(spec, township, year, user=users[f"{spec.slug}_clerk"])
     cases = PenaltyCase.objects.filter(organisation=township)
     assert set(cases.values_list("status", flat=True)) == set(CaseStatus.values)

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.governance.forms import ResponsibilityTaskForm
 from fazhi.governance.ledgers import _task_state
 from fazhi.governance.models import LawReport, ResponsibilityTask, RuleOfLawBudget, WorkPlan
@@ -38,13 +39,13 @@ def test_tasks_on_time_late_and_overdue(township):
 
 
 def test_a_done_task_needs_its_date_and_a_deadline_may_lie_ahead(township):
-    p = plan(township, dt.date.today().year)
-    ahead = (dt.date.today() + dt.timedelta(days=60)).isoformat()
-    form = ResponsibilityTaskForm(data={"plan": p.pk, "assigned_on": dt.date.today().isoformat(), "task": "普法", "lead": "甲",
+    p = plan(township, clock.current_year())
+    ahead = (clock.today() + dt.timedelta(days=60)).isoformat()
+    form = ResponsibilityTaskForm(data={"plan": p.pk, "assigned_on": clock.today().isoformat(), "task": "普法", "lead": "甲",
                                         "department": "司法所", "owner": "乙", "due_on": ahead, "status": "done"},
                                   organisation=township)
     assert not form.is_valid() and "已完成的任务请填写完成日期" in str(form.errors)
-    form = ResponsibilityTaskForm(data={"plan": p.pk, "assigned_on": dt.date.today().isoformat(), "task": "普法", "lead": "甲",
+    form = ResponsibilityTaskForm(data={"plan": p.pk, "assigned_on": clock.today().isoformat(), "task": "普法", "lead": "甲",
                                         "department": "司法所", "owner": "乙", "due_on": ahead, "status": "planned"},
                                   organisation=township)
     assert form.is_valid(), form.errors
@@ -69,4 +70,4 @@ def test_law_reports_and_budget_in_the_report(township):
     duties = next(s for s in composed.sections if s.heading.startswith("三、"))
     assert "党政主要负责人述法1次" in "\n".join(p.plain for p in duties.paragraphs)
     text = "\n".join(p.plain for s in composed.sections for p in s.paragraphs)
-    assert "安排法治建设工作经费80000元" in text
+    assert "将法治建设经费纳入财政预算，全年安排8万元" in text

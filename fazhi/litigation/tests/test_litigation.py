@@ -7,6 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from fazhi.core import clock
 from fazhi.indicators.registry import Scope, get
 from fazhi.litigation.forms import HearingForm, LegalCaseForm, ObligationForm
 from fazhi.litigation.ledgers import _answer_column, _suggestion_state
@@ -63,7 +64,7 @@ def test_case_form_rules(township):
 
 def test_an_obligation_deadline_may_lie_ahead(township):
     case = LegalCaseFactory(organisation=township)
-    ahead = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    ahead = (clock.today() + dt.timedelta(days=30)).isoformat()
     form = ObligationForm(data={"case": case.pk, "kind": "judgment", "received_on": "2025-07-01", "content": "重新作出决定",
                                 "due_on": ahead}, organisation=township)
     assert form.is_valid(), form.errors
@@ -96,8 +97,8 @@ def test_counts_lost_and_the_report_says_no_case_lost(township):
     assert get("litigation_cases").compute(scope).value == 1
     assert get("litigation_cases_lost").compute(scope).value == 0
     text = "\n".join(p.plain for s in compose_report(report_new(township, 2025)).sections for p in s.paragraphs)
-    assert "办理行政复议案件1件" in text and "办理行政诉讼案件1件" in text
-    assert "行政复议、诉讼案件无败诉（0件）" in text and "配合法院冻结、划拨资金资产等3次" in text
+    assert "办理行政复议案件1件、行政诉讼案件1件，审结1件，无一起败诉" in text
+    assert "配合人民法院冻结、划拨资金资产等3次" in text
     LegalCaseFactory(organisation=township, outcome="revoked", concluded_on=dt.date(2025, 11, 1))
     assert get("litigation_cases_lost").compute(scope).value == 1
 

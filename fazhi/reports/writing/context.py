@@ -100,7 +100,7 @@ class Writer:
             "congress": "街道人大工委" if t.unit == "街道" else f"{t.unit}人大主席团",
             "plan": "，持续推进“八五”普法规划实施" if 2021 <= year <= 2025 else "",
         }
-        return Subsection(heading, runs(framing.format(**values)))
+        return Subsection(heading, runs(framing.format(**values)), area=area)
 
     def value(self, key: str) -> int | Decimal | None:
         fig = self.figure(key)

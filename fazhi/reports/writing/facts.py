@@ -361,21 +361,11 @@ def congress_name(unit: str) -> str:
 
 # ---------------------------------------------------------------- 考核
 
-@dataclass(frozen=True)
-class Assessed:
-    villages: int
-    departments: int
-    leaders: list[str]
-
-
-def assessment(org, year: int) -> Assessed | None:
+def assessment_leaders(org, year: int, limit: int = 2) -> list:
+    """The villages (or, without villages, the departments) with the highest assessment totals."""
     from fazhi.assessment.models import Assessee
     from fazhi.assessment.selectors import assessment_results
 
     results = [r for r in assessment_results(org, year) if any(line.score for line in r.lines)]
-    if not results:
-        return None
-    villages = [r for r in results if r.kind == Assessee.VILLAGE]
-    departments = [r for r in results if r.kind == Assessee.DEPARTMENT]
-    leaders = [r.name for r in sorted(villages, key=lambda r: (-r.total, r.name))[:2]]
-    return Assessed(len(villages), len(departments), leaders)
+    villages = [r for r in results if r.kind == Assessee.VILLAGE] or results
+    return sorted(villages, key=lambda r: (-r.total, r.name))[:limit]

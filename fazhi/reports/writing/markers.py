@@ -15,6 +15,7 @@ from fazhi.indicators import registry
 from fazhi.reports.structure import SUBHEADING, FigureRun, Paragraph, Run, Text
 from fazhi.reports.writing.context import CHANGE, DENOMINATOR, NUMERATOR, RATE_PARTS, Writer
 from fazhi.reports.writing.prose import merge
+from fazhi.reports.writing.records import RECORD_FIGURES
 
 MARKER = re.compile(r"【数据：([^】]*)】")
 SUBHEADING_START = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -22,6 +23,7 @@ MAX_SUBHEADING = 50  # characters of a run-in "（一）……。" heading
 SEPARATOR = "·"
 NIL = "无"
 CHANGE_NAME = "较上年"
+RECORD_FORM = "record:"
 
 
 def marker_name(key: str) -> str:
@@ -41,6 +43,9 @@ def figure_marker(run: FigureRun) -> str:
     if run.key not in {ind.key for ind in registry.all_indicators()}:
         return run.text  # a figure from outside the registry's keys (none today): kept as printed
     name = marker_name(run.key)
+    if run.key in RECORD_FIGURES:
+        ref = RECORD_FIGURES[run.key][0](run)
+        return f"【数据：{name}{SEPARATOR}{ref}】" if ref else run.text
     if run.part == CHANGE:
         name += SEPARATOR + CHANGE_NAME
     elif run.part in (NUMERATOR, DENOMINATOR):
@@ -67,6 +72,8 @@ def resolve(name: str) -> tuple[str, str] | None:
     if key is None:
         return None
     suffix = suffix.strip()
+    if key in RECORD_FIGURES and suffix:
+        return key, RECORD_FORM + suffix
     if not suffix:
         return key, ""
     if suffix == CHANGE_NAME:
@@ -84,6 +91,9 @@ def resolve(name: str) -> tuple[str, str] | None:
 
 def render(w: Writer, key: str, form: str) -> list[Run]:
     """The live figure a marker stands for."""
+    if form.startswith(RECORD_FORM):
+        run = RECORD_FIGURES[key][1](w, form[len(RECORD_FORM):])
+        return [run] if run else [Text("（暂无数据）")]
     if form == CHANGE:
         run = w.change_run(key)
         return [run] if run else []

@@ -4,7 +4,7 @@ dates from the records, numbers from the registry. An area without records is le
 from __future__ import annotations
 
 from fazhi.reports.structure import Run
-from fazhi.reports.writing import facts
+from fazhi.reports.writing import facts, records
 from fazhi.reports.writing.context import DENOMINATOR, NUMERATOR, Writer
 from fazhi.reports.writing.prose import Subsection, listing, present, runs
 
@@ -57,10 +57,14 @@ def organisation(w: Writer) -> Subsection:
         s.add("将法治建设经费纳入财政预算，全年安排", budget)
     criteria = w.run("assessment_criteria")
     if criteria:
-        assessed = facts.assessment(w.data.org, w.data.year)
-        result = (f"，年终逐项考核评分，{facts.join(assessed.leaders)}等得分居前"
-                  if assessed and assessed.leaders else "")
-        s.add("把法治建设纳入村（社区）和机关站所年度目标管理考核，设置考核指标", criteria, result)
+        from fazhi.assessment.report import anchor
+
+        leaders = facts.assessment_leaders(w.data.org, w.data.year)
+        scores: list = []
+        for i, result in enumerate(leaders):
+            scores += ["、" if i else "", f"{result.name}（", records.score_run(w, result, anchor), "）"]
+        s.add("把法治建设纳入村（社区）和机关站所年度目标管理考核，设置考核指标", criteria,
+              ["，年终逐项考核评分，", scores, "得分居前"] if scores else "")
     return s
 
 
@@ -307,20 +311,19 @@ def disputes(w: Writer) -> Subsection:
         s.add("全年受理矛盾纠纷", handled, w.change("disputes_handled"),
               f"，主要涉及{facts.join(kinds, more=True)}" if kinds else "", outcome, typical)
     covered = w.run("legal_advisor_coverage")
-    if covered:
-        gaps = _advisor_gaps(w)
-        services = listing([
-            runs("提供法律咨询", w.run("advisor_consultations")) if w.has("advisor_consultations") else [],
-            runs("开展法治讲座", w.run("advisor_publicity_events")) if w.has("advisor_publicity_events") else [],
-            runs("参与调处矛盾纠纷", w.run("advisor_disputes")) if w.has("advisor_disputes") else [],
-            runs("审查合同", w.run("advisor_contracts")) if w.has("advisor_contracts") else [],
-            runs("提出法律建议", w.run("advisor_suggestions")) if w.has("advisor_suggestions") else [],
-        ], "、")
-        aid = w.run("legal_aid")
-        s.add("推进“一村（社区）一法律顾问”", "，" if gaps else "，", covered,
-              "村（社区）配备法律顾问" if gaps else "村（社区）全部配备法律顾问",
-              ["。法律顾问全年", services] if services else "",
-              ["；帮助群众申请法律援助", aid] if aid else "")
+    services = listing([
+        runs("提供法律咨询", w.run("advisor_consultations")) if w.has("advisor_consultations") else [],
+        runs("开展法治讲座", w.run("advisor_publicity_events")) if w.has("advisor_publicity_events") else [],
+        runs("参与调处矛盾纠纷", w.run("advisor_disputes")) if w.has("advisor_disputes") else [],
+        runs("审查合同", w.run("advisor_contracts")) if w.has("advisor_contracts") else [],
+        runs("提出法律建议", w.run("advisor_suggestions")) if w.has("advisor_suggestions") else [],
+    ], "、")
+    aid = w.run("legal_aid")
+    if covered or services or aid:
+        coverage = runs("推进“一村（社区）一法律顾问”，", covered,
+                        "村（社区）配备法律顾问" if _advisor_gaps(w) else "村（社区）全部配备法律顾问") if covered else []
+        s.add(coverage, ["。" if coverage else "", "法律顾问全年", services] if services else "",
+              ["；" if coverage or services else "", "帮助群众申请法律援助", aid] if aid else "")
     on_roll, resettled = w.run("corrections_on_roll"), w.run("resettlement_on_roll")
     if on_roll or resettled:
         parts: list = ["扎实做好社区矫正和安置帮教工作，现有",

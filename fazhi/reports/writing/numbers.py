@@ -30,10 +30,7 @@ def large(value: int | Decimal, unit: str) -> tuple[str, str, bool]:
     places = Decimal("0.01") if unit == "元" else Decimal("0.1")
     in_wan = (amount / WAN).quantize(places, ROUND_DOWN)
     approx = in_wan * WAN != amount
-    text = _trim(in_wan) + "万" + ("余" if approx else "")
-    if unit == "元":
-        return (_trim(in_wan) + ("万余" if approx else "万")), "元", approx
-    return text, unit, approx
+    return _trim(in_wan) + "万" + ("余" if approx else ""), unit, approx
 
 
 def rate(value: Decimal) -> str:

@@ -70,6 +70,7 @@ class Subsection:
     heading: str  # "加强组织领导，压实法治建设责任"
     framing: list[Run]
     items: list[list[Run]] = field(default_factory=list)
+    area: str = ""  # "organisation", "publicity", … (wording.AREAS)
 
     def add(self, *parts: Part) -> None:
         item = runs(*parts)
@@ -86,7 +87,7 @@ class Subsection:
                 body.append(Text(f"{chinese_number(i)}是"))
                 body.extend(item)
                 body.append(Text("。"))
-        return Paragraph(merge(body))
+        return Paragraph(merge(body), self.area)
 
 
 def numbered(subsections: list[Subsection]) -> list[Paragraph]:

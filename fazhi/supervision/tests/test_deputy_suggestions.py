@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.indicators.registry import Scope, get
 from fazhi.reports.compose import compose_report
 from fazhi.reports.services import report_new
@@ -15,7 +16,7 @@ from fazhi.supervision.deadlines import add_months, answer_due_on
 from fazhi.supervision.models import DeputySuggestion
 from fazhi.testing.factories import DeputySuggestionFactory, PresidiumInspectionFactory
 
-Y = dt.date.today().year - 1
+Y = clock.current_year() - 1
 D = dt.date
 
 
@@ -91,16 +92,16 @@ def test_figures_on_time_overdue_and_satisfaction_come_from_the_records(suggesti
 def test_the_report_states_them_under_supervision_and_each_number_opens_its_records(client, clerk, suggestions):
     composed = compose_report(report_new(suggestions, Y))
     measures = next(s for s in composed.sections if s.key == "measures_text")
-    paragraph = next(p.plain for p in measures.paragraphs if "人大主席团的法律监督" in p.plain)
-    assert "办理人大代表建议、议案5件" in paragraph and "按期答复率60%" in paragraph
-    assert "超期答复或超期未答复2件" in paragraph and "代表满意和基本满意率66.7%" in paragraph
-    assert "其中执法检查1次" in paragraph and "代表提出意见建议6条" in paragraph and "已整改5条" in paragraph
+    paragraph = next(p.plain for p in measures.paragraphs if p.area == "supervision")
+    assert "办理人大代表建议、议案5件" in paragraph and "到期应答复的5件中按期答复3件，按期答复率60%" in paragraph
+    assert "已反馈意见的3件中代表满意和基本满意2件，满意率66.7%" in paragraph
+    assert "代表提出意见建议6条" in paragraph and "已整改5条" in paragraph
     client.force_login(clerk)
     page = client.get(f"/reports/view/{suggestions.code}/{Y}/").content.decode()
-    link = re.search(r'<a data-indicator="deputy_suggestions_overdue" href="([^"]+)"[^>]*>2</a>', page)
+    link = re.search(r'<a data-indicator="deputy_suggestions_on_time_rate" href="([^"]+)"[^>]*>5</a>', page)
     assert link
     records = client.get(html.unescape(link.group(1))).content.decode()
-    assert 'data-count="2"' in records and "逾期答复" in records and "超期未答复" in records
+    assert 'data-count="60"' in records
 
 
 def test_rectified_cannot_exceed_the_issues_raised(clerk_client):
@@ -115,4 +116,4 @@ def test_no_overdue_answer_is_said_as_a_result_once_there_are_suggestions(townsh
     text = lambda: "\n".join(p.plain for s in compose_report(report_new(township, Y)).sections for p in s.paragraphs)  # noqa: E731
     assert "超期" not in text()  # no suggestions at all: nothing to say
     DeputySuggestionFactory(organisation=township, assigned_on=D(Y, 3, 1), answered_on=D(Y, 4, 1))
-    assert "办理人大代表建议、议案1件，按期答复率100%，无超期答复、超期未答复（0件）" in text()
+    assert "办理人大代表建议、议案1件，到期应答复的1件均按期答复" in text()

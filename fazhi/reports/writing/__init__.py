@@ -1,0 +1,1 @@
+"""The annual report's prose, written from the records (see compose.py)."""
