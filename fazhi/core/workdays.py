@@ -4,8 +4,10 @@ Sources of truth, in order:
 1. ``CalendarDay`` rows an admin entered from a year's State Council arrangement
    (国务院办公厅关于部分节假日安排的通知), for years the library does not cover yet;
 2. the ``chinesecalendar`` library (official holidays and 调休 make-up working days);
-3. for a year with neither, the plain Monday–Friday rule, and every deadline that
-   reaches such a year is marked *provisional* instead of being silently guessed.
+3. for a year with neither, the statutory public holidays of 《全国年节及纪念日放假办法》 (as amended by
+   国务院令第795号, published 2024-11-12, in force 2025-01-01, Art. 2) and Monday–Friday otherwise; 调休 and substitute days
+   are not guessed, and every deadline that reaches such a year is marked *provisional* (暂定) until the
+   arrangement is entered.
 
 Counting follows 民事诉讼法 Art. 85 (applied by 行政复议法 Art. 88 and
 行政诉讼法 Art. 101): the day of the triggering event is not counted; the period
@@ -18,6 +20,7 @@ import functools
 from dataclasses import dataclass, field
 
 import chinese_calendar
+from lunar_python import Lunar, Solar
 
 WEEKDAYS = "一二三四五六日"
 
@@ -36,6 +39,42 @@ def _library_covers(year: int) -> bool:
 def _library_day(day: dt.date) -> tuple[bool, str | None]:
     """The library's (on holiday, holiday name) for a day; cached because each lookup scans its whole table."""
     return chinese_calendar.get_holiday_detail(day)
+
+
+def _solar_date(solar) -> dt.date:
+    return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+def _lunar_day(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian date in ``year`` of the lunar ``month``/``day`` of the lunar year that starts in ``year``."""
+    return _solar_date(Lunar.fromYmd(year, month, day).getSolar())
+
+
+@functools.lru_cache(maxsize=64)
+def statutory_holidays(year: int) -> dict[dt.date, str]:
+    """The public holidays every citizen has off in ``year`` under 《全国年节及纪念日放假办法》 Art. 2, as amended by
+    国务院令第795号 (in force 2025-01-01): 元旦 1 day (1 January); 春节 4 days (农历除夕 and 正月初一至初三);
+    清明节 1 day (the 清明 solar term); 劳动节 2 days (1–2 May); 端午节 1 day (农历五月初五); 中秋节 1 day
+    (农历八月十五); 国庆节 3 days (1–3 October). Before 2025 (国务院令第644号): 春节 正月初一至初三 and 劳动节 1 May only.
+
+    Only the statutory days: the State Council's yearly arrangement adds bridging days and 调休 working weekends,
+    which are never guessed here."""
+    days: dict[dt.date, str] = {dt.date(year, 1, 1): "元旦"}
+    new_year = _lunar_day(year, 1, 1)
+    spring = [new_year + dt.timedelta(days=i) for i in range(3)]
+    if year >= 2025:
+        spring.insert(0, new_year - dt.timedelta(days=1))  # 农历除夕: the last day of the lunar year (廿九 or 三十)
+    days.update((d, "春节") for d in spring)
+    qingming = Solar.fromYmd(year, 4, 1).getLunar().getJieQiTable()["清明"]
+    days[_solar_date(qingming)] = "清明节"
+    days[dt.date(year, 5, 1)] = "劳动节"
+    if year >= 2025:
+        days[dt.date(year, 5, 2)] = "劳动节"
+    days[_lunar_day(year, 5, 5)] = "端午节"
+    days[_lunar_day(year, 8, 15)] = "中秋节"
+    for d in (1, 2, 3):
+        days.setdefault(dt.date(year, 10, d), "国庆节")  # 中秋 on 1–3 October keeps its own name
+    return days
 
 
 def format_date(day: dt.date) -> str:
@@ -103,6 +142,8 @@ class WorkingCalendar:
         weekend = day.weekday() >= 5
         if day.year in self._arranged_years or not self.has_data_for(day.year):
             provisional = day.year not in self._arranged_years
+            if provisional and (holiday := statutory_holidays(day.year).get(day)):
+                return DayInfo(day, False, f"{holiday}（暂定）", provisional=True)
             return DayInfo(day, not weekend, "周末" if weekend else "工作日", provisional=provisional)
         on_holiday, name = _library_day(day)
         cn_name = _HOLIDAY_CN.get(name, name) if name else None
@@ -142,7 +183,8 @@ class WorkingCalendar:
             years = sorted({d.year for d in _dates_between(start, day) if not self.has_data_for(d.year)})
             steps.append(
                 "注意：" + "、".join(f"{y}年" for y in years)
-                + "的国务院节假日安排尚未录入，本期限按周一至周五暂算，录入后自动重算（暂定）"
+                + "的国务院节假日安排尚未录入，本期限跳过《全国年节及纪念日放假办法》规定的法定节假日、"
+                "其余按周一至周五暂算（不含调休），录入后自动重算（暂定）"
             )
         return DueDate(start=start, working_days=n, due=day, provisional=provisional, steps=steps)
 
@@ -186,4 +228,4 @@ def _skip_line(days: list[DayInfo]) -> str:
         if d.note not in names:
             names.append(d.note)
     span = format_date(days[0].date) if len(days) == 1 else f"{format_date(days[0].date)}至{format_date(days[-1].date)}"
-    return f"跳过：{span}，共{len(days)}天（{'、'.join(names)}），不计入"
+    return f"跳过{'、'.join(names)}：{span}，共{len(days)}天，不计入"

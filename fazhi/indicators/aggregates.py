@@ -19,8 +19,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.indicators import registry
 from fazhi.indicators.models import Aggregate, AggregateState
@@ -62,7 +62,7 @@ def _needs_refresh(org_ids: list[int], year: int, today: dt.date, states=None) -
 
 
 def refresh_one(organisation, year: int, today: dt.date | None = None) -> None:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     scope = Scope((organisation,), year)
     rows = []
     for indicator in registry.all_indicators():
@@ -121,7 +121,7 @@ def page_budget() -> float | None:
 def refresh(organisations, year: int, today: dt.date | None = None, budget: float | None = None) -> int:
     """Recompute the township-years that need it; with a ``budget`` (seconds), stop starting new ones once it is
     spent — what is left stays as last computed and is reported by ``pending``. Returns how many were done."""
-    return len(_refresh(list(organisations), year, today or timezone.localdate(), budget)[0])
+    return len(_refresh(list(organisations), year, today or clock.today(), budget)[0])
 
 
 def _refresh(organisations: list, year: int, today: dt.date, budget: float | None):
@@ -160,14 +160,14 @@ def _pending(year: int, left: list[int], states) -> Pending:
 def pending(organisations, year: int, today: dt.date | None = None) -> Pending:
     org_ids = [o.pk for o in organisations]
     states = _states(org_ids, year)
-    return _pending(year, _needs_refresh(org_ids, year, today or timezone.localdate(), states), states)
+    return _pending(year, _needs_refresh(org_ids, year, today or clock.today(), states), states)
 
 
 def refresh_for_page(organisations, year: int, today: dt.date | None = None) -> Pending:
     """What a county or province page does before reading: recompute within the page budget, hand the rest to
     a background job (when Redis is configured; otherwise the next page view or the nightly command goes on)."""
     organisations = list(organisations)
-    _done, left_ids, states = _refresh(organisations, year, today or timezone.localdate(), page_budget())
+    _done, left_ids, states = _refresh(organisations, year, today or clock.today(), page_budget())
     left = _pending(year, left_ids, states)
     if left:
         from fazhi.core import jobs
@@ -178,7 +178,7 @@ def refresh_for_page(organisations, year: int, today: dt.date | None = None) -> 
 
 def refresh_township(organisation_id: int, today: dt.date | None = None) -> int:
     """Recompute every stale year of one township (the background job queued when its records change)."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     township = Organisation.objects.filter(pk=organisation_id, kind=OrgKind.TOWNSHIP).first()
     if township is None:
         return 0
@@ -233,7 +233,7 @@ def _sources(scope: Scope) -> list[int]:
         members.setdefault(parent, set()).add(pk)
     whole = [c for c, towns in members.items() if towns <= ids]
     rolled = set(AggregateState.objects.filter(organisation_id__in=whole, year=scope.year).values_list("organisation_id", flat=True))
-    today = timezone.localdate()
+    today = clock.today()
     for county in whole:
         if county not in rolled:
             with transaction.atomic():

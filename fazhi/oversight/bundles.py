@@ -37,6 +37,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind, User
 from fazhi.oversight.models import (
     BundleStatus, ImportedReport, ImportItem, ImportItemStatus, ReportBundle, SubmissionStatus,
@@ -408,7 +409,7 @@ def _pack(bundle: ReportBundle, token: str) -> None:
                             shutil.copyfileobj(src, dst)
             size = tmp.tell()
             tmp.seek(0)
-            name = default_storage.save(f"bundles/{made_at:%Y}/{bundle.county.code}-{bundle.year}-{bundle.pk}.zip", File(tmp))
+            name = default_storage.save(f"bundles/{clock.local(made_at):%Y}/{bundle.county.code}-{bundle.year}-{bundle.pk}.zip", File(tmp))
     except (OSError, zipfile.BadZipFile) as exc:
         log.exception("bundle %s could not be packed", bundle.pk)
         ReportBundle.objects.filter(pk=bundle.pk, claim_token=token, status=BundleStatus.PENDING).update(

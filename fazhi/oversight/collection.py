@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.oversight.deadlines import Deadlines, deadlines_for
 from fazhi.oversight.models import Filing, ImportedReport, Submission, SubmissionStatus
@@ -19,15 +20,16 @@ class TownshipStatus:
     filing: Filing | None = None
     latest: Submission | None = None
     imported: list[ImportedReport] = field(default_factory=list)
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
 
     @property
     def submitted_on(self) -> dt.date | None:
-        """The first time the county received a version (a later resubmission does not make it late)."""
+        """The first time the county received a version (a later resubmission does not make it late), as a Beijing
+        date: a report submitted at 01:52 on 6 December (17:52 UTC on the 5th) is dated 6 December."""
         dates = []
         if self.filing is not None:
-            dates += [s.submitted_at.date() for s in self.filing.submissions.all()]
-        dates += [r.received_on or r.created_at.date() for r in self.imported]
+            dates += [clock.local_date(s.submitted_at) for s in self.filing.submissions.all()]
+        dates += [r.received_on or clock.local_date(r.created_at) for r in self.imported]
         return min(dates) if dates else None
 
     @property
@@ -65,6 +67,21 @@ class TownshipStatus:
         if on is None and self.published_url:
             return False  # published, date not recorded: the county cannot say it was late
         return (on or self.today) > self.deadlines.publish_by
+
+    @property
+    def state_class(self) -> str:
+        """The colour of the state, by meaning: accepted green, returned amber, overdue red, otherwise grey."""
+        if self.latest is not None:
+            return {SubmissionStatus.ACCEPTED: "status-ok", SubmissionStatus.RETURNED: "status-warn"}.get(
+                self.latest.status, "status-neutral")
+        if self.imported:
+            return "status-neutral"
+        return "status-bad" if self.submit_late else "status-neutral"
+
+    @property
+    def flag_tags(self) -> list[tuple[str, str]]:
+        """(text, colour) of each late flag: done late amber, overdue and still not done red."""
+        return [(flag, "status-bad" if "未" in flag else "status-warn") for flag in self.flags]
 
     @property
     def needs_review(self) -> bool:

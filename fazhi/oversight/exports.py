@@ -31,18 +31,18 @@ def comparison_workbook(county: Organisation, comparison: Comparison) -> bytes:
     sheet["A1"].font = Font(bold=True, size=14)
     header = ["乡镇（街道）", "来源"]
     for indicator in comparison.indicators:
-        header += [f"{indicator.label}（{indicator.unit}）", "排名", "上年"]
+        header += [f"{indicator.label}（{indicator.unit}）", "排名", "上年", "同比"]
     sheet.append(header)
-    for row in comparison.rows:
+    for row in comparison.rows:  # the county's own townships only: reports of other counties are never exported
         line = [row.label, row.source_display]
         for indicator in comparison.indicators:
             cell = row.cells.get(indicator.key)
-            line += [_plain(cell.value), cell.rank, _plain(cell.last)] if cell else [None, None, None]
+            line += [_plain(cell.value), cell.rank, _plain(cell.last), cell.arrow or None] if cell else [None] * 4
         sheet.append(line)
-    total = ["全县合计", "计数相加，比率按分子分母重算"]
+    total = ["全县合计", "计数相加，比率按分子分母重算；上年按同一批乡镇计算"]
     for indicator in comparison.indicators:
         cell = comparison.rollup[indicator.key]
-        total += [_plain(cell.value), None, _plain(cell.last)]
+        total += [_plain(cell.value), None, _plain(cell.last), cell.arrow or cell.last_note or None]
     sheet.append(total)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
@@ -70,18 +70,25 @@ def summary_paragraphs(county: Organisation, comparison: Comparison, statuses: l
     else:
         overview += "各乡镇（街道）均按期报送。"
     figures = []
+    partial = False
     for indicator in comparison.indicators:
         cell = comparison.rollup[indicator.key]
         if cell.value is None or (cell.value == 0 and indicator.kind != "rate"):
             continue
         approx = "余" if cell.approx and indicator.kind != "rate" else ""
         text = f"{indicator.label}{format_value(cell.value)}{approx}{indicator.unit}"
-        if cell.last is not None and indicator.kind != "rate":
-            change = Decimal(str(cell.value)) - Decimal(str(cell.last))
-            text += f"（上年{format_value(cell.last)}{indicator.unit}，{'增加' if change >= 0 else '减少'}{format_value(abs(change))}）"
+        if indicator.kind != "rate" and cell.change is not None:
+            change = cell.change
+            trend = "与上年持平" if change == 0 else f"{'增加' if change > 0 else '减少'}{format_value(abs(change))}"
+            text += f"（上年{format_value(cell.last)}{indicator.unit}，{trend}）"
+        elif indicator.kind != "rate" and cell.last_missing:
+            partial = True
         figures.append(text)
     measures = ["据各乡镇（街道）年度报告及工作台账汇总：" + "；".join(figures) + "。"] if figures else [
         "各乡镇（街道）年度报告中尚无可汇总的工作数据。"]
+    if figures:
+        measures.append(f"以上为本县所辖{len(comparison.rows)}个乡镇（街道）的合计，上年数按本年同一批乡镇（街道）计算"
+                        + ("；部分指标上年有乡镇（街道）无数据，未作同比。" if partial else "。"))
     problems = []
     weak = sorted(((score, name, reasons) for name, (score, reasons) in audits.items()), key=lambda t: t[0])
     for score, name, reasons in weak:
@@ -104,7 +111,7 @@ def summary_paragraphs(county: Organisation, comparison: Comparison, statuses: l
 def summary_docx(county: Organisation, comparison: Comparison, statuses: list[TownshipStatus],
                  audits: dict[str, tuple[int, list[str]]], today: dt.date) -> bytes:
     title = f"{county.name}{comparison.year}年度乡镇（街道）法治政府建设情况汇总报告"
-    doc = gbt9704.new_document(title=title, author=county.name)
+    doc = gbt9704.new_document(title=title, author=county.name, subject="乡镇（街道）法治政府建设情况汇总报告", dated=today)
     gbt9704.title(doc, [f"{county.name}{comparison.year}年度", "乡镇（街道）法治政府建设情况汇总报告"])
     gbt9704.paragraph(doc, indent=False)
     add_run(gbt9704.paragraph(doc, indent=False), "县委、县政府：", BODY)

@@ -7,6 +7,7 @@ so progress lives in the database and survives a page reload or a restarted app 
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import time
@@ -15,8 +16,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind, User
 from fazhi.oversight.models import (
     ImportBatch, ImportedFigure, ImportedReport, ImportItem, ImportItemStatus,
@@ -47,7 +48,7 @@ def start_batch(county: Organisation, uploads: list[Upload], *, user: User | Non
             item = ImportItem(batch=batch, position=position, filename=name, size=len(upload.data),
                               sha256=hashlib.sha256(upload.data).hexdigest())
             if len(upload.data) > MAX_FILE_BYTES:
-                item.status, item.error, item.finished_at = ImportItemStatus.FAILED, TOO_LARGE, timezone.now()
+                item.status, item.error, item.finished_at = ImportItemStatus.FAILED, TOO_LARGE, clock.now()
             else:
                 item.file.save(f"{batch.pk}-{position}.bin", ContentFile(upload.data), save=False)
             item.save()
@@ -78,7 +79,7 @@ def _claim(batch: ImportBatch) -> ImportItem | None:
         item = pending.select_for_update(skip_locked=True).order_by("position").first()
         if item is None:
             return None
-        item.claimed_at = timezone.now()
+        item.claimed_at = clock.now()
         item.save(update_fields=["claimed_at"])
         return item
 
@@ -88,7 +89,7 @@ STALE_CLAIM_SECONDS = 300
 
 def _release_stale_claims(batch: ImportBatch) -> None:
     """An item claimed by a worker that died (killed app server) goes back to the queue."""
-    cutoff = timezone.now() - timezone.timedelta(seconds=STALE_CLAIM_SECONDS)
+    cutoff = clock.now() - dt.timedelta(seconds=STALE_CLAIM_SECONDS)
     ImportItem.objects.filter(batch=batch, status=ImportItemStatus.PENDING, claimed_at__lt=cutoff).update(claimed_at=None)
 
 
@@ -117,6 +118,9 @@ def process_item(item: ImportItem) -> ImportItem:
     result = read_report(data, item.filename)
     if result.error:
         return _finish(item, ImportItemStatus.FAILED, result.error)
+    refused = future_year_reason(item.batch.year, result.year)
+    if refused:
+        return _finish(item, ImportItemStatus.FAILED, refused)
     county = item.batch.county
     duplicate = ImportedReport.objects.active().filter(organisation=county, sha256=item.sha256).first()
     if duplicate is not None:
@@ -133,8 +137,20 @@ def process_item(item: ImportItem) -> ImportItem:
         return _finish(item, ImportItemStatus.FAILED, "文件内容无法解析，未导入")
 
 
+def future_year_reason(chosen: int | None, found: int | None) -> str:
+    """Why a report of a year that has not ended — has not even begun — is not imported ("" when it may be): such
+    a report cannot exist, and its figures must never reach a county total."""
+    this_year = clock.current_year()
+    if chosen is not None:
+        return f"报告年度{chosen}年晚于今年（{this_year}年），未导入" if chosen > this_year else ""
+    if found is not None and found > this_year:
+        return (f"文中识别的报告年度为{found}年，晚于今年（{this_year}年），未导入；"
+                "如识别有误，请在导入时指定报告年度后重新上传")
+    return ""
+
+
 def _finish(item: ImportItem, status: str, error: str, report: ImportedReport | None = None) -> ImportItem:
-    item.status, item.error, item.report, item.finished_at = status, error[:300], report, timezone.now()
+    item.status, item.error, item.report, item.finished_at = status, error[:300], report, clock.now()
     item.save(update_fields=["status", "error", "report", "finished_at"])
     return item
 
@@ -173,7 +189,7 @@ def store_report(county: Organisation, result, *, filename: str, sha256: str, ye
     report = ImportedReport(
         organisation=county, created_by=user, township=township, township_name=(result.organisation or "")[:120],
         year=year or result.year, year_found=result.year, filename=filename, sha256=sha256, script=result.script,
-        text=result.text, sections=list(result.sections), received_on=timezone.localdate(),
+        text=result.text, sections=list(result.sections), received_on=clock.today(),
     )
     report.save()
     figures = []

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fazhi.core import clock
 from fazhi.testing import institution_factories as f
 
-YEAR = dt.date.today().year - 1
+YEAR = clock.current_year() - 1
 
 COUNT_FIELD = {"advisor-services": "quantity"}
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fazhi.core import clock
 from fazhi.testing import factories
 
-YEAR = dt.date.today().year - 1
+YEAR = clock.current_year() - 1
 
 FACTORY_FOR = factories.LEDGER_FACTORIES
 

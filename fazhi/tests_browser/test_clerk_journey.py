@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.core.models import OrgKind, Role
 from fazhi.testing.factories import CountyFactory, PublicityEventFactory, TownshipFactory, UserFactory
 
@@ -16,7 +17,7 @@ def figure(page, key: str) -> int:
 
 
 def test_clerk_adds_a_publicity_event_and_the_report_figure_grows_by_one(live_server, page):
-    year = dt.date.today().year - 1
+    year = clock.current_year() - 1
     county = CountyFactory(code="BC01", name="浏览器县")
     town = TownshipFactory(code="BT01", name="浏览器镇", parent=county, kind=OrgKind.TOWNSHIP)
     UserFactory(username="browser_clerk", organisation=town, role=Role.CLERK)

@@ -29,7 +29,7 @@ def test_new_year_2026_is_skipped_and_the_sunday_after_is_worked(calendar):
     assert result.due == D(2026, 1, 4) and not result.provisional
     assert result.steps == [
         "起算：2025年12月31日（星期三），按规定当日不计入，自次日起计算1个工作日",
-        "跳过：2026年1月1日至2026年1月3日，共3天（元旦），不计入",
+        "跳过元旦：2026年1月1日至2026年1月3日，共3天，不计入",
         "第1个工作日：2026年1月4日（星期日），调休上班（元旦），计入",
         "第1个工作日：2026年1月4日（星期日），即为期限届满日",
     ]
@@ -50,7 +50,7 @@ def test_an_ordinary_week_needs_no_explanation_beyond_start_and_end(calendar):
 def test_a_plain_weekend_is_called_a_weekend(calendar):
     result = calendar.add_working_days(D(2025, 6, 13), 1)  # Fri → Mon
     assert result.due == D(2025, 6, 16)
-    assert "跳过：2025年6月14日至2025年6月15日，共2天（周末），不计入" in result.steps
+    assert "跳过周末：2025年6月14日至2025年6月15日，共2天，不计入" in result.steps
 
 
 @pytest.mark.parametrize("start,end,expected", [
@@ -94,7 +94,7 @@ def test_a_deadline_computed_again_follows_a_late_arrangement(db):
         CalendarDay.objects.create(arrangement=arrangement, date=D(2027, 5, day), kind=CalendarDayKind.HOLIDAY, name="劳动节")
     after = WorkingCalendar.load().add_working_days(start, 1)
     assert after.due == D(2027, 5, 6) and not after.provisional
-    assert "跳过：2027年5月1日至2027年5月5日，共5天（劳动节），不计入" in after.steps
+    assert "跳过劳动节：2027年5月1日至2027年5月5日，共5天，不计入" in after.steps
 
     CalendarDay.objects.create(arrangement=arrangement, date=D(2027, 4, 25), kind=CalendarDayKind.WORKDAY, name="劳动节")
     calendar = WorkingCalendar.load()

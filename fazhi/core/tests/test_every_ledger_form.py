@@ -6,12 +6,13 @@ import datetime as dt
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.core.ledgers import all_ledgers
 from fazhi.testing.factories import VillageFactory
 from fazhi.testing.ledger_data import COUNT_FIELD, valid_post
 
 LEDGERS = [pytest.param(ledger, id=ledger.slug) for ledger in all_ledgers()]
-TOMORROW = dt.date.today() + dt.timedelta(days=1)
+TOMORROW = clock.today() + dt.timedelta(days=1)
 
 
 def post_new(client, ledger, data):

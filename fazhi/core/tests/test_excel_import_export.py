@@ -8,10 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
+from fazhi.core import clock
 from fazhi.publicity.models import PublicityEvent
 from fazhi.testing.factories import PublicityEventFactory
 
-YEAR = dt.date.today().year - 1
+YEAR = clock.current_year() - 1
 HEADER = ["活动日期", "活动名称", "宣传主题", "形式", "地点", "村（社区）", "组织单位", "受众（人次）", "发放资料（份）", "解答咨询（人次）", "备注"]
 
 

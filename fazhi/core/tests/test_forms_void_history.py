@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.core.models import HardDeleteForbidden
 from fazhi.disputes.models import DisputeCase
 from fazhi.indicators import registry
@@ -13,8 +14,8 @@ from fazhi.learning.models import ExamRecord
 from fazhi.publicity.models import PublicityEvent
 from fazhi.testing.factories import PublicityEventFactory, VillageFactory
 
-YEAR = dt.date.today().year - 1
-TOMORROW = dt.date.today() + dt.timedelta(days=1)
+YEAR = clock.current_year() - 1
+TOMORROW = clock.today() + dt.timedelta(days=1)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django import forms
 
+from fazhi.core import clock
 from fazhi.core.tests.ledger_helpers import YEAR
 from fazhi.publicity.forms import PublicityEventForm
 
@@ -34,7 +35,7 @@ def test_any_integer_field_refuses_a_negative_number(township):
 
 
 def test_any_date_field_refuses_the_future_and_before_2000(township):
-    future = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    future = (clock.today() + dt.timedelta(days=2)).isoformat()
     form = FormWithPlainFields(data=data(reviewed_on=future), organisation=township)
     assert not form.is_valid() and "“复核日期”不能晚于今天" in form.errors["reviewed_on"][0]
     form = FormWithPlainFields(data=data(reviewed_on="1998-01-01"), organisation=township)

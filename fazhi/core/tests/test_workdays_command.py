@@ -31,7 +31,7 @@ def test_explain_names_the_holiday_and_the_make_up_day():
 @pytest.mark.django_db
 def test_a_year_without_calendar_data_is_flagged_provisional():
     out, err = run("add", "2026-12-20", "20")
-    assert out == "2027-01-15"
+    assert out == "2027-01-18"  # 元旦 (1 January 2027) skipped by the statutory rule
     assert "2027年" in err and "暂定" in err
 
 

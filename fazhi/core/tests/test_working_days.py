@@ -24,7 +24,7 @@ def test_spring_festival_2026_is_skipped_and_both_saturdays_are_worked(calendar)
     assert result.due == D(2026, 2, 28)
     assert not result.provisional
     explanation = result.explanation()
-    assert "跳过：2026年2月15日至2026年2月23日，共9天（春节），不计入" in explanation
+    assert "跳过春节：2026年2月15日至2026年2月23日，共9天，不计入" in explanation
     assert "2026年2月28日（星期六），调休上班（春节），计入" in explanation
 
 
@@ -43,7 +43,8 @@ def test_counting_working_days_between_dates(calendar):
 def test_a_year_without_data_is_provisional_until_the_admin_enters_it(db):
     before = WorkingCalendar.load().add_working_days(D(2027, 9, 30), 3)
     assert before.provisional and "暂定" in before.explanation()
-    assert before.due == D(2027, 10, 5)  # plain Monday–Friday guess
+    assert before.due == D(2027, 10, 6)  # statutory 国庆节 1–3 October skipped, no 调休 guessed
+    assert "跳过国庆节（暂定）：2027年10月1日至2027年10月3日，共3天，不计入" in before.steps
 
     arrangement = HolidayArrangement.objects.create(year=2027, source="国办发明电〔2026〕X号")
     for day in range(1, 8):
@@ -64,7 +65,7 @@ def test_zero_working_days_is_refused(calendar):
 def test_national_day_2025_explanation_names_each_make_up_day_and_the_skipped_holiday(calendar):
     lines = calendar.add_working_days(D(2025, 9, 26), 20).steps
     assert "第1个工作日：2025年9月28日（星期日），调休上班（国庆节），计入" in lines
-    assert "跳过：2025年10月1日至2025年10月8日，共8天（国庆节、中秋），不计入" in lines
+    assert "跳过国庆节、中秋：2025年10月1日至2025年10月8日，共8天，不计入" in lines
     assert "第6个工作日：2025年10月11日（星期六），调休上班（国庆节），计入" in lines
     assert lines[-1] == "第20个工作日：2025年10月30日（星期四），即为期限届满日"
     assert calendar.count_working_days(D(2025, 9, 26), D(2025, 10, 12)) == 6  # 9/28, 9/29, 9/30, 10/9, 10/10, 10/11
@@ -82,7 +83,8 @@ def test_a_deadline_from_national_day_into_spring_festival(calendar):
 def test_an_admin_entered_2027_spring_festival_moves_the_due_date(db):
     start = D(2027, 2, 1)
     guessed = WorkingCalendar.load().add_working_days(start, 15)
-    assert guessed.provisional and guessed.due == D(2027, 2, 22)
+    # provisional: only the statutory 春节 (除夕 Fri 5 Feb, 初一–初三 6–8 Feb) is skipped → two days later than Mon–Fri
+    assert guessed.provisional and guessed.due == D(2027, 2, 24)
     assert "2027年的国务院节假日安排尚未录入" in guessed.explanation()
 
     arrangement = HolidayArrangement.objects.create(year=2027, source="国办发明电〔2026〕X号")
@@ -95,7 +97,7 @@ def test_an_admin_entered_2027_spring_festival_moves_the_due_date(db):
     assert not result.provisional and "暂定" not in result.explanation()
     # Feb 2–5 (4), Feb 15–19 (9), Feb 20 Sat make-up (10), Feb 22–26 (15)
     assert result.due == D(2027, 2, 26)
-    assert "跳过：2027年2月6日至2027年2月14日，共9天（春节、周末），不计入" in result.steps
+    assert "跳过春节、周末：2027年2月6日至2027年2月14日，共9天，不计入" in result.steps
     assert "第10个工作日：2027年2月20日（星期六），调休上班（春节），计入" in result.steps
     assert calendar.count_working_days(D(2027, 2, 5), D(2027, 2, 21)) == 6
 

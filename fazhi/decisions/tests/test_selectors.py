@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fazhi.core import clock
 from fazhi.decisions import figures, public, selectors, services
 from fazhi.decisions.choices import Stage
 from fazhi.indicators.registry import Scope
@@ -69,7 +70,7 @@ def test_the_dashboard_counts(township, clerk, catalog, before, launched):
 
 def test_the_dashboard_counts_open_comment_periods_and_overdue(township, clerk, before):
     d = before(Stage.PARTICIPATION)
-    today = dt.date.today()
+    today = clock.today()
     services.open_public_participation(d, user=clerk, opens_on=today - dt.timedelta(days=3),
                                        closes_on=today + dt.timedelta(days=27), draft_text="草案")
     d.planned_on = today - dt.timedelta(days=1)

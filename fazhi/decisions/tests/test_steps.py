@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from fazhi.core import clock
 from fazhi.core.transitions import timeline
 from fazhi.decisions import services, steps
 from fazhi.decisions.choices import OPTIONAL_STEPS, Stage
@@ -17,7 +18,7 @@ from fazhi.reviews.choices import Opinion
 
 from .factories import ORDERED, SCHEDULE, STEPS, D, pdf
 
-TOMORROW = dt.date.today() + dt.timedelta(days=2)
+TOMORROW = clock.today() + dt.timedelta(days=2)
 
 
 def test_the_builders_follow_the_regulations_order():
@@ -45,7 +46,7 @@ def test_each_step_is_refused_while_the_previous_one_is_missing(stage, launched,
     else:
         assert "尚未完成" in message
     assert timeline(d).count() == events
-    assert MajorDecision.objects.get(pk=d.pk).stage == d.stage == steps.next_stage(d, dt.date.today())
+    assert MajorDecision.objects.get(pk=d.pk).stage == d.stage == steps.next_stage(d, clock.today())
 
 
 def test_straight_from_launch_to_discussion_is_refused(launched, clerk):
@@ -95,7 +96,7 @@ def test_participation_cannot_close_before_it_opens(before, clerk):
 
 def test_an_open_comment_period_holds_the_decision(before, clerk):
     d = before(Stage.PARTICIPATION)
-    today = dt.date.today()
+    today = clock.today()
     services.open_public_participation(d, user=clerk, opens_on=today - dt.timedelta(days=5),
                                        closes_on=today + dt.timedelta(days=25), draft_text="草案")
     with pytest.raises(ValidationError, match="期满后才能登记"):
@@ -133,7 +134,7 @@ def test_a_hearing_is_recorded(before, clerk):
     services.close_public_participation(d, user=clerk, done_on=D(2025, 4, 1), comments_adoption="采纳8条", **HEARING)
     d.refresh_from_db()
     assert d.hearing_held_on == D(2025, 3, 20) and "听证" in timeline(d).last().note
-    state = next(s for s in steps.progress(d, dt.date.today()) if s.stage == Stage.PARTICIPATION)
+    state = next(s for s in steps.progress(d, clock.today()) if s.stage == Stage.PARTICIPATION)
     assert state.state == "done" and "举行听证会" in state.detail
 
 
@@ -268,7 +269,7 @@ def test_no_step_is_dated_in_the_future(stage, before, clerk, reviewer, monkeypa
 def test_a_decision_end_to_end(before, clerk, reviewer, township):
     d = before(None)
     assert d.stage == Stage.DONE and d.evaluated_on == SCHEDULE[Stage.EVALUATION]
-    assert all(s.state == "done" for s in steps.progress(d, dt.date.today()))
+    assert all(s.state == "done" for s in steps.progress(d, clock.today()))
     actions = [e.action for e in timeline(d)]
     assert actions == ["决策启动", "拟订决策草案", "公开征求意见", "公众参与完成", "专家论证", "风险评估", "送请合法性审查",
                        "合法性审查意见：通过", "集体讨论", "作出决定", "向党委请示报告", "决策公布", "立卷归档", "决策后评估"]

@@ -31,7 +31,7 @@ def test_twenty_working_days_across_national_day_2025():
     c = clock(received_on=D(2025, 9, 26))
     assert c.due == D(2025, 10, 30) and not c.provisional
     text = c.explanation()
-    assert "2025年10月1日至2025年10月8日，共8天（国庆节、中秋），不计入" in text
+    assert "跳过国庆节、中秋：2025年10月1日至2025年10月8日，共8天，不计入" in text
     assert "2025年9月28日（星期日），调休上班（国庆节），计入" in text
     assert "2025年10月11日（星期六），调休上班（国庆节），计入" in text
     assert "第三十三条第二款" in text
@@ -138,7 +138,8 @@ def test_a_holiday_arrangement_entered_later_moves_open_due_dates():
     """2027 is not in the library: the due date is provisional until the admin enters the State Council notice."""
     received = D(2026, 12, 24)
     before = compute_clock(ClockInput(received_on=received), WorkingCalendar.load(), today=received)
-    assert before.due == D(2027, 1, 21) and before.provisional and "暂定" in before.explanation()
+    # provisional: 元旦 (1 January 2027) is skipped by the statutory rule, no 调休 guessed
+    assert before.due == D(2027, 1, 22) and before.provisional and "元旦（暂定）" in before.explanation()
     arrangement = HolidayArrangement.objects.create(year=2027, source="国办发明电〔2026〕X号")
     CalendarDay.objects.create(arrangement=arrangement, date=D(2027, 1, 1), kind="holiday", name="元旦")
     after = compute_clock(ClockInput(received_on=received), WorkingCalendar.load(), today=received)

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from fazhi.core import clock
 from fazhi.disputes.forms import MediatorForm
 from fazhi.disputes.ledgers import _attention
 from fazhi.disputes.models import MediationCommittee
@@ -51,7 +52,7 @@ def test_a_written_agreement_needs_its_terms(clerk_client):
 
 
 def test_reminders_for_open_cases_and_the_confirmation_window(township):
-    today = dt.date.today()
+    today = clock.today()
     old = DisputeCaseFactory(organisation=township, received_on=today - dt.timedelta(days=45), outcome="open",
                              agreement="none", closed_on=None)
     signed = DisputeCaseFactory(organisation=township, agreement="written", terms="赔偿", received_on=today - dt.timedelta(days=60),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fazhi.core import clock
 from fazhi.enforcement import journey
 from fazhi.enforcement.choices import CaseStatus
 from fazhi.enforcement.models import PenaltyCase
@@ -100,7 +101,7 @@ def test_registers_and_certificate_alerts(client, clerk, township):
     from fazhi.enforcement.models import Officer
 
     officer = Officer.objects.get(name="李四")
-    soon = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    soon = (clock.today() + dt.timedelta(days=30)).isoformat()
     assert client.post(f"/enforcement/officers/{officer.pk}/certificates/", {
         "number": "ZF-1", "issued_by": "县政府", "valid_until": soon}).status_code == 302
     page = client.get("/enforcement/officers/").content.decode()

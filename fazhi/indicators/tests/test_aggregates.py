@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.indicators import aggregates, registry
 from fazhi.core.tests.redis_fixture import redis_jobs  # noqa: F401 - the fixture
 from fazhi.indicators.registry import Scope
@@ -120,7 +121,7 @@ def test_a_page_recomputes_within_its_budget_and_says_what_is_not_yet_current(
 def test_changed_records_are_recomputed_before_figures_that_only_aged_a_day(county, township, other_township):
     from fazhi.indicators.models import AggregateState
 
-    this_year = dt.date.today().year
+    this_year = clock.current_year()
     aggregates.refresh([township, other_township], this_year, today=dt.date(this_year, 1, 5))
     PublicityEventFactory(organisation=other_township, held_on=dt.date(this_year, 1, 2))
     done = aggregates.refresh([township, other_township], this_year, today=dt.date(this_year, 1, 6), budget=1e-9)

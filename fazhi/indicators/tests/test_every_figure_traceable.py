@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.governance.models import MeetingKind
 from fazhi.indicators import registry
 from fazhi.indicators.registry import Scope
@@ -17,7 +18,7 @@ from fazhi.testing.factories import (
 )
 from fazhi.testing.spec import INDICATORS_MD_KEYS
 
-Y = dt.date.today().year - 1
+Y = clock.current_year() - 1
 D = dt.date
 CONNECTED = [i.key for i in registry.all_indicators() if i.connected]
 UNCONNECTED = [i.key for i in registry.all_indicators() if not i.connected]

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.indicators import registry
 from fazhi.indicators.registry import Scope
 from fazhi.testing.factories import (
@@ -15,7 +16,7 @@ from fazhi.testing.factories import (
 )
 from fazhi.testing.spec import INDICATORS_MD_KEYS
 
-Y = dt.date.today().year - 1
+Y = clock.current_year() - 1
 FIXED_KEYS = set(INDICATORS_MD_KEYS)
 NOT_YET_BUILT: set[str] = set()  # every fixed key of INDICATORS.md is now computed from records
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from fazhi.core import clock
 from fazhi.indicators import registry
 from fazhi.indicators.registry import Scope
 from fazhi.testing.factories import (
@@ -15,7 +16,7 @@ from fazhi.testing.factories import (
     MeetingFactory, PublicityEventFactory, StudySessionFactory,
 )
 
-Y = dt.date.today().year - 1
+Y = clock.current_year() - 1
 D = dt.date
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from fazhi.core import clock
 from fazhi.normative import rules, services
 from fazhi.normative.choices import DocStatus
 from fazhi.normative.models import DocumentSeries, NormativeDocument, NormativeSettings
@@ -39,7 +40,7 @@ def test_a_short_comment_period_needs_a_reason(make_draft, clerk):
 
 def test_an_open_comment_period_blocks_review(make_draft, clerk):
     doc = make_draft(affects_rights=True)
-    today = dt.date.today()
+    today = clock.today()
     services.open_public_comment(doc, user=clerk, opens_on=today - dt.timedelta(days=5), closes_on=today + dt.timedelta(days=30))
     with pytest.raises(ValidationError, match="征求意见期尚未结束"):
         services.send_for_legality_review(doc, user=clerk, submitted_on=today)
@@ -153,7 +154,7 @@ def test_clean_up_is_due_after_the_interval(published, clerk, township):
 
 def test_comments_are_plain_text_and_held_for_moderation(make_draft, clerk):
     doc = make_draft(affects_rights=True)
-    today = dt.date.today()
+    today = clock.today()
     period = services.open_public_comment(doc, user=clerk, opens_on=today, closes_on=today + dt.timedelta(days=29))
     comment = participation.submit_comment(period, text="<script>alert(1)</script>建议第三条增加听证程序", author_name="<b>王五</b>")
     assert comment.text == "alert(1)建议第三条增加听证程序" and comment.author_name == "王五"

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from fazhi.oversight.compare import compare
 from fazhi.oversight.tests.factories import imported_report
-from fazhi.testing.factories import DisputeCaseFactory
+from fazhi.testing.factories import DisputeCaseFactory, TownshipFactory
 
 YEAR = 2025
 
@@ -27,15 +27,16 @@ def _row(comparison, label):
 
 
 def test_live_townships_and_an_imported_one_side_by_side_with_a_weighted_rollup(county, township, other_township):
+    third = TownshipFactory(code="T903", name="丁镇", parent=county)
     _disputes(township, resolved=9, failed=1)  # 90 %
     _disputes(other_township, resolved=1, failed=1)  # 50 %
-    imported_report(county, year=YEAR, name="外县丁镇人民政府", figures=[
+    imported_report(county, year=YEAR, township=third, figures=[
         ("disputes_handled", 100), ("disputes_resolved", 98), ("dispute_success_rate", 98, "%"),
         ("publicity_events", 5), ("publicity_events", 36),  # two scopes: the larger is the total
     ])
     c = compare(county, YEAR)
-    assert [r.label for r in c.rows] == ["甲镇", "乙镇", "外县丁镇人民政府"]
-    a, b, d = _row(c, "甲镇"), _row(c, "乙镇"), _row(c, "外县丁镇人民政府")
+    assert [r.label for r in c.rows] == ["甲镇", "乙镇", "丁镇"]
+    a, b, d = _row(c, "甲镇"), _row(c, "乙镇"), _row(c, "丁镇")
     assert (a.source, d.source) == ("fazhi", "imported")
     assert a.cells["dispute_success_rate"].value == 90 and b.cells["dispute_success_rate"].value == 50
     assert d.cells["publicity_events"].value == 36
@@ -47,17 +48,18 @@ def test_live_townships_and_an_imported_one_side_by_side_with_a_weighted_rollup(
     assert c.contributors["dispute_success_rate"] == 3
 
 
-def test_an_imported_rate_without_counts_is_left_out_of_the_rollup_and_said_so(county, township):
+def test_an_imported_rate_without_counts_is_left_out_of_the_rollup_and_said_so(county, township, other_township):
     _disputes(township, resolved=3, failed=1)
-    imported_report(county, year=YEAR, name="戊镇", figures=[("dispute_success_rate", 100, "%")])
+    imported_report(county, year=YEAR, township=other_township, figures=[("dispute_success_rate", 100, "%")])
     c = compare(county, YEAR)
     assert c.rollup["dispute_success_rate"].value == 75
     assert c.excluded["dispute_success_rate"] == 1
 
 
-def test_a_missing_count_is_derived_from_the_rate_and_the_other_count(county):
-    imported_report(county, year=YEAR, name="己镇", figures=[("exam_participants", 50), ("exam_pass_rate", 90, "%")])
-    imported_report(county, year=YEAR, name="庚镇", figures=[("exam_participants", 150), ("exam_pass_rate", 100, "%")])
+def test_a_missing_count_is_derived_from_the_rate_and_the_other_count(county, township, other_township):
+    imported_report(county, year=YEAR, township=township, figures=[("exam_participants", 50), ("exam_pass_rate", 90, "%")])
+    imported_report(county, year=YEAR, township=other_township,
+                    figures=[("exam_participants", 150), ("exam_pass_rate", 100, "%")])
     c = compare(county, YEAR)
     assert c.rollup["exam_pass_rate"].value == Decimal("97.5")  # (45 + 150) / 200
 
@@ -77,10 +79,9 @@ def test_year_on_year_change_for_the_same_township(county, township):
 
 def test_compare_page_chart_data_and_exports(client, supervisor, county, township):
     _disputes(township, resolved=2, failed=0)
-    imported_report(county, year=YEAR, name="外县丁镇", figures=[("publicity_events", 7)])
     client.force_login(supervisor)
     page = client.get(reverse("oversight_compare") + f"?year={YEAR}").content.decode()
-    assert "全县合计" in page and "外县丁镇" in page and 'id="compare-data"' in page
+    assert "全县合计" in page and 'id="compare-data"' in page
     assert "vendor/echarts/echarts.min.js" in page and "<script>" not in page
     response = client.get(reverse("oversight_compare_xlsx") + f"?year={YEAR}")
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active

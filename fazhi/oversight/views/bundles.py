@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from fazhi.core import audit, jobs
+from fazhi.core import audit, clock, jobs
 from fazhi.core.models import AuditKind
 from fazhi.oversight.bundles import advance, bundle_progress, download_name, start_bundle
 from fazhi.oversight.models import BundleStatus, ReportBundle
@@ -69,7 +69,7 @@ def bundle_index(request):
                     transaction.on_commit(lambda: jobs.enqueue_once("oversight.report_bundle", bundle_id=bundle.pk))
                     messages.success(request, f"已开始打包{year}年度全县各乡镇（街道）年度报告")
                 else:
-                    messages.info(request, f"{year}年度的报告已在打包中（{bundle.created_at:%Y-%m-%d %H:%M}开始），"
+                    messages.info(request, f"{year}年度的报告已在打包中（{clock.local(bundle.created_at):%Y-%m-%d %H:%M}开始），"
                                            "已为您打开，不会重复打包")
                 return redirect("oversight_bundle", bundle.pk)
         else:

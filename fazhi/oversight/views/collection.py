@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.oversight.collection import collection
 from fazhi.oversight.county_files import audits_for
 from fazhi.oversight.deadlines import deadlines_for
@@ -16,7 +16,7 @@ from fazhi.oversight.views.common import chosen_year, year_choices
 def oversight_index(request):
     county = county_for(request)
     year = chosen_year(request)
-    today = timezone.localdate()
+    today = clock.today()
     rows = collection(county, year, today)
     audits = audits_for(rows)
     for row in rows:

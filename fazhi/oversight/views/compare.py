@@ -1,4 +1,5 @@
-"""Townships side by side, the county roll-up, the .xlsx and the county's summary report."""
+"""The county's own townships side by side, the county roll-up, the .xlsx and the county's summary report — all
+from the one computation, ``fazhi.oversight.compare.compare``."""
 from __future__ import annotations
 
 import io
@@ -6,8 +7,8 @@ import io
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.oversight.compare import compare
 from fazhi.oversight.county_files import comparison_file, summary_file
 from fazhi.oversight.views.access import county_for
@@ -56,5 +57,5 @@ def compare_xlsx(request):
 
 @login_required
 def summary(request):
-    name, data = summary_file(county_for(request), chosen_year(request), timezone.localdate())
+    name, data = summary_file(county_for(request), chosen_year(request), clock.today())
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=name, content_type=DOCX_MIME)

@@ -16,7 +16,8 @@ def _date(text: str) -> dt.date:
 
 
 class Command(BaseCommand):
-    help = "工作日计算：add 打印 DATE 之后第 N 个工作日；explain 逐步说明计算过程（法定节假日与调休）。"
+    help = ("工作日计算：add 打印 DATE 之后第 N 个工作日（ISO 日期，最后一行）；explain 逐步说明计算过程（法定节假日与调休）。"
+            "国务院节假日安排尚未公布的年份，跳过《全国年节及纪念日放假办法》规定的法定节假日，结果标“暂定”。")
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["add", "explain"])
@@ -33,8 +34,9 @@ class Command(BaseCommand):
             raise CommandError("工作日数必须在 1 到 2000 之间")
         result = WorkingCalendar.load().add_working_days(start, count)
         if action == "add":
-            self.stdout.write(result.due.isoformat())
-            if result.provisional:
+            if result.provisional:  # the warning first: the last line printed is always the due date
                 self.stderr.write(result.steps[-1])
+                self.stderr.flush()
+            self.stdout.write(result.due.isoformat())
         else:
             self.stdout.write(result.explanation())

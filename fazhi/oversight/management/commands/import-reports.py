@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.oversight.importing import Upload, batch_progress, process_batch, start_batch
 from fazhi.oversight.reading import MAX_FILE_BYTES
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             raise CommandError(f"没有代码为“{county}”的县")
         if not 2000 <= year <= 2100:
             raise CommandError(f"报告年度应为四位数字，收到：{year}")
+        if year > clock.current_year():
+            raise CommandError(f"报告年度{year}年晚于今年（{clock.current_year()}年），未导入")
         files = collect_paths(paths)
         missing = [p for p in files if not p.is_file()]
         for path in missing:
