@@ -70,6 +70,10 @@ class TownshipSpec:
     mayor: str  # 镇（乡）长
     people: dict = field(default_factory=dict)  # role → full name of the demo user
 
+    @property
+    def unit(self) -> str:
+        return "乡" if self.name.endswith("乡") else "镇"
+
 
 TOWNSHIPS: tuple[TownshipSpec, ...] = (
     TownshipSpec(
@@ -210,7 +214,7 @@ STUDY_TOPICS = (
     "学习《中华人民共和国农村土地承包法》", "学习《中华人民共和国森林法》", "学习《中华人民共和国消防法》",
     "学习《中华人民共和国禁毒法》", "学习《法治政府建设实施纲要（2021—2025年）》", "学习《中华人民共和国保守国家秘密法》",
     "学习《中华人民共和国未成年人保护法》", "学习《中华人民共和国人民调解法》", "学习《重大行政决策程序暂行条例》",
-    "学习《中华人民共和国乡村振兴促进法》", "学习《中华人民共和国生态环境保护法律法规》汇编",
+    "学习《中华人民共和国乡村振兴促进法》", "学习生态环境保护法律法规汇编",
     "学习《中国共产党纪律处分条例》", "学习《中华人民共和国行政诉讼法》",
 )
 
@@ -445,7 +449,7 @@ class _Gen:
         rng, out = self.rng, []
         topics = ("法律明白人履职能力培训", "人民调解实务与技巧培训", "民法典重点条文解读培训",
                   "矛盾纠纷排查化解能力提升培训", "“法律明白人”线上课程学习", "农村常见法律问题以案释法培训")
-        trainers = ("司法所所长", "县司法局普法股", "镇（乡）法律顾问", "县人民法院法官")
+        trainers = ("司法所所长", "县司法局普法股", f"{self.spec.unit}政府法律顾问", "县人民法院法官")
         for topic in rng.sample(topics, self.n(2, 4)):
             held = self.y.anytime(rng)
             if held is None:
@@ -470,11 +474,11 @@ class _Gen:
                     continue
                 principal = kind == StudyKind.CENTRAL_GROUP or (kind == StudyKind.PRE_MEETING and rng.random() < 0.5)
                 if principal:
-                    lecturer = rng.choice((f"党委书记{self.spec.secretary}", f"镇（乡）长{self.spec.mayor}"))
+                    lecturer = rng.choice((f"党委书记{self.spec.secretary}", f"{self.spec.unit}长{self.spec.mayor}"))
                 elif kind == StudyKind.LECTURE:
                     lecturer = rng.choice(("县司法局", "县委党校", "法律顾问")) + self.name()
                 else:
-                    lecturer = f"司法所所长{self.name()}"
+                    lecturer = f"司法所所长{self.spec.people.get(Role.JUDICIAL_OFFICE) or self.name()}"
                 attendees = {
                     StudyKind.CENTRAL_GROUP: rng.randint(9, 15), StudyKind.PRE_MEETING: rng.randint(10, 25),
                     StudyKind.LECTURE: rng.randint(40, 90), StudyKind.COLLECTIVE: rng.randint(30, 80),
@@ -528,7 +532,7 @@ class _Gen:
     def meetings(self) -> list[Meeting]:
         rng, y, out = self.rng, self.y, []
         year = self.year
-        sec, mayor = f"党委书记{self.spec.secretary}", f"镇（乡）长{self.spec.mayor}"
+        sec, mayor = f"党委书记{self.spec.secretary}", f"{self.spec.unit}长{self.spec.mayor}"
         plan = [
             (MeetingKind.PARTY_COMMITTEE, (y.md(1, 10), y.md(3, 15)), f"研究部署{year}年度法治建设工作", sec,
              f"印发{year}年法治政府建设工作要点，明确责任分工"),
@@ -544,8 +548,8 @@ class _Gen:
              "制定年度普法责任清单，落实“谁执法谁普法”"),
             (MeetingKind.BRIEFING, (y.md(5, 1), y.md(9, 30)), "听取司法所关于矛盾纠纷排查化解工作汇报", sec,
              "健全镇村两级调解网络，重大纠纷专人包案"),
-            (MeetingKind.RULE_OF_LAW_COMMITTEE, (y.md(2, 15), y.md(4, 30)), "依法治镇（乡）委员会全体会议", sec,
-             "审议年度依法治镇（乡）工作要点"),
+            (MeetingKind.RULE_OF_LAW_COMMITTEE, (y.md(2, 15), y.md(4, 30)), f"依法治{self.spec.unit}委员会全体会议", sec,
+             f"审议年度依法治{self.spec.unit}工作要点"),
             (MeetingKind.LEADING_GROUP, (y.md(8, 1), y.md(11, 15)), "法治建设领导小组推进会", mayor,
              "对照法治政府建设示范创建指标逐项推进"),
         ]

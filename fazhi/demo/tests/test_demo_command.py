@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import override_settings
 
+from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind, Role, User
 from fazhi.demo.generate import DEMO_PASSWORD, LEDGERS, TOWNSHIPS
 from fazhi.disputes.models import DisputeCase, DisputeOutcome
@@ -23,7 +24,7 @@ from fazhi.indicators.registry import Kind, Scope, all_indicators, compute_all
 from fazhi.publicity.models import Channel, PublicityEvent
 from fazhi.testing.spec import INDICATORS_MD_KEYS as FIXED_KEYS
 
-YEAR = dt.date.today().year - 1
+YEAR = clock.today().year - 1
 
 FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -145,7 +146,7 @@ def test_demo_year_figures_are_seed_like(demo, code):
 
 
 def test_every_demo_record_is_valid_and_dated_within_its_year(demo):
-    today = dt.date.today()
+    today = clock.today()
     for model, datefield in LEDGERS:
         rows = list(model.objects.filter(organisation__code__startswith="SFX"))
         assert rows, model.__name__
@@ -172,7 +173,7 @@ def test_demo_is_deterministic_for_township_and_year(demo):
 
     spec = TOWNSHIPS[0]
     township = Organisation.objects.get(code=spec.code)
-    again = sorted((e.held_on, e.title, e.materials) for e in _Gen(spec, township, YEAR, dt.date.today(), 1.0, None).publicity())
+    again = sorted((e.held_on, e.title, e.materials) for e in _Gen(spec, township, YEAR, clock.today(), 1.0, None).publicity())
     assert sorted(titles) == again
 
 
@@ -221,7 +222,7 @@ def test_indicators_table_is_readable_chinese(demo):
     {"org": "NOPE", "year": "2025"},
     {"org": "SFX01", "year": "二〇二五"},
     {"org": "SFX01", "year": "1899"},
-    {"org": "SFX01", "year": str(dt.date.today().year + 1)},
+    {"org": "SFX01", "year": str(clock.today().year + 1)},
     {"org": "SFX0101", "year": "2025"},
 ])
 def test_indicators_errors_are_chinese(demo, kwargs):
@@ -232,5 +233,5 @@ def test_indicators_errors_are_chinese(demo, kwargs):
 
 def test_demo_rejects_future_year(demo):
     with pytest.raises(CommandError) as excinfo:
-        run("demo", year=str(dt.date.today().year + 1))
+        run("demo", year=str(clock.today().year + 1))
     assert CHINESE.search(str(excinfo.value))

@@ -31,6 +31,15 @@ def measures(w: Writer, extra: dict[str, list[list[Run]]]) -> list[Subsection]:
     return out
 
 
+def more(run, listed: list) -> bool:
+    """Whether the figure beside a list of names counts more than are named (the list then ends in "等")."""
+    return run is not None and run.amount is not None and run.amount > len(listed)
+
+
+def etc(run, listed: list) -> str:
+    return "等" if more(run, listed) else ""
+
+
 # ---------------------------------------------------------------- （一）组织领导
 
 def organisation(w: Writer) -> Subsection:
@@ -45,7 +54,7 @@ def organisation(w: Writer) -> Subsection:
     if meetings:
         topics = facts.meeting_topics(w.scope)
         s.add("全年召开党委会、政府常务会议等研究部署法治建设工作", meetings, w.change("rule_of_law_meetings"),
-              f"，议题包括{facts.join(topics, more=True)}" if topics else "")
+              f"，议题包括{facts.join(topics, more=more(meetings, topics))}" if topics else "")
     plan = facts.work_plan(w.scope)
     tasks = w.rate_clause("responsibility_on_time_rate", full="年内到期的{den}任务均按期完成",
                   partial="年内到期的{den}任务中按期完成{num}，按期完成率{rate}")
@@ -81,7 +90,7 @@ def decisions(w: Writer) -> Subsection:
         if made:
             if parts:
                 parts.append("；")
-            parts += [f"作出{''.join(titles)}等重大行政决策" if titles else "作出重大行政决策", made]
+            parts += [f"作出{''.join(titles)}{etc(made, titles)}重大行政决策" if titles else "作出重大行政决策", made]
             if w.is_full("decision_review_coverage"):
                 parts.append("，均履行公众参与、合法性审查和集体讨论决定等法定程序")
             else:
@@ -106,7 +115,7 @@ def decisions(w: Writer) -> Subsection:
         if issued:
             papers = facts.normative_issued(w.scope)
             names = "、".join(p.cited for p in papers)
-            parts += [f"制发{names}等行政规范性文件" if names else "制发行政规范性文件", issued]
+            parts += [f"制发{names}{etc(issued, papers)}行政规范性文件" if names else "制发行政规范性文件", issued]
             if w.is_full("normative_review_coverage"):
                 parts.append("，均经合法性审核")
             else:
@@ -119,13 +128,14 @@ def decisions(w: Writer) -> Subsection:
                             partial="，本年应报备的{den}中按期报备{num}，按期报备率{rate}")
             parts.append(on_time)
         if repealed:
-            names = "、".join(facts.quoted(p.title) for p in facts.normative_repealed(w.scope))
-            parts += ["；" if parts else "", "开展规范性文件清理，废止", f"{names}等" if names else "", "规范性文件", repealed]
+            gone = facts.normative_repealed(w.scope)
+            names = "、".join(facts.quoted(p.title) for p in gone)
+            parts += ["；" if parts else "", "开展规范性文件清理，废止", names + etc(repealed, gone), "规范性文件", repealed]
         s.add(parts)
     signed = w.run("contracts_signed")
     if signed:
         titles = [facts.quoted(x) for x in facts.contracts_signed(w.scope)]
-        parts = [f"签订{''.join(titles)}等合同协议" if titles else "签订合同协议", signed]
+        parts = [f"签订{''.join(titles)}{etc(signed, titles)}合同协议" if titles else "签订合同协议", signed]
         if w.is_full("contract_review_coverage"):
             parts.append("，均经合法性审查")
         else:
@@ -152,7 +162,7 @@ def enforcement(w: Writer) -> Subsection:
     training = w.run("enforcement_training")
     if training:
         topics = facts.training_topics(w.scope)
-        s.add(f"组织执法人员开展{facts.join(topics, more=True)}业务培训" if topics else "组织执法人员开展业务培训",
+        s.add(f"组织执法人员开展{facts.join(topics, more=more(training, topics))}业务培训" if topics else "组织执法人员开展业务培训",
               training)
     cases, simple = w.run("penalty_cases"), w.run("simple_penalties")
     if cases or simple:
@@ -230,7 +240,7 @@ def study(w: Writer) -> Subsection:
     if observed:
         cases = facts.observed_cases(w.scope)
         people = w.run("court_observation_attendees")
-        s.add(f"组织干部职工旁听{facts.join(cases, more=True)}庭审" if cases else "组织干部职工旁听庭审", observed,
+        s.add(f"组织干部职工旁听{facts.join(cases, more=more(observed, cases))}庭审" if cases else "组织干部职工旁听庭审", observed,
               ["，参加旁听", people] if people else "", "，以案释法、以案促学")
     return s
 
@@ -263,7 +273,8 @@ def publicity(w: Writer) -> Subsection:
     if online:
         channels = facts.online_channels(w.scope)
         names = "、".join(channels)
-        s.add(f"依托微信公众号、微信群等开展{names}等线上普法" if names else "依托微信公众号、微信群等开展线上普法", online)
+        s.add(f"依托微信公众号、微信群等开展{names}{etc(online, channels)}线上普法" if names else "依托微信公众号、微信群等开展线上普法",
+              online)
     liaisons = w.run("legal_literates")
     if liaisons:
         trainings = w.run("liaison_trainings")
@@ -271,7 +282,7 @@ def publicity(w: Writer) -> Subsection:
         train = ""
         if trainings:
             trainees = w.run("liaison_training_participants")
-            train = runs(f"，围绕{facts.join(topics, more=True)}开展培训" if topics else "，开展培训", trainings,
+            train = runs(f"，围绕{facts.join(topics, more=more(trainings, topics))}开展培训" if topics else "，开展培训", trainings,
                          ["、参训", trainees] if trainees else "")
         s.add("实施“法律明白人”培养工程，新培养“法律明白人”“法治带头人”", liaisons, w.change("legal_literates"), train)
     schools = w.run("schools_counted")
@@ -284,7 +295,7 @@ def publicity(w: Writer) -> Subsection:
         lessons = w.run("school_lessons")
         topics = facts.lesson_topics(w.scope)
         audience = w.run("school_lesson_audience")
-        teach = runs(f"，法治副校长到校开展{facts.join(topics, more=True)}法治教育" if topics else "，法治副校长到校开展法治教育",
+        teach = runs(f"，法治副校长到校开展{facts.join(topics, more=more(lessons, topics))}法治教育" if topics else "，法治副校长到校开展法治教育",
                      lessons, ["，受教育师生", audience] if audience else "") if lessons else []
         s.add("深化法治进校园，", cover, teach)
     return s
@@ -393,6 +404,6 @@ def supervision(w: Writer) -> Subsection:
         subjects = facts.inspection_subjects(w.scope)
         issues, fixed = w.run("congress_inspection_issues"), w.run("congress_inspection_rectified")
         s.add(f"接受{congress}视察、评议、执法检查等监督", inspections,
-              f"，围绕{facts.join(subjects, more=True)}" if subjects else "",
+              f"，围绕{facts.join(subjects, more=more(inspections, subjects))}" if subjects else "",
               ["，代表提出意见建议", issues] if issues else "", ["，已整改", fixed] if fixed and issues else "")
     return s

@@ -144,8 +144,10 @@ def _unreviewed_decisions(w: Writer, s: Suggestion) -> list[Run]:
     count = w.run("decisions_without_review")
     if not count:
         return []
-    titles = "".join(facts.quoted(t) for t in facts.decisions_unreviewed(w.scope, 2))
-    return runs("列入年度目录的重大行政决策事项中，尚有", count, f"（{titles}等）" if titles else "",
+    listed = facts.decisions_unreviewed(w.scope, 2)
+    titles = "".join(facts.quoted(t) for t in listed)
+    more = "等" if count.amount > len(listed) else ""
+    return runs("列入年度目录的重大行政决策事项中，尚有", count, f"（{titles}{more}）" if titles else "",
                 "未启动合法性审查。主要是决策承办单位对合法性审查前置要求认识不足，目录事项推进计划不够明确。")
 
 
@@ -208,7 +210,8 @@ def duties(w: Writer, extra: list[list[Run]] = ()) -> list[Paragraph]:
     chaired = w.run("principal_chaired_meetings")
     if chaired:
         topics = facts.meeting_topics(w.scope, 2, key="principal_chaired_meetings")
-        lead.add("全年主持召开会议专题研究法治建设", chaired, f"，议题包括{facts.join(topics, more=True)}" if topics else "")
+        listed = facts.join(topics, more=chaired.amount > len(topics))
+        lead.add("全年主持召开会议专题研究法治建设", chaired, f"，议题包括{listed}" if topics else "")
     for sentence in extra:
         lead.add(sentence)
     if not lead.items:
