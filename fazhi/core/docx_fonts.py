@@ -6,6 +6,7 @@ back to the theme font. Every run and the Normal style go through here instead.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.oxml import OxmlElement
@@ -82,8 +83,21 @@ def set_character_spacing(style: ParagraphStyle, points: float) -> None:
     spacing.set(qn("w:val"), str(round(points * 20)))
 
 
+# What XML 1.0 cannot hold (C0 controls other than tab and newline, U+FFFE/U+FFFF, lone
+# surrogates) and DEL: stored text may carry any of them (pasted from Word, imported files).
+UNSTORABLE = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Text every .docx can hold: Word's manual line break (a vertical tab when copied out of Word)
+    and CR/CRLF become a newline, which python-docx writes as a line break; the rest is dropped."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    return UNSTORABLE.sub("", text)
+
+
 def add_run(paragraph, text: str, spec: FontSpec) -> Run:
-    return apply_font(paragraph.add_run(text), spec)
+    """The one way text enters a generated .docx: cleaned (see ``clean_text``), in the GB/T 9704 font."""
+    return apply_font(paragraph.add_run(clean_text(text)), spec)
 
 TABLE = FontSpec("仿宋_GB2312", 10.5)  # 五号: the template's tables fit the 156 mm text block
 TABLE_HEAD = FontSpec("黑体", 10.5)

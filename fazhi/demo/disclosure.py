@@ -17,6 +17,7 @@ from fazhi.disclosure.choices import (
     ReleaseCategory, Result, TableItem,
 )
 from fazhi.disclosure.models import DisclosureAppeal, DisclosureGuide, DisclosureRequest, ProactiveRelease
+from fazhi.otherfigures.models import METRIC_PLACEMENT, Metric, OtherFigure
 
 RELEASE_TITLES = (
     (ReleaseCategory.ART21_SOCIAL_ASSISTANCE, "关于{y}年第{n}季度农村低保、特困供养对象审核结果的公示", TableItem.NONE),
@@ -100,6 +101,20 @@ class DisclosureGen:
                     fee_amount=Decimal(self.rng.randint(8, 60)) / 10,
                 ))
         return out
+
+    def licensing_decisions(self) -> OtherFigure | None:
+        """行政许可 is decided on the 政务服务 platform: its year's count is recorded once, with the platform's report
+        (表二 of the disclosure report reads it)."""
+        stated = min(dt.date(self.year, 12, 31), self.today)
+        if stated < dt.date(self.year, 1, 31):
+            return None
+        whole = "全年" if (stated.month, stated.day) == (12, 31) else f"1—{stated.month}月"
+        return OtherFigure(
+            organisation=self.township, created_by=self.clerk, stated_on=stated, metric=Metric.LICENSING_DECISIONS,
+            value=Decimal(self.rng.randint(3, 14)), unit="件", placement=METRIC_PLACEMENT[Metric.LICENSING_DECISIONS],
+            source_system="省一体化政务服务平台",
+            source_document=f"{self.township.name}{self.year}年{whole}行政许可办件统计表",
+        )
 
     def appeals(self, requests: list[DisclosureRequest]) -> list[DisclosureAppeal]:
         refused = [r for r in requests if r.result in (Result.WITHHELD_PROCESS, Result.UNAVAILABLE_NOT_HELD)]
@@ -222,11 +237,16 @@ def generate_disclosure(spec, township, year: int, *, today: dt.date, clerk, sca
     for a in appeals:
         a.full_clean()
     bulk_create_with_history(appeals, DisclosureAppeal, default_user=clerk, default_change_reason="演示数据")
+    licensing = gen.licensing_decisions()
+    if licensing is not None:
+        licensing.full_clean()
+        bulk_create_with_history([licensing], OtherFigure, default_user=clerk, default_change_reason="演示数据")
     DisclosureGuide.objects.get_or_create(organisation=township, defaults={
         "address": f"示范县{township.name}人民路1号", "postcode": "617000", "phone": "0812-8888" + spec.code[-3:],
         "email": f"{spec.slug}@example.gov.cn",
     })
-    return {"proactiverelease": len(releases), "disclosurerequest": len(requests), "disclosureappeal": len(appeals)}
+    return {"proactiverelease": len(releases), "disclosurerequest": len(requests), "disclosureappeal": len(appeals),
+            "otherfigure_licensing": int(licensing is not None)}
 
 
 def generate_open_requests(spec, township, *, today: dt.date, clerk, names) -> int:

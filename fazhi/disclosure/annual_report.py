@@ -6,7 +6,11 @@ themselves. Table 三's identity (一 + 二 = 三（七）总计 + 四) is check
 and the previous year's finalised report (if any) is compared with this year's carry-in;
 every break is explained by the applications that cause it.
 
-Row definitions (void applications never count):
+Table 二 is read from the indicator registry (TABLE2_INDICATORS), so it states the same figures, by the same
+definitions, as the rule-of-law report; where the two count differently (表二 counts penalty decisions, including
+简易程序, where the rule-of-law report counts ordinary-procedure cases filed) the note under the table says so.
+
+Table 三's row definitions (void applications never count):
 - 一、本年新收: received in the year;
 - 二、上年结转: received before the year and not closed before it began;
 - 三、办理结果: closed (answered or otherwise ended) in the year, by result;
@@ -133,6 +137,19 @@ TABLE2_COLUMNS_DOCS = ("本年制发件数", "本年废止件数", "现行有效
 TABLE2_COLUMN_DECISIONS = "本年处理决定数量"
 TABLE2_COLUMN_FEES = "本年收费金额（单位：万元）"
 
+# Every count of table 二 is an indicator of the registry (fazhi/indicators/definitions.py), so this report and the
+# rule-of-law report state one figure from one definition, and each count lists the records behind it.
+TABLE2_INDICATORS: dict[str, str] = {
+    "normative_issued": "normative_docs_issued",
+    "normative_repealed": "normative_docs_repealed",
+    "normative_in_force": "normative_docs_in_force",
+    "licensing": "licensing_decisions",
+    "penalty": "penalty_decisions",
+    "coercion": "coercion_decisions",
+}
+# Counts no module of this system keeps: registered in the 其他数据 ledger with their source document.
+TABLE2_FROM_OTHER_FIGURES = {"licensing": "行政许可处理决定（政务服务平台）", "coercion": "行政强制决定"}
+
 
 @dataclass
 class Table2:
@@ -142,6 +159,15 @@ class Table2:
     penalty: int
     coercion: int
     fees: Decimal
+    figures: dict = field(default_factory=dict)  # cell (TABLE2_INDICATORS key) → the registry's Figure
+    simple_penalties: int = 0  # of ``penalty``: 简易程序当场处罚
+
+    @property
+    def penalty_note(self) -> str:
+        """The basis of the 行政处罚 count, which differs from the rule-of-law report's (cases filed)."""
+        ordinary = self.penalty - self.simple_penalties
+        return (f"注：行政处罚“{TABLE2_COLUMN_DECISIONS}”为本年作出的行政处罚决定，含简易程序当场处罚"
+                f"（普通程序{ordinary}件，简易程序{self.simple_penalties}件）。")
 
 
 def _releases(org: Organisation) -> QuerySet[ProactiveRelease]:
@@ -153,27 +179,47 @@ def releases_for_item(org: Organisation, year: int, item: str) -> QuerySet[Proac
     return _releases(org).filter(table_item=item, published_on__range=(first, last))
 
 
-def _count(qs: QuerySet[ProactiveRelease]) -> int:
-    return qs.aggregate(n=Sum("item_count"))["n"] or 0
+def _whole(value) -> int:
+    return int(Decimal(value or 0).to_integral_value())
 
 
 def compute_table2(org: Organisation, year: int) -> Table2:
-    _, last = _year_bounds(year)
-    issued_total = _count(_releases(org).filter(table_item=TableItem.NORMATIVE_ISSUED, published_on__lte=last))
-    repealed_total = _count(_releases(org).filter(table_item=TableItem.NORMATIVE_REPEALED, published_on__lte=last))
+    from fazhi.indicators import registry
+
+    scope = registry.Scope((org,), year)
+    figures = {cell: registry.get(key).compute(scope) for cell, key in TABLE2_INDICATORS.items()}
+    value = {cell: _whole(figure.value) for cell, figure in figures.items()}
+    simple = figures["penalty"].extra.get("parts", {}).get("simple_penalties")
+    # 收费金额 is still read from the releases marked 行政事业性收费: no ledger of this system records fees.
     fees = releases_for_item(org, year, TableItem.FEE).aggregate(s=Sum("fee_amount"))["s"] or Decimal("0")
     return Table2(
         rules=dict.fromkeys(TABLE2_COLUMNS_DOCS, 0),
-        normative={
-            TABLE2_COLUMNS_DOCS[0]: _count(releases_for_item(org, year, TableItem.NORMATIVE_ISSUED)),
-            TABLE2_COLUMNS_DOCS[1]: _count(releases_for_item(org, year, TableItem.NORMATIVE_REPEALED)),
-            TABLE2_COLUMNS_DOCS[2]: max(issued_total - repealed_total, 0),
-        },
-        licensing=_count(releases_for_item(org, year, TableItem.LICENSING)),
-        penalty=_count(releases_for_item(org, year, TableItem.PENALTY)),
-        coercion=_count(releases_for_item(org, year, TableItem.COERCION)),
+        normative=dict(zip(TABLE2_COLUMNS_DOCS, (value["normative_issued"], value["normative_repealed"],
+                                                 value["normative_in_force"]))),
+        licensing=value["licensing"],
+        penalty=value["penalty"],
+        coercion=value["coercion"],
         fees=Decimal(fees).quantize(Decimal("0.0001")).normalize() if fees else Decimal("0"),
+        figures=figures,
+        simple_penalties=_whole(simple.value) if simple else 0,
     )
+
+
+def table2_sources(data: DisclosureReportData) -> list[dict]:
+    """For staff: where each count of table 二 comes from, with the link to its records (not published)."""
+    from django.urls import reverse
+
+    out = []
+    for cell, figure in data.table2.figures.items():
+        indicator = figure.indicator
+        href = f"{reverse('indicator_records', args=[indicator.key])}?year={data.year}&org={data.organisation.code}"
+        missing = cell in TABLE2_FROM_OTHER_FIGURES and not figure.has_data
+        out.append({
+            "label": indicator.label, "value": figure.display, "href": href, "description": indicator.description,
+            "warning": (f"本年未在“其他数据”台账登记“{TABLE2_FROM_OTHER_FIGURES[cell]}”，表二按0填列；"
+                        "如本年作出过此类决定，请登记件数并写明来源文件") if missing else "",
+        })
+    return out
 
 
 # ---------------------------------------------------------------- table 四
@@ -265,6 +311,22 @@ def _compare_with_last_year(org: Organisation, year: int, table: Table3) -> list
 
 # ---------------------------------------------------------------- the whole report
 
+TEMPLATE_REFERENCE = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+
+
+def issuing_body(org: Organisation) -> str:
+    """The body that publishes the report: a township's 人民政府, a sub-district's 办事处."""
+    return f"{org.name}办事处" if org.name.endswith("街道") else f"{org.name}人民政府"
+
+
+def we(org: Organisation) -> str:
+    """How the report refers to its own township: 我镇 / 我乡 / 我街道."""
+    for unit in ("街道", "乡", "镇"):
+        if org.name.endswith(unit):
+            return f"我{unit}"
+    return "我单位"
+
+
 @dataclass
 class DisclosureReportData:
     organisation: Organisation
@@ -279,20 +341,39 @@ class DisclosureReportData:
     def title(self) -> str:
         return f"{self.organisation.name}{self.year}年政府信息公开工作年度报告"
 
+    @property
+    def signature(self) -> str:
+        return issuing_body(self.organisation)
+
+    def dated(self, today: dt.date | None = None) -> dt.date:
+        """成文日期: as set by staff (or at finalising); until then, today."""
+        from django.utils import timezone
+
+        return self.report.dated or today or timezone.localdate()
+
     def texts(self) -> dict[str, str]:
+        """The sections staff may write (一、五、六), as published: staff text, or the default drawn from the register."""
+        from fazhi.disclosure import report_texts as defaults
+
         return {
-            SECTION_TITLES[0]: self.report.overview_text or default_overview(self),
-            SECTION_TITLES[4]: self.report.problems_text or "（待填写）",
-            SECTION_TITLES[5]: self.report.other_text or default_other(self),
+            SECTION_TITLES[0]: self.report.overview_text or defaults.overview(self),
+            SECTION_TITLES[4]: self.report.problems_text or defaults.problems(self),
+            SECTION_TITLES[5]: self.report.other_text or defaults.other(self),
         }
 
-    def to_json(self) -> dict:
-        """Cells by row and column label, as printed in the template."""
+    def preamble(self) -> str:
+        from fazhi.disclosure import report_texts
+
+        return report_texts.preamble(self)
+
+    def to_json(self, today: dt.date | None = None) -> dict:
+        """Cells by row and column label, as printed in the template; the published texts; the staff check."""
         t2 = self.table2
         return {
             "organisation": {"code": self.organisation.code, "name": self.organisation.name},
             "year": self.year,
             "title": self.title,
+            "preamble": self.preamble(),
             "table2": {
                 "规章": dict(t2.rules),
                 "行政规范性文件": dict(t2.normative),
@@ -301,6 +382,7 @@ class DisclosureReportData:
                 "行政强制": {TABLE2_COLUMN_DECISIONS: t2.coercion},
                 "行政事业性收费": {TABLE2_COLUMN_FEES: float(t2.fees)},
             },
+            "table2_note": t2.penalty_note,
             "table3": {
                 row.full_label: {label: self.table3.value(row.key, col) for col, label in COLUMNS}
                 for row in ROWS
@@ -316,28 +398,31 @@ class DisclosureReportData:
                 "explanations": self.identity.explanations,
             },
             "sections": self.texts(),
+            "signature": {"organ": self.signature, "dated": self.dated(today).isoformat()},
         }
 
 
 def default_overview(data: DisclosureReportData) -> str:
-    new = data.table3.value(ROW_NEW, TOTAL)
-    closed = data.table3.value(ROW_TOTAL, TOTAL)
-    releases = ProactiveRelease.objects.active().filter(
-        organisation=data.organisation, published_on__year=data.year
-    ).count()
-    return (
-        f"{data.year}年，{data.organisation.name}认真贯彻落实《中华人民共和国政府信息公开条例》，"
-        f"坚持以公开为常态、不公开为例外，全年主动公开政府信息{releases}条，"
-        f"收到政府信息公开申请{new}件，办结{closed}件。"
-    )
+    from fazhi.disclosure import report_texts
+
+    return report_texts.overview(data)
+
+
+def default_problems(data: DisclosureReportData) -> str:
+    from fazhi.disclosure import report_texts
+
+    return report_texts.problems(data)
 
 
 def default_other(data: DisclosureReportData) -> str:
-    return "无。"
+    from fazhi.disclosure import report_texts
+
+    return report_texts.other(data)
 
 
-def load(org: Organisation, year: int) -> DisclosureReportData:
-    report = DisclosureAnnualReport.objects.active().filter(organisation=org, year=year).first()
+def load(org: Organisation, year: int, report: DisclosureAnnualReport | None = None) -> DisclosureReportData:
+    if report is None:
+        report = DisclosureAnnualReport.objects.active().filter(organisation=org, year=year).first()
     if report is None:
         report = DisclosureAnnualReport(organisation=org, year=year)
     table3 = compute_table3(org, year)

@@ -1,5 +1,12 @@
 """The annual disclosure report as a .docx: GB/T 9704 pages (fazhi.core.gbt9704) with the
-2021 template's tables 二、三、四 laid out as the template prints them (merged header cells)."""
+2021 template's tables 二、三、四 laid out as the template prints them (merged header cells).
+
+This is the document a township publishes: the working check of table 三 (一 + 二 = 三（七）+ 四) and its
+explanations stay on the staff page, JSON and Excel. Tables keep whole rows on a page (w:cantSplit); table 三,
+the one long enough to run over a page, repeats its three header rows there (w:tblHeader); tables 二 and 四
+are kept on one page (table 二's sub-headers belong to its blocks, so repeating its first rows would mislabel
+the next page).
+"""
 from __future__ import annotations
 
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
@@ -12,40 +19,51 @@ from fazhi.core import docx_fonts as fonts
 from fazhi.core import gbt9704
 from fazhi.core.workdays import format_date
 from fazhi.disclosure import annual_report as ar
+from fazhi.disclosure.report_texts import is_subheading
 
-IDENTITY_RULE = "一 + 二 = 三（七）总计 + 四"
+TABLE3_HEADER_ROWS = 3
+TABLE4_HEADER_ROWS = 3
 
 
 def render_docx(data: ar.DisclosureReportData, *, today=None) -> bytes:
-    from django.utils import timezone
-
-    doc = gbt9704.new_document(title=data.title, author=data.organisation.name)
+    doc = gbt9704.new_document(title=data.title, author=data.signature, subject="政府信息公开工作年度报告", dated=data.dated(today))
     gbt9704.title(doc, [data.title])
     gbt9704.paragraph(doc, indent=False)
+    gbt9704.body(doc, data.preamble())
     texts = data.texts()
     _section_text(doc, ar.SECTION_TITLES[0], texts[ar.SECTION_TITLES[0]])
-    gbt9704.heading(doc, ar.SECTION_TITLES[1])
+    _heading(doc, ar.SECTION_TITLES[1])
     _table2(doc, data)
-    gbt9704.heading(doc, ar.SECTION_TITLES[2])
+    _heading(doc, ar.SECTION_TITLES[2])
     _table3(doc, data)
-    holds = "各列均成立" if data.identity.holds else "不成立"
-    gbt9704.body(doc, f"勾稽关系（{IDENTITY_RULE}）：{holds}。")
-    for line in data.identity.explanations:
-        gbt9704.body(doc, line)
-    gbt9704.heading(doc, ar.SECTION_TITLES[3])
+    _heading(doc, ar.SECTION_TITLES[3])
     _table4(doc, data)
     for heading in ar.SECTION_TITLES[4:]:
         _section_text(doc, heading, texts[heading])
-    dated = data.report.dated or today or timezone.localdate()
-    gbt9704.signature(doc, data.organisation.name, format_date(dated))
+    gbt9704.signature(doc, data.signature, format_date(data.dated(today)))
+    for p in doc.paragraphs[-4:-1]:  # the last line of text, the blank line and the 署名 stay with the 成文日期
+        p.paragraph_format.keep_with_next = True
     return gbt9704.to_bytes(doc)
 
 
+def _heading(doc, text: str) -> None:
+    """"一、……" kept on the page of what follows it (a table's heading never ends a page alone)."""
+    gbt9704.heading(doc, text)
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+
+
 def _section_text(doc, heading: str, text: str) -> None:
-    gbt9704.heading(doc, heading)
+    _heading(doc, heading)
     for line in text.splitlines():
-        if line.strip():
-            gbt9704.body(doc, line.strip())
+        line = line.strip()
+        if not line:
+            continue
+        if is_subheading(line):
+            p = gbt9704.paragraph(doc)
+            fonts.add_run(p, line, fonts.HEADING_2)
+            p.paragraph_format.keep_with_next = True
+        else:
+            gbt9704.body(doc, line)
 
 
 # ---------------------------------------------------------------- tables
@@ -98,6 +116,43 @@ def _after_table(doc) -> None:
     gbt9704.paragraph(doc, indent=False)  # a blank line below each table
 
 
+# The children of w:trPr in schema order (ECMA-376 CT_TrPr): Word ignores or rejects them out of order.
+_TRPR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
+               "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+
+
+def _row_flag(row, tag: str) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn(tag)) is not None:
+        return
+    flag = OxmlElement(tag)
+    later = {qn(t) for t in _TRPR_ORDER[_TRPR_ORDER.index(tag) + 1:]}
+    successor = next((child for child in tr_pr if child.tag in later), None)
+    if successor is not None:
+        successor.addprevious(flag)
+    else:
+        tr_pr.append(flag)
+
+
+def _paginate(table, *, header_rows: int = 0, keep_together: bool = False) -> None:
+    """No row splits across pages; the first ``header_rows`` repeat on each page; optionally the whole table
+    stays on one page (every row's paragraphs kept with the next row)."""
+    rows = list(table.rows)
+    for i, row in enumerate(rows):
+        _row_flag(row, "w:cantSplit")
+        if i < header_rows:
+            _row_flag(row, "w:tblHeader")
+        if keep_together and i < len(rows) - 1:
+            for tc in row._tr.tc_lst:
+                for p in tc.iter(qn("w:p")):
+                    _keep_with_next(p)
+
+
+def _keep_with_next(p) -> None:
+    p_pr = p.get_or_add_pPr()
+    p_pr.keepNext_val = True
+
+
 def _table2(doc, data: ar.DisclosureReportData) -> None:
     t2 = data.table2
     docs_cols = ar.TABLE2_COLUMNS_DOCS
@@ -127,6 +182,8 @@ def _table2(doc, data: ar.DisclosureReportData) -> None:
                 for i, value in enumerate(values, start=1):
                     _put(table.cell(r, i), _number(value))
             r += 1
+    _paginate(table, keep_together=True)
+    gbt9704.body(doc, data.table2.penalty_note)
     _after_table(doc)
 
 
@@ -136,7 +193,7 @@ def _number(value) -> str:
 
 
 def _table3(doc, data: ar.DisclosureReportData) -> None:
-    head_rows = 3
+    head_rows = TABLE3_HEADER_ROWS
     rows = ar.ROWS
     table = _new_table(doc, head_rows + len(rows), [13, 22, 41] + [11.4] * 7)
     _merge(table, 0, 0, 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", fonts.TABLE)
@@ -165,6 +222,7 @@ def _table3(doc, data: ar.DisclosureReportData) -> None:
     for group, start in group_start.items():
         end = start + sum(1 for row in rows if row.group == group) - 1
         _merge(table, start, 1, end, 1, group, fonts.TABLE, WD_ALIGN_PARAGRAPH.LEFT)
+    _paginate(table, header_rows=TABLE3_HEADER_ROWS)
     _after_table(doc)
 
 
@@ -182,4 +240,5 @@ def _table4(doc, data: ar.DisclosureReportData) -> None:
     for block, (kind, _) in enumerate(ar.TABLE4_GROUPS):
         for i, (column, _) in enumerate(ar.TABLE4_COLUMNS):
             _put(table.cell(3, block * 5 + i), data.table4[kind][column], small)
+    _paginate(table, header_rows=TABLE4_HEADER_ROWS, keep_together=True)
     _after_table(doc)

@@ -57,7 +57,7 @@ def _about(ws, data: ar.DisclosureReportData) -> None:
         ("乡镇（街道）", f"{data.organisation.name}（{data.organisation.code}）"),
         ("年度", data.year),
         ("勾稽关系", "一 + 二 = 三（七）总计 + 四：" + ("各列均成立" if data.identity.holds else "不成立")),
-        ("数据来源", "表二、表三、表四由法治工作台登记簿计算；上年结转为计算所得"),
+        ("数据来源", "表二的件数取自指标登记表（与年度法治政府建设报告同一定义）；表三、表四由登记簿计算；上年结转为计算所得"),
     ]
     rows += [("说明", line) for line in data.identity.explanations]
     for r, (label, value) in enumerate(rows, start=1):
@@ -92,6 +92,7 @@ def _table2(ws, data: ar.DisclosureReportData) -> None:
                 for i, value in enumerate(values, start=2):
                     _cell(ws, r, i, value)
             r += 1
+    ws.cell(row=r + 1, column=1, value=t2.penalty_note)
     _widths(ws, [22, 16, 16, 16])
 
 

@@ -33,14 +33,14 @@ def report_finalise(*, organisation, year: int, user) -> DisclosureAnnualReport:
     """Keep the tables as they stand (and which applications were carried over), so next year can be checked."""
     with transaction.atomic():
         report = _report_for_update(organisation, year, user)
-        data = annual_report.load(organisation, year)
+        if report.dated is None:
+            report.dated = timezone.localdate()
+        data = annual_report.load(organisation, year, report=report)  # texts and 成文日期 as published
         carried_out = list(
             annual_report.requests_for_row(organisation, year, annual_report.ROW_CARRIED_OUT).values_list("pk", flat=True)
         )
         report.snapshot = {"tables": data.to_json(), "carried_out_ids": sorted(carried_out)}
         report.finalised_at = timezone.now()
-        if report.dated is None:
-            report.dated = timezone.localdate()
         report._history_user = user
         report.save()
     return report

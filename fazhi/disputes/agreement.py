@@ -12,7 +12,8 @@ from fazhi.disputes.models import DisputeCase
 
 
 def agreement_docx(case: DisputeCase) -> bytes:
-    doc = gbt9704.new_document(title="人民调解协议书", author=case.organisation.name)
+    doc = gbt9704.new_document(title="人民调解协议书", author=case.organisation.name, subject="人民调解协议书",
+                               dated=case.agreement_on or case.closed_on)
     gbt9704.title(doc, ["人民调解协议书"])
     number = gbt9704.paragraph(doc, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     add_run(number, case.dossier_no or "编号：", BODY)

@@ -44,7 +44,9 @@ def _table(doc, rows: list[tuple[str, str]]) -> None:
 def render(case, slug: str) -> bytes:
     title = DOCUMENTS[slug]
     org = case.organisation
-    doc = g.new_document(title=f"{title}（{case.number}）", author=org.name)
+    doc = g.new_document(title=f"{title}（{case.number}）", author=org.name, subject=title,
+                         dated={"filing": case.filed_on, "notice": case.notice_on, "decision": case.decided_on,
+                                "service": case.served_on}[slug])
     g.title(doc, [org.name, title])
     p = g.paragraph(doc, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     fonts.add_run(p, case.decision_number if slug == "decision" and case.decision_number else case.number, fonts.BODY)

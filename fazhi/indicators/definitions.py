@@ -516,3 +516,41 @@ register(Indicator(
     phrase="完成考核评分{value}项次", ledger_slug="assessment-scores",
     description="本年度考核指标的评分记录（每个考核对象每项指标一条）",
 ))
+
+
+# --- 政府信息公开年报表二 (fazhi/disclosure/annual_report.py) ---
+# 表二 reads these, so the disclosure report and the rule-of-law report state one figure from one definition.
+def _other_figures_of(metric):
+    return lambda s: OtherFigure.objects.filter(stated_on__year=s.year, metric=metric)
+
+
+register(Indicator(
+    "normative_docs_in_force", "现行有效规范性文件", "件", core=False, rows=normative_figures.in_force,
+    phrase="现行有效行政规范性文件{value}件", listing=DOCUMENT_LISTING,
+    description="年末（当年为今天）已公布施行、未废止且未超过有效期的行政规范性文件",
+))
+register(Indicator(
+    "penalty_decisions", "作出行政处罚决定", "件", core=False, rows=enforcement_figures.decided, adds=("simple_penalties",),
+    phrase="作出行政处罚决定{value}件", listing=enforcement_listing.CASE_LISTING,
+    description="本年作出的行政处罚决定：普通程序案件本年作出的决定，加上简易程序当场处罚（政府信息公开年报表二按此填列；"
+                "“行政处罚案件（普通程序）”按本年立案计）",
+))
+register(Indicator(
+    "licensing_decisions", "行政许可处理决定", "件", kind=Kind.SUM, core=False,
+    rows=_other_figures_of(Metric.LICENSING_DECISIONS), sum_field="value", ledger_slug="other-figures",
+    phrase="作出行政许可决定{value}件",
+    description="行政许可在政务服务平台办理，本系统不记录单件许可：按“其他数据”台账登记的本年许可决定数（每条写明来源文件）",
+))
+register(Indicator(
+    "coercion_decisions", "行政强制决定", "件", kind=Kind.SUM, core=False,
+    rows=_other_figures_of(Metric.COERCION_DECISIONS), sum_field="value", ledger_slug="other-figures",
+    phrase="作出行政强制决定{value}件",
+    description="本系统没有行政强制台账：按“其他数据”台账登记的本年行政强制决定数（每条写明来源文件，如强制措施决定书登记簿）",
+))
+register(Indicator(
+    "disclosure_fees", "收取政府信息公开信息处理费", "元", kind=Kind.SUM, core=False,
+    rows=_other_figures_of(Metric.DISCLOSURE_FEES), sum_field="value", ledger_slug="other-figures",
+    phrase="收取信息处理费{value}元",
+    description="依《政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》收取的信息处理费，按“其他数据”台账登记"
+                "（来源：非税收入缴款票据等）",
+))

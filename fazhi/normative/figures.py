@@ -40,3 +40,17 @@ def judge_filing_on_time(scope, qs) -> dict[int, bool]:
             continue  # not yet due within the year: not counted either way
         verdicts[doc.pk] = doc.filed_on is not None and doc.filed_on <= due
     return verdicts
+
+
+def in_force(scope):
+    """现行有效 (政府信息公开年报表二): published by the year's end (today, for the running year) and by then
+    neither repealed nor past its term — the same rule as ``NormativeDocument.in_force_on``, as of that day."""
+    from django.db.models import Q
+
+    from fazhi.core import periods
+    from fazhi.normative.choices import DocStatus
+
+    day = periods.as_of(scope.year)
+    return NormativeDocument.objects.filter(
+        status__in=(DocStatus.PUBLISHED, DocStatus.REPEALED), published_on__lte=day,
+    ).filter(Q(repealed_on__isnull=True) | Q(repealed_on__gt=day)).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))

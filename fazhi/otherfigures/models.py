@@ -18,6 +18,10 @@ class Metric(models.TextChoices):
     ONLINE_SERVICE_CASES = "online_service_cases", "网上办理政务服务事项"
     HOTLINE_CASES = "hotline_cases", "12345热线等群众诉求办理"
     RULE_OF_LAW_STAFF = "rule_of_law_staff", "法治工作专（兼）职人员"
+    # 政府信息公开年报表二 (fazhi/disclosure/annual_report.py): decisions no module of this system records.
+    LICENSING_DECISIONS = "licensing_decisions", "行政许可处理决定（政务服务平台）"
+    COERCION_DECISIONS = "coercion_decisions", "行政强制决定"
+    DISCLOSURE_FEES = "disclosure_fees", "收取政府信息公开信息处理费"
     OTHER = "other", "其他（自行命名）"
 
 
@@ -39,16 +43,23 @@ class Placement(models.TextChoices):
 # seed reports state it) and its default wording; only figures named by the clerk (OTHER) go where she chooses.
 METRIC_UNIT = {
     Metric.SERVICE_CENTRE_CASES: "件", Metric.ONLINE_SERVICE_CASES: "件", Metric.HOTLINE_CASES: "件",
-    Metric.RULE_OF_LAW_STAFF: "人",
+    Metric.RULE_OF_LAW_STAFF: "人", Metric.LICENSING_DECISIONS: "件", Metric.COERCION_DECISIONS: "件",
+    Metric.DISCLOSURE_FEES: "元",
 }
+# Counts of decisions: 表二 prints whole numbers.
+WHOLE_NUMBER_METRICS = frozenset({Metric.LICENSING_DECISIONS, Metric.COERCION_DECISIONS})
 METRIC_PLACEMENT = {
     Metric.SERVICE_CENTRE_CASES: Placement.SERVICE, Metric.ONLINE_SERVICE_CASES: Placement.SERVICE,
     Metric.HOTLINE_CASES: Placement.SERVICE, Metric.RULE_OF_LAW_STAFF: Placement.ORGANISATION,
+    Metric.LICENSING_DECISIONS: Placement.SERVICE, Metric.COERCION_DECISIONS: Placement.ADMINISTRATION,
+    Metric.DISCLOSURE_FEES: Placement.OTHER,
 }
 
 METRIC_PHRASE = {
     Metric.ONLINE_SERVICE_CASES: "网上办理政务服务事项{数值}件", Metric.HOTLINE_CASES: "办理12345热线等群众诉求{数值}件",
     Metric.RULE_OF_LAW_STAFF: "配备法治工作专（兼）职人员{数值}人",
+    Metric.LICENSING_DECISIONS: "作出行政许可决定{数值}件", Metric.COERCION_DECISIONS: "作出行政强制决定{数值}件",
+    Metric.DISCLOSURE_FEES: "收取政府信息公开信息处理费{数值}元",
 }
 
 # The report theme (fazhi/reports/compose.py THEMES) whose 【数据：…】 marker a placement joins.

@@ -36,11 +36,16 @@ def may_submit(user: User, org: Organisation) -> bool:
     return user.is_authenticated and user.role in SUBMITTING_ROLES and writable_org(user) == org
 
 
-def submit_report(org: Organisation, year: int, user: User) -> Submission:
+def submit_report(org: Organisation, year: int, user: User, reason: str = "") -> Submission:
     """The township leader approves the saved report as it stands and sends it to the county (审定并报送).
 
-    Refused while an earlier version waits for the county or after the county has accepted one.
+    The report check runs first (fazhi/reports/check/): when it finds problems the leader must give a reason
+    (说明理由) to send the report as it is; the score, the problems and the reason are stored with the version
+    and are what the county sees. Refused while an earlier version waits for the county or after the county
+    has accepted one.
     """
+    from fazhi.reports.check import check_composed
+    from fazhi.reports.check.frozen import composed_to_dict
     from fazhi.reports.compose import compose_report
     from fazhi.reports.render_docx import render_docx
     from fazhi.reports.render_md import render_markdown
@@ -51,6 +56,7 @@ def submit_report(org: Organisation, year: int, user: User) -> Submission:
     report = report_get(org, year)
     if report is None:
         raise ValidationError("请先保存年度报告，再审定报送")
+    reason = (reason or "").strip()
     with transaction.atomic():
         filing = _filing_get_or_create(org, year, user)
         latest = filing.latest
@@ -59,15 +65,22 @@ def submit_report(org: Organisation, year: int, user: User) -> Submission:
         if latest and latest.status == SubmissionStatus.ACCEPTED:
             raise ValidationError(f"县级已接收第{latest.version}版；如需更正，请联系县依法治县办退回后再报送")
         composed = compose_report(report)
+        check = check_composed(composed, org)
+        if check.problems and not reason:
+            raise ValidationError({"reason": f"报告自查发现{len(check.problems)}个问题，请修改报告，或说明理由后再报送"})
         figures = {key: {"value": fig.json_value(), "unit": fig.indicator.unit, "label": fig.indicator.label}
                    for key, fig in compute_all(Scope((org,), year)).items() if fig.indicator.connected}
         submission = Submission.objects.create(
             filing=filing, version=(latest.version + 1) if latest else 1, submitted_at=timezone.now(),
             submitted_by=user, title=composed.title, text=render_markdown(composed), figures=figures,
-            docx=render_docx(composed),
+            docx=render_docx(composed), check_score=check.score,
+            check_problems=[p.as_dict() for p in check.problems], check_reason=reason if check.problems else "",
+            structure=composed_to_dict(composed),
         )
+        note = f"审定并报送第{submission.version}版（自查{check.score}分"
+        note += f"，{len(check.problems)}个问题，理由：{reason}）" if check.problems else "）"
         record_transition(filing, action="审定并报送", from_status=latest.get_status_display() if latest else "",
-                          to_status=SubmissionStatus.SUBMITTED.label, user=user, note=f"审定并报送第{submission.version}版")
+                          to_status=SubmissionStatus.SUBMITTED.label, user=user, note=note[:500])
     return submission
 
 

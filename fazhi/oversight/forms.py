@@ -35,7 +35,7 @@ class UploadForm(forms.Form):
 
 class AttributionForm(forms.Form):
     township = forms.ModelChoiceField(label="乡镇（街道）", queryset=Organisation.objects.none(), required=False,
-                                      empty_label="（不属于本县登记的乡镇，按文中署名比较）")
+                                      empty_label="（非本县乡镇：单列，不计入全县合计）")
     township_name = forms.CharField(label="文中署名", max_length=120, required=False)
     year = _year_field(True)
     received_on = date_field("县级收到日期", required=False)
@@ -75,3 +75,18 @@ class PublicationForm(forms.Form):
 
 class VoidForm(forms.Form):
     reason = forms.CharField(label="作废原因", max_length=200, error_messages={"required": "作废必须填写原因"})
+
+
+class SubmitForm(forms.Form):
+    """The leader's confirmation of 审定并报送; a reason is required when the report check found problems."""
+
+    reason = forms.CharField(label="说明理由", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, required=False,
+                             help_text="自查发现的问题如确属实际情况或已另行说明，请写明理由；理由随报告一并报送县依法治县办")
+
+    def __init__(self, *args, problems_found: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if problems_found:
+            self.fields["reason"].required = True
+            self.fields["reason"].error_messages["required"] = "报告自查发现问题，请修改报告，或说明理由后再报送"
+        else:
+            self.fields["reason"].widget = forms.HiddenInput()

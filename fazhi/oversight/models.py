@@ -103,6 +103,13 @@ class Submission(models.Model):
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
     comment = models.TextField("县级意见", blank=True)
+    # The report check (fazhi/reports/check/) as it was when the leader submitted: the county's completeness
+    # score of this version, the problems found and, when there were any, the leader's reason for going ahead.
+    check_score = models.PositiveSmallIntegerField("自查评分（报送时）", null=True, blank=True)
+    check_problems = models.JSONField("自查发现的问题（报送时）", default=list, blank=True)
+    check_reason = models.TextField("带问题报送的理由", blank=True)
+    # The composed report as sent (fazhi/reports/check/frozen.py), to show the version exactly as the report page does.
+    structure = models.JSONField("报告结构（报送时）", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "报送版本"
@@ -135,7 +142,9 @@ class ImportBatch(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} 导入（{self.items.count()}个文件）"
+        from fazhi.core import clock
+
+        return f"{clock.local(self.created_at):%Y-%m-%d %H:%M} 导入（{self.items.count()}个文件）"
 
 
 class ImportItem(models.Model):
@@ -250,7 +259,9 @@ class ReportBundle(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.county}{self.year}年度乡镇年度报告打包（{self.created_at:%Y-%m-%d %H:%M}）"
+        from fazhi.core import clock
+
+        return f"{self.county}{self.year}年度乡镇年度报告打包（{clock.local(self.created_at):%Y-%m-%d %H:%M}）"
 
 
 class ReminderKind(models.TextChoices):

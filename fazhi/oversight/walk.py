@@ -24,7 +24,7 @@ def _submission(w):
         from fazhi.oversight.filing import submit_report
 
         _saved_report(w)
-        return submit_report(w.township, w.year, _leader(w))
+        return submit_report(w.township, w.year, _leader(w), "安全巡检：自查问题已知")
 
     submission = w.once("oversight_submission", make)
     w.once("oversight_filing", lambda: submission.filing)

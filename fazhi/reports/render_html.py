@@ -1,7 +1,9 @@
 """HTML of the composed report: the body shared by the web page and the standalone file.
 
-Every figure is ``<a data-indicator="KEY" href="/indicators/KEY/records/?year=…&org=…">VALUE</a>``
-followed by its unit, so a reader can open the records behind any number.
+Every figure is ``<a data-indicator="KEY" href="/indicators/KEY/records/?year=…&org=…" data-amount="EXACT">VALUE</a>``
+followed by its unit, so a reader can open the records behind any number; VALUE may be rounded as reports write
+large figures ("1.6万余"), ``data-amount`` is the exact figure. A rate's numerator or denominator, or the change on
+last year, carries ``data-part`` ("num", "den", "change") and links to the rate's (or last year's) records.
 """
 from __future__ import annotations
 
@@ -9,14 +11,17 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from fazhi.indicators.registry import format_value
 from fazhi.reports.structure import SUBHEADING, ComposedReport, FigureRun, Paragraph, Run
 
 
 def run_html(run: Run) -> SafeString:
     if isinstance(run, FigureRun):
+        exact = "" if run.amount is None else format_html(' data-amount="{}"', format_value(run.amount))
+        part = format_html(' data-part="{}"', run.part) if run.part else ""
         return format_html(
-            '<a data-indicator="{}" href="{}" title="{}：查看来源记录">{}</a>{}',
-            run.key, run.href, run.label, run.value, run.unit,
+            '<a data-indicator="{}" href="{}"{}{} title="{}：查看来源记录">{}</a>{}',
+            run.key, run.href, exact, part, run.label, run.value, run.unit,
         )
     if run.style == SUBHEADING:
         return format_html('<span class="subheading">{}</span>', run.text)
@@ -40,17 +45,12 @@ def body_html(report: ComposedReport) -> SafeString:
     for section in report.sections:
         parts.append(format_html('<h2 id="{}">{}</h2>', section.key, section.heading))
         parts.extend(paragraph_html(p) for p in section.paragraphs)
+    lines = format_html_join("", '<p class="signature">{}</p>', ((line,) for line in report.signature_lines))
     parts.append(format_html(
-        '<p class="signature" style="padding-right: {}em">{}</p>', _em(report.signature_right_chars), report.signature,
-    ))
-    parts.append(format_html(
-        '<p class="date" style="padding-right: {}em">{}</p>', _em(report.date_right_chars), report.date_text,
+        '<div class="signature-block"><div class="signature-lines">{}<p class="date">{}</p></div></div>',
+        lines, report.date_text,
     ))
     return format_html_join("\n", "{}", ((p,) for p in parts))
-
-
-def _em(chars: float) -> str:
-    return f"{chars:g}"
 
 
 def standalone_html(report: ComposedReport) -> str:

@@ -104,10 +104,9 @@ class ComposedReport:
         return [f for p in paragraphs for f in p.figures]
 
     def title_lines(self) -> list[str]:
-        """Split a long title the way official documents do: before "法治政府建设" (梯形 layout)."""
-        marker = "法治政府建设"
-        index = self.title.find(marker)
-        if text_width(self.title) <= 20 or index <= 0:
-            return [self.title]
-        return [self.title[:index], self.title[index:]]
+        """The title as printed: one line when it fits 2号 in the text block (20 characters), else balanced
+        lines broken at a natural point, never inside "2025年度" (梯形/菱形, see gbt9704.title_lines)."""
+        from fazhi.core.gbt9704 import title_lines
+
+        return title_lines(self.title)
 

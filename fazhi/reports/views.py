@@ -21,6 +21,7 @@ from fazhi.core.history import history_entries
 from fazhi.core.models import Organisation
 from fazhi.core.scoping import can_write, readable_orgs, resolve_org, writable_org
 from fazhi.indicators import registry
+from fazhi.reports.check import check_composed
 from fazhi.reports.compose import ReportData, compose_report
 from fazhi.reports.forms import THEME_MARKERS, AnnualReportForm
 from fazhi.reports.models import AnnualReport
@@ -90,6 +91,7 @@ def report_view(request: HttpRequest, code: str, year: int) -> HttpResponse:
     unconnected = [i.label for i in registry.all_indicators() if i.core and not i.connected]
     return render(request, "reports/view.html", {
         "org": org, "year": year, "report": report, "composed": composed, "body": body_html(composed),
+        "check": check_composed(composed, org),
         "can_write": can_write(request.user, org.pk),
         "history": history_entries(report) if report.pk else [],
         "unconnected": unconnected,
@@ -112,6 +114,7 @@ def report_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
         form = AnnualReportForm(instance=report, initial=report_initial(report, data))
     return render(request, "reports/edit.html", {
         "org": org, "year": year, "report": report, "form": form,
+        "check": check_composed(compose_report(report_get_or_new(org, year), data), org),  # as saved
         "suggestions": [(sg, data.decisions.get(sg.title, "")) for sg in data.all_suggestions], "markers": THEME_MARKERS,
     })
 

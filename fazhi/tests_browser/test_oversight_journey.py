@@ -35,6 +35,7 @@ def test_submit_return_resubmit_accept_then_import_and_compare(live_server, brow
     leader.goto(f"{base}/reports/view/BT07/{year}/")
     with leader.expect_navigation():
         leader.get_by_role("button", name="审定并报送县级").click()
+    confirm_submission(leader)
     assert "已审定并报送第1版" in leader.content()
 
     county_ctx, sup = login(browser, base, "ov_county")
@@ -56,6 +57,7 @@ def test_submit_return_resubmit_accept_then_import_and_compare(live_server, brow
     assert "请补充党政主要负责人述法情况" in leader.content()
     with leader.expect_navigation():
         leader.get_by_role("button", name="审定并报送县级").click()
+    confirm_submission(leader)
     assert "已审定并报送第2版" in leader.content()
 
     sup.goto(f"{base}/oversight/?year={year}")
@@ -92,3 +94,12 @@ def test_submit_return_resubmit_accept_then_import_and_compare(live_server, brow
     assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e], errors
     leader_ctx.close()
     county_ctx.close()
+
+
+def confirm_submission(page) -> None:
+    """The confirmation page shows the report check; with problems it asks for a written reason."""
+    assert "确认报送" in page.content()
+    if page.locator("textarea[name=reason]").count():
+        page.fill("textarea[name=reason]", "自查问题已核实")
+    with page.expect_navigation():
+        page.get_by_role("button", name="确认报送（不能撤回）").click()

@@ -166,6 +166,9 @@ def counted_record(ledger, indicator, township):
     """A record of YEAR that satisfies the indicator's own filter (e.g. offline, principal-led, sat the exam)."""
     extras = {
         "publicity_online": {"channel": "online"},
+        "licensing_decisions": {"metric": "licensing_decisions"},
+        "coercion_decisions": {"metric": "coercion_decisions"},
+        "disclosure_fees": {"metric": "disclosure_fees", "unit": "元"},
         "principal_led_studies": {"led_by_principal": True},
         "principal_chaired_meetings": {"chaired_by_principal": True},
         "litigation_cases": {"kind": "litigation", "court_level": "first", "body": "县人民法院"},

@@ -94,12 +94,29 @@ def report_index(request):
 
 @login_required
 def report_view(request, code: str, year: int):
+    from fazhi.disclosure import report_texts
+
     org, year = _report_org_year(request, code, year)
     data = annual_report.load(org, year)
     return render(request, "disclosure/report_view.html", {
         "data": data, "org": org, "year": year, "tables": annual_report_tables(data),
         "can_write": can_write(request.user, org.pk),
+        "sources": [*annual_report.table2_sources(data), report_texts.fee_source(data)],
     })
+
+
+EDITABLE_DEFAULTS = {
+    "overview_text": annual_report.default_overview,
+    "problems_text": annual_report.default_problems,
+    "other_text": annual_report.default_other,
+}
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Browsers send a textarea's lines with CRLF: an unchanged default must still compare equal."""
+    def norm(text: str) -> str:
+        return "\n".join(line.strip() for line in (text or "").replace("\r\n", "\n").strip().split("\n"))
+    return norm(a) == norm(b)
 
 
 @login_required
@@ -109,17 +126,14 @@ def report_edit(request, code: str, year: int):
         raise PermissionDenied("只有本乡镇工作人员可以编写本乡镇的年度报告")
     data = annual_report.load(org, year)
     report = data.report
-    initial = {
-        "overview_text": report.overview_text or annual_report.default_overview(data),
-        "problems_text": report.problems_text, "other_text": report.other_text or annual_report.default_other(data),
-        "dated": report.dated,
-    }
+    defaults = {name: make(data) for name, make in EDITABLE_DEFAULTS.items()}
+    initial = {name: getattr(report, name) or default for name, default in defaults.items()}
+    initial["dated"] = report.dated
     form = ReportTextForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         texts = dict(form.cleaned_data)
-        defaults = {"overview_text": annual_report.default_overview(data), "other_text": annual_report.default_other(data)}
         for name, default in defaults.items():  # an unchanged default keeps following the register
-            if texts[name].strip() == default:
+            if _same_text(texts[name], default):
                 texts[name] = ""
         report_save_texts(organisation=org, year=year, user=request.user, **texts)
         if "finalise" in request.POST:

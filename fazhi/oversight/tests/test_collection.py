@@ -35,7 +35,7 @@ def test_a_county_sets_its_own_deadlines(county, township):
 
 def test_states_and_late_flags(county, township, other_township, clerk, leader):
     saved_report(township, YEAR, clerk)
-    submission = submit_report(township, YEAR, leader)
+    submission = submit_report(township, YEAR, leader, "自查问题已核实")
     Submission.objects.filter(pk=submission.pk).update(
         submitted_at=timezone.make_aware(dt.datetime(2026, 3, 5, 10, 0)))  # four days late
     record_publication(township, YEAR, clerk, published_on=dt.date(2026, 3, 30), url="")
@@ -61,7 +61,7 @@ def test_reminders_before_the_deadline_once_per_user_and_not_after_submission(co
     assert "2026年3月1日前报送" in created[0].message
     assert refresh_reminders(dt.date(2026, 2, 21)) == []  # not twice
     saved_report(township, YEAR, clerk)
-    submit_report(township, YEAR, leader)
+    submit_report(township, YEAR, leader, "自查问题已核实")
     created = refresh_reminders(dt.date(2026, 3, 25))
     assert {r.kind for r in created} == {"publish"}
 

@@ -16,6 +16,7 @@ from fazhi.oversight.tests.factories import saved_report
 from fazhi.testing.factories import DisputeCaseFactory
 
 YEAR = 2025
+REASON = "自查问题已核实"  # the default report of a township with few records has problems (see test_check_submission)
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def report(township, clerk):
 
 def test_a_leader_submits_the_saved_report_frozen_with_its_figures(report, township, leader):
     DisputeCaseFactory.create_batch(3, organisation=township)
-    submission = submit_report(township, YEAR, leader)
+    submission = submit_report(township, YEAR, leader, REASON)
     assert submission.version == 1 and submission.status == SubmissionStatus.SUBMITTED
     assert submission.figures["disputes_handled"]["value"] == 3
     assert "法治政府建设" in submission.text
@@ -46,38 +47,38 @@ def test_only_a_leader_of_the_township_may_submit(report, township, clerk, super
 
 def test_an_unsaved_report_cannot_be_submitted(township, leader):
     with pytest.raises(ValidationError, match="请先保存年度报告"):
-        submit_report(township, YEAR, leader)
+        submit_report(township, YEAR, leader, REASON)
 
 
 def test_no_second_version_while_the_first_waits_or_after_acceptance(report, township, leader, supervisor):
-    first = submit_report(township, YEAR, leader)
+    first = submit_report(township, YEAR, leader, REASON)
     with pytest.raises(ValidationError, match="尚未审核"):
-        submit_report(township, YEAR, leader)
+        submit_report(township, YEAR, leader, REASON)
     accept_submission(first, supervisor)
     with pytest.raises(ValidationError, match="县级已接收"):
-        submit_report(township, YEAR, leader)
+        submit_report(township, YEAR, leader, REASON)
 
 
 def test_returned_with_comments_then_resubmitted_as_version_two_keeping_version_one(report, township, leader, supervisor):
-    first = submit_report(township, YEAR, leader)
+    first = submit_report(township, YEAR, leader, REASON)
     with pytest.raises(ValidationError):
         return_submission(first, supervisor, "  ")
     return_submission(first, supervisor, "第三部分缺少述法情况")
-    second = submit_report(township, YEAR, leader)
+    second = submit_report(township, YEAR, leader, REASON)
     first.refresh_from_db()
     assert (first.status, first.comment, second.version) == (SubmissionStatus.RETURNED, "第三部分缺少述法情况", 2)
     assert list(second.filing.submissions.values_list("version", flat=True)) == [1, 2]
 
 
 def test_only_the_county_of_the_township_reviews(report, township, leader, clerk, other_county_supervisor):
-    submission = submit_report(township, YEAR, leader)
+    submission = submit_report(township, YEAR, leader, REASON)
     for user in (clerk, leader, other_county_supervisor):
         with pytest.raises(PermissionDenied):
             accept_submission(submission, user)
 
 
 def test_a_version_is_answered_once(report, township, leader, supervisor):
-    submission = submit_report(township, YEAR, leader)
+    submission = submit_report(township, YEAR, leader, REASON)
     accept_submission(submission, supervisor)
     with pytest.raises(ValidationError, match="不能再审核"):
         return_submission(submission, supervisor, "再看看")
@@ -97,7 +98,8 @@ def test_leader_submits_from_the_report_page_and_the_county_returns_it(client, r
     client.force_login(leader)
     page = client.get(reverse("report_view", args=[township.code, YEAR]))
     assert "审定并报送县级" in page.content.decode()
-    response = client.post(reverse("oversight_submit", args=[township.code, YEAR]), follow=True)
+    response = client.post(reverse("oversight_submit", args=[township.code, YEAR]), {"confirm": "1", "reason": REASON},
+                           follow=True)
     assert "已审定并报送第1版" in response.content.decode()
     submission = response.context["submission"]
     client.force_login(supervisor)

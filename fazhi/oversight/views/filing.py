@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.scoping import readable_orgs, resolve_org, writable_org
@@ -17,9 +18,14 @@ from fazhi.core.workflow_views import perform
 from fazhi.oversight import filing as services
 from fazhi.oversight.audit import audit_submission
 from fazhi.oversight.deadlines import deadlines_for
-from fazhi.oversight.forms import AcceptForm, PublicationForm, ReturnForm
+from fazhi.oversight.forms import AcceptForm, PublicationForm, ReturnForm, SubmitForm
 from fazhi.oversight.models import ReminderKind, Submission, SubmissionStatus
 from fazhi.oversight.reminders import unread_for
+from fazhi.reports.check import check_composed
+from fazhi.reports.check.frozen import composed_from_dict
+from fazhi.reports.compose import compose_report
+from fazhi.reports.render_html import body_html
+from fazhi.reports.services import report_get
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -41,20 +47,41 @@ def _submission(request, pk: int) -> Submission:
 
 
 @login_required
-@require_POST
 def submit(request, code: str, year: int):
+    """审定并报送: a confirmation page with the report check; the POST that confirms sends the report.
+
+    When the check finds problems the leader must give a reason to go ahead (it is stored and shown to the county).
+    """
     org = _township(request, code, year)
     if not services.may_submit(request.user, org):
         raise PermissionDenied("年度报告须由本乡镇（街道）党政主要负责人或分管领导审定后报送")
-    try:
-        submission = services.submit_report(org, year, request.user)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+    confirming = request.method == "POST" and "confirm" in request.POST
+    if confirming:
+        reason = (request.POST.get("reason") or "").strip()[:2000]
+        try:
+            submission = services.submit_report(org, year, request.user, reason)
+        except ValidationError as exc:
+            if not (hasattr(exc, "error_dict") and "reason" in exc.error_dict):
+                messages.error(request, "；".join(exc.messages))
+                return redirect("report_view", org.code, year)
+        else:
+            deadline = deadlines_for(org, year).submit_by
+            late = "（已超过报送期限）" if timezone.localtime(submission.submitted_at).date() > deadline else ""
+            messages.success(request, f"已审定并报送第{submission.version}版{late}，等待县依法治县办审核")
+            return redirect("oversight_submission", submission.pk)
+    report = report_get(org, year)
+    if report is None:
+        messages.error(request, "请先保存年度报告，再审定报送")
         return redirect("report_view", org.code, year)
-    deadline = deadlines_for(org, year).submit_by
-    late = "（已超过报送期限）" if submission.submitted_at.date() > deadline else ""
-    messages.success(request, f"已审定并报送第{submission.version}版{late}，等待县依法治县办审核")
-    return redirect("oversight_submission", submission.pk)
+    composed = compose_report(report)
+    check = check_composed(composed, org)
+    form = SubmitForm(request.POST if confirming else None, problems_found=bool(check.problems))
+    if confirming:
+        form.is_valid()
+    return render(request, "oversight/submit.html", {
+        "org": org, "year": year, "composed": composed, "check": check, "form": form,
+        "deadline": deadlines_for(org, year).submit_by, "today": timezone.localdate(),
+    })
 
 
 @login_required
@@ -85,16 +112,29 @@ def submission_detail(request, pk: int):
     filing = submission.filing
     county = services.supervising_county(request.user)
     may_review = (county is not None and submission.status == SubmissionStatus.SUBMITTED)
+    deadlines = deadlines_for(filing.organisation, filing.year)
     return render(request, "oversight/submission.html", {
+        "late": timezone.localtime(submission.submitted_at).date() > deadlines.submit_by,  # Beijing date
         "submission": submission, "filing": filing, "org": filing.organisation,
         "versions": filing.submissions.order_by("-version"), "timeline": timeline(filing),
         "audit": audit_submission(submission), "may_review": may_review,
-        "deadlines": deadlines_for(filing.organisation, filing.year),
+        "deadlines": deadlines,
         "return_form": ReturnForm(), "accept_form": AcceptForm(),
         "return_url": reverse("oversight_submission_return", args=[submission.pk]),
         "accept_url": reverse("oversight_submission_accept", args=[submission.pk]),
         "paragraphs": [p.strip() for p in submission.text.split("\n\n") if p.strip()],
+        "body": _frozen_body(submission),
     })
+
+
+def _frozen_body(submission: Submission):
+    """The version as the report page showed it when it was sent; None for versions sent before it was kept."""
+    if not submission.structure:
+        return None
+    try:
+        return body_html(composed_from_dict(submission.structure))
+    except Exception:  # an old or damaged structure falls back to the frozen text
+        return None
 
 
 @login_required

@@ -25,8 +25,8 @@ def test_markdown_has_the_four_statutory_sections(ledgers, year, tmp_path):
     for heading in (f"## 一、{year}年主要举措和成效", "## 二、存在的不足和原因",
                     "## 三、党政主要负责人履行推进法治建设第一责任人职责情况", f"## 四、{year + 1}年工作安排"):
         assert heading in text
-    assert text.startswith(f"# 甲镇{year}年度法治政府建设情况报告\n\n县委、县政府：")
-    assert "开展普法宣传活动3场次（同比增长50%）" in text
+    assert text.startswith(f"# 中共甲镇委员会 甲镇人民政府关于{year}年度法治政府建设情况的报告\n\n县委、县政府：")
+    assert "线下普法宣传活动3场次，较上年增加1场次" in text
     assert "五、其他需要报告的事项" not in text
 
 
@@ -43,7 +43,7 @@ def test_standalone_html_has_the_same_figure_links_as_the_page(client, clerk, le
 
 
 def test_markdown_goes_to_stdout_without_output(township, year):
-    assert f"# 甲镇{year}年度法治政府建设情况报告" in run("--org", "T901", "--year", str(year), "--format", "md")
+    assert f"# 中共甲镇委员会 甲镇人民政府关于{year}年度法治政府建设情况的报告" in run("--org", "T901", "--year", str(year), "--format", "md")
 
 
 @pytest.mark.parametrize("args, message", [
@@ -51,7 +51,7 @@ def test_markdown_goes_to_stdout_without_output(township, year):
     (("--org", "T901", "--year", "二〇二五", "--format", "md"), "报告年度必须是四位数字年份"),
     (("--org", "T901", "--year", "1999", "--format", "md"), "报告年度应在2000年至"),
     (("--org", "C900", "--year", "2025", "--format", "md"), "年度报告按乡镇（街道）编制"),
-    (("--org", "T901", "--year", "2025", "--format", "pdf"), "不支持的格式：pdf"),
+    (("--org", "T901", "--year", "2025", "--format", "odt"), "不支持的格式：odt"),
     (("--org", "T901", "--year", "2025", "--format", "docx"), "docx 格式必须用 --output 指定输出文件"),
     (("--org", "T901", "--year", "2025", "--format", "md", "--output", "/nonexistent/dir/r.md"), "无法写入文件"),
 ])

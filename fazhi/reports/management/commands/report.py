@@ -1,4 +1,4 @@
-"""`fazhi report --org CODE --year YYYY --format docx|md|html --output FILE`: export a township's annual report."""
+"""`fazhi report --org CODE --year YYYY --format docx|pdf|md|html --output FILE`: export a township's annual report."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,22 +6,24 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from fazhi.core.models import Organisation
+from fazhi.core.pdf import PdfUnavailable, docx_to_pdf
 from fazhi.reports.compose import compose_report
 from fazhi.reports.render_docx import render_docx
 from fazhi.reports.render_html import standalone_html
 from fazhi.reports.render_md import render_markdown
 from fazhi.reports.services import ReportInputError, check_report_target, report_get_or_new
 
-FORMATS = ("docx", "md", "html")
+FORMATS = ("docx", "pdf", "md", "html")
 
 
 class Command(BaseCommand):
-    help = "导出乡镇（街道）法治政府建设年度报告：docx 为 GB/T 9704 公文格式，html 为可发布的网页（数字链接到来源记录）。"
+    help = ("导出乡镇（街道）法治政府建设年度报告：docx 为 GB/T 9704 公文格式，pdf 为同一版式的 PDF（需要 LibreOffice），"
+            "html 为可发布的网页（数字链接到来源记录）。")
 
     def add_arguments(self, parser):
         parser.add_argument("--org", required=True, help="乡镇（街道）编码")
         parser.add_argument("--year", required=True, help="报告年度，如 2025")
-        parser.add_argument("--format", required=True, dest="fmt", help="docx、md 或 html")
+        parser.add_argument("--format", required=True, dest="fmt", help="docx、pdf、md 或 html")
         parser.add_argument("--output", help="输出文件；md、html 省略时打印到屏幕")
 
     def handle(self, *args, org: str, year: str, fmt: str, output: str | None, **options):
@@ -39,10 +41,15 @@ class Command(BaseCommand):
         except ReportInputError as error:
             raise CommandError(str(error))
         composed = compose_report(report_get_or_new(organisation, year_number))
-        if fmt == "docx":
+        if fmt in ("docx", "pdf"):
             if not output:
-                raise CommandError("docx 格式必须用 --output 指定输出文件")
+                raise CommandError(f"{fmt} 格式必须用 --output 指定输出文件")
             content: bytes = render_docx(composed)
+            if fmt == "pdf":
+                try:
+                    content = docx_to_pdf(content)
+                except PdfUnavailable as error:
+                    raise CommandError(str(error))
         else:
             text = render_markdown(composed) if fmt == "md" else standalone_html(composed)
             if not output:

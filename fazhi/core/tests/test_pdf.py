@@ -1,0 +1,117 @@
+"""PDF through LibreOffice (fazhi/core/pdf.py): the GB/T 9704 page as LibreOffice lays it out — 28
+characters a line, 22 lines a page, a number never split from its measure word — and a clear Chinese
+``PdfUnavailable`` whenever LibreOffice cannot deliver."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from fazhi.core import docx_fonts as fonts
+from fazhi.core import gbt9704, pdf
+
+needs_office = pytest.mark.skipif(
+    pdf.soffice_path() is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice（soffice）或 pdftotext 未安装，跳过 PDF 排版测试：运行 scripts/ensure-office.sh 安装",
+)
+BODY = "一二三四五六七八九十" * 10  # 100 characters: lines of 26 (indented 2), 28, 28 and 18
+FIGURE, IN_TEXT = "1.6万余份", "2025年度"
+PREFIXES = range(20, 27)  # puts each target across the end of the first line (26 characters) for some length
+
+
+def pdf_text(data: bytes, tmp_path, name: str) -> list[list[str]]:
+    """Pages of lines, each line without the spaces pdftotext adds between scripts."""
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [[re.sub(r"\s", "", line) for line in page.splitlines() if line.strip()] for page in text.split("\f")]
+
+
+def sample() -> bytes:
+    doc = gbt9704.new_document(title="排版测试", author="青山镇", dated=dt.date(2026, 1, 15))
+    for _ in range(6):  # 24 lines: page 1 holds 22 of them
+        gbt9704.body(doc, BODY)
+    for k in PREFIXES:
+        gbt9704.add_text(gbt9704.paragraph(doc), [("甲" * k, fonts.BODY, False), (FIGURE, fonts.BODY, True),
+                                                  ("乙" * 10, fonts.BODY, False)])
+        gbt9704.add_text(gbt9704.paragraph(doc), [("丙" * k + IN_TEXT + "丁" * 10, fonts.BODY, False)])
+    for k in PREFIXES:  # the same without joining: LibreOffice splits them (the break really is forced)
+        fonts.add_run(gbt9704.paragraph(doc), "戊" * k + FIGURE + IN_TEXT + "己" * 10, fonts.BODY)
+    return gbt9704.to_bytes(doc)
+
+
+@needs_office
+def test_libreoffice_prints_the_grid_and_keeps_numbers_whole_side_by_side(tmp_path):
+    data = sample()
+    with ThreadPoolExecutor(2) as pool:  # each call has its own LibreOffice profile: no lock between them
+        first, second = pool.map(pdf.docx_to_pdf, [data, data])
+    assert first.startswith(b"%PDF-")
+    pages = pdf_text(first, tmp_path, "first")
+    assert pages == pdf_text(second, tmp_path, "second")
+
+    page_one = [line for line in pages[0] if not line.startswith("—")]
+    assert len(page_one) == 22  # 5 paragraphs of 4 lines and 2 lines of the sixth
+    assert [len(line) for line in page_one[:4]] == [26, 28, 28, 18], page_one[:4]
+    assert page_one[4:] == page_one[:4] * 4 + page_one[:2]
+
+    lines = [line for page in pages for line in page if not line.startswith("—")]  # without page numbers
+
+    def paragraphs(first: str) -> list[str]:  # each test paragraph fills two lines
+        found = [lines[i:i + 2] for i, line in enumerate(lines) if line.startswith(first)]
+        assert len(found) == len(PREFIXES)
+        return found
+
+    assert all(any(FIGURE in line for line in para) for para in paragraphs("甲"))
+    assert all(any(IN_TEXT in line for line in para) for para in paragraphs("丙"))
+    split = [para for para in paragraphs("戊") if not all(any(t in line for line in para) for t in (FIGURE, IN_TEXT))]
+    assert split  # without the joiners LibreOffice does split them
+
+
+def test_no_libreoffice_is_a_chinese_message(monkeypatch):
+    monkeypatch.setattr(pdf, "soffice_path", lambda: None)
+    with pytest.raises(pdf.PdfUnavailable, match="服务器未安装 LibreOffice，暂时无法生成 PDF，请下载 Word 版"):
+        pdf.docx_to_pdf(b"PK")
+
+
+def fake_soffice(tmp_path, monkeypatch, body: str) -> None:
+    script = tmp_path / "soffice"
+    script.write_text(f"#!{sys.executable}\nimport os, sys, subprocess, time\n"
+                      "out = sys.argv[sys.argv.index('--outdir') + 1]\n" + body)
+    script.chmod(0o755)
+    monkeypatch.setattr(pdf, "soffice_path", lambda: str(script))
+
+
+def test_a_hanging_libreoffice_is_killed_with_its_children_at_the_timeout(tmp_path, monkeypatch):
+    pid_file = tmp_path / "child.pid"
+    fake_soffice(tmp_path, monkeypatch, f"child = subprocess.Popen(['sleep', '60'])\n"
+                                        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\ntime.sleep(60)\n")
+    started = time.monotonic()
+    with pytest.raises(pdf.PdfUnavailable, match="生成 PDF 超时"):
+        pdf.docx_to_pdf(b"PK", timeout=1)
+    assert time.monotonic() - started < 10
+    child = int(pid_file.read_text())
+    for _ in range(50):  # the orphaned child is reaped by init once killed
+        if not os.path.exists(f"/proc/{child}") or open(f"/proc/{child}/stat").read().split()[2] == "Z":
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("LibreOffice's child process outlived the timeout")
+
+
+@pytest.mark.parametrize("body", [
+    "sys.exit(0)\n",  # says it worked, wrote nothing
+    "sys.exit(1)\n",
+    "os.makedirs(out); open(os.path.join(out, 'document.pdf'), 'w').write('<html>error</html>' * 100)\n",
+    "os.makedirs(out); open(os.path.join(out, 'document.pdf'), 'w').write('%PDF-1.6')\n",  # truncated
+])
+def test_a_failed_conversion_is_a_chinese_message(tmp_path, monkeypatch, body):
+    fake_soffice(tmp_path, monkeypatch, body)
+    with pytest.raises(pdf.PdfUnavailable, match="LibreOffice 未能把文件转换为 PDF，请下载 Word 版"):
+        pdf.docx_to_pdf(b"PK")

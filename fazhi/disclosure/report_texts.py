@@ -1,0 +1,300 @@
+"""Default wording of the annual disclosure report (政府信息公开工作年度报告), drawn from the register.
+
+Published township reports open with a note on how the report was compiled, then 一、总体情况 in short
+paragraphs (主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障), and close with 五 (problems and
+improvements) and 六 (信息处理费, 条例第四十二条). Every sentence here states what the records show; a
+paragraph whose records are missing is left out rather than filled with general praise. Staff may replace
+sections 一、五、六 (DisclosureAnnualReport.*_text); an unchanged default keeps following the register.
+
+A line "（一）……" on its own is a sub-heading (楷体 in the .docx).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from fazhi.core.workdays import WorkingCalendar
+from fazhi.disclosure import annual_report as ar
+from fazhi.disclosure.choices import RESULT_GROUPS, AppealKind, AppealOutcome, Channel, ReleaseCategory, Result
+from fazhi.disclosure.models import DisclosureGuide, ProactiveRelease
+from fazhi.disclosure.releases import release_timeliness
+
+if TYPE_CHECKING:
+    from fazhi.disclosure.annual_report import DisclosureReportData
+
+SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。；]{1,30}$")
+
+# How an application arrived, as reports name it.
+CHANNEL_WORDS = {
+    Channel.PORTAL: "网上申请", Channel.OTHER_ONLINE: "网上申请", Channel.IN_PERSON: "当面申请",
+    Channel.POST_SIGNED: "信函申请", Channel.POST_UNSIGNED: "信函申请", Channel.FAX: "传真申请",
+    Channel.EMAIL: "电子邮件申请",
+}
+VENUE_SEPARATORS = re.compile(r"[、，,；;/\s]+")
+
+
+def is_subheading(line: str) -> bool:
+    return bool(SUBHEADING.match(line.strip()))
+
+
+def _figure(data: DisclosureReportData, key: str):
+    from fazhi.indicators import registry
+
+    return registry.get(key).compute(registry.Scope((data.organisation,), data.year))
+
+
+def _releases(data: DisclosureReportData) -> list[ProactiveRelease]:
+    return list(ProactiveRelease.objects.active().filter(
+        organisation=data.organisation, published_on__year=data.year).order_by("published_on", "id"))
+
+
+def _join(parts: list[str]) -> str:
+    return "、".join(p for p in parts if p)
+
+
+# 第二十条's items in a few words (their full labels are lists themselves and read badly inside a list).
+ARTICLE20_SHORT = {
+    ReleaseCategory.ART20_1: "规范性文件", ReleaseCategory.ART20_2: "机构职能信息", ReleaseCategory.ART20_3: "规划信息",
+    ReleaseCategory.ART20_4: "统计信息", ReleaseCategory.ART20_5: "行政许可和对外管理服务信息",
+    ReleaseCategory.ART20_6: "行政处罚和行政强制信息", ReleaseCategory.ART20_7: "财政预决算信息",
+    ReleaseCategory.ART20_8: "行政事业性收费信息", ReleaseCategory.ART20_9: "政府集中采购信息",
+    ReleaseCategory.ART20_10: "重大建设项目信息", ReleaseCategory.ART20_11: "民生政策及实施情况",
+    ReleaseCategory.ART20_12: "突发公共事件应对信息", ReleaseCategory.ART20_13: "监督检查情况",
+    ReleaseCategory.ART20_14: "公务员招考录用信息", ReleaseCategory.ART20_15: "其他依法主动公开的信息",
+}
+
+
+def _category_name(category: str) -> str:
+    """"第二十条（七）财政预算、决算信息" → "财政预决算信息"; "第二十一条 社会救助" → "社会救助"."""
+    if category in ARTICLE20_SHORT:
+        return ARTICLE20_SHORT[category]
+    return re.sub(r"^第二十一条\s*", "", ReleaseCategory(category).label)
+
+
+def _venues(releases: list[ProactiveRelease]) -> Counter:
+    counts: Counter = Counter()
+    for r in releases:
+        for venue in dict.fromkeys(v for v in VENUE_SEPARATORS.split(r.venue or "") if v):
+            counts[venue] += 1
+    return counts
+
+
+# ---------------------------------------------------------------- the note before 一
+
+def preamble(data: DisclosureReportData) -> str:
+    year = data.year
+    text = (
+        f"本报告根据《中华人民共和国政府信息公开条例》和{ar.TEMPLATE_REFERENCE}要求编制，"
+        "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六部分组成。"
+        f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+    )
+    guide = DisclosureGuide.objects.filter(organisation=data.organisation).first()
+    if guide is not None:
+        contact = "；".join(f"{label}：{value}" for label, value in (
+            ("地址", guide.address), ("邮编", guide.postcode), ("电话", guide.phone), ("电子邮箱", guide.email),
+        ) if value)
+        if contact:
+            text += f"如对本报告有疑问，请与{data.signature}{guide.office_name}联系（{contact}）。"
+    return text
+
+
+# ---------------------------------------------------------------- 一、总体情况
+
+def overview(data: DisclosureReportData) -> str:
+    releases = _releases(data)
+    lines = ["（一）主动公开情况", _proactive(data, releases), "（二）依申请公开情况", _requests(data)]
+    management = _management(data)
+    if management:
+        lines += ["（三）政府信息管理情况", management]
+    platform = _platform(data, releases)
+    if platform:
+        lines += [f"（{'三四'[bool(management)]}）政府信息公开平台建设情况", platform]
+    number = "三四五"[bool(management) + bool(platform)]
+    lines += [f"（{number}）监督保障情况", _oversight(data)]
+    return "\n".join(lines)
+
+
+def _proactive(data: DisclosureReportData, releases: list[ProactiveRelease]) -> str:
+    us = ar.we(data.organisation)
+    if not releases:
+        return f"{data.year}年，{us}未主动公开政府信息。"
+    venues = _venues(releases)
+    through = f"通过{_join([v for v, _ in venues.most_common(4)])}等渠道" if venues else ""
+    text = f"{data.year}年，{us}坚持以公开为常态、不公开为例外，{through}主动公开政府信息{len(releases)}条"
+    by_category = Counter(r.category for r in releases)
+    township_items = {c: n for c, n in by_category.items() if c.startswith("art21_")}
+    if township_items:
+        listed = _join([f"{_category_name(c)}{n}条" for c, n in sorted(township_items.items(), key=lambda i: -i[1])])
+        text += f"，其中条例第二十一条规定的乡镇重点公开内容{sum(township_items.values())}条（{listed}）"
+    others = [(c, n) for c, n in by_category.most_common() if not c.startswith("art21_")][:4]
+    if others:
+        text += f"，另有{_join([f'{_category_name(c)}{n}条' for c, n in others])}等"
+    calendar = WorkingCalendar.load()
+    late = sum(1 for r in releases if release_timeliness(r, calendar).late)
+    if late == 0:
+        text += "，均在信息形成或者变更之日起20个工作日内予以公开。"
+    else:
+        text += f"；在信息形成或者变更之日起20个工作日内公开{len(releases) - late}条。"
+    return text
+
+
+def _result_mix(data: DisclosureReportData) -> str:
+    parts = []
+    for group, items in RESULT_GROUPS:
+        count = sum(data.table3.value(result.value, ar.TOTAL) for _, result in items)
+        if count:
+            name = re.sub(r"^（[一二三四五六]）", "", group).split("（")[0]
+            parts.append(f"{name}{count}件")
+    return _join(parts)
+
+
+def _requests(data: DisclosureReportData) -> str:
+    t3, year = data.table3, data.year
+    new, carried_in = t3.value(ar.ROW_NEW, ar.TOTAL), t3.value(ar.ROW_CARRIED_IN, ar.TOTAL)
+    closed, carried_out = t3.value(ar.ROW_TOTAL, ar.TOTAL), t3.value(ar.ROW_CARRIED_OUT, ar.TOTAL)
+    us = ar.we(data.organisation)
+    if not new and not carried_in:
+        return f"{year}年，{us}未收到政府信息公开申请。"
+    text = f"{year}年，{us}收到政府信息公开申请{new}件"
+    channels = Counter(CHANNEL_WORDS[c] for c in ar.requests_for_row(
+        data.organisation, year, ar.ROW_NEW).values_list("channel", flat=True))
+    if channels:
+        text += f"（{_join([f'{word}{n}件' for word, n in channels.most_common()])}）"
+    if carried_in:
+        text += f"，上年结转{carried_in}件"
+    text += f"；全年办结{closed}件"
+    if closed:
+        text += f"，其中{_result_mix(data)}"
+    if carried_out:
+        text += f"；结转下年度继续办理{carried_out}件"
+    rate = _figure(data, "disclosure_response_rate")
+    if rate.denominator:
+        if rate.numerator == rate.denominator:
+            text += "。应答复的申请均在法定期限内答复"
+        else:
+            text += f"。应答复的{rate.denominator}件申请中，在法定期限内答复{rate.numerator}件，按期答复率{rate.display}%"
+    return text + "。"
+
+
+def _management(data: DisclosureReportData) -> str:
+    normative = data.table2.normative
+    issued, repealed, in_force = (normative[c] for c in ar.TABLE2_COLUMNS_DOCS)
+    if not (issued or repealed or in_force):
+        return ""
+    text = f"全年制发行政规范性文件{issued}件、废止{repealed}件，截至年底现行有效{in_force}件"
+    coverage = _figure(data, "normative_review_coverage")
+    if issued and coverage.denominator and coverage.numerator == coverage.denominator:
+        text += "；本年制发的行政规范性文件均经合法性审核"
+    return text + "。"
+
+
+def _platform(data: DisclosureReportData, releases: list[ProactiveRelease]) -> str:
+    venues = _venues(releases)
+    sentences = []
+    if venues:
+        listed = _join([f"{venue}{n}条" for venue, n in venues.most_common()])
+        sentences.append(f"按公开载体统计，全年{listed}（同一信息在多个载体公开的分别计数）")
+    online = ar.requests_for_row(data.organisation, data.year, ar.ROW_NEW).filter(
+        channel__in=(Channel.PORTAL, Channel.OTHER_ONLINE)).count()
+    if online:
+        sentences.append(f"通过网上申请渠道收到政府信息公开申请{online}件，申请人可凭受理编号在线查询办理进度")
+    return "；".join(sentences) + "。" if sentences else ""
+
+
+def _appeal_counts(data: DisclosureReportData) -> tuple[int, int, int]:
+    """(复议 total, 诉讼 total, 纠正 total) of table 四."""
+    table = data.table4
+    reconsideration = table[AppealKind.RECONSIDERATION][ar.TOTAL]
+    litigation = table[AppealKind.LITIGATION_DIRECT][ar.TOTAL] + table[AppealKind.LITIGATION_AFTER][ar.TOTAL]
+    corrected = sum(table[kind][AppealOutcome.CORRECTED] for kind, _ in ar.TABLE4_GROUPS)
+    return reconsideration, litigation, corrected
+
+
+def _oversight(data: DisclosureReportData) -> str:
+    reconsideration, litigation, corrected = _appeal_counts(data)
+    if not reconsideration and not litigation:
+        return "全年未发生因政府信息公开引起的行政复议、行政诉讼。"
+    outcomes = []
+    for outcome, label in ((AppealOutcome.UPHELD, "结果维持"), (AppealOutcome.CORRECTED, "结果纠正"),
+                           (AppealOutcome.OTHER, "其他结果"), (AppealOutcome.PENDING, "尚未审结")):
+        n = sum(data.table4[kind][outcome] for kind, _ in ar.TABLE4_GROUPS)
+        if n:
+            outcomes.append(f"{label}{n}件")
+    return (f"全年因政府信息公开被申请行政复议{reconsideration}件、提起行政诉讼{litigation}件，"
+            f"其中{_join(outcomes)}。")
+
+
+# ---------------------------------------------------------------- 五、存在的主要问题及改进情况
+
+def problems(data: DisclosureReportData) -> str:
+    us = ar.we(data.organisation)
+    releases = _releases(data)
+    calendar = WorkingCalendar.load()
+    late_releases = sum(1 for r in releases if release_timeliness(r, calendar).late)
+    rate = _figure(data, "disclosure_response_rate")
+    late_answers = (rate.denominator or 0) - (rate.numerator or 0)
+    _, _, corrected = _appeal_counts(data)
+    issues, fixes = [], []
+    if late_releases:
+        issues.append(f"有{late_releases}条主动公开信息未在形成或者变更之日起20个工作日内公开")
+        fixes.append("严格执行条例第二十六条规定，信息形成或者变更后及时审核发布，逐条核对公开时限")
+    if late_answers:
+        issues.append(f"有{late_answers}件政府信息公开申请未在法定期限内答复")
+        fixes.append("加强依申请公开办理时限管理，落实答复期限提醒和审核把关，确保在法定期限内答复")
+    if corrected:
+        issues.append(f"因政府信息公开被行政复议机关或人民法院纠正{corrected}件")
+        fixes.append("认真整改被纠正案件反映的问题，规范答复的事实认定、理由说明和法律依据")
+    if issues:
+        return "\n".join([
+            "（一）存在的主要问题", f"本年度，{'；'.join(issues)}。",
+            "（二）改进情况", f"下一步，{us}将{'；'.join(fixes)}。",
+        ])
+    checked = []
+    if releases:
+        checked.append("主动公开的政府信息均在法定时限内公开")
+    if rate.denominator:
+        checked.append("政府信息公开申请均在法定期限内答复")
+    checked.append("未发生因政府信息公开被行政复议机关或人民法院纠正的情况")
+    return (f"本年度，{us}{'，'.join(checked)}。"
+            f"下一步，{us}将继续严格执行《中华人民共和国政府信息公开条例》，规范公开程序，及时准确公开政府信息。")
+
+
+# ---------------------------------------------------------------- 六、其他需要报告的事项
+
+def other(data: DisclosureReportData) -> str:
+    """信息处理费 (条例第四十二条; 国办函〔2020〕109号), as recorded in the 其他数据 ledger."""
+    from decimal import Decimal
+
+    us = ar.we(data.organisation)
+    basis = "按照《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》规定"
+    fees = _figure(data, "disclosure_fees")
+    amount = Decimal(fees.value or 0)
+    if amount:
+        text = f"{basis}，本年度{us}收取信息处理费{_amount(amount)}元。"
+    else:
+        text = f"{basis}，本年度{us}未收取信息处理费。"
+    unpaid = ar.requests_for_row(data.organisation, data.year, Result.OTHER_FEE_UNPAID).count()
+    if unpaid:
+        text += f"因申请人逾期未按收费通知要求缴纳费用，不再处理的申请{unpaid}件。"
+    return text + "\n本年度无其他需要报告的事项。"
+
+
+def _amount(value) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def fee_source(data: DisclosureReportData) -> dict:
+    """For staff: where part 六's statement on 信息处理费 comes from (not published)."""
+    from django.urls import reverse
+
+    figure = _figure(data, "disclosure_fees")
+    href = f"{reverse('indicator_records', args=['disclosure_fees'])}?year={data.year}&org={data.organisation.code}"
+    return {
+        "label": figure.indicator.label, "value": figure.display, "href": href, "description": figure.indicator.description,
+        "warning": "" if figure.has_data else (
+            "本年未在“其他数据”台账登记“收取政府信息公开信息处理费”，第六部分表述为“未收取信息处理费”；"
+            "如本年收取过，请登记金额（元）并写明缴款票据等来源"),
+    }
