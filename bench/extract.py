@@ -1,5 +1,5 @@
-"""Extraction throughput: the labelled corpus (5 seed reports, 26 report openings) repeated to 1,000 text
-files in a temporary folder, read and extracted on one core. Prints reports per second in-process
+"""Extraction throughput: the labelled corpora (5 seed reports, 26 report openings, and the 66 report
+openings of bench/corpus/) repeated to 1,000 text files in a temporary folder, read and extracted on one core. Prints reports per second in-process
 (`analyse_path`) and through the worker process that `fazhi extract` uses (`IsolatedAnalyser`, per-file
 timeout). Target: ≥ 50 reports/s.
 
@@ -25,12 +25,14 @@ from fazhi.oversight.extraction.pipeline import analyse_path  # noqa: E402
 from fazhi.oversight.extraction.runner import IsolatedAnalyser, collect_files  # noqa: E402
 
 CORPUS = ROOT / "fazhi" / "oversight" / "tests" / "corpus"
+BENCH_CORPUS = ROOT / "bench" / "corpus" / "texts"
 TARGET = 50.0
 
 
 def corpus_texts() -> list[tuple[str, str]]:
-    paths = sorted((CORPUS / "seeds").glob("*.txt")) + sorted((CORPUS / "dev" / "texts").glob("*.txt"))
-    return [(path.stem, path.read_text(encoding="utf-8")) for path in paths]
+    folders = {"seed": CORPUS / "seeds", "dev": CORPUS / "dev" / "texts", "bench": BENCH_CORPUS}
+    return [(f"{kind}{path.stem}", path.read_text(encoding="utf-8"))
+            for kind, folder in folders.items() for path in sorted(folder.glob("*.txt"))]
 
 
 def write_batch(folder: Path, count: int, mixed: bool) -> int:

@@ -1,14 +1,24 @@
 """Figures from report text: every number with a unit, attributed to an indicator by the words near it.
 
+Each count is read as a small clause — who did it, what was done (the verb and the thing counted, the
+"head" right before the number), how many — and the head wins over words further back: "开展主题学习宣讲
+活动35场" counts talks, not study; "法治培训和专题讲座共2次" for staff counts neither study nor publicity;
+"合同审查、法律咨询等专项法律服务5次" counts services, which no indicator counts.
+
 For each count the extractor tries, in this order:
+0. the head of the clause: an activity named by its form (讲座/宣讲/课堂, 培训, 研讨) may only be the
+   indicator that form is (publicity for the public, enforcement training), or nothing; a service is nothing;
 1. a village count beside 法律顾问 ("全镇25个村（社区）均配备法律顾问"): advisor coverage;
 2. the words before it in its own segment (segments end at 、，。；：and brackets) — nearest wins;
 3. the words right after it in its segment ("36次线下普法宣传活动", "8件行政诉讼");
 4. the figure it belongs to: "其中…" items and "审查各类合同232件、一般性文件26个" lists;
 5. the event before it, for its participants ("旁听庭审1次，参加人员32人");
-6. the rest of its clause, before then after it, when no other number stands in between.
+6. the rest of its clause, before then after it, when no other number stands in between;
+7. a statement about all of them in the next clause ("出台规范性文件3件，均经合法性审查").
 Rates (%) take the nearest "…率" before them. Numbers in next year's plans, frequencies
 (每季度一次), targets (计划、力争), ordinals, dates and document numbers are not figures.
+Study (学法) counts the township's own sessions: not the bodies under it (各支部, 14个党委), not other
+campaigns (主题教育). Activities named by their form count as publicity when their audience is the public.
 """
 from __future__ import annotations
 
@@ -16,7 +26,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .lexicon import COUNT_RULES, RATE_RULES, Rule
+from .lexicon import (
+    CADRE_AUDIENCE, COUNT_RULES, OTHER_CAMPAIGNS, OUTREACH_FORMS_PATTERN, OWN_BODY, PUBLIC_AUDIENCE, PUBLICITY_KIND,
+    RATE_RULES, SUBORDINATE_BODY, Rule,
+)
 from .mentions import Mention, find_mentions
 from .numerals import tidy
 from .sections import plan_spans
@@ -33,8 +46,26 @@ DISTRIBUTIVE = re.compile(r"均|都|全部|分别|皆")
 ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．](?!\d)")
 QIZHONG = re.compile(r"^[（(]?其中")
 # "参加人员32人" after an event: the people who came to it.
-PARTICIPANTS_LEFT = re.compile(r"(?:参加|参与|参会|出席|到场)(?:人员|人数|群众|干部)?(?:达|共|约|有)?$")
+# "累计参与学习5000人次", "服务群众2300余人", "覆盖群众1200余人次" after an event: its audience.
+PARTICIPANTS_LEFT = re.compile(
+    r"(?:参加|参与|参会|出席|到场|参训|服务|覆盖|惠及|受益|受教育)[\u4e00-\u9fff]{0,2}?"
+    r"(?:人员|人数|群众|干部|学员)?(?:达|共|约|有|超)?$")
 PARTICIPANTS_RIGHT = re.compile(r"^(?:参加|参与|参会|出席|到场)")
+# What is counted, named right before the number ("…专题讲座共2次", "…'法治流动课堂'18次"): the form of
+# an activity. Forms for the public (宣讲, 授课, 课堂) are publicity unless staff are their audience;
+# lectures (讲座) need the public or a publicity word; party classes and expert tutoring are the staff's own.
+CONNECTORS = r"(?:共计|共|累计|合计|总计|计|达到|达|约|近|逾|超过|超|了|各|分别)*"
+FORM_HEAD = re.compile(
+    rf"(?:(?P<cadre>党课|专家辅导|辅导)|(?P<outreach>{OUTREACH_FORMS_PATTERN})|(?P<lecture>讲座)|"
+    r"(?P<training>培训|轮训)|(?P<seminar>(?<!学习)研讨(?:交流)?|交流研讨|座谈))"
+    rf"[”\"」』]?(?:活动|会|班|专场)?[”\"」』]?{CONNECTORS}$")
+OUTREACH = re.compile(OUTREACH_FORMS_PATTERN)
+# A service is not a consultation or a review ("合同审查、法律咨询等专项法律服务共计5次"); a 咨询服务 is.
+# Nor is a count of mixed work ("参与合同审查、矛盾调解、信访接待等工作30余次").
+SERVICE_HEAD = re.compile(
+    rf"(?:(?<!咨询)(?<!援助)(?<!调解)服务(?:工作)?|等(?:各项|各类|相关)?(?:工作|事项|事务)){CONNECTORS}$")
+# "出台规范性文件3件，均经合法性审查": the next clause says what all of them went through.
+ALL_OF_THEM = re.compile(r"^[，,](?:且|并)?(?:均|全部|都|皆|一律)(?:已经?|已)?(?:经过?|通过|进行了?|开展了?|落实了?|报)?")
 AUDIENCE_OF = {"court_hearings_attended": "court_hearings_attended", "publicity_events": "publicity_audience"}
 PEOPLE_UNITS = frozenset({"人", "名", "人次", "位"})
 # A target, not a result: "2024年计划开展普法活动50场次", "力争完成…".
@@ -109,6 +140,42 @@ def _requires_ok(rule: Rule, doc: _Doc, mention: Mention) -> bool:
     return bool(rule.requires.search(context))
 
 
+def _nearest_word(pattern: re.Pattern, text: str, at: int, lo: int, hi: int) -> tuple[int, str] | None:
+    """(distance, word) of the occurrence of ``pattern`` in text[lo:hi] nearest to position ``at``."""
+    best = None
+    for m in pattern.finditer(text, lo, hi):
+        distance = at - m.end() if m.end() <= at else m.start() - at
+        if best is None or distance < best[0]:
+            best = (max(0, distance), m.group(0))
+    return best
+
+
+def _for_the_public(doc: _Doc, mention: Mention) -> bool:
+    """Whether an activity named by its form was for the public: the audience word nearest to the number in
+    its sentence (群众, 进校园, 下沉… or 干部, 职工, 中心组…) decides; with none, a talk (宣讲, 授课, 课堂) is
+    outreach and a lecture (讲座) needs a publicity word in the sentence."""
+    lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
+    text = doc.text
+    public = _nearest_word(PUBLIC_AUDIENCE, text, mention.start, lo, hi)
+    cadre = _nearest_word(CADRE_AUDIENCE, text, mention.start, lo, hi)
+    if public or cadre:
+        return bool(public) and (cadre is None or public[0] <= cadre[0])
+    g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
+    if OUTREACH.search(text[g0:g1]):
+        return True
+    return bool(PUBLICITY_KIND.search(text[lo:hi]))
+
+
+def _done_by_the_township(doc: _Doc, mention: Mention) -> bool:
+    """Study by the township itself: the body named nearest before the number in its sentence is its own
+    (中心组, 党委会, 机关干部…), not one under it (各支部, 14个党委, 基层党组织, 村居党支部)."""
+    lo, _ = _bounds(doc, mention.start, mention.end, SENTENCE_END)
+    left = doc.text[lo:mention.start]
+    under = [m.end() for m in SUBORDINATE_BODY.finditer(left)]
+    own = [m.end() for m in OWN_BODY.finditer(left)]
+    return not under or (bool(own) and own[-1] > under[-1])
+
+
 def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
     if mention.unit not in rule.units:
         return False
@@ -116,7 +183,20 @@ def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
         return False
     if rule.right_prefix is not None and not rule.right_prefix.search(doc.text[mention.end:mention.end + 4]):
         return False
+    if rule.audience and not _for_the_public(doc, mention):
+        return False
+    if rule.own_body and not (_done_by_the_township(doc, mention) and _not_another_campaign(doc, mention, segment)):
+        return False
     return _requires_ok(rule, doc, mention)
+
+
+def _not_another_campaign(doc: _Doc, mention: Mention, segment: str) -> bool:
+    """Study for another campaign (主题教育) is not legal study: its segment names no law ("开展机关学习会25次")
+    and its sentence names the campaign."""
+    if "法" in segment:
+        return True
+    lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
+    return not OTHER_CAMPAIGNS.search(doc.text[lo:hi])
 
 
 def _nearest_left(rules, doc, mention, left: str, segment: str) -> tuple[Rule, re.Match] | None:
@@ -282,12 +362,51 @@ class _Spans:
     segment: tuple[int, int]
 
 
+FORM_INDICATOR = {"outreach": "publicity_events", "lecture": "publicity_events", "training": "enforcement_training"}
+
+
+def _by_form(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[str, str] | None | bool:
+    """The indicator an activity named by its form right before the number may be: (indicator, "form"),
+    None when the form makes it no figure, False when no form is named there."""
+    if SERVICE_HEAD.search(seg_left):
+        return None
+    head = FORM_HEAD.search(seg_left)
+    if head is None:
+        return False
+    kind = next(name for name, value in head.groupdict().items() if value)
+    indicator = FORM_INDICATOR.get(kind)
+    for rule in COUNT_RULES:
+        if rule.indicator == indicator and rule.trigger.search(seg_left) and _allowed(rule, doc, mention, segment):
+            return indicator, "form"
+    return None
+
+
+def _all_of_them(doc: _Doc, mention: Mention, c1: int) -> str | None:
+    """"出台规范性文件3件，均经合法性审查": the documents counted all went through a review (or a filing)."""
+    text = doc.text
+    s1 = _bounds(doc, mention.start, mention.end, SENTENCE_END)[1]
+    following = text[c1:s1]
+    distributive = ALL_OF_THEM.match(following)
+    if distributive is None:
+        return None
+    rest = following[distributive.end():distributive.end() + 16]
+    for rule in COUNT_RULES:
+        if rule.indicator in ("legality_reviews", "normative_docs_filed") and mention.unit in rule.units:
+            hit = rule.trigger.search(rest)
+            if hit is not None and hit.start() <= 6:
+                return rule.indicator
+    return None
+
+
 def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, str] | None:
     """(indicator, how it was found) for a count, or None when the number is not a figure."""
     text = doc.text
     c0, c1 = spans.clause
     g0, g1 = spans.segment
     seg_left, seg_right, segment = text[g0:mention.start], text[mention.end:g1], text[g0:g1]
+    by_form = _by_form(doc, mention, seg_left, segment)
+    if by_form is not False:
+        return by_form
     coverage = _coverage_rule(doc, mention, text[c0:c1], segment)
     if coverage is not None:
         return coverage.indicator, "right"
@@ -310,6 +429,9 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     rule = _mention_free_clause_rule_right(doc, mention, spans.clause[1])
     if rule is not None:
         return rule.indicator, "clause"
+    indicator = _all_of_them(doc, mention, c1)
+    if indicator is not None:
+        return indicator, "all"
     return None
 
 

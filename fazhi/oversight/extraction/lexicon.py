@@ -41,6 +41,8 @@ class Rule:
     excludes: re.Pattern | None = None
     rate: bool = False
     right_prefix: re.Pattern | None = None  # text that must follow the unit directly
+    audience: bool = False  # an activity for the public, not for the township's own staff (see extract.py)
+    own_body: bool = False  # done by the township itself, not by the bodies under it (see extract.py)
 
 
 def _r(pattern: str) -> re.Pattern:
@@ -48,21 +50,26 @@ def _r(pattern: str) -> re.Pattern:
 
 
 _NOT_CLAUSE = r"[^，,。；;：:]"
+# Forms of outreach that are publicity when held for the public: talks, classes, village-yard meetings.
+OUTREACH_FORMS_PATTERN = r"宣讲|授课|课堂|法治课|普法课|院坝会|坝坝会|板凳会|屋场会|以案释法|知识竞赛|文艺演出|法治电影"
 RULE_OF_LAW = _r(r"法治|依法治|法制|依法行政")
+# Study for other campaigns, which is not legal study (学法).
+OTHER_CAMPAIGNS = _r(r"主题教育|党史学习教育|党纪学习教育|主题党日|三会一课")
 
 RULES: tuple[Rule, ...] = (
     Rule("rule_of_law_meetings", EVENTS,
          _r(rf"会议(?!精神)|专题会(?!议精神)|推进会|部署会|例会|常务会|联席会|党委会|党工委会|"
             rf"听取{_NOT_CLAUSE}{{0,15}}汇报|部署{_NOT_CLAUSE}{{0,10}}工作|研究{_NOT_CLAUSE}{{0,6}}法治"),
          requires=RULE_OF_LAW, excludes=_r(r"学习|学法|列席|参与|参加")),
-    Rule("study_sessions", EVENTS, _r(r"学习|学法|第一议题|读书班")),
+    Rule("study_sessions", EVENTS, _r(r"学习|学法|第一议题|读书班"), own_body=True, excludes=OTHER_CAMPAIGNS),
     Rule("exam_participants", PEOPLE, _r(r"考试|考法|参考"), excludes=_r(r"资格考试|执法资格")),
     Rule("exam_pass_rate", frozenset({"%"}), _r(r"合格率|通过率|及格率"), rate=True,
          requires=_r(r"考"), excludes=_r(r"审核通过率|审批通过率")),
     Rule("court_hearings_attended", EVENTS | PEOPLE | {"人次"}, _r(r"旁听|观摩庭审|庭审观摩"), priority=1),
     Rule("legality_reviews", DOCS | {"次", "宗"},
          _r(r"合法性审查|合法合规性审查|合法性审核|法制审核|法律审核|审查|审核"),
-         excludes=_r(r"通过率|人员|审批|资格审|审计|资金|补贴|低保|报销")),
+         excludes=_r(r"通过率|人员|审批|资格审|审计|资金|补贴|低保|报销|"
+                     r"法律顾问[^，,。；;]{0,6}(?:列席|坐班|值班|参[与加](?:研讨|研究|讨论|论证|会议))")),
     Rule("normative_docs_filed", DOCS, _r(r"备案|报备"), priority=1),
     Rule("normative_docs_repealed", DOCS, _r(r"废止|废除|宣布失效|失效"), priority=1),
     Rule("disclosure_proactive", DOCS | {"条", "次"},
@@ -75,14 +82,16 @@ RULES: tuple[Rule, ...] = (
          excludes=_r(r"辅助|协管|协勤")),
     Rule("enforcement_training", EVENTS, _r(r"培训"), requires=_r(r"执法|业务"), scope="item"),
     Rule("penalty_cases", CASES,
-         _r(r"行政处罚|处罚案件|处罚决定|立案查处|查处|立案|普通程序|简易程序|处罚"),
-         excludes=_r(r"撤销|不予|无一例")),
+         _r(r"行政处罚|处罚案件|处罚决定|立案查处|查处|立案|普通程序|简易程序|处罚|"
+            r"违法[\u4e00-\u9fff]{0,4}?(?:行为|案件)|执法案件"),
+         excludes=_r(r"撤销|不予|无一例|刑事|移送")),
     Rule("case_file_reviews", EVENTS, _r(r"案卷评查|评查"), priority=1),
     Rule("publicity_events", EVENTS | {"余场"},
          _r(r"普法|法律进|法治进|送法|法治文化活动|[六七八九十]进"), excludes=_r(r"宣传资料|宣传单|手册")),
     Rule("publicity_events", EVENTS | {"余场"}, _r(r"宣传(?!资料|单|册|品|页|手册|材料)"),
          requires=_r(r"法|禁毒|反诈|扫黑"), scope="clause", excludes=_r(r"宣传资料|宣传单|手册")),
-    Rule("publicity_events", EVENTS, _r(r"讲座|宣讲|法治课"), requires=_r(r"宣传|普法")),
+    # Activities named by their form: a lecture, a talk, a class — publicity when its audience is the public.
+    Rule("publicity_events", EVENTS, _r(rf"讲座|{OUTREACH_FORMS_PATTERN}"), audience=True),
     Rule("publicity_materials", frozenset({"份", "册", "本", "套"}),
          _r(r"发放|印发|散发|派发|分发|赠送|资料|材料|宣传单|宣传页|宣传册|手册|小册子|折页|宣传品|读本|明白纸|单页"),
          priority=1),
@@ -105,12 +114,28 @@ RULES: tuple[Rule, ...] = (
          requires=_r(r"纠纷|矛盾|争议|调解|调处|化解"), scope="clause"),
     Rule("reconsideration_cases", CASES | {"个"}, _r(r"行政复议|复议"), priority=1),
     Rule("litigation_cases", CASES | {"个"}, _r(r"行政诉讼|行政应诉|应诉案件|被诉"), priority=1),
-    Rule("court_appearances", EVENTS | PEOPLE | {"人次", "件", "起"}, _r(r"出庭应诉|出庭"), priority=2),
+    Rule("court_appearances", EVENTS | PEOPLE | CASES | {"人次"}, _r(r"出庭应诉|出庭"), priority=2),
     Rule("court_appearance_rate", frozenset({"%"}), _r(r"出庭应诉率|出庭率"), rate=True),
     Rule("legal_aid", frozenset({"件", "次", "人次", "宗", "起", "人"}), _r(r"法律援助"), priority=1),
     Rule("legal_advisor_coverage", frozenset({"个"}), _r(r"法律顾问"), priority=3,
          right_prefix=_r(r"^(?:行政村|村|社区|居委会)")),
 )
+
+# Who an activity is for, and who does it (extract.py reads the nearest of these words).
+PUBLIC_AUDIENCE = _r(
+    r"群众|村民|居民|学生|青少年|师生|老年人?|妇女|儿童|商户|企业|行政村|村（社区）|村\(社区\)|\d+个村|"
+    r"进(?:社区|村|校园|学校|企业|机关|家庭|农村|乡村|网格|小区|单位|工地|市场|园区)|走进|下沉|走村|入户|"
+    r"[六七八九十]进|送法"
+)
+CADRE_AUDIENCE = _r(r"干部|职工|党员|公职人员|工作人员|执法人员|班子|中心组|两委")
+PUBLICITY_KIND = _r(r"宣传|普法")
+# Bodies under the township whose own study is not the township's (各支部, 14个党委, 基层党组织, 村居党支部),
+# and the township's own (中心组, 党委会, 班子, 机关干部…): the nearer one before the number says who studied.
+SUBORDINATE_BODY = _r(
+    r"(?:各|\d+个|[两三四五六七八九十]+个)(?:党委|党组织|党支部|支部|村|社区|单位|部门)|"
+    r"(?:基层|各级)党组织|党组织|(?:村居?|社区)党(?:支部|组织|委)|各支部|党支部"
+)
+OWN_BODY = _r(r"中心组|班子|党委会|党工委会|党委(?!书记)|党工委|机关|干部|职工|全镇|全乡|全街")
 
 INDICATOR_KEYS = tuple(dict.fromkeys(rule.indicator for rule in RULES))
 RATE_RULES = tuple(rule for rule in RULES if rule.rate)

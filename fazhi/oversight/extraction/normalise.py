@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import ALL_UNITS
+
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = rf"[a-zü{TONE_VOWELS}]{{0,6}}[{TONE_VOWELS}][a-zü{TONE_VOWELS}]{{0,6}}"
 # "時(shí)", "會(huì )": a mirror site annotates characters with their pinyin.
@@ -17,11 +19,16 @@ BROKEN_NOTE = re.compile(rf"[?？]?[,，]?[A-Za-z]?\([ \t]?{_PINYIN}[ \t]?\)")
 BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,80}\]")
 MARKDOWN_BOLD = re.compile(r"\*{2,3}")
 LEADING_QUESTION_MARKS = re.compile(r"(?m)^[ \t]*[?？\ufffd]+[ \t]*")
-REPLACEMENT_CHARS = re.compile("[\ufffd\u200b\u200c\u200d\ufeff\u00ad]")
+REPLACEMENT_CHARS = re.compile("[\ufffd\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # U+2060: gbt9704 keeps numbers whole
 # Spaces inside or around numbers: "**3** 万余人", "20 万余件", "2023 年".
 SPACE_AFTER_NUMBER = re.compile(r"(?<=[\d.%])[ \t\u00a0\u3000]+(?=[\d.%\u4e00-\u9fff])")
 SPACE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u00a0\u3000]+(?=\d)")
 THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# A PDF line that ends inside a figure: "…普法活动57" / "场次，…" or "…普法活动" / "57场次，…" (our own
+# PDF output read back breaks lines wherever the width runs out). The number and its unit are one.
+_UNITS = "|".join(sorted((*ALL_UNITS, "%"), key=len, reverse=True))
+NUMBER_UNIT_BREAK = re.compile(rf"(?<=\d)[ \t\u3000]*\n[ \t\u3000\f]*(?=(?:[余多来]|万余?|千余?)?(?:{_UNITS}))")
+LINE_STARTS_WITH_FIGURE = re.compile(rf"^\d{{1,9}}(?:\.\d{{1,4}})?(?:[余多来]|万|千)?(?:{_UNITS})")
 # PDF text layers often space out Chinese characters ("法 治 政 府"); Chinese needs no spaces.
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a])[ \t\u00a0\u3000](?=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a“”（）])")
 # Lines that mirror and spam sites add around a copied page.
@@ -94,6 +101,10 @@ def _rejoin_broken_lines(text: str) -> str:
                 len(prev) >= 20 and ("，" in prev or "," in prev) and prev[-1] not in LINE_END_PUNCT and "\u4e00" <= prev[-1] <= "\u9fff"
                 and "\u4e00" <= stripped[0] <= "\u9fff" and not HEADING_START.match(stripped)
                 and not (HEADING_LINE.match(prev) and len(prev) < 36)
+            ) or (
+                # "…开展普法宣传活动" / "57场次，…": a figure does not start a line of its own
+                len(prev) >= 10 and "\u4e00" <= prev[-1] <= "\u9fff" and bool(LINE_STARTS_WITH_FIGURE.match(stripped))
+                and not (HEADING_LINE.match(prev) and len(prev) < 36)
             )
             if joinable:
                 out[-1] = prev + stripped
@@ -128,6 +139,7 @@ def normalise(text: str) -> Normalised:
     text = LEADING_QUESTION_MARKS.sub("", text)
     text = SPAM_LINE.sub("", text)
     text = text.translate(FULL_WIDTH)
+    text = NUMBER_UNIT_BREAK.sub("", text)
     text = SPACE_AFTER_NUMBER.sub("", text)
     text = SPACE_BEFORE_NUMBER.sub("", text)
     text = THOUSANDS_COMMA.sub("", text)

@@ -1,0 +1,75 @@
+"""Mechanisms that carry the reader to reports it has not seen (phrasings written for these tests, not
+taken from any corpus): the thing counted decides over words further back, activities named by their form
+or audience, who studied, what all the documents went through, handled violations, and a figure broken
+across lines by a PDF."""
+from __future__ import annotations
+
+import pytest
+
+from fazhi.oversight.extraction import samples
+from fazhi.oversight.extraction.extract import extract_figures
+from fazhi.oversight.extraction.normalise import normalise
+from fazhi.oversight.extraction.pipeline import analyse_bytes
+
+
+def found(text: str) -> list[tuple[str, float]]:
+    return [(f.indicator, f.value) for f in extract_figures(normalise(text).text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an activity named by its form: publicity when held for the public, nothing when held for staff
+    ("组织律师进社区开展民法典宣讲15场。", [("publicity_events", 15)]),
+    ("深入学校开展法治教育讲座12场，覆盖师生3000余人次。", [("publicity_events", 12), ("publicity_audience", 3000)]),
+    ("在全镇12个村开展“法律明白人”院坝会20余场。", [("publicity_events", 20)]),
+    ("开展“送法下乡”活动18场次，受教育群众2000余人次。", [("publicity_events", 18), ("publicity_audience", 2000)]),
+    ("为机关干部举办法治讲座3场。", []),
+    ("镇党委书记为全体党员上法治党课2次。", []),
+    # the form right before the number wins over a study word further back
+    ("组织开展习近平法治思想学习宣讲活动30场，累计参与学习4000人次。",
+     [("publicity_events", 30), ("publicity_audience", 4000)]),
+    ("举办机关干部学习民法典培训和专题讲座共3次。", []),
+    ("组织干部参加专题研讨6次。", []),
+    ("组织执法队员开展业务培训5期。", [("enforcement_training", 5)]),
+    # who studied, and for what: the township's own legal study only
+    ("班子成员会前学法10次，中心组专题学法4次。", [("study_sessions", 10), ("study_sessions", 4)]),
+    ("各村（社区）开展学法活动36场。", []),
+    ("指导全镇15个村党支部开展法治学习45次。", []),
+    ("组织党员干部开展党史学习教育专题学习6次。", []),
+    ("开展“三会一课”学习12次。", []),
+    # a legal adviser's work is a review only when it is one
+    ("法律顾问参与审查合同协议15份。", [("legality_reviews", 15)]),
+    ("法律顾问列席镇党政联席会议20次。", []),
+    ("法律顾问参与合同审查、矛盾调解、信访接待等工作30余次。", []),
+    ("为企业提供合同审查、法律咨询等专项法律服务共计8次。", []),
+    # what all of the documents went through
+    ("全年制定出台行政规范性文件3件，均经合法性审查。", [("legality_reviews", 3)]),
+    ("制发规范性文件2件，均已报县政府备案。", [("normative_docs_filed", 2)]),
+    ("全年作出重大行政决策5项，均严格履行了法定程序。", []),
+    # handled violations
+    ("全年查处各类违法行为46起。", [("penalty_cases", 46)]),
+    ("依法处置违法占地行为12起，移送刑事案件1件。", [("penalty_cases", 12)]),
+    ("行政机关负责人出庭应诉3宗。", [("court_appearances", 3)]),
+])
+def test_phrasings_of_unseen_reports(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "今年以来，镇司法所联合派出所开展普法宣传活动57\n场次，发放宣传资料3000余\n份。",
+    "今年以来，镇司法所联合派出所开展普法宣传活动\n57场次，发放宣传资料3000余份。",
+])
+def test_number_and_unit_split_by_a_line_break_are_one_figure(text):
+    assert found(text) == [("publicity_events", 57), ("publicity_materials", 3000)]
+
+
+def test_a_pdf_that_breaks_lines_inside_figures_reads_back_whole():
+    lines = ["一、法治宣传教育", "今年以来，镇司法所围绕法治政府建设开展普法宣传活动57",
+             "场次，发放宣传资料3000", "余份，镇综治中心排查调处矛盾纠纷", "18件，调处成功率达100%。"]
+    result = analyse_bytes(samples.build_pdf([lines]), "报告.pdf")
+    assert [(f["indicator"], f["value"], f["unit"]) for f in result.figures] == [
+        ("publicity_events", 57, "场次"), ("publicity_materials", 3000, "份"),
+        ("disputes_handled", 18, "件"), ("dispute_success_rate", 100, "%")]
+
+
+def test_a_year_at_a_line_end_is_not_joined_to_the_next_line():
+    assert normalise("2023\n年，我镇开展普法活动12场。").text.startswith("2023\n年")
