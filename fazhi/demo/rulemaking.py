@@ -109,8 +109,11 @@ def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, rev
         late = i == 3
         normative.file_with_county(doc, user=clerk, filed_on=published + dt.timedelta(days=25 if late else 9))
         docs.append(doc)
-    if docs and d.fits(d.month(11, 20), 0):
-        normative.repeal_document(docs[0], user=clerk, repealed_on=d.month(11, 20), reason="上位法已修改，本办法与之不一致")
+    # the year's clean-up repeals a document of an earlier year (a document is rarely repealed the year it is issued)
+    earlier = NormativeDocument.objects.filter(organisation=township, issued_on__year__lt=year, repealed_on__isnull=True,
+                                               status=DocStatus.PUBLISHED).order_by("issued_on").first()
+    if earlier and d.fits(d.month(11, 20), 0):
+        normative.repeal_document(earlier, user=clerk, repealed_on=d.month(11, 20), reason="上位法已修改，本办法与之不一致")
     signed = 0
     for i, (title, party, unit, amount) in enumerate(rng.sample(CONTRACTS, 4)):
         contract = contracts.register_contract(organisation=township, user=clerk, fields=dict(

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind, Role, User
 from fazhi.core.scoping import writable_org
 from fazhi.core.transitions import record_transition
@@ -36,8 +37,11 @@ def may_submit(user: User, org: Organisation) -> bool:
     return user.is_authenticated and user.role in SUBMITTING_ROLES and writable_org(user) == org
 
 
-def submit_report(org: Organisation, year: int, user: User, reason: str = "") -> Submission:
+def submit_report(org: Organisation, year: int, user: User, reason: str = "", dated: dt.date | None = None) -> Submission:
     """The township leader approves the saved report as it stands and sends it to the county (审定并报送).
+
+    The 成文日期 becomes the day the leader approves it (``dated``, today in Beijing unless the leader gives
+    another day of the report's year or after, not in the future), never the day a file happens to be generated.
 
     The report check runs first (fazhi/reports/check/): when it finds problems the leader must give a reason
     (说明理由) to send the report as it is; the score, the problems and the reason are stored with the version
@@ -57,6 +61,10 @@ def submit_report(org: Organisation, year: int, user: User, reason: str = "") ->
     if report is None:
         raise ValidationError("请先保存年度报告，再审定报送")
     reason = (reason or "").strip()
+    today = clock.today()
+    dated = dated or today
+    if dated > today or dated.year < year:
+        raise ValidationError({"dated": f"成文日期应在{year}年1月1日至今天（{today:%Y-%m-%d}）之间"})
     with transaction.atomic():
         filing = _filing_get_or_create(org, year, user)
         latest = filing.latest
@@ -64,6 +72,10 @@ def submit_report(org: Organisation, year: int, user: User, reason: str = "") ->
             raise ValidationError(f"第{latest.version}版已报送、县级尚未审核，不能重复报送")
         if latest and latest.status == SubmissionStatus.ACCEPTED:
             raise ValidationError(f"县级已接收第{latest.version}版；如需更正，请联系县依法治县办退回后再报送")
+        if report.dated != dated:
+            report.dated = dated
+            report._history_user = user
+            report.save(update_fields=["dated", "updated_at"])
         composed = compose_report(report)
         check = check_composed(composed, org)
         if check.problems and not reason:

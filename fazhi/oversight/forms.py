@@ -80,6 +80,8 @@ class VoidForm(forms.Form):
 class SubmitForm(forms.Form):
     """The leader's confirmation of 审定并报送; a reason is required when the report check found problems."""
 
+    dated = forms.DateField(label="成文日期", widget=forms.DateInput(attrs={"type": "date"}), required=False,
+                            help_text="审定报告的日期，印在报告落款处；不填为今天")
     reason = forms.CharField(label="说明理由", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, required=False,
                              help_text="自查发现的问题如确属实际情况或已另行说明，请写明理由；理由随报告一并报送县依法治县办")
 

@@ -120,3 +120,23 @@ def test_the_frozen_structure_round_trips(flawed, township):
     again = composed_from_dict(composed_to_dict(composed))
     assert render_markdown(again) == render_markdown(composed)
     assert [(f.key, f.amount) for f in again.figures()] == [(f.key, f.amount) for f in composed.figures()]
+
+
+def test_the_date_the_leader_approves_is_the_reports_date(client, township, leader):
+    """成文日期 is the day of approval (today in Beijing unless the leader gives another day), never a file's date."""
+    import datetime as dt
+
+    from fazhi.core import clock
+    from fazhi.reports.models import AnnualReport
+    from fazhi.reports.services import report_initial, report_new, report_save
+
+    year = clock.current_year() - 1
+    report = report_save(org=township, year=year, data=report_initial(report_new(township, year)), user=leader)
+    assert report.dated < dt.date(year + 1, 3, 1)  # the draft carries a day before the report is due
+    client.force_login(leader)
+    url = reverse("oversight_submit", args=[township.code, year])
+    future = clock.today() + dt.timedelta(days=3)
+    page = client.post(url, {"confirm": "1", "reason": "已核实", "dated": future.isoformat()}).content.decode()
+    assert "成文日期应在" in page and AnnualReport.objects.get(pk=report.pk).dated == report.dated
+    client.post(url, {"confirm": "1", "reason": "已核实"})
+    assert AnnualReport.objects.get(pk=report.pk).dated == clock.today()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core import clock
 from fazhi.core.scoping import readable_orgs, resolve_org, writable_org
 from fazhi.core.transitions import timeline
 from fazhi.core.workflow_views import perform
@@ -56,28 +57,29 @@ def submit(request, code: str, year: int):
     if not services.may_submit(request.user, org):
         raise PermissionDenied("年度报告须由本乡镇（街道）党政主要负责人或分管领导审定后报送")
     confirming = request.method == "POST" and "confirm" in request.POST
-    if confirming:
-        reason = (request.POST.get("reason") or "").strip()[:2000]
-        try:
-            submission = services.submit_report(org, year, request.user, reason)
-        except ValidationError as exc:
-            if not (hasattr(exc, "error_dict") and "reason" in exc.error_dict):
-                messages.error(request, "；".join(exc.messages))
-                return redirect("report_view", org.code, year)
-        else:
-            deadline = deadlines_for(org, year).submit_by
-            late = "（已超过报送期限）" if timezone.localtime(submission.submitted_at).date() > deadline else ""
-            messages.success(request, f"已审定并报送第{submission.version}版{late}，等待县依法治县办审核")
-            return redirect("oversight_submission", submission.pk)
     report = report_get(org, year)
     if report is None:
         messages.error(request, "请先保存年度报告，再审定报送")
         return redirect("report_view", org.code, year)
     composed = compose_report(report)
     check = check_composed(composed, org)
-    form = SubmitForm(request.POST if confirming else None, problems_found=bool(check.problems))
-    if confirming:
-        form.is_valid()
+    form = SubmitForm(request.POST if confirming else None, problems_found=bool(check.problems),
+                      initial={"dated": clock.today()})
+    if confirming and form.is_valid():
+        data = form.cleaned_data
+        try:
+            submission = services.submit_report(org, year, request.user, data["reason"], data["dated"])
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                messages.error(request, "；".join(exc.messages))
+                return redirect("report_view", org.code, year)
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            deadline = deadlines_for(org, year).submit_by
+            late = "（已超过报送期限）" if timezone.localtime(submission.submitted_at).date() > deadline else ""
+            messages.success(request, f"已审定并报送第{submission.version}版{late}，等待县依法治县办审核")
+            return redirect("oversight_submission", submission.pk)
     return render(request, "oversight/submit.html", {
         "org": org, "year": year, "composed": composed, "check": check, "form": form,
         "deadline": deadlines_for(org, year).submit_by, "today": timezone.localdate(),

@@ -104,7 +104,7 @@ def decisions(w: Writer) -> Subsection:
         rejected = w.run("legality_reviews_rejected")
         on_time = w.rate_clause("legality_review_on_time_rate", full="本年到期的{den}送审事项均在审查期限内出具意见",
                         partial="本年到期的{den}送审事项中按期出具意见{num}，按期办结率{rate}")
-        s.add("发挥司法所和政府法律顾问作用，全年出具合法性审查意见", reviews, w.change("legality_reviews"),
+        s.add("全年司法所和政府法律顾问出具合法性审查意见", reviews, w.change("legality_reviews"),
               ["，其中合同协议", contracts] if contracts else "",
               ["，对", rejected, "提出不予通过意见"] if rejected else "",
               ["。", on_time] if on_time else "")
