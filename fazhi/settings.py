@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # early, so that every answer carries it, including the refusals the middleware below give themselves
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "fazhi.core.middleware.RequestSizeLimitMiddleware",
     "fazhi.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,7 +80,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "fazhi.core.sessions.StaffSessionTimeoutMiddleware",
+    "fazhi.core.roles.RoleMatrixMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "fazhi.core.middleware.DatabaseTroubleMiddleware",
 ]
@@ -103,20 +107,22 @@ TEMPLATES = [
 ]
 
 
+# IMMEDIATE: a write transaction takes the lock when it begins and waits for it, instead of
+# failing with "database is locked" when two requests write at once (e.g. numbering).
+SQLITE_OPTIONS = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+
+
 def _database() -> dict:
     url = env_str("DATABASE_URL")
     if not url and env_bool("FAZHI_TEST_POSTGRES"):
         url = env_str("FAZHI_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/fazhi")
     if url:
-        return dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+        config = dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+        if config["ENGINE"] == "django.db.backends.sqlite3":  # a SQLite file named by URL works like the default
+            config["OPTIONS"] = SQLITE_OPTIONS | config.get("OPTIONS", {})
+        return config
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    return {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": DATA_DIR / "fazhi.sqlite3",
-        # IMMEDIATE: a write transaction takes the lock when it begins and waits for it, instead of
-        # failing with "database is locked" when two requests write at once (e.g. numbering).
-        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
-    }
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "fazhi.sqlite3", "OPTIONS": dict(SQLITE_OPTIONS)}
 
 
 DATABASES = {"default": _database()}
@@ -158,6 +164,13 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "fazhi.core.views.errors.csrf_failure"  # the pages' scripts read the token from the form (csrfmiddlewaretoken), never the cookie
+# Staff sessions end after FAZHI_SESSION_IDLE_MINUTES without a request and FAZHI_SESSION_MAX_HOURS after login
+# (fazhi/core/sessions.py), with "登录已过期" on the login page.
+FAZHI_SESSION_IDLE_MINUTES = env_int("FAZHI_SESSION_IDLE_MINUTES", 30)
+FAZHI_SESSION_MAX_HOURS = env_int("FAZHI_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = FAZHI_SESSION_MAX_HOURS * 3600
 SESSION_COOKIE_SECURE = PRODUCTION and env_bool("FAZHI_HTTPS", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -176,12 +189,29 @@ SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FAZHI_MAX_UPLOAD_BYTES = env_int("FAZHI_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+FAZHI_MAX_EVIDENCE_BYTES = env_int("FAZHI_MAX_EVIDENCE_BYTES", 200 * 1024 * 1024)
+FAZHI_MAX_REPORT_BATCH_BYTES = env_int("FAZHI_MAX_REPORT_BATCH_BYTES", 200 * 1024 * 1024)
+_MB = 1024 * 1024
+# Largest request body per address (pattern, bytes; first match wins): 413 with a Chinese message before the body
+# is read (fazhi/core/middleware.py). deploy/nginx.conf sets the same caps per location.
+FAZHI_BODY_LIMITS = [
+    (r"^/enforcement/cases/\d+/evidence/$", FAZHI_MAX_EVIDENCE_BYTES + _MB),
+    (r"^/oversight/imports/$", FAZHI_MAX_REPORT_BATCH_BYTES + _MB),
+    (r"^/ledgers/[\w-]+/import/$", 20 * _MB),
+    (r"^/(api|portal)/", _MB),
+    (r"", FAZHI_MAX_UPLOAD_BYTES + 2 * _MB),
+]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "fazhi.api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "fazhi.api.errors.exception_handler",
 }

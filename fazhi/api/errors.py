@@ -10,8 +10,9 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError
+from django.db import DataError, DatabaseError
 from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 from rest_framework import exceptions, status
@@ -49,6 +50,9 @@ def _chinese_for(exc: exceptions.APIException, request) -> str:
     detail = str(exc.detail) if not isinstance(exc.detail, (dict, list)) else ""
     if detail.startswith("CSRF Failed"):
         return "安全校验（CSRF）失败：请刷新页面后重试，并在请求头 X-CSRFToken 中带上 csrftoken"
+    if isinstance(exc, exceptions.UnsupportedMediaType):  # DRF's own says only which type was refused
+        return "不支持此请求内容类型（{}），请以 application/json 提交".format(
+            getattr(request, "content_type", "") or "未注明").replace("{", "").replace("}", "")
     if detail and _HAN.search(detail) and detail != str(exc.default_detail):
         return detail  # already written in Chinese by the view
     for kind, message in _CHINESE:
@@ -68,8 +72,32 @@ def _validation_body(data) -> dict:
     return {"detail": "；".join(str(m) for m in messages)}
 
 
+TOO_MANY_FIELDS = "提交的字段过多（超过系统允许的数量），请检查后重试"
+TOO_LARGE = "提交的内容过大，请精简后重试"
+UNSTORABLE = "提交的内容超出系统能保存的范围（数值过大或含有无法保存的字符），请检查后重试"
+
+
+class _RequestRefused(exceptions.APIException):
+    """An input the request layer refuses (too large, too many fields): a 4xx whose message is already Chinese."""
+
+    def __init__(self, detail: str, status_code: int):
+        self.status_code = status_code
+        super().__init__(detail)
+
+
 def _as_api_exception(exc, request):
     """Django's own exceptions as the DRF ones with the same meaning (keeping their messages)."""
+    if isinstance(exc, RequestDataTooBig):
+        return _RequestRefused(TOO_LARGE, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exc, (TooManyFieldsSent, TooManyFilesSent)):
+        return _RequestRefused(TOO_MANY_FIELDS, status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, SuspiciousOperation):
+        return _RequestRefused("请求无法识别，请检查后重试", status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DataError):  # the database refuses the value itself: the input's fault, not an outage
+        logger.warning("database refused a value on %s: %s", getattr(request, "path", "?"), exc)
+        return exceptions.ValidationError({"detail": UNSTORABLE})
+    if isinstance(exc, RecursionError):
+        return exceptions.ParseError("请求内容嵌套层数过多")
     if isinstance(exc, Http404):
         return exceptions.NotFound(*exc.args)
     if isinstance(exc, DjangoPermissionDenied):

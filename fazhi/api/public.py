@@ -4,23 +4,27 @@ POST /api/public/disclosure-requests          → 201 {tracking_number, received
 GET  /api/public/disclosure-requests/{number}?contact=…  → the status; a wrong contact is 404.
 
 Validation is the portal form's (one set of rules). The same ``Idempotency-Key`` header (or
-``idempotency_key`` field) twice returns the first application with 200 instead of a second one.
+``idempotency_key`` field) twice with the same application returns the first one with 200 instead of a second
+one; with a different application, 409 and nothing of the first. JSON bodies only (415 otherwise). Status
+lookups share one per-minute budget with the portal's tracking page.
 """
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, Throttled, ValidationError
+from rest_framework.exceptions import APIException, NotFound, Throttled, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from fazhi.api.parsers import SafeJSONParser
 from fazhi.api.serializers import _as_posted, form_errors
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.disclosure.forms import ApplicationForm
 from fazhi.disclosure.public import find_for_applicant, public_status, submit_online
-from fazhi.core.ratelimit import over_limit
+from fazhi.core.ratelimit import TRACKING_BUCKET, over_limit
+from fazhi.disclosure.services import IdempotencyConflict
 
 APPLICATION_SCHEMA = {
     "type": "object",
@@ -58,26 +62,34 @@ STATUS_SCHEMA = {
 RATE_LIMITED = "请求过于频繁，请稍后再试（每分钟请求次数有限制）"
 
 
+class IdempotencyKeyReused(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "idempotency_conflict"
+
+
 class PublicView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    # JSON only: a form-encoded or text/plain body (what another site's <form> can send without CORS) is 415,
+    # so no other site can file applications in a visitor's name (the API has no CSRF token to check).
+    parser_classes = [SafeJSONParser]
+    rate_bucket = "api-public"
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if over_limit(request, "api-public"):
+        if over_limit(request, self.rate_bucket):
             raise Throttled(detail=RATE_LIMITED, wait=60)
 
 
 class PublicApplications(PublicView):
     @extend_schema(operation_id="public_disclosure_request_create", tags=["公开门户"], auth=[],
                    summary="提交政府信息公开申请（无需登录）", request={"application/json": APPLICATION_SCHEMA},
-                   responses={201: STATUS_SCHEMA, 200: STATUS_SCHEMA, 400: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT})
+                   responses={201: STATUS_SCHEMA, 200: STATUS_SCHEMA, 400: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT,
+                              413: OpenApiTypes.OBJECT, 415: OpenApiTypes.OBJECT, 429: OpenApiTypes.OBJECT})
     def post(self, request):
         payload = request.data
-        if not isinstance(payload, dict):
-            raise ValidationError({"detail": "请求内容必须是 JSON 对象"})
-        if hasattr(payload, "lists"):
-            payload = {k: v[0] if len(v) == 1 else v for k, v in payload.lists()}
+        if not isinstance(payload, dict) or hasattr(payload, "lists"):
+            raise ValidationError({"detail": "请求内容必须是 JSON 对象（Content-Type: application/json）"})
         code = payload.get("organisation")
         errors = {}
         org = None
@@ -104,12 +116,19 @@ class PublicApplications(PublicView):
         key = request.headers.get("Idempotency-Key") or payload.get("idempotency_key") or ""
         if not isinstance(key, str):
             raise ValidationError({"idempotency_key": ["应为文字"]})
-        application, created = submit_online(organisation=org, form=form, idempotency_key=key)
+        if len(key) > 64:
+            raise ValidationError({"idempotency_key": ["幂等键最长64个字符"]})
+        try:
+            application, created = submit_online(organisation=org, form=form, idempotency_key=key)
+        except IdempotencyConflict:
+            raise IdempotencyKeyReused(IdempotencyConflict.MESSAGE)
         return Response(public_status(application).as_json(),
                         status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
 class PublicApplicationStatus(PublicView):
+    rate_bucket = TRACKING_BUCKET  # one per-minute budget for status lookups, shared with the portal's /portal/track/
+
     @extend_schema(operation_id="public_disclosure_request_status", tags=["公开门户"], auth=[],
                    summary="凭受理编号和联系电话查询办理状态与答复期限",
                    parameters=[OpenApiParameter("contact", str, required=True, description="申请时填写的联系电话")],

@@ -10,8 +10,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from fazhi.api.serializers import form_errors
+from fazhi.api.serializers import _as_posted, form_errors
 from fazhi.api.views import Pages
+from fazhi.core.roles import REVIEW_OPINION
 from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, scoped
 from fazhi.core.transitions import timeline
 from fazhi.normative.choices import DocStatus
@@ -49,7 +50,16 @@ def timeline_json(obj) -> list[dict]:
 def _payload(request) -> dict:
     if not isinstance(request.data, dict):
         raise ValidationError({"detail": "请求内容必须是 JSON 对象"})
-    return {k: ("" if v is None else str(v)) for k, v in request.data.items()}
+    data, wrong = {}, {}
+    for key, value in request.data.items():
+        posted = _as_posted(value, many=False)
+        if posted is None:
+            wrong[key] = ["格式不正确：应为文字、数字或日期"]
+        else:
+            data[key] = posted
+    if wrong:
+        raise ValidationError(wrong)
+    return data
 
 
 class Reviews(APIView):
@@ -91,7 +101,7 @@ class ReviewItem(APIView):
 
 
 def _run(request, pk, form_class, action):
-    review = get_writable_or_404(LegalityReview.objects.all(), request.user, pk)
+    review = get_writable_or_404(LegalityReview.objects.all(), request.user, pk, area=REVIEW_OPINION)
     data = {"taken_on": timezone.localdate().isoformat(), "concluded_on": timezone.localdate().isoformat()} | _payload(request)
     form = form_class(data)
     if not form.is_valid():

@@ -157,7 +157,9 @@ class LedgerVoid(APIView):
         if not isinstance(payload, dict):
             raise ValidationError({"detail": "请求内容必须是 JSON 对象，如 {\"reason\": \"作废原因\"}"})
         reason = payload.get("reason")
-        form = VoidForm({"reason": "" if reason is None else str(reason)})
+        if reason is not None and not isinstance(reason, str):
+            raise ValidationError({"reason": ["作废原因应为文字，如 {\"reason\": \"重复录入\"}"]})
+        form = VoidForm({"reason": reason or ""})
         if not form.is_valid():
             raise ValidationError(form_errors(form))
         try:

@@ -2,23 +2,16 @@
 are ledgers: /ledgers/assessment-criteria/, /ledgers/assessment-scores/)."""
 from __future__ import annotations
 
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from fazhi.assessment.report import anchor
 from fazhi.assessment.scoring import FORMULA
 from fazhi.assessment.selectors import assessment_results, criteria_of
-from fazhi.core import audit
+from fazhi.core import audit, spreadsheets
 from fazhi.core.models import AuditKind, OrgKind
 from fazhi.core.scoping import resolve_org
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _township(request, code: str, year: int):
     org = resolve_org(request.user, code)
@@ -41,23 +34,18 @@ def results(request, code: str, year: int):
 @login_required
 def results_xlsx(request, code: str, year: int):
     org = _township(request, code, year)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = f"{year}年考核结果"
-    ws.append(["名次", "考核对象类别", "考核对象", "考核指标", "分值", "得分", "评分依据（计算过程或理由）", "评分日期"])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    rows = []
     for r in assessment_results(org, year):
         kind = "村（社区）" if r.village else "机关站所"
         for line in r.lines:
             s = line.score
-            ws.append([r.rank, kind, r.name, line.criterion.name, float(line.criterion.weight),
-                       float(s.score) if s and s.score is not None else "未评分", s.basis if s else "",
-                       s.scored_on if s else None])
-        ws.append([r.rank, kind, r.name, "合计", float(r.full_marks), float(r.total), "", None])
-    buffer = io.BytesIO()
-    wb.save(buffer)
+            rows.append([r.rank, kind, r.name, line.criterion.name, float(line.criterion.weight),
+                         float(s.score) if s and s.score is not None else "未评分", s.basis if s else "",
+                         s.scored_on if s else None])
+        rows.append([r.rank, kind, r.name, "合计", float(r.full_marks), float(r.total), "", None])
+    header = ["名次", "考核对象类别", "考核对象", "考核指标", "分值", "得分", "评分依据（计算过程或理由）", "评分日期"]
+    content = spreadsheets.table_bytes(f"{year}年考核结果", header, rows, widths=False)
     audit.record(AuditKind.EXPORT, request=request, user=request.user, detail=f"导出{org.name}{year}年目标管理考核结果")
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(content, content_type=spreadsheets.XLSX_MIME)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''assessment-{org.code}-{year}.xlsx"
     return response

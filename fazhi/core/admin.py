@@ -56,3 +56,48 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# ---------------------------------------------------------------- what the admin may never do, in one place
+
+# Annual reports are written and voided by the townships through the application (with their history and the
+# county's versions); in the admin they are only shown.
+READ_ONLY_IN_ADMIN = ("reports.AnnualReport",)
+# Settings every deadline is computed from: changed (each change kept in history), never deleted.
+NOT_DELETABLE_IN_ADMIN = ("core.HolidayArrangement", "normative.NormativeSettings", "oversight.CountyDeadlines")
+
+
+class _ReadOnly:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class _NotDeletable:
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
+def apply_admin_policy(site=admin.site) -> None:
+    """Re-register the listed models' admins with the policy (and the change history), whoever wrote them."""
+    from django.apps import apps
+
+    for label, mixin in [*((l, _ReadOnly) for l in READ_ONLY_IN_ADMIN), *((l, _NotDeletable) for l in NOT_DELETABLE_IN_ADMIN)]:
+        model = apps.get_model(label)
+        current = site._registry.get(model)
+        if current is None or isinstance(current, mixin):
+            continue
+        bases = (mixin, type(current)) if isinstance(current, SimpleHistoryAdmin) else (mixin, SimpleHistoryAdmin, type(current))
+        site.unregister(model)
+        site.register(model, type(f"Protected{type(current).__name__}", bases, {}))
+

@@ -136,8 +136,28 @@ class Record(models.Model):
     def delete(self, *args, **kwargs):
         raise HardDeleteForbidden("政府记录不得删除，请作废并填写原因")
 
+    def clean_fields(self, exclude=None):
+        """The realistic bounds of every number, year and date (fazhi/core/bounds.py), then Django's field checks."""
+        from fazhi.core import bounds
+
+        errors = {}
+        try:  # first, so that both databases give the same message (PostgreSQL's own range check comes later)
+            bounds.check_instance(self, exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        try:
+            super().clean_fields(exclude=set(exclude or ()) | set(errors))
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
     def void(self, *, reason: str, user=None) -> None:
-        reason = (reason or "").strip()
+        from fazhi.core.text import clean_text
+
+        if not isinstance(reason, str) and reason is not None:
+            raise ValidationError({"void_reason": "作废原因应为文字"})
+        reason = clean_text(reason or "")
         if not reason:
             raise ValidationError({"void_reason": "作废必须填写原因"})
         if self.is_void:
@@ -274,3 +294,20 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise HardDeleteForbidden("审计日志不得删除")
+
+
+def _keep_history_of_settings() -> None:
+    """Settings an administrator changes in the admin — the holiday arrangements, each township's normative-document
+    settings, a county's report deadlines — keep every change (who, when, old and new values) like any record.
+    The historical tables live in this app so that the apps owning the settings need no change."""
+    import simple_history
+
+    from fazhi.normative.models import NormativeSettings
+    from fazhi.oversight.models import CountyDeadlines
+
+    for model in (HolidayArrangement, CalendarDay, NormativeSettings, CountyDeadlines):
+        if not hasattr(model, "history"):
+            simple_history.register(model, app="fazhi.core")
+
+
+_keep_history_of_settings()

@@ -22,6 +22,11 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+# Tracking lookups (a tracking number plus a phone number) from the portal page and the public API draw on
+# one budget: two separate ones would double the guesses a client can make per minute.
+TRACKING_BUCKET = "track"
+
+
 def over_limit(request, bucket: str = "public") -> bool:
     """Count this request; True when the client has used up its requests for the current minute."""
     limit = getattr(settings, "FAZHI_PUBLIC_RATE_LIMIT", 0)

@@ -38,9 +38,12 @@ def writable_org(user: User) -> Organisation | None:
     return org if org is not None and org.kind == OrgKind.TOWNSHIP else None
 
 
-def can_write(user: User, organisation_id: int) -> bool:
+def can_write(user: User, organisation_id: int, area: str | None = None) -> bool:
+    """Whether the user may change records of this township — of the given area (fazhi/core/roles.py) if named."""
+    from fazhi.core.roles import may_write
+
     org = writable_org(user)
-    return org is not None and org.pk == organisation_id
+    return org is not None and org.pk == organisation_id and may_write(user, area)
 
 
 def scoped(queryset: QuerySet, user: User) -> QuerySet:
@@ -54,10 +57,15 @@ def get_readable_or_404(queryset: QuerySet, user: User, pk) -> Model:
         raise Http404("记录不存在或您无权查看")
 
 
-def get_writable_or_404(queryset: QuerySet, user: User, pk) -> Model:
+def get_writable_or_404(queryset: QuerySet, user: User, pk, area: str | None = "") -> Model:
+    """The record, if the user may change it: in scope (else 404), of their own township and of an area their role
+    handles (else 403 naming the rule). ``area`` defaults to the record's app (fazhi/core/roles.py)."""
+    from fazhi.core import roles
+
     obj = get_readable_or_404(queryset, user, pk)
     if not can_write(user, obj.organisation_id):
         raise PermissionDenied("您只能查看，不能修改本记录")
+    roles.require_area(user, roles.area_of_model(queryset.model) if area == "" else area)
     return obj
 
 

@@ -20,8 +20,11 @@ def require_writer(user):
 
 
 def can_write_record(user, obj) -> bool:
+    """Whether the page offers this user the record's next steps: own township, and an area the role handles."""
+    from fazhi.core.roles import area_of_model, may_write
+
     org = writable_org(user)
-    return org is not None and org.pk == obj.organisation_id
+    return org is not None and org.pk == obj.organisation_id and may_write(user, area_of_model(type(obj)))
 
 
 def perform(request, form, action: Callable[[dict], object], *, success: str, redirect_to, field_map=None):

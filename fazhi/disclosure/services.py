@@ -75,22 +75,40 @@ def request_create(
 ) -> tuple[DisclosureRequest, bool]:
     """Save a new application (portal or counter). Returns (application, created).
 
-    The same ``idempotency_key`` twice (a double-clicked submit, a retried API call) returns
-    the first application instead of creating a second one.
+    The same ``idempotency_key`` twice with the same application (a double-clicked submit, a retried API call)
+    returns the first application instead of creating a second one; the same key with a different application
+    raises ``IdempotencyConflict`` and discloses nothing of the first.
     """
     key = (idempotency_key or "")[:64]
     try:
         with transaction.atomic():
             request = _create(organisation, fields, channel, received_on, user, key)
     except _AlreadySubmitted as repeat:
-        return repeat.request, False
+        return _the_same(repeat.request, fields), False
     except IntegrityError:
         existing = _submitted(organisation, key)
         if existing is None:
             raise
-        return existing, False
+        return _the_same(existing, fields), False
     transaction.on_commit(lambda: notify.new_request(request.pk))
     return request, True
+
+
+class IdempotencyConflict(ValidationError):
+    """The idempotency key was used for a different application (nothing of that one is disclosed)."""
+
+    MESSAGE = "该幂等键（Idempotency-Key）已用于另一件内容不同的申请；如需提交新的申请，请使用新的键"
+
+    def __init__(self):
+        super().__init__(self.MESSAGE, code="idempotency_conflict")
+
+
+def _the_same(existing: DisclosureRequest, fields: dict) -> DisclosureRequest:
+    """The first application, if ``fields`` are what it was submitted with; else a conflict."""
+    for name, value in fields.items():
+        if str(getattr(existing, name, "") or "") != str(value or ""):
+            raise IdempotencyConflict()
+    return existing
 
 
 class _AlreadySubmitted(Exception):

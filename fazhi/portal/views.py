@@ -16,7 +16,8 @@ from fazhi.disclosure.choices import ReleaseCategory
 from fazhi.disclosure.forms import PortalApplicationForm, apply_service_errors
 from fazhi.disclosure.models import DisclosureAnnualReport, DisclosureGuide, ProactiveRelease
 from fazhi.disclosure.public import TrackForm, find_for_applicant, public_status, submit_online
-from fazhi.core.ratelimit import over_limit
+from fazhi.core.ratelimit import TRACKING_BUCKET, over_limit
+from fazhi.disclosure.services import IdempotencyConflict
 
 RATE_LIMITED = "提交过于频繁，请稍后再试（每分钟次数有限制）"
 
@@ -58,6 +59,10 @@ def apply(request, code: str):
         if form.is_valid():
             try:
                 application, _ = submit_online(organisation=org, form=form)
+            except IdempotencyConflict:  # the page was re-posted with other content: a fresh key for it
+                form.add_error(None, "本页已经提交过一件内容不同的申请。如确需再提交一件新的申请，请核对内容后再次点击“提交申请”。")
+                form.data = form.data.copy()
+                form.data["idempotency_key"] = uuid.uuid4().hex
             except ValidationError as exc:
                 apply_service_errors(form, exc)
             else:
@@ -70,7 +75,7 @@ def track(request):
     status = None
     not_found = False
     if form.is_bound and form.is_valid():
-        if over_limit(request, "track"):
+        if over_limit(request, TRACKING_BUCKET):
             form.add_error(None, "查询过于频繁，请稍后再试")
         else:
             application = find_for_applicant(form.cleaned_data["tracking_number"], form.cleaned_data["contact"])

@@ -15,15 +15,18 @@ from django.db.models import Model
 from django.utils import timezone
 
 from fazhi.core.attachments import attach_file
-from fazhi.core.models import Organisation, Role
+from fazhi.core import roles
+from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
 from fazhi.core.workdays import DueDate, WorkingCalendar, format_date
 from fazhi.reviews.choices import OPEN_STATUSES, PASSING_OPINIONS, Opinion, ReviewStatus, SubjectKind
 from fazhi.reviews.models import LegalityReview
 from fazhi.reviews.rules import DEFAULT_DAYS_ALLOWED, MINIMUM_BASIS, minimum_days
 
-# 司法所 staff work as clerks; 政府法律顾问 and 法制审核人员 as legal reviewers.
-REVIEWER_ROLES = frozenset({Role.CLERK, Role.LEGAL_REVIEWER})
+# 司法所工作人员 and 法制审核人员 (政府法律顾问): the role matrix in fazhi/core/roles.py says so, in one place.
+REVIEWER_ROLES = roles.REVIEWER_ROLES
+OWN_MATTER = ("不能审查本人送审或起草的事项：合法性审查须由起草、送审以外的司法所工作人员或法制审核人员进行"
+              "（行政处罚法第五十八条；《重大行政决策程序暂行条例》第二十五条至第二十八条）")
 
 
 def _today() -> dt.date:
@@ -136,15 +139,30 @@ def _lock(review: LegalityReview) -> LegalityReview:
     return LegalityReview.objects.select_for_update().get(pk=review.pk)
 
 
-def _check_reviewer(user) -> None:
+def reviewer_refusal(user, review: LegalityReview) -> str | None:
+    """Why this user may not take or conclude this review (None: they may). Separation of duties: a reviewer
+    role of the matter's own township, who neither sent the matter for review nor drafted it."""
     if getattr(user, "role", None) not in REVIEWER_ROLES:
-        raise PermissionDenied("只有司法所工作人员或法制审核人员（法律顾问）可以审查")
+        return roles.refusal(getattr(user, "role", ""), roles.REVIEW_OPINION)
+    if getattr(user, "organisation_id", None) != review.organisation_id:
+        return "只能审查本乡镇（街道）送审的事项"
+    subject = subject_of(review)
+    authors = {review.created_by_id, getattr(subject, "created_by_id", None)}
+    if user.pk in authors:
+        return OWN_MATTER
+    return None
+
+
+def _check_reviewer(user, review: LegalityReview) -> None:
+    refusal = reviewer_refusal(user, review)
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 @transaction.atomic
 def review_take(review: LegalityReview, *, user, on: dt.date | None = None) -> LegalityReview:
-    _check_reviewer(user)
     review = _lock(review)
+    _check_reviewer(user, review)
     if review.is_void or review.status != ReviewStatus.PENDING:
         raise ValidationError(f"该审查事项当前为“{review.get_status_display()}”，不能受理")
     on = on or _today()
@@ -167,8 +185,8 @@ def review_conclude(
     concluded_on: dt.date | None = None, files=(),
 ) -> LegalityReview:
     """Record the opinion. 修改后通过 needs the changes asked for; 不予通过 needs its reasons."""
-    _check_reviewer(user)
     review = _lock(review)
+    _check_reviewer(user, review)
     if review.is_void or review.status not in OPEN_STATUSES:
         raise ValidationError(f"该审查事项当前为“{review.get_status_display()}”，不能出具意见")
     if opinion not in Opinion.values:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.attachments import attachments_for
 from fazhi.core.history import history_entries
+from fazhi.core.roles import REVIEW_OPINION
 from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, readable_orgs, scoped, writable_org
 from fazhi.core.transitions import record_transition, timeline
 from fazhi.core.views.ledgers import VoidForm
@@ -80,19 +81,24 @@ def register_other(request):
 def _detail(request, review, forms=None, status=200):
     forms = forms or {}
     row = with_clock([review])[0]
-    can_write = can_write_record(request.user, review)
+    can_write = can_write_record(request.user, review)  # the sender's side: withdraw, void
+    own_township = writable_org(request.user) is not None and writable_org(request.user).pk == review.organisation_id
+    refusal = services.reviewer_refusal(request.user, review) if own_township else None
     context = {
         "object": review, "row": row, "subject": services.subject_of(review), "attachments": attachments_for(review),
         "timeline": timeline(review), "history": history_entries(review), "can_write": can_write,
         "minimum": minimum_days(review.kind), "minimum_basis": MINIMUM_BASIS.get(review.kind, ""),
-        "is_reviewer": getattr(request.user, "role", None) in services.REVIEWER_ROLES,
+        "is_reviewer": own_township and refusal is None, "reviewer_refusal": refusal,
     }
-    if can_write and review.is_open and not review.is_void:
+    if own_township and review.is_open and not review.is_void:
         today = timezone.localdate()
+        reviewing = refusal is None
         context["forms"] = {
-            "take": forms.get("take") or (TakeForm(initial={"taken_on": today}) if review.status == ReviewStatus.PENDING else None),
-            "conclude": forms.get("conclude") or ConcludeForm(initial={"concluded_on": today, "opinion": Opinion.APPROVED}),
-            "withdraw": forms.get("withdraw") or WithdrawForm(),
+            "take": forms.get("take") or (TakeForm(initial={"taken_on": today})
+                                          if reviewing and review.status == ReviewStatus.PENDING else None),
+            "conclude": forms.get("conclude") or (ConcludeForm(initial={"concluded_on": today, "opinion": Opinion.APPROVED})
+                                                  if reviewing else None),
+            "withdraw": forms.get("withdraw") or (WithdrawForm() if can_write else None),
         }
     return render(request, "reviews/detail.html", context, status=status)
 
@@ -102,8 +108,8 @@ def detail(request, pk: int):
     return _detail(request, get_readable_or_404(LegalityReview.objects.all(), request.user, pk))
 
 
-def _post(request, pk, form_class, name, action, success):
-    review = get_writable_or_404(LegalityReview.objects.all(), request.user, pk)
+def _post(request, pk, form_class, name, action, success, area=""):
+    review = get_writable_or_404(LegalityReview.objects.all(), request.user, pk, area=area)
     form = form_class(request.POST, request.FILES)
     done = perform(request, form, lambda data: action(review, data), success=success,
                    redirect_to=lambda: redirect("review_detail", pk=review.pk))
@@ -114,7 +120,8 @@ def _post(request, pk, form_class, name, action, success):
 @require_POST
 def take(request, pk: int):
     return _post(request, pk, TakeForm, "take",
-                 lambda r, d: services.review_take(r, user=request.user, on=d["taken_on"]), "已受理，开始审查")
+                 lambda r, d: services.review_take(r, user=request.user, on=d["taken_on"]), "已受理，开始审查",
+                 area=REVIEW_OPINION)
 
 
 @login_required
@@ -123,7 +130,7 @@ def conclude(request, pk: int):
     return _post(request, pk, ConcludeForm, "conclude", lambda r, d: services.review_conclude(
         r, user=request.user, opinion=d["opinion"], reasons=d["reasons"], suggestions=d["suggestions"],
         concluded_on=d["concluded_on"], files=d["files"],
-    ), "已出具审查意见")
+    ), "已出具审查意见", area=REVIEW_OPINION)
 
 
 @login_required

@@ -52,8 +52,8 @@ def test_leader_and_supervisor_cannot_review(review, leader, supervisor, other_c
     assert review.status == ReviewStatus.PENDING
 
 
-def test_bad_bodies_get_chinese_errors(review, clerk):
-    api = client_for(clerk)
+def test_bad_bodies_get_chinese_errors(review, township):
+    api = client_for(UserFactory(organisation=township, role=Role.LEGAL_REVIEWER))
     assert api.post(f"/api/reviews/{review.pk}/conclude/", ["x"], format="json").status_code == 400
     bad = api.post(f"/api/reviews/{review.pk}/conclude/", {"opinion": "maybe", "concluded_on": "2025-02-30"}, format="json")
     assert bad.status_code == 400 and "concluded_on" in bad.json()

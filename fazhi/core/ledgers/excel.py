@@ -8,23 +8,18 @@ import itself runs in one transaction.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from dataclasses import dataclass, field
 
 from django import forms
 from django.db import models, transaction
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
+from fazhi.core import spreadsheets
 from fazhi.core.ledgers.registry import Ledger
 from fazhi.core.models import Organisation
+from fazhi.core.spreadsheets import XLSX_MIME  # noqa: F401  (re-exported for the views)
 
 MAX_IMPORT_ROWS = 5000
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def display_value(obj: models.Model, name: str):
@@ -44,38 +39,20 @@ def display_value(obj: models.Model, name: str):
 
 
 def export_workbook(ledger: Ledger, rows) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = ledger.title[:31]
-    ws.append(["所属组织", *[ledger.label(n) for n in ledger.excel_fields], "状态"])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    wb, ws = spreadsheets.new_workbook(ledger.title)
+    spreadsheets.append_row(ws, ["所属组织", *[ledger.label(n) for n in ledger.excel_fields], "状态"], bold=True)
     for obj in rows:
-        values = [_cell(display_value(obj, n)) for n in ledger.excel_fields]
-        ws.append([str(obj.organisation), *values, _cell(f"已作废：{obj.void_reason}" if obj.voided_at else "有效")])
-        for cell in ws[ws.max_row]:
-            if cell.data_type == "f":  # user text such as "=…" stays text, never a formula
-                cell.data_type = "s"
-    for col in ws.columns:
-        ws.column_dimensions[col[0].column_letter].width = max(10, min(40, len(str(col[0].value)) * 2 + 4))
-    return _save(wb)
-
-
-def _cell(value):
-    """Text as a worksheet accepts it: control characters typed or pasted into a record (Word's manual
-    line break is \\x0b) would make openpyxl refuse the whole export."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+        values = [display_value(obj, n) for n in ledger.excel_fields]
+        spreadsheets.append_row(ws, [str(obj.organisation), *values, f"已作废：{obj.void_reason}" if obj.voided_at else "有效"])
+    spreadsheets.fit_columns(ws)
+    return spreadsheets.workbook_bytes(wb)
 
 
 def template_workbook(ledger: Ledger) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = ledger.title[:31]
-    ws.append([ledger.label(n) for n in ledger.excel_fields])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    notes = wb.create_sheet("填写说明")
-    notes.append(["列名", "是否必填", "说明"])
+    wb, ws = spreadsheets.new_workbook(ledger.title)
+    spreadsheets.append_row(ws, [ledger.label(n) for n in ledger.excel_fields], bold=True)
+    notes = spreadsheets.add_sheet(wb, "填写说明")
+    spreadsheets.append_row(notes, ["列名", "是否必填", "说明"])
     base_fields = ledger.form_class.base_fields
     for name in ledger.excel_fields:
         f = base_fields[name]
@@ -90,14 +67,8 @@ def template_workbook(ledger: Ledger) -> bytes:
             hint = "非负整数"
         elif isinstance(f, forms.BooleanField):
             hint = "是 / 否"
-        notes.append([ledger.label(name), "是" if f.required else "否", hint])
-    return _save(wb)
-
-
-def _save(wb: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+        spreadsheets.append_row(notes, [ledger.label(name), "是" if f.required else "否", hint])
+    return spreadsheets.workbook_bytes(wb)
 
 
 @dataclass
@@ -131,20 +102,11 @@ class ImportFileError(Exception):
 
 
 def _read_sheet(data: bytes):
+    """The filled rows (header included), streamed and bounded (fazhi/core/spreadsheets.py)."""
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportFileError("文件不是有效的 Excel（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后重试") from exc
-    except Exception as exc:  # openpyxl raises many kinds on corrupt archives
-        raise ImportFileError("无法读取该 Excel 文件，文件可能已损坏") from exc
-    ws = wb.worksheets[0] if wb.worksheets else None
-    if ws is None:
-        raise ImportFileError("Excel 文件中没有工作表")
-    try:
-        rows = list(ws.iter_rows(values_only=True))
-    except Exception as exc:
-        raise ImportFileError("无法读取该 Excel 文件，文件可能已损坏") from exc
-    return rows
+        return spreadsheets.read_rows(data, max_rows=MAX_IMPORT_ROWS + 1)
+    except spreadsheets.SpreadsheetError as exc:
+        raise ImportFileError(str(exc)) from exc
 
 
 def _cell_to_form_value(value, form_field: forms.Field, organisation: Organisation):
@@ -194,7 +156,6 @@ def import_workbook(
         result.file_errors.append(str(exc))
         return result
     # Blank rows are skipped, but every row keeps its number as Excel shows it, so errors point at the right line.
-    rows = [(number, r) for number, r in enumerate(rows, start=1) if r and any(_filled(c) for c in r)]
     if not rows:
         result.file_errors.append("文件是空的：第一行应为列名，之后每行一条记录")
         return result
@@ -204,9 +165,6 @@ def import_workbook(
     missing = [label for label, name in label_to_field.items() if base_fields[name].required and label not in header]
     if missing:
         result.file_errors.append("缺少必需的列：" + "、".join(f"“{m}”" for m in missing) + "（可下载导入模板对照）")
-        return result
-    if len(rows) - 1 > MAX_IMPORT_ROWS:
-        result.file_errors.append(f"一次最多导入{MAX_IMPORT_ROWS}行，本文件有{len(rows) - 1}行，请分批导入")
         return result
     if len(rows) == 1:
         result.file_errors.append("文件只有列名，没有数据行")

@@ -3,10 +3,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils import timezone
 
+from fazhi.core import bounds
 from fazhi.core.models import Organisation, OrgKind
 
 EARLIEST_YEAR = 2000
@@ -16,7 +17,8 @@ class RecordForm(forms.ModelForm):
     """Base form of every ledger: villages limited to the township, sane dates.
 
     ``report_year`` (used by imports) additionally requires each date to fall in that year.
-    Dates may not lie in the future, except the fields a form names in ``future_dates`` (deadlines).
+    Dates may not lie in the future, except the fields a form names in ``future_dates`` (deadlines), and
+    never after 2100; numbers and years keep to their realistic bounds (fazhi/core/bounds.py).
     """
 
     future_dates: tuple[str, ...] = ()
@@ -49,6 +51,25 @@ class RecordForm(forms.ModelForm):
                 field.min_value = 0
                 field.validators.append(MinValueValidator(0))  # setting min_value after __init__ validates nothing
                 field.widget.attrs.setdefault("min", 0)
+            self._apply_bound(name, field)
+
+    def _apply_bound(self, name: str, field: forms.Field) -> None:
+        """The model field's realistic bound on the form field, with a message naming both."""
+        if not isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
+            return
+        try:
+            model_field = self._meta.model._meta.get_field(name)
+        except Exception:  # noqa: BLE001 - a form-only field: the generic count bound
+            model_field = None
+        bound = bounds.bound_for(model_field) if model_field is not None else bounds.Bound(None, bounds.COUNT_MAX)
+        if bound is None:
+            return
+        message = bound.message(str(field.label or name))
+        field.validators.append(MaxValueValidator(bound.high, message=message))
+        field.widget.attrs["max"] = bound.high
+        if bound.year:
+            field.validators.append(MinValueValidator(bound.low, message=message))
+            field.widget.attrs["min"] = bound.low
 
     def clean(self):
         data = super().clean()
@@ -60,6 +81,8 @@ class RecordForm(forms.ModelForm):
             label = field.label
             if value > today and name not in self.future_dates:
                 self.add_error(name, f"“{label}”不能晚于今天（{today:%Y-%m-%d}）")
+            elif value > bounds.DATE_MAX:
+                self.add_error(name, f"“{label}”晚于{bounds.YEAR_MAX}年，请检查")
             elif value.year < EARLIEST_YEAR:
                 self.add_error(name, f"“{label}”早于{EARLIEST_YEAR}年，请检查")
             elif self.report_year and value.year != self.report_year and name == self.report_date_field:

@@ -281,7 +281,7 @@ def test_too_many_rows_are_refused_before_any_checking(clerk_client, township, m
     monkeypatch.setattr(excel, "MAX_IMPORT_ROWS", 2)
     ledger = get_ledger("study-sessions")
     page = upload(clerk_client, ledger, xlsx([sample_row(ledger, township)] * 3, header(ledger)))
-    assert "一次最多导入2行，本文件有3行，请分批导入" in page
+    assert "一次最多导入2行，本文件超过2行，请分批导入" in page
     assert ledger.model.objects.count() == 0
 
 

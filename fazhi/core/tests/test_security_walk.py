@@ -36,7 +36,7 @@ from django.utils import timezone
 from fazhi.core.models import Organisation, User
 from fazhi.testing.factories import PublicityEventFactory
 from fazhi.testing.url_walk import (
-    ANON, COUNTY, LOGIN, OK, OWNER, PERSONAS, Access, Entry, UrlPattern, body_text, build_path,
+    ANON, COUNTY, LOGIN, OK, OTHER, OWNER, PERSONAS, Access, Entry, UrlPattern, body_text, build_path,
     app_walk_entries, content_type, db_fingerprint, expected, is_login_redirect, post_forms, project_patterns,
 )
 
@@ -340,6 +340,9 @@ def _record(world: World) -> dict[str, Any]:
 #      follows another class than the GET, e.g. an API list that also takes POST);
 #   5. a persona that rightly differs from the class: expect={("GET", OTHER): 404};
 #      a real bug: bugs={("GET", OTHER): "BUG: ..."} (the case becomes a strict xfail until fixed).
+# A township clerk (A's or B's) may not review: 403 naming the rule, whatever the record (so nothing is probed).
+REVIEWERS_ONLY = {("POST", OWNER): 403, ("POST", OTHER): 403}
+
 TABLE: dict[str, Entry] = {
     # ---- core: login, home, the generic ledger pages, attachments
     "login": Entry(Access.PUBLIC, write=lambda w: {"username": "clerk_a", "password": "pass-word-123"}, csrf_as=ANON),
@@ -472,9 +475,12 @@ TABLE: dict[str, Entry] = {
     "review_register": Entry(Access.CREATE, write=lambda w: {
         "title": "走查送审事项", "submitted_by_unit": "党政办", "submitted_on": _day(w), "days_allowed": "5"}),
     "review_detail": Entry(Access.READ, kwargs=lambda w: {"pk": w.review.pk}),
-    "review_take": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.review.pk}, write=lambda w: {"taken_on": _day(w)}),
+    # taking and concluding a review: only A's 司法所/法制审核 staff (never the clerk who sent it; fazhi/core/roles.py)
+    "review_take": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.review.pk}, write=lambda w: {"taken_on": _day(w)},
+                         expect=REVIEWERS_ONLY, csrf_as="legal_reviewer"),
     "review_conclude": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.review.pk},
-                             write=lambda w: {"opinion": "approved", "concluded_on": _day(w)}),
+                             write=lambda w: {"opinion": "approved", "concluded_on": _day(w)},
+                             expect=REVIEWERS_ONLY, csrf_as="legal_reviewer"),
     "review_withdraw": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.review.pk}, write=lambda w: {"reason": "走查撤回"}),
     "review_void": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.review.pk}, write=lambda w: {"reason": "走查作废"}),
     "comment_moderate": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.comment.pk}, write=lambda w: {"approve": "1"}),
@@ -566,9 +572,10 @@ TABLE: dict[str, Entry] = {
     # ---- rule-making API
     "api_reviews": Entry(Access.LIST, marker=lambda w: w.review.title),
     "api_review": Entry(Access.READ, kwargs=lambda w: {"pk": w.review.pk}),
-    "api_review_take": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.review.pk}, write=lambda w: {}, post_ok=frozenset({200})),
+    "api_review_take": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.review.pk}, write=lambda w: {}, post_ok=frozenset({200}),
+                             expect=REVIEWERS_ONLY, csrf_as="legal_reviewer"),
     "api_review_conclude": Entry(Access.ACTION, kwargs=lambda w: {"pk": w.review.pk}, write=lambda w: {"opinion": "approved"},
-                                 post_ok=frozenset({200})),
+                                 post_ok=frozenset({200}), expect=REVIEWERS_ONLY, csrf_as="legal_reviewer"),
     "api_decisions": Entry(Access.LIST, marker=lambda w: w.decision.title),
     "api_decision": Entry(Access.READ, kwargs=lambda w: {"pk": w.decision.pk}),
     "api_normative_documents": Entry(Access.LIST, marker=lambda w: w.document.title),
@@ -602,6 +609,15 @@ CSRF_CASES = [pytest.param(key, id=key) for key in WALKED if TABLE[key].write]
 
 
 # ---------------------------------------------------------------- helpers
+
+@pytest.fixture
+def legal_reviewer(township):
+    """A's 法制审核人员: the persona who takes and concludes A's reviews (csrf_as of those entries)."""
+    from fazhi.core.models import Role
+    from fazhi.testing.factories import UserFactory
+
+    return UserFactory(organisation=township, role=Role.LEGAL_REVIEWER)
+
 
 @pytest.fixture
 def world(township, other_township, clerk) -> World:

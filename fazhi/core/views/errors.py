@@ -11,8 +11,30 @@ def forbidden(request, exception=None):
 
 
 def bad_request(request, exception=None):
+    """Django's 400 for a request it refuses before any view: a body over the limit is 413, too many fields named."""
+    from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+
+    from fazhi.core.middleware import _refusal, too_large
+
+    if isinstance(exception, RequestDataTooBig):
+        return too_large(request)
+    if isinstance(exception, (TooManyFieldsSent, TooManyFilesSent)):
+        return _refusal(request, 400, "请求有误", "提交的字段或文件过多（超过系统允许的数量），请检查后重试。")
+    if request.path.startswith("/api/"):
+        return _refusal(request, 400, "请求有误", "请求无法识别，请检查后重试。")
     return render(request, "errors/error.html", {"code": 400, "title": "请求有误", "message": "提交的内容无法识别，请返回重试。"}, status=400)
 
 
 def server_error(request):
     return render(request, "errors/error.html", {"code": 500, "title": "系统出错", "message": "系统处理时出错，已记录。请稍后重试或联系管理员。"}, status=500)
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF refusal, in Chinese (its own page is English)."""
+    from fazhi.core.middleware import _refusal
+
+    if request.path.startswith("/api/"):
+        message = "安全校验（CSRF）失败：请刷新页面后重试，并在请求头 X-CSRFToken 中带上页面中的 csrfmiddlewaretoken"
+    else:
+        message = "安全校验失败：页面可能已过期，请刷新页面后重新提交。"
+    return _refusal(request, 403, "安全校验失败", message)

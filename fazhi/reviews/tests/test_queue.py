@@ -93,7 +93,10 @@ def test_the_gate_names_what_is_missing(township, clerk, reviewer):
     assert services.require_passing_review(subject, action="印发") == again
 
 
-def test_queue_page_shows_due_date_and_scope(client, township, clerk, other_clerk, reviewer):
+def test_queue_page_shows_due_date_and_scope(client, township, clerk, other_clerk, other_township, reviewer):
+    from fazhi.core.models import Role
+    from fazhi.testing.factories import UserFactory
+
     review = _other(township, clerk, days_allowed=5)
     client.force_login(clerk)
     body = client.get("/reviews/").content.decode()
@@ -101,6 +104,7 @@ def test_queue_page_shows_due_date_and_scope(client, township, clerk, other_cler
     client.force_login(other_clerk)
     assert review.title not in client.get("/reviews/").content.decode()
     assert client.get(f"/reviews/{review.pk}/").status_code == 404
+    client.force_login(UserFactory(organisation=other_township, role=Role.LEGAL_REVIEWER))
     assert client.post(f"/reviews/{review.pk}/conclude/", {"opinion": "approved", "concluded_on": "2025-03-04"}).status_code == 404
     assert LegalityReview.objects.get(pk=review.pk).status == ReviewStatus.PENDING
 
