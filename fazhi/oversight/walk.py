@@ -124,7 +124,8 @@ ENTRIES: dict[str, Entry] = {
     "oversight_submission_accept": Entry(Access.ACTION, kwargs=lambda w: {"pk": _submission(w).pk},
                                          write=lambda w: {"comment": ""}, expect=_REVIEW, csrf_as=COUNTY),
     # only a leader submits (审定并报送): A's clerk is refused, the CSRF check is made as A's leader
-    "oversight_submit": Entry(Access.ACTION, kwargs=lambda w: {**_saved_report(w), **w.org_year()}, write=lambda w: {},
+    "oversight_submit": Entry(Access.ACTION, kwargs=lambda w: {**_saved_report(w), **w.org_year()},
+                              write=lambda w: {"confirm": "1", "reason": "安全巡检：自查问题已知"},
                               expect={("POST", "clerk"): 403}, csrf_as="leader"),
     "oversight_publish": Entry(Access.EDIT, kwargs=lambda w: w.org_year(),
                                write=lambda w: {"published_on": w.today.isoformat(), "published_url": "https://www.example.gov.cn/a.html"}),

@@ -374,6 +374,7 @@ TABLE: dict[str, Entry] = {
     "report_view": Entry(Access.READ, kwargs=lambda w: w.org_year()),
     "report_docx": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
     "report_md": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
+    "report_pdf": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
     "report_edit": Entry(Access.EDIT, kwargs=lambda w: w.org_year(), write=lambda w: w.annual_report_body()),
     "report_suggestion": Entry(  # adopt or reject a data-drawn shortcoming of section 二
         Access.ACTION, kwargs=lambda w: w.org_year(), write=lambda w: {"title": "走查提示", "decision": "accepted"},

@@ -48,6 +48,7 @@ def _submission(request, pk: int) -> Submission:
 
 
 @login_required
+@require_POST  # the report page's button posts here; the confirmation's own POST (with "confirm") sends
 def submit(request, code: str, year: int):
     """审定并报送: a confirmation page with the report check; the POST that confirms sends the report.
 
