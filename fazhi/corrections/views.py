@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
+from fazhi.core import spreadsheets
 from fazhi.core import audit
 from fazhi.core.ledgers.excel import display_value
 from fazhi.core.models import AuditKind
@@ -83,17 +83,11 @@ def corrections_daily(request):
 def corrections_export(request):
     township = require_judicial_office(request.user)
     people = list(_roster(request, township)[0])
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "对象名册"
-    sheet.append([str(Supervisee._meta.get_field(n).verbose_name) for n in ROSTER_FIELDS])
-    for person in people:
-        sheet.append([display_value(person, n) for n in ROSTER_FIELDS])
-    out = io.BytesIO()
-    book.save(out)
+    content = spreadsheets.table_bytes("对象名册", [str(Supervisee._meta.get_field(n).verbose_name) for n in ROSTER_FIELDS],
+                                       ([display_value(person, n) for n in ROSTER_FIELDS] for person in people))
     log_access(request.user, township, "导出名册")
     audit.record(AuditKind.EXPORT, request=request, user=request.user, detail=f"导出社区矫正和安置帮教对象名册，{len(people)}人")
-    return FileResponse(io.BytesIO(out.getvalue()), as_attachment=True, filename=f"{township.name}社区矫正和安置帮教对象名册.xlsx",
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=f"{township.name}社区矫正和安置帮教对象名册.xlsx",
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 

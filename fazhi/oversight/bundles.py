@@ -371,23 +371,20 @@ def manifest_text(bundle: ReportBundle, rows: list[dict], made_at: dt.datetime) 
 
 
 def manifest_xlsx(bundle: ReportBundle, rows: list[dict]) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    sheet = wb.active
-    sheet.title = "清单"
-    sheet.append([f"{bundle.county.name}{bundle.year}年度乡镇（街道）法治政府建设报告 打包清单"])
+    from fazhi.core import spreadsheets
+
+    wb, sheet = spreadsheets.new_workbook("清单")  # imported reports' names and titles stay text, never formulas
+    spreadsheets.append_row(sheet, [f"{bundle.county.name}{bundle.year}年度乡镇（街道）法治政府建设报告 打包清单"])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([_summary_line(bundle, rows)])
-    sheet.append(list(MANIFEST_COLUMNS))
+    spreadsheets.append_row(sheet, [_summary_line(bundle, rows)])
+    spreadsheets.append_row(sheet, list(MANIFEST_COLUMNS))
     for line in _manifest_lines(bundle, rows):
-        sheet.append(list(line))
+        spreadsheets.append_row(sheet, list(line))
     for column, width in zip("ABCDEF", (6, 16, 14, 12, 60, 60)):
         sheet.column_dimensions[column].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return spreadsheets.workbook_bytes(wb)
 
 
 def _pack(bundle: ReportBundle, token: str) -> None:

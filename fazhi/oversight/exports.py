@@ -5,8 +5,9 @@ import datetime as dt
 import io
 from decimal import Decimal
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+
+from fazhi.core import spreadsheets
 
 from fazhi.core import gbt9704
 from fazhi.core.models import Organisation
@@ -24,34 +25,30 @@ def _plain(value):
 
 
 def comparison_workbook(county: Organisation, comparison: Comparison) -> bytes:
-    wb = Workbook()
-    sheet = wb.active
-    sheet.title = f"{comparison.year}年比较"
-    sheet.append([f"{county.name}{comparison.year}年度各乡镇（街道）法治政府建设指标比较"])
+    wb, sheet = spreadsheets.new_workbook(f"{comparison.year}年比较")  # every text cell as text, never a formula
+    spreadsheets.append_row(sheet, [f"{county.name}{comparison.year}年度各乡镇（街道）法治政府建设指标比较"])
     sheet["A1"].font = Font(bold=True, size=14)
     header = ["乡镇（街道）", "来源"]
     for indicator in comparison.indicators:
         header += [f"{indicator.label}（{indicator.unit}）", "排名", "上年", "同比"]
-    sheet.append(header)
+    spreadsheets.append_row(sheet, header)
     for row in comparison.rows:  # the county's own townships only: reports of other counties are never exported
         line = [row.label, row.source_display]
         for indicator in comparison.indicators:
             cell = row.cells.get(indicator.key)
             line += [_plain(cell.value), cell.rank, _plain(cell.last), cell.arrow or None] if cell else [None] * 4
-        sheet.append(line)
+        spreadsheets.append_row(sheet, line)
     total = ["全县合计", "计数相加，比率按分子分母重算；上年按同一批乡镇计算"]
     for indicator in comparison.indicators:
         cell = comparison.rollup[indicator.key]
         total += [_plain(cell.value), None, _plain(cell.last), cell.arrow or cell.last_note or None]
-    sheet.append(total)
+    spreadsheets.append_row(sheet, total)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for column in sheet.iter_cols(min_row=2, max_row=2):
         column[0].alignment = Alignment(wrap_text=True)
     sheet.freeze_panes = "C3"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return spreadsheets.workbook_bytes(wb)
 
 
 def summary_paragraphs(county: Organisation, comparison: Comparison, statuses: list[TownshipStatus],
