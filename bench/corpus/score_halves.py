@@ -1,12 +1,14 @@
-"""Score the report reader on the two halves of the labelled bench corpus.
+"""Score the report reader on the parts of the labelled bench corpus (SPLIT.tsv).
 
-    .venv/bin/python bench/corpus/score_halves.py [--half tune|held|all] [--verbose]
+    .venv/bin/python bench/corpus/score_halves.py [--half NAME[,NAME...]] [--verbose]
 
-For each half: extracts every text of that half in-process (`analyse_path`, what `fazhi extract`
-runs in its worker), writes the JSON `fazhi extract --json` would print, and scores it with the
-project's scorer (fazhi/oversight/tests/corpus/score_extraction.py, a verbatim copy of
-shared/tools/score_extraction.py) against the half's labels. `--verbose` lists misses and
-spurious figures — use it on the tune half only; the held half is for the final figure.
+Parts: `tune` and `tune2` (the first helper's held half, merged into tuning once seen) are tuning data;
+`held2` is the fresh held set. `--half tune,tune2` scores those parts together; without `--half`, every
+tuning part together, then each held part. For each part: extracts every text of it in-process
+(`analyse_path`, what `fazhi extract` runs in its worker), writes the JSON `fazhi extract --json` would
+print, and scores it with the project's scorer (fazhi/oversight/tests/corpus/score_extraction.py, a
+verbatim copy of shared/tools/score_extraction.py) against the part's labels. `--verbose` lists misses and
+spurious figures — use it on tuning parts only; a held part is for the final figure.
 """
 from __future__ import annotations
 
@@ -29,21 +31,28 @@ def halves() -> dict[str, str]:
         return {row["file"]: row["half"] for row in csv.DictReader(f, delimiter="\t")}
 
 
+TUNING = ("tune", "tune2")
+
+
 def write_half(half: str, folder: Path) -> tuple[Path, Path]:
-    """Labels and extracted JSON of one half, as files the scorer reads."""
+    """Labels and extracted JSON of one part (or several, comma-separated), as files the scorer reads."""
     from fazhi.oversight.extraction.pipeline import analyse_path
 
-    split = halves()
-    files = sorted(name for name, h in split.items() if h == half)
-    labels = folder / f"{half}_LABELS.tsv"
+    parts = halves()
+    wanted = set(half.split(","))
+    unknown = wanted - set(parts.values())
+    if unknown:
+        raise SystemExit(f"no such part in SPLIT.tsv: {', '.join(sorted(unknown))}")
+    files = sorted(name for name, part in parts.items() if part in wanted)
+    labels = folder / "LABELS.tsv"
     with open(HERE / "LABELS.tsv", encoding="utf-8", newline="") as src, \
             open(labels, "w", encoding="utf-8", newline="") as dst:
         reader = csv.DictReader(src, delimiter="\t")
         writer = csv.DictWriter(dst, fieldnames=reader.fieldnames, delimiter="\t", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(row for row in reader if split.get(row["file"]) == half)
+        writer.writerows(row for row in reader if parts.get(row["file"]) in wanted)
     results = [analyse_path(str(HERE / "texts" / name)).as_dict() for name in files]
-    extracted = folder / f"{half}_extracted.json"
+    extracted = folder / "extracted.json"
     extracted.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
     return labels, extracted
 
@@ -57,10 +66,11 @@ def score(half: str, verbose: bool = False) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--half", choices=("tune", "held", "all"), default="all")
+    parser.add_argument("--half", help="part(s) of SPLIT.tsv, comma-separated; default: tuning, then each held part")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    for half in (("tune", "held") if args.half == "all" else (args.half,)):
+    held = sorted(set(halves().values()) - set(TUNING))
+    for half in ([",".join(TUNING), *held] if args.half is None else [args.half]):
         print(f"[{half}]")
         print(score(half, args.verbose).rstrip())
     return 0

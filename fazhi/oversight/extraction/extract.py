@@ -14,11 +14,14 @@ For each count the extractor tries, in this order:
 4. the figure it belongs to: "其中…" items and "审查各类合同232件、一般性文件26个" lists;
 5. the event before it, for its participants ("旁听庭审1次，参加人员32人");
 6. the rest of its clause, before then after it, when no other number stands in between;
-7. a statement about all of them in the next clause ("出台规范性文件3件，均经合法性审查").
-Rates (%) take the nearest "…率" before them. Numbers in next year's plans, frequencies
-(每季度一次), targets (计划、力争), ordinals, dates and document numbers are not figures.
+7. a statement about all of them in the next clause ("出台规范性文件3件，均经合法性审查");
+8. the number right before it in its sentence, when its verb names no activity ("宣讲2场次，走进社区开展2场次").
+A list closed by 等 right before the number counts the noun after the unit ("…重大纠纷等4个实际难题": none).
+Rates (%) take the nearest "…率" before them. Numbers in next year's plans, frequencies (每季度一次 — the
+first number after the 每 phrase only), targets (计划、力争), ordinals, dates and document numbers are not figures.
 Study (学法) counts the township's own sessions: not the bodies under it (各支部, 14个党委), not other
-campaigns (主题教育). Activities named by their form count as publicity when their audience is the public.
+campaigns (主题教育, within its own list item). Activities named by their form count as publicity when their
+audience is the public.
 """
 from __future__ import annotations
 
@@ -54,12 +57,20 @@ PARTICIPANTS_RIGHT = re.compile(r"^(?:参加|参与|参会|出席|到场)")
 # What is counted, named right before the number ("…专题讲座共2次", "…'法治流动课堂'18次"): the form of
 # an activity. Forms for the public (宣讲, 授课, 课堂) are publicity unless staff are their audience;
 # lectures (讲座) need the public or a publicity word; party classes and expert tutoring are the staff's own.
+# "学法培训", "学习研讨": study named with the form it takes is still study, not training or a seminar.
+STUDY_BEFORE = r"学习|学法"
 CONNECTORS = r"(?:共计|共|累计|合计|总计|计|达到|达|约|近|逾|超过|超|了|各|分别)*"
 FORM_HEAD = re.compile(
     rf"(?:(?P<cadre>党课|专家辅导|辅导)|(?P<outreach>{OUTREACH_FORMS_PATTERN})|(?P<lecture>讲座)|"
-    r"(?P<training>培训|轮训)|(?P<seminar>(?<!学习)研讨(?:交流)?|交流研讨|座谈))"
+    rf"(?P<training>(?<!{STUDY_BEFORE})(?:培训|轮训))|(?P<seminar>(?<!{STUDY_BEFORE})研讨(?:交流)?|交流研讨|座谈))"
     rf"[”\"」』]?(?:活动|会|班|专场)?[”\"」』]?{CONNECTORS}$")
 OUTREACH = re.compile(OUTREACH_FORMS_PATTERN)
+# A verb with no activity named after it: "走进社区开展2场次" (see _elliptical).
+BARE_VERB = re.compile(rf"(?:开展|举办|组织|举行|进行|召开|完成|办理)了?{CONNECTORS}$")
+# "…等4个实际难题": a list before the number, the thing counted named after it (see _list_of_something_else).
+LIST_BEFORE = re.compile(rf"等{CONNECTORS}$")
+LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}")
+GENERIC_HEAD = re.compile(r"活动|案件|文件|事件|纠纷|材料")
 # A service is not a consultation or a review ("合同审查、法律咨询等专项法律服务共计5次"); a 咨询服务 is.
 # Nor is a count of mixed work ("参与合同审查、矛盾调解、信访接待等工作30余次").
 SERVICE_HEAD = re.compile(
@@ -152,14 +163,16 @@ def _nearest_word(pattern: re.Pattern, text: str, at: int, lo: int, hi: int) -> 
 
 def _for_the_public(doc: _Doc, mention: Mention) -> bool:
     """Whether an activity named by its form was for the public: the audience word nearest to the number in
-    its sentence (群众, 进校园, 下沉… or 干部, 职工, 中心组…) decides; with none, a talk (宣讲, 授课, 课堂) is
+    its own clause, else in its sentence (群众, 进校园, 下沉… or 干部, 职工, 中心组…) decides — "走进校园开展法治
+    授课1场次，带动干部群众…" was for pupils; with none, a talk (宣讲, 授课, 课堂) is
     outreach and a lecture (讲座) needs a publicity word in the sentence."""
     lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
     text = doc.text
-    public = _nearest_word(PUBLIC_AUDIENCE, text, mention.start, lo, hi)
-    cadre = _nearest_word(CADRE_AUDIENCE, text, mention.start, lo, hi)
-    if public or cadre:
-        return bool(public) and (cadre is None or public[0] <= cadre[0])
+    for a, b in (_bounds(doc, mention.start, mention.end, CLAUSE_END), (lo, hi)):
+        public = _nearest_word(PUBLIC_AUDIENCE, text, mention.start, a, b)
+        cadre = _nearest_word(CADRE_AUDIENCE, text, mention.start, a, b)
+        if public or cadre:
+            return bool(public) and (cadre is None or public[0] <= cadre[0])
     g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
     if OUTREACH.search(text[g0:g1]):
         return True
@@ -192,11 +205,16 @@ def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
 
 def _not_another_campaign(doc: _Doc, mention: Mention, segment: str) -> bool:
     """Study for another campaign (主题教育) is not legal study: its segment names no law ("开展机关学习会25次")
-    and its sentence names the campaign."""
+    and its own item of the sentence names the campaign — the words since the previous number and the rest of
+    its segment, so that in "中心组学习6次、主题教育集中学习4次" the campaign is the second item's only."""
     if "法" in segment:
         return True
-    lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
-    return not OTHER_CAMPAIGNS.search(doc.text[lo:hi])
+    lo, _ = _bounds(doc, mention.start, mention.end, SENTENCE_END)
+    _, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
+    i = bisect_left(doc.mention_starts, mention.start)
+    if i > 0:
+        lo = max(lo, doc.mentions[i - 1].end)
+    return not OTHER_CAMPAIGNS.search(doc.text[lo:g1])
 
 
 def _nearest_left(rules, doc, mention, left: str, segment: str) -> tuple[Rule, re.Match] | None:
@@ -398,12 +416,23 @@ def _all_of_them(doc: _Doc, mention: Mention, c1: int) -> str | None:
     return None
 
 
+def _list_of_something_else(seg_left: str, seg_right: str) -> bool:
+    """"解决项目推进、重大纠纷等4个实际难题": a list closed by 等 before the number counts what the noun after
+    the unit names (难题), not its items — unless that noun is one an indicator counts, or an activity."""
+    if not LIST_BEFORE.search(seg_left):
+        return False
+    head = LIST_HEAD.match(seg_right).group(0)
+    return bool(head) and not GENERIC_HEAD.search(head) and not any(r.trigger.search(head) for r in COUNT_RULES)
+
+
 def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, str] | None:
     """(indicator, how it was found) for a count, or None when the number is not a figure."""
     text = doc.text
     c0, c1 = spans.clause
     g0, g1 = spans.segment
     seg_left, seg_right, segment = text[g0:mention.start], text[mention.end:g1], text[g0:g1]
+    if _list_of_something_else(seg_left, seg_right):
+        return None
     by_form = _by_form(doc, mention, seg_left, segment)
     if by_form is not False:
         return by_form
@@ -432,7 +461,31 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     indicator = _all_of_them(doc, mention, c1)
     if indicator is not None:
         return indicator, "all"
-    return None
+    return _elliptical(doc, mention, spans.sentence, seg_left)
+
+
+def _elliptical(doc: _Doc, mention: Mention, s0: int, seg_left: str) -> tuple[str, str] | None:
+    """"法治专题宣讲2场次，走进社区开展2场次": a count whose verb names no activity ("开展2场次") counts the same
+    activity as the number right before it in its sentence."""
+    if not BARE_VERB.search(seg_left):
+        return None
+    i = bisect_left(doc.mention_starts, mention.start)
+    previous = [d for d in _recent(doc, s0) if d.sentence_start == s0]
+    if i == 0 or not previous or previous[-1].mention_end != doc.mentions[i - 1].end:
+        return None
+    indicator = previous[-1].indicator
+    if not any(r.indicator == indicator and mention.unit in r.units for r in COUNT_RULES):
+        return None
+    if any(r.trigger.search(seg_left) for r in COUNT_RULES):  # it names something, only not a figure
+        return None
+    return indicator, "ellipsis"
+
+
+def _a_frequency(doc: _Doc, mention: Mention, c0: int) -> bool:
+    """"每季度召开1次" is how often, not how many; "以每两月1次频次开展…学习5次" is a total after a frequency:
+    a 每 phrase makes a frequency only of the first number after it."""
+    hits = list(PER_PERIOD.finditer(doc.text, c0, mention.start))
+    return bool(hits) and not _holds_other_mention(doc, hits[-1].end(), mention.start, mention.start)
 
 
 def extract_figures(text: str) -> list[Figure]:
@@ -454,7 +507,7 @@ def extract_figures(text: str) -> list[Figure]:
                 doc.decisions.append(Decision(indicator, c0, s0, g0, mention.end, "rate"))
             continue
         clause_left = text[c0:mention.start]
-        if PER_PERIOD.search(clause_left) or FUTURE.search(clause_left):
+        if _a_frequency(doc, mention, c0) or FUTURE.search(clause_left):
             continue
         found = _count_indicator(doc, mention, _Spans(s0, (c0, c1), (g0, g1)))
         if found is None:

@@ -58,7 +58,7 @@ OTHER_CAMPAIGNS = _r(r"主题教育|党史学习教育|党纪学习教育|主题
 
 RULES: tuple[Rule, ...] = (
     Rule("rule_of_law_meetings", EVENTS,
-         _r(rf"会议(?!精神)|专题会(?!议精神)|推进会|部署会|例会|常务会|联席会|党委会|党工委会|"
+         _r(rf"会议(?!精神)|专题会(?!议精神)|推进会|部署会|例会|常务会|联席会|党委会|党工委会|(?<!代表)大会|"
             rf"听取{_NOT_CLAUSE}{{0,15}}汇报|部署{_NOT_CLAUSE}{{0,10}}工作|研究{_NOT_CLAUSE}{{0,6}}法治"),
          requires=RULE_OF_LAW, excludes=_r(r"学习|学法|列席|参与|参加")),
     Rule("study_sessions", EVENTS, _r(r"学习|学法|第一议题|读书班"), own_body=True, excludes=OTHER_CAMPAIGNS),
@@ -73,14 +73,15 @@ RULES: tuple[Rule, ...] = (
     Rule("normative_docs_filed", DOCS, _r(r"备案|报备"), priority=1),
     Rule("normative_docs_repealed", DOCS, _r(r"废止|废除|宣布失效|失效"), priority=1),
     Rule("disclosure_proactive", DOCS | {"条", "次"},
-         _r(rf"主动公开|(?:公开|发布|公布){_NOT_CLAUSE}{{0,6}}信息(?!公开)")),
+         _r(rf"主动公开|(?:公开|发布|公布|更新){_NOT_CLAUSE}{{0,16}}信息(?!公开)")),
     Rule("disclosure_requests", DOCS | {"条", "次"},
          _r(rf"依申请|公开申请|申请公开|(?:办理|受理|收到){_NOT_CLAUSE}{{0,6}}信息公开"), priority=1),
     Rule("disclosure_response_rate", frozenset({"%"}), _r(r"答复率"), rate=True),
     Rule("enforcement_officers", PEOPLE,
          _r(rf"执法人员|执法证|执法资格证|取得{_NOT_CLAUSE}{{0,8}}执法资格|持证|执法队员"),
          excludes=_r(r"辅助|协管|协勤")),
-    Rule("enforcement_training", EVENTS, _r(r"培训"), requires=_r(r"执法|业务"), scope="item"),
+    Rule("enforcement_training", EVENTS, _r(r"培训"), requires=_r(r"执法|业务"), scope="item",
+         excludes=_r(r"(?:学法|学习)培训")),  # 学法培训 is the staff's study (study_sessions)
     Rule("penalty_cases", CASES,
          _r(r"行政处罚|处罚案件|处罚决定|立案查处|查处|立案|普通程序|简易程序|处罚|"
             r"违法[\u4e00-\u9fff]{0,4}?(?:行为|案件)|执法案件"),

@@ -1,6 +1,7 @@
 """Mechanisms that carry the reader to reports it has not seen (phrasings written for these tests, not
 taken from any corpus): the thing counted decides over words further back, activities named by their form
-or audience, who studied, what all the documents went through, handled violations, and a figure broken
+or audience, who studied, what all the documents went through, handled violations, a clause read against
+its neighbours (an elliptical count, a frequency, a campaign or a 等-list next to it), and a figure broken
 across lines by a PDF."""
 from __future__ import annotations
 
@@ -51,6 +52,30 @@ def found(text: str) -> list[tuple[str, float]]:
     ("行政机关负责人出庭应诉3宗。", [("court_appearances", 3)]),
 ])
 def test_phrasings_of_unseen_reports(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count whose verb names no activity counts the activity of the number before it
+    ("全年开展民法典专题宣讲3场次，走进企业开展2场次。", [("publicity_events", 3), ("publicity_events", 2)]),
+    # the audience is read in the number's own clause before the rest of the sentence
+    ("走进学校开展法治授课2场次，带动干部群众学法守法。", [("publicity_events", 2)]),
+    # another campaign excludes only its own item of a list
+    ("开展党委中心组学习8次、党纪学习教育集中学习3次。", [("study_sessions", 8)]),
+    # a frequency makes a frequency of the first number after it only
+    ("按每月1次频次开展中心组法治学习11次。", [("study_sessions", 11)]),
+    ("每季度召开1次法治工作例会。", []),
+    # study named with the form it takes is still study
+    ("组织机关干部学法培训5次，执法人员业务培训2次。", [("study_sessions", 5), ("enforcement_training", 2)]),
+    # a list closed by 等 counts what the noun after the unit names
+    ("协调解决征地、邻里纠纷等6个突出问题。", []),
+    ("开展法律进校园、进社区等3场次普法活动。", [("publicity_events", 3)]),
+    # a cadre assembly on rule-of-law work is a meeting; releases named by updating or publishing information
+    ("召开5次镇村干部大会，研判分析法治建设情况。", [("rule_of_law_meetings", 5)]),
+    ("全年更新党务、政务信息800余条。", [("disclosure_proactive", 800)]),
+    ("通过公众号发布与群众生活密切相关的政策、信息40条。", [("disclosure_proactive", 40)]),
+])
+def test_clauses_read_against_their_neighbours(text, expected):
     assert found(text) == expected
 
 
