@@ -339,6 +339,15 @@ register(Indicator(
     phrase="按期出具审查意见率{value}%", listing=REVIEW_LISTING,
     description="本年送审的事项中在审查期限内出具意见的比例；期限已过仍未出具意见的计为超期，尚未到期的不计",
 ))
+for _key, _label, _kind in (
+    ("decision_reviews", "审查重大行政决策", SubjectKind.DECISION), ("normative_reviews", "审查规范性文件", SubjectKind.NORMATIVE),
+    ("enforcement_reviews", "审查重大执法决定", SubjectKind.ENFORCEMENT), ("other_reviews", "审查其他事项", SubjectKind.OTHER),
+):
+    # the parts of legality_reviews by what was reviewed, so the report can say what its total is made of
+    register(Indicator(
+        _key, _label, "件", core=False, listing=REVIEW_LISTING, phrase=_label + "{value}件",
+        rows=lambda s, kind=_kind: LegalityReview.objects.filter(status=ReviewStatus.CONCLUDED, concluded_on__year=s.year, kind=kind),
+    ))
 register(Indicator(
     "contract_reviews", "审查合同协议", "件", core=False,
     rows=lambda s: LegalityReview.objects.filter(

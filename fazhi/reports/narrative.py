@@ -25,6 +25,11 @@ class Terms:
     def we(self) -> str:
         return f"我{self.unit}"
 
+    @property
+    def short(self) -> str:
+        """The township's name without 镇/乡/街道, as in "法治青山建设"."""
+        return self.name[: -len(self.unit)] if self.name.endswith(self.unit) and len(self.name) > len(self.unit) + 1 else self.name
+
 
 def terms_for(org: Organisation) -> Terms:
     name = org.name

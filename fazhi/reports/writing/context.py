@@ -45,7 +45,7 @@ RATE_PARTS: dict[str, tuple[str, str, str]] = {
 
 MAX_COMPARISONS = 12
 # Figures whose change a reader always wants to know, however small it is.
-KEY_TRENDS = ("publicity_events", "disputes_handled", "legality_reviews", "study_sessions")
+KEY_TRENDS = ("publicity_events", "legality_reviews", "study_sessions")
 # Figures of activity that may be compared with last year when the change is material. Rosters, equipment,
 # documents in force and the like are fixed facts, never compared.
 TRENDS = KEY_TRENDS + (

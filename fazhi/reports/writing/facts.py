@@ -80,9 +80,40 @@ def meeting_topics(scope: Scope, limit: int = 3, key: str = "rule_of_law_meeting
     return _distinct((_topic(t) for t in topics), limit)
 
 
+def law_report_occasions(scope: Scope) -> list[str]:
+    """Where the principal leaders reported on their rule-of-law duties (述法): 述职述法会议, 年终述职, 书面述法."""
+    rows = records("principal_law_reports", scope)
+    if rows is None:
+        return []
+    names = {"meeting": "在述职述法会议上", "year_end": "在年终述职中", "written": "书面"}
+    return _distinct((names.get(o, "") for o in rows.order_by("held_on").values_list("occasion", flat=True)), 3)
+
+
 def _topic(text: str) -> str:
-    """"研究行政执法“三项制度”落实工作" reads as an object after 研究; 听取…汇报 stays as it is."""
-    return text.strip().rstrip("。")
+    """A meeting's topic as the object of "研究了…": "研究部署2025年度法治建设工作" → "2025年度法治建设工作的部署";
+    a topic that only names the meeting ("…推进会", "…全体会议") says nothing and is left out."""
+    text = text.strip().rstrip("。")
+    if re.search(r"(会|会议)$", text):
+        return ""
+    for verb in ("研究部署", "研究", "听取", "审议", "传达学习"):
+        if text.startswith(verb) and len(text) > len(verb) + 2:
+            rest = text[len(verb):]
+            return {"研究部署": f"{rest}的部署", "研究": rest, "听取": rest, "审议": rest, "传达学习": f"{rest}的贯彻落实"}[verb]
+    return text
+
+
+def meeting_kinds(scope: Scope, unit: str = "镇") -> list[str]:
+    """The kinds of meeting that studied rule-of-law work, most frequent first, as a township names them."""
+    rows = records("rule_of_law_meetings", scope)
+    if rows is None:
+        return []
+    names = {
+        "party_committee": "党委会", "government_executive": f"{unit}长办公会" if unit != "街道" else "主任办公会",
+        "special": "专题会", "rule_of_law_committee": f"依法治{unit}委员会会议", "leading_group": "法治建设领导小组会议",
+        "joint": "党政联席会议",
+    }
+    counts = Counter(k for k in rows.values_list("kind", flat=True) if k in names)
+    return [names[k] for k, _ in counts.most_common(3)]
 
 
 @dataclass(frozen=True)
@@ -108,6 +139,25 @@ def overdue_tasks(scope: Scope, limit: int = 3) -> list[str]:
     if rows is None:
         return []
     return _distinct(rows.order_by("due_on", "id").values_list("task", flat=True), limit)
+
+
+@dataclass(frozen=True)
+class LateTask:
+    task: str
+    department: str
+
+
+def late_tasks(scope: Scope, limit: int = 2) -> list[LateTask]:
+    """Tasks of the year's responsibility list not done by their due date (done late, or still open)."""
+    indicator = registry.get("responsibility_on_time_rate")
+    if not indicator.connected:
+        return []
+    late = [pk for pk, on_time in indicator._verdicts(scope).items() if not on_time] if indicator.judge else list(
+        indicator.records(scope).exclude(indicator.numerator).values_list("pk", flat=True))
+    from fazhi.governance.models import ResponsibilityTask
+
+    rows = ResponsibilityTask.objects.filter(pk__in=late).order_by("due_on", "id").values_list("task", "department")[:limit]
+    return [LateTask(task.strip().rstrip("。"), department.strip()) for task, department in rows]
 
 
 def late_departments(scope: Scope) -> list[str]:
@@ -154,6 +204,18 @@ def late_filings(scope: Scope) -> list[str]:
     return _distinct(NormativeDocument.objects.filter(pk__in=late).order_by("published_on").values_list("title", flat=True), 2)
 
 
+def late_disclosure_answers(scope: Scope, limit: int = 3) -> list[str]:
+    """Tracking numbers of the year's applications not answered within the legal term (条例第三十三条)."""
+    indicator = registry.get("disclosure_response_rate")
+    if not indicator.connected:
+        return []
+    late = [pk for pk, on_time in indicator._verdicts(scope).items() if not on_time]
+    from fazhi.disclosure.models import DisclosureRequest
+
+    return list(DisclosureRequest.objects.filter(pk__in=late).order_by("received_on").values_list(
+        "tracking_number", flat=True)[:limit])
+
+
 def contracts_signed(scope: Scope, limit: int = 2) -> list[str]:
     rows = records("contracts_signed", scope)
     if rows is None:
@@ -186,11 +248,26 @@ def release_categories(scope: Scope, limit: int = 3) -> list[str]:
     field = rows.model._meta.get_field("category")
     labels = dict(field.choices)
     counts = Counter(rows.values_list("category", flat=True))
-    names = [ARTICLE_PREFIX.sub("", labels.get(c, c)).strip() for c, _ in counts.most_common() if c]
+    own = {"art20_1": "行政规范性文件"}  # a township makes no 行政法规 or 规章 (立法法第九十三条)
+    names = [own.get(c) or ARTICLE_PREFIX.sub("", labels.get(c, c)).strip() for c, _ in counts.most_common() if c]
     return [n for n in names if n and len(n) <= 14][:limit]
 
 
 # ---------------------------------------------------------------- 学法
+
+def is_law(title: str) -> bool:
+    """A law or regulation (《…法》《…条例》《…法典》), not a policy document such as a 纲要 or 意见."""
+    return bool(re.search(r"(法|法典|条例|规定|办法)》?$", title.strip("《》")))
+
+
+def event_title(title: str) -> str:
+    """An activity's title to be quoted in “…”: a trailing village tag "（梨树村）" and enclosing quotes dropped,
+    inner double quotes turned single (“‘以案释法’微信公众号专栏”)."""
+    title = re.sub(r"（[^（）]{1,12}(村|社区|组)）$", "", title.strip())
+    if title.startswith("“") and title.endswith("”") and title.count("“") == 1:
+        title = title[1:-1]
+    return title.replace("“", "‘").replace("”", "’")
+
 
 def laws_studied(scope: Scope, limit: int = 4) -> list[str]:
     """The laws named in the year's study sessions, 中心组学法 first (《宪法》…)."""

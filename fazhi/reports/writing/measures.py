@@ -10,7 +10,7 @@ from fazhi.reports.writing.prose import Subsection, listing, present, runs
 
 # Where a figure from the "其他数据" ledger goes (its report theme → our area).
 OTHER_FIGURE_AREAS = {
-    "组织领导": "organisation", "组织保障": "organisation", "依法行政": "decisions", "政务服务": "disclosure",
+    "组织领导": "organisation", "组织保障": "organisation", "依法行政": "decisions", "政务服务": "service",
     "人大监督": "supervision", "学法用法": "study", "普法": "publicity", "矛盾纠纷": "disputes",
 }
 
@@ -24,7 +24,8 @@ def measures(w: Writer, extra: dict[str, list[list[Run]]]) -> list[Subsection]:
     ]
     out = []
     for name, write in areas:
-        section = write(w)
+        # 政务服务 figures (licensing decisions, online cases …) join the service-centre item of 政务公开
+        section = disclosure(w, extra.get("service", [])) if write is disclosure else write(w)
         for sentence in extra.get(name, []):
             section.add(sentence)
         out.append(section)
@@ -53,11 +54,13 @@ def organisation(w: Writer) -> Subsection:
     meetings = w.run("rule_of_law_meetings")
     if meetings:
         topics = facts.meeting_topics(w.scope)
-        s.add("全年召开党委会、政府常务会议等研究部署法治建设工作", meetings, w.change("rule_of_law_meetings"),
-              f"，议题包括{facts.join(topics, more=more(meetings, topics))}" if topics else "")
+        kinds = facts.meeting_kinds(w.scope, w.terms.unit)
+        s.add(f"全年召开{facts.join(kinds, more=len(kinds) > 1)}研究部署法治建设工作" if kinds else "全年召开会议研究部署法治建设工作",
+              meetings, w.change("rule_of_law_meetings"),
+              f"，研究了{facts.join(topics, more=more(meetings, topics))}事项" if topics else "")
     plan = facts.work_plan(w.scope)
-    tasks = w.rate_clause("responsibility_on_time_rate", full="年内到期的{den}任务均按期完成",
-                  partial="年内到期的{den}任务中按期完成{num}，按期完成率{rate}")
+    tasks = w.rate_clause("responsibility_on_time_rate", full="年内应完成的{den}任务均按期完成",
+                          partial="年内应完成的{den}任务按期完成{num}，按期完成率{rate}")
     if plan or tasks:
         s.add(f"年初印发{plan.cited}，" if plan else "", "将法治建设任务逐项分解到班子成员和各办（所、中心）",
               ["，", tasks] if tasks else "")
@@ -102,12 +105,18 @@ def decisions(w: Writer) -> Subsection:
     if reviews:
         contracts = w.run("contract_reviews")
         rejected = w.run("legality_reviews_rejected")
-        on_time = w.rate_clause("legality_review_on_time_rate", full="本年到期的{den}送审事项均在审查期限内出具意见",
-                        partial="本年到期的{den}送审事项中按期出具意见{num}，按期办结率{rate}")
+        on_time = w.rate_clause("legality_review_on_time_rate", full="均在规定时限内出具",
+                                partial="应在年内出具意见的{den}中按期出具{num}，按期办结率{rate}")
+        kinds = listing([runs(label, w.run(key)) for key, label in (
+            ("decision_reviews", "重大行政决策"), ("normative_reviews", "规范性文件"), ("contract_reviews", "合同协议"),
+            ("enforcement_reviews", "重大执法决定"), ("other_reviews", "其他事项")) if w.has(key)], "、")
+        due_all = w.is_full("legality_review_on_time_rate") and w.part(
+            "legality_review_on_time_rate", DENOMINATOR) and w.part("legality_review_on_time_rate", DENOMINATOR).amount == reviews.amount
         s.add("全年司法所和政府法律顾问出具合法性审查意见", reviews, w.change("legality_reviews"),
-              ["，其中合同协议", contracts] if contracts else "",
-              ["，对", rejected, "提出不予通过意见"] if rejected else "",
-              ["。", on_time] if on_time else "")
+              ["，其中", kinds] if kinds else "",
+              ["，", on_time] if on_time and due_all else "",
+              ["；对", rejected, "提出不予通过意见，起草（承办）单位据此修改或停止推进"] if rejected else "",
+              ["。", on_time] if on_time and not due_all else "")
     issued = w.run("normative_docs_issued")
     filed, repealed = w.run("normative_docs_filed"), w.run("normative_docs_repealed")
     if issued or filed or repealed:
@@ -124,12 +133,12 @@ def decisions(w: Writer) -> Subsection:
                     parts += ["，其中经合法性审核", reviewed]
         if filed:
             parts += ["。" if parts else "", "向备案机关报送备案", filed]
-            on_time = w.rate_clause("normative_filing_on_time_rate", full="，本年应报备的{den}均按期报备",
-                            partial="，本年应报备的{den}中按期报备{num}，按期报备率{rate}")
+            on_time = w.rate_clause("normative_filing_on_time_rate", full="，均在规定期限内报备",
+                                    partial="，应在年内报备的{den}中按期报备{num}，按期报备率{rate}")
             parts.append(on_time)
         if repealed:
             gone = facts.normative_repealed(w.scope)
-            names = "、".join(facts.quoted(p.title) for p in gone)
+            names = "、".join(p.cited for p in gone)
             parts += ["；" if parts else "", "开展规范性文件清理，废止", names + etc(repealed, gone), "规范性文件", repealed]
         s.add(parts)
     signed = w.run("contracts_signed")
@@ -169,8 +178,8 @@ def enforcement(w: Writer) -> Subsection:
         parts: list = []
         if cases:
             parts += ["立案办理普通程序行政处罚案件", cases, w.change("penalty_cases")]
-            decided = w.rate_clause("penalty_decided_on_time_rate", full="，本年作出处罚决定{den}，均在法定期限内作出",
-                            partial="，本年作出处罚决定{den}，其中在法定期限内作出{num}，按期决定率{rate}")
+            decided = w.rate_clause("penalty_decided_on_time_rate", full="，作出处罚决定{den}，均在法定期限内作出",
+                                    partial="，作出处罚决定{den}，其中在法定期限内作出{num}，按期决定率{rate}")
             parts.append(decided)
         if simple:
             parts += ["；" if parts else "", "适用简易程序当场处罚", simple]
@@ -197,7 +206,7 @@ def enforcement(w: Writer) -> Subsection:
 
 # ---------------------------------------------------------------- （四）政务公开
 
-def disclosure(w: Writer) -> Subsection:
+def disclosure(w: Writer, service: list[list[Run]] = ()) -> Subsection:
     s = w.subsection("disclosure")
     proactive = w.run("disclosure_proactive")
     if proactive:
@@ -207,14 +216,15 @@ def disclosure(w: Writer) -> Subsection:
               f"{facts.join(kinds, more=True)}" if kinds else "", "政府信息", proactive, w.change("disclosure_proactive"))
     requests = w.run("disclosure_requests")
     if requests:
-        answered = w.rate_clause("disclosure_response_rate", full="，本年应答复的{den}均在法定期限内答复，按期答复率{rate}",
-                         partial="，本年应答复的{den}中按期答复{num}，按期答复率{rate}")
+        answered = w.rate_clause("disclosure_response_rate", full="，应在年内答复的{den}均按期答复，按期答复率{rate}",
+                                 partial="，应在年内答复的{den}中按期答复{num}，按期答复率{rate}")
         appeals = w.run("disclosure_appeals")
         s.add("受理政府信息公开申请", requests, w.change("disclosure_requests"), answered,
               ["；因政府信息公开被申请行政复议、提起行政诉讼", appeals] if appeals else "")
     centre = w.run("service_centre_cases")
-    if centre:
-        s.add("推进政务服务“一窗受理、一站式办理”，便民服务中心全年办件量", centre)
+    if centre or service:
+        s.add("推进政务服务“一窗受理、一站式办理”", ["，便民服务中心全年办件量", centre] if centre else "",
+              *[["，", sentence] for sentence in service])
     return s
 
 
@@ -225,8 +235,9 @@ def study(w: Writer) -> Subsection:
     sessions = w.run("study_sessions")
     if sessions:
         laws = facts.laws_studied(w.scope)
+        what = "等法律法规" if all(facts.is_law(t) for t in laws) else "等法律法规和重要文件"
         s.add("全年开展中心组学法、会前学法等集中学法", sessions, w.change("study_sessions"),
-              f"，系统学习{''.join(laws)}等法律法规" if laws else "")
+              f"，系统学习{''.join(laws)}{what}" if laws else "")
     sat = w.run("exam_participants")
     if sat:
         passed = w.part("exam_pass_rate", NUMERATOR)
@@ -260,10 +271,10 @@ def publicity(w: Writer) -> Subsection:
         if biggest and biggest[0].title:
             e = biggest[0]
             where = f"在{e.place}" if e.place else ""
-            example = f"，其中{facts.month_day(e.held_on)}{where}开展的“{e.title.strip('“”')}”活动覆盖群众最多"
+            example = f"，如{facts.month_day(e.held_on)}{where}开展“{facts.event_title(e.title)}”活动"
         s.add(lead, into, "全年开展线下普法宣传活动", events, w.change("publicity_events"), example)
         reach = listing([
-            runs("受众群众", w.run("publicity_audience")) if w.has("publicity_audience") else [],
+            runs("覆盖群众", w.run("publicity_audience")) if w.has("publicity_audience") else [],
             runs("发放宣传资料", w.run("publicity_materials")) if w.has("publicity_materials") else [],
             runs("解答法律咨询", w.run("legal_consultations")) if w.has("legal_consultations") else [],
         ])
@@ -271,10 +282,9 @@ def publicity(w: Writer) -> Subsection:
             s.items[-1].extend(runs("。", reach))
     online = w.run("publicity_online")
     if online:
-        channels = facts.online_channels(w.scope)
-        names = "、".join(channels)
-        s.add(f"依托微信公众号、微信群等开展{names}{etc(online, channels)}线上普法" if names else "依托微信公众号、微信群等开展线上普法",
-              online)
+        channels = [facts.event_title(c) for c in facts.online_channels(w.scope)]
+        names = "、".join(f"“{c}”" for c in channels)
+        s.add(f"开展{names}{etc(online, channels)}线上普法活动" if names else "依托网络平台开展线上普法活动", online)
     liaisons = w.run("legal_literates")
     if liaisons:
         trainings = w.run("liaison_trainings")
@@ -282,9 +292,9 @@ def publicity(w: Writer) -> Subsection:
         train = ""
         if trainings:
             trainees = w.run("liaison_training_participants")
-            train = runs(f"，围绕{facts.join(topics, more=more(trainings, topics))}开展培训" if topics else "，开展培训", trainings,
-                         ["、参训", trainees] if trainees else "")
-        s.add("实施“法律明白人”培养工程，新培养“法律明白人”“法治带头人”", liaisons, w.change("legal_literates"), train)
+            train = runs(f"。围绕{facts.join(topics, more=more(trainings, topics))}组织法律明白人培训" if topics
+                         else "。组织法律明白人培训", trainings, ["，参训", trainees] if trainees else "")
+        s.add("实施“法律明白人”培养工程，全年新培养“法律明白人”“法治带头人”", liaisons, w.change("legal_literates"), train)
     schools = w.run("schools_counted")
     if schools:
         if w.is_full("vice_principal_coverage"):
@@ -326,7 +336,7 @@ def disputes(w: Writer) -> Subsection:
         runs("提供法律咨询", w.run("advisor_consultations")) if w.has("advisor_consultations") else [],
         runs("开展法治讲座", w.run("advisor_publicity_events")) if w.has("advisor_publicity_events") else [],
         runs("参与调处矛盾纠纷", w.run("advisor_disputes")) if w.has("advisor_disputes") else [],
-        runs("审查合同", w.run("advisor_contracts")) if w.has("advisor_contracts") else [],
+        runs("为村（社区）审查合同", w.run("advisor_contracts")) if w.has("advisor_contracts") else [],
         runs("提出法律建议", w.run("advisor_suggestions")) if w.has("advisor_suggestions") else [],
     ], "、")
     aid = w.run("legal_aid")
@@ -337,12 +347,15 @@ def disputes(w: Writer) -> Subsection:
               ["；" if coverage or services else "", "帮助群众申请法律援助", aid] if aid else "")
     on_roll, resettled = w.run("corrections_on_roll"), w.run("resettlement_on_roll")
     if on_roll or resettled:
-        parts: list = ["扎实做好社区矫正和安置帮教工作，现有",
-                       listing([runs("社区矫正对象", on_roll) if on_roll else [],
-                                runs("安置帮教对象", resettled) if resettled else []], "、")]
-        schedule = w.rate_clause("corrections_schedule_rate", full="。本年在矫的{den}对象均做到日日有电联、月月有集中教育",
-                         partial="。本年在矫的{den}对象中{num}做到日日有电联、月月有集中教育，落实率{rate}")
-        parts.append(schedule)
+        supervised = w.part("corrections_schedule_rate", DENOMINATOR)
+        roll = listing([runs("社区矫正对象", on_roll) if on_roll else [],
+                        runs("安置帮教对象", resettled) if resettled else []], "、")
+        parts: list = ["扎实做好社区矫正和安置帮教工作",
+                       ["，全年在矫社区矫正对象", supervised, "，年末在册"] if supervised else "，年末在册", roll]
+        if supervised:
+            parts.append("。对社区矫正对象坚持每日电话联系、每月集中教育" if w.is_full("corrections_schedule_rate") else
+                         runs("。对社区矫正对象坚持每日电话联系、每月集中教育，全年落实到位的", w.part(
+                             "corrections_schedule_rate", NUMERATOR), "，落实率", w.run("corrections_schedule_rate")))
         nothing = w.none("corrections_incidents") if on_roll else None
         if nothing:
             parts += ["，社区矫正对象", nothing, "脱管、漏管和重新犯罪"]
@@ -371,15 +384,15 @@ def litigation(w: Writer) -> Subsection:
         if concluded:
             lost = w.run("litigation_cases_lost")
             received = (w.value("reconsideration_cases") or 0) + (w.value("litigation_cases") or 0)
-            earlier = "（含以前年度受理的案件）" if concluded.amount > received else ""
-            outcome = runs("，审结", concluded, earlier, ["，其中败诉（被纠错）", lost] if lost else
-                           ["，", w.none("litigation_cases_lost"), "一起败诉"])
-        s.add("办理", listing([runs("行政复议案件", reconsider) if reconsider else [],
-                             runs("行政诉讼案件", suits) if suits else []], "、"), outcome)
+            earlier = "（含以前年度的案件）" if concluded.amount > received else ""
+            outcome = runs("。全年审结", concluded, earlier, ["，其中行政行为被撤销、变更或确认违法", lost] if lost else
+                           ["，", w.none("litigation_cases_lost"), "行政行为被撤销、变更或确认违法的情形"])
+        s.add(w.terms.we, listing([runs("作为被申请人参加行政复议案件", reconsider) if reconsider else [],
+                                   runs("作为被告参加行政诉讼案件", suits) if suits else []], "，"), outcome)
     assistance, obligations = w.run("court_assistance"), w.run("obligations_completed")
     if assistance or obligations:
-        s.add(listing([runs("配合人民法院冻结、划拨资金资产等", assistance) if assistance else [],
-                       runs("履行生效判决、裁定和复议决定及协助执行", obligations) if obligations else []]))
+        s.add(listing([runs("配合人民法院冻结、划拨被执行人资金资产等", assistance) if assistance else [],
+                       runs("履行生效法律文书和协助执行事项", obligations) if obligations else []]))
     suggestions = w.run("court_suggestions")
     if suggestions:
         on_time = facts.suggestions_answered_on_time(w.scope)

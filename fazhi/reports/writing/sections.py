@@ -14,7 +14,8 @@ from fazhi.reports.writing.prose import Subsection, chinese_number, merge, numbe
 
 def _sentence(w: Writer, name: str) -> str:
     t, year = w.terms, w.data.year
-    return wording.sentence(w.data.org.code, name, year=year, next=year + 1, we=t.we, name=t.name, unit=t.unit)
+    return wording.sentence(w.data.org.code, name, year=year, next=year + 1, we=t.we, name=t.name, unit=t.unit,
+                            short=t.short)
 
 
 def intro(w: Writer) -> list[Paragraph]:
@@ -40,17 +41,17 @@ def _evidence(w: Writer, s: Suggestion) -> list[Run]:
 
 
 def _tasks(w: Writer, s: Suggestion) -> list[Run]:
-    clause = w.rate_clause("responsibility_on_time_rate", full="", partial="年内到期的{den}法治建设任务中按期完成{num}，"
-                           "按期完成率{rate}")
+    """Which tasks slipped and whose they were — the counts are in part 一 already."""
+    late = facts.late_tasks(w.scope, 2)
     overdue = w.run("responsibility_tasks_overdue")
-    names = facts.overdue_tasks(w.scope, 2)
-    late = runs("责任清单中有", overdue, "任务逾期未完成", f"，如“{'”“'.join(names)}”" if names else "") if overdue else []
-    if not clause and not late:
+    if not late and not overdue:
         return []
-    departments = facts.late_departments(w.scope)
-    cause = (f"主要是{facts.join(departments)}等责任部门对任务时限把握不严，过程督办不够及时。" if departments else
+    named = f"“{'”“'.join(t.task for t in late)}”等任务未按期完成" if late else ""
+    still = runs("，至年底仍有", overdue, "任务逾期未完成") if overdue else ""
+    departments = facts.join(list(dict.fromkeys(t.department for t in late if t.department)))
+    cause = (f"主要是{departments}等责任部门对任务时限把握不严，分管领导过程督办不够及时。" if departments else
              "主要是任务分解后跟踪督办不够及时，时限要求传导不到位。")
-    return runs(clause, "；" if clause and late else "", late, "。", cause)
+    return runs("年度法治建设工作要点中，", named or "部分任务未按期完成", still, "。", cause)
 
 
 def _exam(w: Writer, s: Suggestion) -> list[Run]:
@@ -59,10 +60,9 @@ def _exam(w: Writer, s: Suggestion) -> list[Run]:
     if not (sat and passed):
         return []
     posts = _failed_posts(w)
-    cause = (f"未合格人员主要是{facts.join(posts)}，日常学法投入不足，学法的主动性和系统性不够。" if posts else
-             "部分干部职工日常学法投入不足，学法的主动性和系统性不够。")
-    return runs("参加国家工作人员学法考试的干部职工", sat, "，合格", passed, "，合格率", w.run("exam_pass_rate"),
-                "，尚未实现全员合格。", cause)
+    cause = (f"未合格人员为{facts.join(posts)}，日常学法投入不足，已安排补学补考。" if posts else
+             "个别干部职工日常学法投入不足，学法的主动性和系统性不够。")
+    return runs("国家工作人员学法考试尚未实现全员合格。", cause)
 
 
 def _failed_posts(w: Writer) -> list[str]:
@@ -86,15 +86,15 @@ def _disputes(w: Writer, s: Suggestion) -> list[Run]:
     kinds = facts.failed_dispute_kinds(w.scope)
     cause = (f"调解未成功的主要是{facts.join(kinds)}纠纷，当事人利益诉求差异大，专业调解力量和部门联动还不够。" if kinds else
              "部分纠纷当事人利益诉求差异大，专业调解力量和部门联动还不够。")
-    return runs("本年办结的", closed, "矛盾纠纷中调解成功", resolved, "，调解成功率", w.run("dispute_success_rate"), "。", cause)
+    return runs("部分矛盾纠纷经调解未能达成协议，调解成功率低于95%。", cause)
 
 
 def _disclosure(w: Writer, s: Suggestion) -> list[Run]:
-    clause = w.rate_clause("disclosure_response_rate", full="",
-                           partial="本年应答复的{den}政府信息公开申请中按期答复{num}，按期答复率{rate}")
-    if not clause:
+    late = facts.late_disclosure_answers(w.scope)
+    if not late:
         return []
-    return runs(clause, "。主要是补正、征求第三方意见等环节衔接不紧，答复期限跟踪提醒不够。")
+    return runs(f"受理编号为{'、'.join(late)}的政府信息公开申请未在法定期限内答复，依申请公开按期答复率未达到100%。"
+                "主要是补正、征求第三方意见等环节衔接不紧，答复期限跟踪提醒不够。")
 
 
 def _appearance(w: Writer, s: Suggestion) -> list[Run]:
@@ -121,23 +121,24 @@ def _hearings(w: Writer) -> list[Run]:
     what = "行政诉讼开庭审理" if by_hearing else "开庭审理的行政诉讼案件"
     if w.is_full(key):
         return runs(f"本年{what}", den, "，均由行政机关负责人出庭应诉，出庭应诉率", w.run(key))
-    return runs(f"本年{what}", den, "，行政机关负责人出庭应诉", num, "，出庭应诉率", w.run(key))
+    reasons = facts.absence_reasons(w.scope)
+    # 最高人民法院《关于行政机关负责人出庭应诉若干问题的规定》第八至十条: with a valid excuse the head entrusts staff
+    rest = f"；其余{'庭次' if by_hearing else '案件'}因{facts.join(reasons)}，依法委托相应工作人员出庭" if reasons else ""
+    return runs(f"本年{what}", den, "，行政机关负责人出庭应诉", num, "，出庭应诉率", w.run(key), rest)
 
 
 def _reviews_on_time(w: Writer, s: Suggestion) -> list[Run]:
     clause = w.rate_clause("legality_review_on_time_rate", full="",
                            partial="本年到期的{den}送审事项中按期出具审查意见{num}，按期办结率{rate}")
-    return runs(clause, "。主要是司法所审查力量有限，部分送审材料不齐全，补充材料耗时较长。") if clause else []
+    return runs("个别送审事项未能在审查期限内出具意见。主要是司法所审查力量有限，部分送审材料不齐全，补充材料耗时较长。") if clause else []
 
 
 def _filing(w: Writer, s: Suggestion) -> list[Run]:
-    clause = w.rate_clause("normative_filing_on_time_rate", full="",
-                           partial="本年应报备的{den}规范性文件中按期报备{num}，按期报备率{rate}")
-    if not clause:
-        return []
     late = facts.late_filings(w.scope)
-    named = f"，{''.join(facts.quoted(t) for t in late)}未在公布后规定期限内报送备案" if late else ""
-    return runs(clause, named, "。主要是对“有件必备”的时限要求重视不够，文件印发与报备衔接不紧。")
+    if not late:
+        return []
+    return runs(f"{''.join(facts.quoted(t) for t in late)}未在公布后规定期限内报送备案，"
+                "“有件必备”的时限要求落实不够严格。主要是文件印发与报备衔接不紧，缺少到期提醒。")
 
 
 def _unreviewed_decisions(w: Writer, s: Suggestion) -> list[Run]:
@@ -207,11 +208,14 @@ EVIDENCE: dict[str, Callable[[Writer, Suggestion], list[Run]]] = {
 def duties(w: Writer, extra: list[list[Run]] = ()) -> list[Paragraph]:
     t = w.terms
     lead = w.subsection("duty_lead")
-    chaired = w.run("principal_chaired_meetings")
+    chaired, meetings = w.run("principal_chaired_meetings"), w.run("rule_of_law_meetings")
     if chaired:
-        topics = facts.meeting_topics(w.scope, 2, key="principal_chaired_meetings")
-        listed = facts.join(topics, more=chaired.amount > len(topics))
-        lead.add("全年主持召开会议专题研究法治建设", chaired, f"，议题包括{listed}" if topics else "")
+        if meetings and chaired.amount == meetings.amount:
+            lead.add("全年研究部署法治建设工作的会议均由党政主要负责人主持召开")
+        else:
+            topics = facts.meeting_topics(w.scope, 2, key="principal_chaired_meetings")
+            listed = facts.join(topics, more=chaired.amount > len(topics))
+            lead.add("党政主要负责人主持召开会议专题研究法治建设", chaired, f"，研究了{listed}事项" if topics else "")
     for sentence in extra:
         lead.add(sentence)
     if not lead.items:
@@ -224,7 +228,8 @@ def duties(w: Writer, extra: list[list[Run]] = ()) -> list[Paragraph]:
     reports = w.run("principal_law_reports")
     if reports:
         others = w.run("law_reports")
-        study.add("党政主要负责人述法", reports,
+        occasions = facts.law_report_occasions(w.scope)
+        study.add(f"党政主要负责人{'、'.join(occasions)}" if occasions else "党政主要负责人", "述法", reports,
                   ["，组织领导班子成员和村（社区）党组织书记述法", others] if others and others.amount != reports.amount else "")
     if not study.items:
         study.add("带头参加中心组学法，在重大决策、重要事项上主动听取法律顾问意见，做到依法决策、依法办事")
@@ -247,7 +252,7 @@ PLANS: dict[str, tuple[str, str]] = {
     "exam_pass_rate": ("提升干部学法用法实效", "把学法考试结果纳入干部年度考核，对未合格人员组织补学补考，"
                        "确保国家工作人员学法考试参考率、合格率均达到100%"),
     "dispute_success_rate": ("提高矛盾纠纷化解质效", "加强人民调解委员会和专业调解力量建设，对疑难复杂纠纷建立会商研判机制，"
-                             "调解成功率保持在95%以上"),
+                             "调解成功率提高到95%以上"),
     "disclosure_response_rate": ("规范依申请公开办理", "建立依申请公开办理时限台账，逐件跟踪补正、征求意见和延期环节，"
                                  "确保依申请公开按期答复率达到100%"),
     "court_appearance_rate": ("落实负责人出庭应诉制度", "对开庭审理的行政诉讼案件做到行政机关负责人应出尽出，出庭应诉率达到100%"),
@@ -294,7 +299,8 @@ def plans(w: Writer, suggestions: list[Suggestion]) -> list[Paragraph]:
         seen.add(plan[0])
         items.append(plan)
     if not any("普法" in heading for heading, _ in items):
-        items.append(("深入推进普法依法治理", "把学习宣传习近平法治思想作为普法首要任务，加强“法律明白人”培训管理，"
+        new_plan = "，谋划实施新一轮普法规划" if year == 2025 else ""
+        items.append(("深入推进普法依法治理", f"把学习宣传习近平法治思想作为普法首要任务{new_plan}，加强“法律明白人”培训管理，"
                       "推动民主法治示范村（社区）创建"))
     for number, (heading, text) in enumerate(items, start=1):
         paragraphs.append(Paragraph(merge([Text(f"（{chinese_number(number)}）{heading}。", SUBHEADING), Text(text + "。")])))
