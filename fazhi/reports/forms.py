@@ -5,6 +5,7 @@ from django import forms
 
 from fazhi.reports.compose import MARKER, THEME_NAMES, THEMES
 from fazhi.reports.models import NARRATIVE_FIELDS, AnnualReport
+from fazhi.reports.writing import markers
 
 THEME_MARKERS = "、".join(f"【数据：{t.name}】" for t in THEMES)
 
@@ -25,7 +26,7 @@ class AnnualReportForm(forms.ModelForm):
 
     def _clean_markers(self, name: str) -> str:
         text = self.cleaned_data.get(name, "")
-        unknown = sorted({m.strip() for m in MARKER.findall(text)} - THEME_NAMES)
+        unknown = sorted({m.strip() for m in MARKER.findall(text) if not markers.known(m.strip(), THEME_NAMES)})
         if unknown:
             raise forms.ValidationError(f"未知的数据标记：{'、'.join('【数据：' + u + '】' for u in unknown)}")
         return text

@@ -142,3 +142,17 @@ def test_downloads(client, clerk, ledgers, year):
 def test_anonymous_users_are_sent_to_login(client, township, year):
     response = client.get(urls("T901", year)["view"])
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_edit_page_saves_its_own_default_text_and_refuses_an_unknown_marker(client, clerk, ledgers, year):
+    """The default text carries a marker for every figure: posting it back as it is saves (and keeps following the
+    data); a marker no figure has is refused in Chinese, naming it."""
+    login(client, clerk)
+    page = client.get(urls("T901", year)["edit"]).content.decode()
+    measures = html.unescape(re.search(r'<textarea name="measures_text"[^>]*>(.*?)</textarea>', page, re.S).group(1)).strip()
+    assert "【数据：普法宣传活动】" in measures
+    response = client.post(urls("T901", year)["edit"], edit_data(year, measures_text=measures))
+    assert response.status_code == 302
+    assert AnnualReport.objects.get().measures_text == ""  # unchanged default: still follows the data
+    response = client.post(urls("T901", year)["edit"], edit_data(year, measures_text="开展活动【数据：不存在的数字】。"))
+    assert "未知的数据标记：【数据：不存在的数字】" in response.content.decode()
