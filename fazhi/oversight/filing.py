@@ -3,23 +3,30 @@
 The report of year Y goes to the county (县委、县政府, copy to 依法治县办) by the county's deadline
 and is made public by 4月1日 of Y+1 (LAW.md §1; 《法治政府建设与责任落实督察工作规定》 Art. 24 for
 publication). Each submission freezes the report as sent — its text, its figures and the .docx —
-so the county reviews exactly what it received and earlier versions are never lost.
+so the county reviews exactly what it received and earlier versions are never lost. When the records move on
+after a submission, ``figure_changes`` lists the figures that now differ (报送后数据已变化) on the live report page
+and on the version's page; the county's answer is heard by the township (reminders.py ``notify_review``).
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind, Role, User
 from fazhi.core.scoping import writable_org
 from fazhi.core.transitions import record_transition
-from fazhi.indicators.registry import Scope, compute_all
+from fazhi.indicators.registry import Figure, Scope, compute_all, format_value
 from fazhi.oversight.deadlines import county_of
 from fazhi.oversight.models import Filing, Submission, SubmissionStatus
+from fazhi.oversight.reminders import notify_review
 
 SUBMITTING_ROLES = frozenset({Role.LEADER})
 
@@ -45,8 +52,9 @@ def submit_report(org: Organisation, year: int, user: User, reason: str = "", da
 
     The report check runs first (fazhi/reports/check/): when it finds problems the leader must give a reason
     (说明理由) to send the report as it is; the score, the problems and the reason are stored with the version
-    and are what the county sees. Refused while an earlier version waits for the county or after the county
-    has accepted one.
+    and are what the county sees. Refused while an earlier version waits for the county; after the county
+    has returned or accepted one, the next goes in as a new version (a correction of an accepted report is
+    reviewed again), the earlier versions kept as they were.
     """
     from fazhi.reports.check import check_composed
     from fazhi.reports.check.frozen import composed_to_dict
@@ -70,8 +78,6 @@ def submit_report(org: Organisation, year: int, user: User, reason: str = "", da
         latest = filing.latest
         if latest and latest.status == SubmissionStatus.SUBMITTED:
             raise ValidationError(f"第{latest.version}版已报送、县级尚未审核，不能重复报送")
-        if latest and latest.status == SubmissionStatus.ACCEPTED:
-            raise ValidationError(f"县级已接收第{latest.version}版；如需更正，请联系县依法治县办退回后再报送")
         if report.dated != dated:
             report.dated = dated
             report._history_user = user
@@ -123,11 +129,14 @@ def _review(submission: Submission, user: User, status: str, comment: str, actio
         record_transition(submission.filing, action=action, from_status=SubmissionStatus.SUBMITTED.label,
                           to_status=SubmissionStatus(status).label,
                           user=user, note=f"第{submission.version}版：{comment}" if comment else f"第{submission.version}版")
+        notify_review(submission)
     return submission
 
 
 def return_submission(submission: Submission, user: User, comment: str) -> Submission:
-    """The county sends a version back with its comments; the township revises and submits again."""
+    """The county sends a version back with its comments; the township revises and submits again.
+
+    The township's leaders and clerks get a notice with the comments (and an e-mail where mail is configured)."""
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": "退回时须写明修改意见"})
@@ -135,6 +144,7 @@ def return_submission(submission: Submission, user: User, comment: str) -> Submi
 
 
 def accept_submission(submission: Submission, user: User, comment: str = "") -> Submission:
+    """The county accepts a version; the township's leaders and clerks are told, with the opinion if any."""
     return _review(submission, user, SubmissionStatus.ACCEPTED, (comment or "").strip(), "县级接收")
 
 
@@ -156,3 +166,57 @@ def record_publication(org: Organisation, year: int, user: User, *, published_on
         record_transition(filing, action="登记公开", from_status=before, to_status="已公开", user=user,
                           note=f"{published_on:%Y年%m月%d日} {url}".strip())
     return filing
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A figure of a submitted version that the records now give differently (报送后数据已变化)."""
+
+    key: str
+    label: str
+    unit: str
+    old: str
+    new: str
+    href: str  # the records behind the new value
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        value = Decimal(str(value))
+    return format_value(value)
+
+
+def figure_changes(submission: Submission, live: dict[str, Figure]) -> list[FigureChange]:
+    """The connected figures whose live value (``live``: ``compute_all`` of the township and year, computed once by
+    the page) differs from the value the version was submitted with, in the registry's order. Figures the version
+    did not carry (an indicator connected later) are not changes of the records and are left out."""
+    filing = submission.filing
+    query = urlencode({"year": filing.year, "org": filing.organisation.code})
+    changes = []
+    for key, figure in live.items():
+        sent = submission.figures.get(key)
+        if not figure.indicator.connected or not isinstance(sent, dict) or "value" not in sent:
+            continue
+        if sent["value"] == figure.json_value():
+            continue
+        changes.append(FigureChange(
+            key=key, label=figure.indicator.label, unit=figure.indicator.unit, old=_shown(sent["value"]),
+            new=_shown(figure.json_value()), href=f"{reverse('indicator_records', args=[key])}?{query}",
+        ))
+    return changes
+
+
+def live_figures(org: Organisation, year: int) -> dict[str, Figure]:
+    return compute_all(Scope((org,), year))
+
+
+def latest_submissions(orgs, year: int) -> dict[int, Submission]:
+    """The latest version of each township's live filing of ``year``, by organisation id (one query)."""
+    latest: dict[int, Submission] = {}
+    rows = (Submission.objects.filter(filing__organisation__in=orgs, filing__year=year, filing__voided_at__isnull=True)
+            .select_related("filing").order_by("filing__organisation_id", "-version"))
+    for submission in rows:
+        latest.setdefault(submission.filing.organisation_id, submission)
+    return latest

@@ -35,3 +35,11 @@ def report_reminders(today: dt.date) -> None:
 
     reminders.refresh_reminders(today)
     reminders.send_pending_emails()
+
+
+@handler("oversight.send_pending_emails")
+def send_pending_emails() -> None:
+    """Queued when the county returns or accepts a report: the township's notices are e-mailed by the worker."""
+    from fazhi.oversight import reminders
+
+    reminders.send_pending_emails()

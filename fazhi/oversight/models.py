@@ -284,3 +284,37 @@ class DeadlineReminder(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "年度报告期限提醒"
         constraints = [models.UniqueConstraint(fields=["user", "organisation", "year", "kind"], name="oversight_one_reminder")]
+
+
+class NoticeKind(models.TextChoices):
+    RETURNED = "returned", "县级退回年度报告"
+    ACCEPTED = "accepted", "县级接收年度报告"
+
+
+class ReviewNotice(models.Model):
+    """The township hears back: the county returned or accepted a submitted version, with its opinion.
+
+    One notice per township leader or clerk and answered version, made in the same transaction as the answer.
+    Shown in the app until read (seen on the report page, or dismissed); also an e-mail outbox like
+    ``DeadlineReminder`` (fazhi/core/jobs.py ``send_outbox``), sent by the worker or the daily run, never in a request.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_notices")
+    organisation = models.ForeignKey(Organisation, verbose_name="乡镇（街道）", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField("报告年度")
+    submission = models.ForeignKey(Submission, verbose_name="报送版本", on_delete=models.PROTECT, related_name="notices")
+    kind = models.CharField("事项", max_length=16, choices=NoticeKind.choices)
+    message = models.TextField("通知内容")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField("阅读时间", null=True, blank=True)
+    emailed_at = models.DateTimeField("邮件发送时间", null=True, blank=True)
+    email_error = models.CharField("邮件发送失败原因", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "年度报告审核通知"
+        ordering = ["-created_at", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "submission"], name="oversight_one_notice_per_version")]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.submission}"

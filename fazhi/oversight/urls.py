@@ -21,8 +21,11 @@ urlpatterns = [
     path("imported/<int:pk>/void/", imports.imported_void, name="oversight_imported_void"),
     path("submissions/<int:pk>/", filing.submission_detail, name="oversight_submission"),
     path("submissions/<int:pk>/report.docx", filing.submission_docx, name="oversight_submission_docx"),
+    path("submissions/<int:pk>/report.pdf", filing.submission_pdf, name="oversight_submission_pdf"),
     path("submissions/<int:pk>/return/", filing.submission_return, name="oversight_submission_return"),
     path("submissions/<int:pk>/accept/", filing.submission_accept, name="oversight_submission_accept"),
     path("submit/<str:code>/<int:year>/", filing.submit, name="oversight_submit"),
     path("publish/<str:code>/<int:year>/", filing.publish, name="oversight_publish"),
+    path("notices/", filing.notices, name="oversight_notices"),
+    path("notices/<int:pk>/read/", filing.notice_read, name="oversight_notice_read"),
 ]

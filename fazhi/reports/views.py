@@ -6,6 +6,7 @@ reads every township's report and gets 403 on edit.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from functools import wraps
 from typing import Callable
 
@@ -21,6 +22,11 @@ from fazhi.core.history import history_entries
 from fazhi.core.models import Organisation
 from fazhi.core.scoping import can_write, readable_orgs, resolve_org, writable_org
 from fazhi.indicators import registry
+from fazhi.oversight.deadlines import deadlines_for
+from fazhi.oversight.filing import latest_submissions
+from fazhi.oversight.models import Submission, SubmissionStatus
+from fazhi.oversight.reminders import notices_for
+from fazhi.oversight.views.filing import report_page_state
 from fazhi.reports.check import check_composed
 from fazhi.reports.compose import ReportData, compose_report
 from fazhi.reports.forms import THEME_MARKERS, AnnualReportForm
@@ -75,11 +81,40 @@ def report_index(request: HttpRequest) -> HttpResponse:
     orgs = list(readable_orgs(request.user).order_by("code"))
     saved = AnnualReport.objects.active().filter(organisation__in=orgs).select_related("organisation", "created_by")
     by_org = {r.organisation_id: r for r in saved if r.year == year}
-    rows = [{"org": o, "report": by_org.get(o.pk), "can_write": can_write(request.user, o.pk)} for o in orgs]
+    submitted = latest_submissions(orgs, year)
+    today = timezone.localdate()
+    rows = [{"org": o, "report": by_org.get(o.pk), "can_write": can_write(request.user, o.pk),
+             "status": report_status(by_org.get(o.pk), submitted.get(o.pk), today > deadlines_for(o, year).submit_by)}
+            for o in orgs]
     return render(request, "reports/index.html", {
         "year": year, "years": years, "rows": rows, "saved": saved.order_by("-year", "organisation__code"),
-        "writer": writable_org(request.user),
+        "writer": writable_org(request.user), "notices": list(notices_for(request.user)[:20]),
     })
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    label: str  # 未开始 / 起草中 / 已报送 / 已退回 / 已接收
+    css: str  # status-ok | status-warn | status-bad | status-neutral (fazhi/static/fazhi/app.css)
+    detail: str = ""
+    submission: Submission | None = None
+
+
+def report_status(report: AnnualReport | None, latest: Submission | None, past_deadline: bool) -> ReportStatus:
+    """Where a township's report of the year stands, coloured by meaning: accepted green, returned amber, waiting
+    grey, and not yet submitted after the county's deadline red (LAW.md §1: to the county by 3月1日)."""
+    if latest is not None:
+        detail = f"第{latest.version}版，{timezone.localtime(latest.submitted_at):%Y-%m-%d}报送"
+        if latest.status == SubmissionStatus.ACCEPTED:
+            return ReportStatus("已接收", "status-ok", detail, latest)
+        if latest.status == SubmissionStatus.RETURNED:
+            return ReportStatus("已退回", "status-warn", f"{detail}，待修改后重新报送", latest)
+        return ReportStatus("已报送", "status-neutral", f"{detail}，待县级审核", latest)
+    late = "，已超过报送期限" if past_deadline else ""
+    css = "status-bad" if past_deadline else "status-neutral"
+    if report is None:
+        return ReportStatus("未开始", css, f"尚未保存{late}")
+    return ReportStatus("起草中", css, f"已保存，尚未报送{late}")
 
 
 @login_required
@@ -87,10 +122,12 @@ def report_index(request: HttpRequest) -> HttpResponse:
 def report_view(request: HttpRequest, code: str, year: int) -> HttpResponse:
     org = _target(request, code, year)
     report = report_get_or_new(org, year)
-    composed = compose_report(report)
+    data = ReportData.load(org, year)  # the page's one compute: the report and 报送后数据已变化 share it
+    composed = compose_report(report, data)
     unconnected = [i.label for i in registry.all_indicators() if i.core and not i.connected]
     return render(request, "reports/view.html", {
         "org": org, "year": year, "report": report, "composed": composed, "body": body_html(composed),
+        "filed": report_page_state(request.user, org, year, data.figures),
         "check": check_composed(composed, org),
         "can_write": can_write(request.user, org.pk),
         "history": history_entries(report) if report.pk else [],

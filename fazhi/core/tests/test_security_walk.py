@@ -324,6 +324,22 @@ def _record(world: World) -> dict[str, Any]:
     return {"slug": LEDGER, "pk": world.record.pk}
 
 
+def _oversight_submission(world: World):
+    from fazhi.oversight.walk import _submission
+
+    return _submission(world)
+
+
+def _oversight_notice(world: World):
+    """A's clerk hears that the county returned A's submitted report (fazhi/oversight/reminders.py notify_review)."""
+    from fazhi.oversight.models import NoticeKind, ReviewNotice
+
+    return world.once("oversight_notice", lambda: ReviewNotice.objects.create(
+        user=world.clerk, organisation=world.township, year=world.year, submission=_oversight_submission(world),
+        kind=NoticeKind.RETURNED, message="走查：县依法治县办退回了报告",
+    ))
+
+
 # ---------------------------------------------------------------- THE TABLE
 #
 # One entry per URL of the URL conf, keyed by its name ("namespace:name" for a namespaced app;
@@ -582,6 +598,13 @@ TABLE: dict[str, Entry] = {
     "api_normative_documents": Entry(Access.LIST, marker=lambda w: w.document.title),
     "api_normative_document": Entry(Access.READ, kwargs=lambda w: {"pk": w.document.pk}),
     r"api/(?P<path>[\s\S]*)$": Entry(Access.GONE, path="/api/no-such-endpoint/"),  # any other /api/ address: JSON 404
+    # ---- oversight, issue 19: a submitted version as PDF; the township's notices of the county's answers
+    "oversight_submission_pdf": Entry(Access.READ, kwargs=lambda w: {"pk": _oversight_submission(w).pk}, kind="file"),
+    "oversight_notices": Entry(Access.STAFF),  # only the user's own notices (fazhi/oversight/tests/test_review_notices.py)
+    "oversight_notice_read": Entry(  # a notice is one user's (A's clerk here): even the county gets 404
+        Access.ACTION, kwargs=lambda w: {"pk": _oversight_notice(w).pk}, write=lambda w: {},
+        expect={("POST", COUNTY): 404},
+    ),
 }
 
 TABLE.update(app_walk_entries())

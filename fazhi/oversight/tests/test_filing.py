@@ -50,13 +50,11 @@ def test_an_unsaved_report_cannot_be_submitted(township, leader):
         submit_report(township, YEAR, leader, REASON)
 
 
-def test_no_second_version_while_the_first_waits_or_after_acceptance(report, township, leader, supervisor):
-    first = submit_report(township, YEAR, leader, REASON)
+def test_no_second_version_while_the_first_waits_for_the_county(report, township, leader):
+    submit_report(township, YEAR, leader, REASON)
     with pytest.raises(ValidationError, match="尚未审核"):
         submit_report(township, YEAR, leader, REASON)
-    accept_submission(first, supervisor)
-    with pytest.raises(ValidationError, match="县级已接收"):
-        submit_report(township, YEAR, leader, REASON)
+    # after acceptance a correction goes in as a new version: fazhi/oversight/tests/test_submission_documents.py
 
 
 def test_returned_with_comments_then_resubmitted_as_version_two_keeping_version_one(report, township, leader, supervisor):

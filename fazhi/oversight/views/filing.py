@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,9 +11,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
+from fazhi.core.pdf import PdfUnavailable, docx_to_pdf
 from fazhi.core.scoping import readable_orgs, resolve_org, writable_org
 from fazhi.core.transitions import timeline
 from fazhi.core.workflow_views import perform
@@ -20,8 +25,8 @@ from fazhi.oversight import filing as services
 from fazhi.oversight.audit import audit_submission
 from fazhi.oversight.deadlines import deadlines_for
 from fazhi.oversight.forms import AcceptForm, PublicationForm, ReturnForm, SubmitForm
-from fazhi.oversight.models import ReminderKind, Submission, SubmissionStatus
-from fazhi.oversight.reminders import unread_for
+from fazhi.oversight.models import ReminderKind, ReviewNotice, Submission, SubmissionStatus
+from fazhi.oversight.reminders import mark_read, notices_for, unread_for
 from fazhi.reports.check import check_composed
 from fazhi.reports.check.frozen import composed_from_dict
 from fazhi.reports.compose import compose_report
@@ -116,6 +121,7 @@ def submission_detail(request, pk: int):
     county = services.supervising_county(request.user)
     may_review = (county is not None and submission.status == SubmissionStatus.SUBMITTED)
     deadlines = deadlines_for(filing.organisation, filing.year)
+    latest = filing.latest
     return render(request, "oversight/submission.html", {
         "late": timezone.localtime(submission.submitted_at).date() > deadlines.submit_by,  # Beijing date
         "submission": submission, "filing": filing, "org": filing.organisation,
@@ -125,26 +131,73 @@ def submission_detail(request, pk: int):
         "return_form": ReturnForm(), "accept_form": AcceptForm(),
         "return_url": reverse("oversight_submission_return", args=[submission.pk]),
         "accept_url": reverse("oversight_submission_accept", args=[submission.pk]),
-        "paragraphs": [p.strip() for p in submission.text.split("\n\n") if p.strip()],
         "body": _frozen_body(submission),
+        "changes": services.figure_changes(submission, services.live_figures(filing.organisation, filing.year)),
+        "newer": latest if latest.pk != submission.pk else None,
     })
 
 
-def _frozen_body(submission: Submission):
-    """The version as the report page showed it when it was sent; None for versions sent before it was kept."""
-    if not submission.structure:
-        return None
-    try:
-        return body_html(composed_from_dict(submission.structure))
-    except Exception:  # an old or damaged structure falls back to the frozen text
-        return None
+def _frozen_body(submission: Submission) -> SafeString:
+    """The version as the report page showed it when it was sent (its stored structure, rendered as the report
+    page renders the live report); versions sent before the structure was kept are shown from their frozen text."""
+    if submission.structure:
+        try:
+            return body_html(composed_from_dict(submission.structure))
+        except Exception:  # noqa: BLE001 - a damaged structure falls back to the frozen text
+            pass
+    return _markdown_body(submission.text)
+
+
+_BOLD = re.compile(r"(?<!\\)\*\*(.+?)(?<!\\)\*\*")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]<>#|])")
+
+
+def _markdown_body(text: str) -> SafeString:
+    """The frozen Markdown (fazhi/reports/render_md.py) as the report page's HTML: headings, the bold run-in
+    （一） headings as subheadings, escapes undone — never raw "##" or "**" on the page."""
+    def inline(block: str) -> SafeString:
+        pieces, last = [], 0
+        for match in _BOLD.finditer(block):
+            pieces.append(format_html("{}", _ESCAPED.sub(r"\1", block[last:match.start()])))
+            pieces.append(format_html('<span class="subheading">{}</span>', _ESCAPED.sub(r"\1", match.group(1))))
+            last = match.end()
+        pieces.append(format_html("{}", _ESCAPED.sub(r"\1", block[last:])))
+        return mark_safe("".join(pieces))
+
+    parts = []
+    for block in (b.strip() for b in (text or "").split("\n\n")):
+        if block.startswith("# "):
+            parts.append(format_html("<h1>{}</h1>", inline(block[2:])))
+        elif block.startswith("## "):
+            parts.append(format_html("<h2>{}</h2>", inline(block[3:])))
+        elif block:
+            parts.append(format_html("<p>{}</p>", inline(block)))
+    return mark_safe("\n".join(parts))
+
+
+def _download_name(submission: Submission, suffix: str) -> str:
+    return f"{submission.title}（第{submission.version}版）.{suffix}"
 
 
 @login_required
 def submission_docx(request, pk: int):
     submission = _submission(request, pk)
     return FileResponse(io.BytesIO(bytes(submission.docx)), as_attachment=True,
-                        filename=f"{submission.title}（第{submission.version}版）.docx", content_type=DOCX_MIME)
+                        filename=_download_name(submission, "docx"), content_type=DOCX_MIME)
+
+
+@login_required
+def submission_pdf(request, pk: int):
+    """The version as sent, printed to PDF from its stored .docx (so it is the very document the county received);
+    a Chinese 503 page pointing to the Word file when the server cannot make PDFs."""
+    submission = _submission(request, pk)
+    try:
+        pdf = docx_to_pdf(bytes(submission.docx))
+    except PdfUnavailable as error:
+        context = {"code": 503, "title": "暂时无法生成 PDF", "message": str(error)}
+        return render(request, "errors/error.html", context, status=503)
+    return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=_download_name(submission, "pdf"),
+                        content_type="application/pdf")
 
 
 def _review(request, pk: int, form_class, action, success: str):
@@ -175,16 +228,60 @@ def submission_accept(request, pk: int):
 
 
 def filing_panel_context(user, org, year) -> dict:
-    """For the report page: where this report stands with the county, and what the user may do next."""
+    """For the report page: where this report stands with the county, and what the user may do next.
+
+    A new version may be submitted unless one waits for the county: after a return, and also after acceptance
+    (a correction, reviewed again)."""
     filing = services.filing_get(org, year)
     latest = filing.latest if filing else None
     return {
         "filing": filing, "latest": latest, "versions": filing.submissions.order_by("-version") if filing else [],
         "deadlines": deadlines_for(org, year), "may_submit": services.may_submit(user, org)
-        and not (latest and latest.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)),
+        and not (latest and latest.status == SubmissionStatus.SUBMITTED),
         "may_publish": writable_org(user) == org, "org": org, "year": year,
         "reminders": [r for r in unread_for(user) if r.organisation_id == org.pk and r.year == year
                       and (r.kind != ReminderKind.SUBMIT or latest is None)
                       and (r.kind != ReminderKind.PUBLISH or not (filing and (filing.published_on or filing.published_url)))],
     }
 
+
+
+# ---------------------------------------------------------------- the township hears back
+
+@login_required
+def notices(request):
+    """The user's notices of the county's answers (returned / accepted), newest first; unread ones marked."""
+    items = list(notices_for(request.user, unread_only=False)[:100])
+    return render(request, "oversight/notices.html", {"notices": items, "unread": sum(1 for n in items if not n.read_at)})
+
+
+@login_required
+@require_POST
+def notice_read(request, pk: int):
+    """知道了: the user dismisses one of their own notices (anyone else's is 404, ids cannot be probed)."""
+    try:
+        notice = notices_for(request.user, unread_only=False).get(pk=pk)
+    except (ReviewNotice.DoesNotExist, ValueError, TypeError):
+        raise Http404("通知不存在或您无权查看")
+    mark_read([notice])
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("oversight_notices")
+
+
+def report_page_state(user, org, year: int, live: dict) -> dict:
+    """For the live report page (fazhi/reports/views.py), above the report: the county's opinion when the latest
+    version was returned, the user's unread notices of this report (marked read now: they have been seen), and
+    报送后数据已变化 against the latest version (``live``: the page's own ``compute_all``, so no second compute)."""
+    filing = services.filing_get(org, year)
+    latest = filing.latest if filing else None
+    unread = list(notices_for(user, org=org, year=year))
+    mark_read(unread)
+    return {
+        "latest": latest,
+        "returned": latest if latest and latest.status == SubmissionStatus.RETURNED else None,
+        "notices": [n for n in unread if not (latest and n.submission_id == latest.pk
+                                              and latest.status == SubmissionStatus.RETURNED)],
+        "changes": services.figure_changes(latest, live) if latest else [],
+    }
