@@ -16,13 +16,21 @@ not snap to the grid and carries the grid's metrics itself: lines exactly 28.95 
 (22 × 28.95 pt fills the 225 mm block, a 23rd line would not fit) and characters condensed to
 15.65 pt (see CHARACTER_SPACING_PT). Word and LibreOffice then lay out the same 28 × 22 page.
 
-Numbers. LibreOffice breaks Chinese text between any two characters (its CJK break iterator
-only applies the kinsoku lists; it even splits "1.|6"), so ``add_text`` keeps a number with its
-measure word ("2025年", "38件", "97.3%") and any span the caller marks (a report figure) on one
-line: U+2060 WORD JOINER between their characters (Unicode UAX #14 class WJ: no break on
-either side) and the language "und" on those runs, so LibreOffice breaks them with its Unicode
-(ICU) iterator, which honours the joiner. Text read back from our files strips U+2060
-(fazhi/oversight/extraction/normalise.py).
+Numbers. A number stays on one line with its measure word ("2025年", "38件", "97.3%", "1.6万余份"), and
+a marked figure from its first digit on ("较上年增加|16件"), without a single character added to the
+text a reader copies or searches. ``add_text`` puts each such span in a run of the character style
+"数字与计量单位" (NUMBER_STYLE_ID, no formatting of its own), and the document's line-breaking rules for
+Simplified Chinese (``w:noLineBreaksAfter`` / ``w:noLineBreaksBefore``, ECMA-376 §17.15.1.59-60) forbid
+a break after a digit and before a measure word, as Word and WPS apply them. LibreOffice (7.4) ignores
+those rules and breaks Chinese text between any two characters (even "1.|6"), so the copy it converts to
+PDF goes through ``prepare_for_libreoffice``: each run of that style gets U+2060 WORD JOINER between
+its characters and the language "und" (LibreOffice's Unicode break iterator honours the joiner, its CJK
+one does not), and a U+200B ZERO WIDTH SPACE stands before it and wherever a Chinese character meets a
+Latin letter or digit. Both draw nothing and are not in the PDF's text. The zero width space keeps the
+line breakable there, stops the space LibreOffice adds between Chinese and digits (it ignores
+``w:autoSpaceDE`` / ``w:autoSpaceDN``, which are off for Word), so "2025年" looks the same in the title, a
+heading and the body. A kept number takes the closing punctuation after it into its run ("38件，"):
+LibreOffice lost a "，" or "、" hanging at the end of a line where the language changed.
 """
 from __future__ import annotations
 
@@ -31,15 +39,17 @@ import io
 import itertools
 import math
 import re
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -48,7 +58,7 @@ from fazhi.core import docx_fonts as fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
-TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
+TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)  # 156 mm
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
 LINE_PITCH = Pt(28.95)  # 579 twips; 22 lines = 636.9 pt ≤ 225 mm (637.8 pt) < 23 lines
@@ -64,15 +74,24 @@ FOOTER_DISTANCE = Mm(25.5)
 TITLE_CHARS_PER_LINE = 20  # 2号 (22 pt) characters in 156 mm
 
 WORD_JOINER = "\u2060"
-NO_BREAK_LANGUAGE = "und"  # see the module docstring: LibreOffice's Unicode break iterator honours WORD JOINER
-_MEASURE_WORDS = (
-    "个百分点|百分点|平方米|公里|课时|学时|小时|人次|户次|场次|余人|万元|亿元|年度|月份|"
-    "[年月日时分秒个件份场次人名户家起项条期篇元所村批册张套本台辆处类部轮堂节岁天周号届位支队组座间]"
-)
+ZERO_WIDTH_SPACE = "\u200b"
+NO_BREAK_LANGUAGE = "und"  # LibreOffice's Unicode break iterator honours WORD JOINER; its CJK one does not
+NUMBER_STYLE_ID, NUMBER_STYLE_NAME = "NumberWithUnit", "数字与计量单位"
+SIGNATURE_STYLE_ID, SIGNATURE_STYLE_NAME = "Signature", "落款"
+_MULTI_MEASURE_WORDS = ("个百分点", "百分点", "平方米", "公里", "课时", "学时", "小时", "人次", "户次", "场次",
+                        "余人", "万元", "亿元", "年度", "月份")
+_SINGLE_MEASURE_WORDS = "年月日时分秒个件份场次人名户家起项条期篇元所村批册张套本台辆处类部轮堂节岁天周号届位支队组座间"
+_MEASURE_WORDS = "|".join(_MULTI_MEASURE_WORDS) + f"|[{_SINGLE_MEASURE_WORDS}]"
 # A number with its multiplier and measure word ("1.6万余份", "97.3%", "2025年度"), or a Latin word.
 NUMBER_WITH_UNIT = re.compile(
     rf"[0-9０-９]+(?:[.．,][0-9０-９]+)*(?:[万亿千百]?[余多]?)(?:[%％‰]|{_MEASURE_WORDS})?|[A-Za-z]+(?:[-.][A-Za-z0-9]+)*"
 )
+_DIGIT = re.compile("[0-9０-９]")
+# Word's default line-breaking rules for Simplified Chinese (Options › Typography), extended so that no line
+# ends with a digit or decimal point and none starts with a measure word (or the 余/多 after 万).
+_NO_BREAK_BEFORE = ("!%),.:;?]}¢°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｝～￠"
+                    + "".join(dict.fromkeys("余多" + _SINGLE_MEASURE_WORDS + "".join(w[1:] for w in _MULTI_MEASURE_WORDS))))
+_NO_BREAK_AFTER = "$(£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥" + "0123456789.０１２３４５６７８９"
 
 
 def text_width(text: str) -> float:
@@ -80,26 +99,46 @@ def text_width(text: str) -> float:
     return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
 
 
+# The body's characters as set: 3号 condensed by CHARACTER_SPACING_PT (see the module docstring).
+SET_CHARACTER = Pt(CHAR_WIDTH.pt + CHARACTER_SPACING_PT)
+# Half-width digits and Latin letters in 仿宋_GB2312, the official face Word and WPS draw them in.
+HALF_WIDTH_EM = 0.5
+
+
+def text_points(text: str, ascii_em: Mapping[str, float] | None = None) -> float:
+    """How wide ``text`` is set in the body font, in points: full-width characters at 1 em, ASCII at
+    half an em or what ``ascii_em`` says for the face that draws them, each condensed by
+    CHARACTER_SPACING_PT. A joiner or zero width space (only in the copy for LibreOffice) draws nothing
+    but takes the condensing off its neighbour in LibreOffice (measured in its PDFs)."""
+    ascii_em = ascii_em or {}
+    return sum(-CHARACTER_SPACING_PT if ch in (WORD_JOINER, ZERO_WIDTH_SPACE) else
+               (ascii_em.get(ch, HALF_WIDTH_EM) if ord(ch) < 128 else 1.0) * CHAR_WIDTH.pt + CHARACTER_SPACING_PT
+               for ch in text)
+
+
+def signature_block_starts(lines: Sequence[str], date_text: str, *,
+                           ascii_em: Mapping[str, float] | None = None) -> tuple[float, float]:
+    """Where the 署名 column and the 成文日期 start, in points from the left margin (GB/T 9704 §7.3.5.2,
+    unsealed): the 署名 lines (联合行文 one body a line, §7.3.5) start in one column, the widest keeping
+    2 characters of right space, and the date's first character is 2 characters right of that column;
+    when the date is the longer, it keeps the 2 characters and the column moves left."""
+    two = 2 * SET_CHARACTER.pt
+    right = TEXT_WIDTH.pt - two
+    widest = max(text_points(line, ascii_em) for line in lines)
+    column = right - widest
+    date_start = column + two
+    overrun = date_start + text_points(date_text, ascii_em) - right
+    if overrun > 0:
+        column, date_start = column - overrun, date_start - overrun
+    return max(column, 0.0), max(date_start, 0.0)
+
+
 def signature_layout(signature: str, date_text: str) -> tuple[float, float]:
-    """(right space of 署名, right space of 成文日期), in characters, per GB/T 9704 §7.3.5.2."""
-    sig, date = text_width(signature), text_width(date_text)
-    sig_right = 2.0
-    date_right = sig_right + sig - 2 - date
-    if date_right < 2:  # the date is longer: it keeps 2 characters and the 署名 moves left
-        date_right = 2.0
-        sig_right = date_right + date + 2 - sig
-    return sig_right, date_right
-
-
-def signature_block_layout(lines: Sequence[str], date_text: str) -> tuple[list[float], float]:
-    """Right space of each 署名 line and of the date, in characters (§7.3.5.2, 联合行文 one body a line).
-
-    The 署名 lines start in one column, the longest keeping 2 characters of right space; the date's
-    first character is 2 characters right of that column (or the date keeps 2 and the block moves left).
-    """
-    widest = max(lines, key=text_width)
-    block_right, date_right = signature_layout(widest, date_text)
-    return [block_right + text_width(widest) - text_width(line) for line in lines], date_right
+    """(right space of 署名, right space of 成文日期), in characters (``signature_block_starts``)."""
+    column, date_start = signature_block_starts([signature], date_text)
+    right = TEXT_WIDTH.pt
+    return ((right - column - text_points(signature)) / SET_CHARACTER.pt,
+            (right - date_start - text_points(date_text)) / SET_CHARACTER.pt)
 
 
 def new_document(*, title: str, author: str, subject: str = "", dated: dt.date | None = None) -> DocumentObject:
@@ -162,30 +201,57 @@ def _setup_normal_style(doc: DocumentObject) -> None:
     fmt.first_line_indent = CHAR_WIDTH * 2
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.widow_control = False  # keeps the fixed 22-line grid on every page
-    _snap_to_grid_off(normal.element.get_or_add_pPr())
+    ppr = normal.element.get_or_add_pPr()
+    _switch_off(ppr, "w:snapToGrid")  # the body carries the grid's metrics itself (see the module docstring)
+    _switch_off(ppr, "w:autoSpaceDE")  # no added space between Chinese and Latin letters
+    _switch_off(ppr, "w:autoSpaceDN")  # ... nor digits
+    _line_breaking_rules(doc)
 
 
-def _snap_to_grid_off(ppr) -> None:
-    """The body carries the grid's metrics itself (see the module docstring). CT_PPrBase puts
-    snapToGrid before spacing, ind and jc."""
-    snap = ppr.find(qn("w:snapToGrid"))
-    if snap is None:
-        snap = OxmlElement("w:snapToGrid")
-        later = [el for el in (ppr.find(qn(tag)) for tag in ("w:spacing", "w:ind", "w:jc")) if el is not None]
+_PPR_ORDER = ("w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+              "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+
+
+def _switch_off(ppr, tag: str) -> None:
+    """An on/off paragraph property set to off, in its place in CT_PPrBase."""
+    element = ppr.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        later = [ppr.find(qn(t)) for t in _PPR_ORDER[_PPR_ORDER.index(tag) + 1:]]
+        later = [el for el in later if el is not None]
         if later:
-            later[0].addprevious(snap)
+            later[0].addprevious(element)
         else:
-            ppr.append(snap)
-    snap.set(qn("w:val"), "0")
+            ppr.append(element)
+    element.set(qn("w:val"), "0")
+
+
+def _line_breaking_rules(doc: DocumentObject) -> None:
+    """Simplified Chinese line-breaking rules (ECMA-376 §17.15.1.59-60) that keep numbers with their
+    measure words in Word and WPS: CT_Settings puts them right after w:characterSpacingControl."""
+    settings = doc.settings.element
+    for tag in ("w:noLineBreaksAfter", "w:noLineBreaksBefore"):
+        for old in settings.findall(qn(tag)):
+            settings.remove(old)
+    anchor = settings.find(qn("w:characterSpacingControl"))
+    for tag, characters in (("w:noLineBreaksBefore", _NO_BREAK_BEFORE), ("w:noLineBreaksAfter", _NO_BREAK_AFTER)):
+        element = OxmlElement(tag)
+        element.set(qn("w:lang"), "zh-CN")
+        element.set(qn("w:val"), characters)
+        if anchor is not None:
+            anchor.addnext(element)
+        else:
+            settings.append(element)
 
 
 # ---------------------------------------------------------------- document properties
 
+APPLICATION = "法治工作台"  # docProps/app.xml: which documents are ours (prepare_for_libreoffice)
 APP_PROPERTIES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<Application>法治工作台</Application><DocSecurity>0</DocSecurity><Company>{company}</Company>"
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity><Company>{company}</Company>"
     "</Properties>"
 )
 
@@ -206,7 +272,7 @@ def _properties(doc: DocumentObject, *, title: str, author: str, subject: str, d
         for rid in [rid for rid, rel in rels.items() if rel.reltype == unwanted]:
             del rels[rid]
     app = package.part_related_by(RT.EXTENDED_PROPERTIES)
-    app._blob = APP_PROPERTIES.format(company=escape(author)).encode("utf-8")
+    app._blob = APP_PROPERTIES.format(application=APPLICATION, company=escape(author)).encode("utf-8")
     lang = doc.settings.element.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
@@ -251,51 +317,204 @@ def body(doc, text: str) -> None:
 
 
 def add_text(p: DocxParagraph, pieces: Sequence[tuple[str, fonts.FontSpec, bool]]) -> None:
-    """Runs of ``(text, font, keep_whole)``: numbers with their measure words, and every piece marked
-    ``keep_whole``, never break across lines (see the module docstring)."""
+    """Runs of ``(text, font, keep_whole)``: every number with its measure word, and every piece marked
+    ``keep_whole`` from its first digit on, in a run of the style NUMBER_STYLE_ID, which no line break
+    splits (see the module docstring). The text itself is exactly what was given."""
     pieces = [(fonts.clean_text(text), spec, keep) for text, spec, keep in pieces]
     text = "".join(t for t, _, _ in pieces)
     specs = [spec for t, spec, _ in pieces for _ in t]
-    joined = [False] * len(text)  # joined[i]: no line break between text[i] and text[i + 1]
+    kept = [False] * len(text)
     start = 0
     for t, _, keep in pieces:
-        if keep and len(t) > 1:
-            joined[start:start + len(t) - 1] = [True] * (len(t) - 1)
+        digit = _DIGIT.search(t) if keep else None
+        if digit and len(t) - digit.start() > 1:
+            kept[start + digit.start():start + len(t)] = [True] * (len(t) - digit.start())
         start += len(t)
     for match in NUMBER_WITH_UNIT.finditer(text):
-        joined[match.start():match.end() - 1] = [True] * (match.end() - match.start() - 1)
-    whole = [joined[i] or (i > 0 and joined[i - 1]) for i in range(len(text))]
-    groups = itertools.groupby(range(len(text)), key=lambda i: (specs[i], whole[i]))
-    for (_, kept), positions in groups:
-        positions = list(positions)
-        run_text = "".join(text[i] + (WORD_JOINER if joined[i] else "") for i in positions)
-        run = fonts.add_run(p, run_text, specs[positions[0]])
-        if kept:
-            _language(run, NO_BREAK_LANGUAGE)
+        if match.end() - match.start() > 1:
+            kept[match.start():match.end()] = [True] * (match.end() - match.start())
+    for (spec, keep), positions in itertools.groupby(range(len(text)), key=lambda i: (specs[i], kept[i])):
+        run = fonts.add_run(p, "".join(text[i] for i in positions), spec)
+        if keep:
+            _number_style(p.part)
+            run._r.get_or_add_rPr().style = NUMBER_STYLE_ID
 
 
-def _language(run, tag: str) -> None:
-    rpr = run._r.get_or_add_rPr()
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)  # last in CT_RPr among what we write (rFonts, b, sz)
-    lang.set(qn("w:val"), tag)
-    lang.set(qn("w:eastAsia"), tag)
+def _number_style(part) -> None:
+    """The character style of kept numbers, added to the document the first time it is used."""
+    styles = part.styles
+    if not any(style.style_id == NUMBER_STYLE_ID for style in styles):
+        style = styles.add_style(NUMBER_STYLE_NAME, WD_STYLE_TYPE.CHARACTER)
+        style.style_id = NUMBER_STYLE_ID
+        style.hidden = False
 
 
 def signature(doc, signature_lines: str | Sequence[str], date_text: str) -> None:
-    """§7.3.5.2: one blank line, then the 署名 (joint issuing bodies one per line, §7.3.5), right with
-    2 characters of space, and the 成文日期 on the next line, its first character 2 characters right of
-    the 署名's. A single string is one 署名 line."""
+    """§7.3.5.2 (unsealed): one blank line, then the 署名 (joint issuing bodies one per line, §7.3.5)
+    starting in one column with the widest line 2 characters from the right margin, and the 成文日期 on the
+    next line, its first character 2 characters right of that column (``signature_block_starts``). Each
+    line starts at a left indent, so the first characters' positions do not depend on how wide the
+    digits are drawn (the widths of Word's official face; ``prepare_for_libreoffice`` redoes them for the
+    face LibreOffice draws them in). The block never stands alone on a page: the last lines of the paragraph before it
+    (at least two, by widow control) keep with it. A single string is one 署名 line."""
     lines = [signature_lines] if isinstance(signature_lines, str) else [line for line in signature_lines if line]
     lines = lines or [""]
-    rights, date_right = signature_block_layout(lines, date_text)
-    paragraph(doc, indent=False)
-    for text, right_chars in [*zip(lines, rights), (date_text, date_right)]:
-        p = paragraph(doc, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
-        p.paragraph_format.right_indent = Pt(CHAR_WIDTH.pt * right_chars)
+    column, date_start = signature_block_starts(lines, date_text)
+    last = _last_paragraph(doc)
+    if last is not None:
+        last.paragraph_format.keep_with_next = True
+        last.paragraph_format.widow_control = True
+    blank = paragraph(doc, indent=False)
+    blank.paragraph_format.keep_with_next = True
+    _signature_style(doc.part)
+    for text, start in [*((line, column) for line in lines), (date_text, date_start)]:
+        p = paragraph(doc, indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+        p._p.get_or_add_pPr().get_or_add_pStyle().val = SIGNATURE_STYLE_ID
+        p.paragraph_format.left_indent = Pt(round(start, 2))
+        p.paragraph_format.keep_with_next = text is not date_text
         fonts.add_run(p, text, fonts.BODY)
+
+
+def _signature_style(part) -> None:
+    """The paragraph style of the signature block (the Normal style by another name), so that the copy for
+    LibreOffice can place the block by the digits of the face that draws it (``prepare_for_libreoffice``)."""
+    styles = part.styles
+    if not any(style.style_id == SIGNATURE_STYLE_ID for style in styles):
+        style = styles.add_style(SIGNATURE_STYLE_NAME, WD_STYLE_TYPE.PARAGRAPH)
+        style.style_id = SIGNATURE_STYLE_ID
+        style.base_style = styles["Normal"]
+
+
+def _last_paragraph(doc) -> DocxParagraph | None:
+    """The body's last block if it is a paragraph (not a table)."""
+    blocks = [el for el in doc.element.body if el.tag != qn("w:sectPr")]
+    if blocks and blocks[-1].tag == qn("w:p"):
+        return DocxParagraph(blocks[-1], doc._body)
+    return None
+
+
+# ---------------------------------------------------------------- the copy LibreOffice converts
+
+def prepare_for_libreoffice(data: bytes, *, ascii_em: Mapping[str, float] | None = None) -> bytes:
+    """The copy of one of our .docx files that LibreOffice converts to PDF (see the module docstring):
+    every run of the style NUMBER_STYLE_ID joined by WORD JOINER in the language "und" with the closing
+    punctuation after it (``_join_for_libreoffice``), and ZERO WIDTH
+    SPACEs as ``_break_hints`` places them. Any other .docx (not written by APPLICATION) comes back
+    unchanged. ``ascii_em``: the widths of digits and Latin letters in the face that will draw the body
+    (fazhi/core/pdf.py: the stand-in's), to place the signature block by them."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        ours = b"<Application>" + APPLICATION.encode() + b"</Application>" in package.read("docProps/app.xml")
+        xml = package.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError):
+        return data
+    if not ours:
+        return data
+    root = parse_xml(xml)
+    for run in root.iter(qn("w:r")):
+        if _run_style(run) == NUMBER_STYLE_ID:
+            _join_for_libreoffice(run)
+    for p in root.iter(qn("w:p")):
+        _break_hints(p)
+    if ascii_em:
+        _place_signatures(root, ascii_em)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in package.infolist():
+            content = package.read(info)
+            if info.filename == "word/document.xml":
+                content = _xml_bytes(root)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+_OPENING_PUNCTUATION = "（《「『〈【〔“‘([{"
+_CLOSING_PUNCTUATION = "，。、；：！？）》」』〉】〕”’…%％‰,.;:!?)]}"
+
+
+def _break_hints(p) -> None:
+    """ZERO WIDTH SPACEs for LibreOffice, across runs: wherever a Chinese character meets a Latin letter or
+    digit (not where a WORD JOINER already stands), which stops the space LibreOffice adds there (it ignores
+    ``w:autoSpaceDE`` / ``DN``); and before every kept number unless an opening bracket or quote precedes
+    it, which stops LibreOffice from losing punctuation hanging at a line's end next to the number."""
+    previous = ""
+    for run in p.iter(qn("w:r")):
+        kept = _run_style(run) == NUMBER_STYLE_ID
+        for t in run.iter(qn("w:t")):
+            out = []
+            for ch in t.text or "":
+                scripts_meet = (_is_han(previous) and _is_latin(ch)) or (_is_latin(previous) and _is_han(ch))
+                number_starts = kept and not out and previous and previous not in _OPENING_PUNCTUATION + WORD_JOINER
+                if previous and (scripts_meet or number_starts) and previous != ZERO_WIDTH_SPACE:
+                    out.append(ZERO_WIDTH_SPACE)
+                out.append(ch)
+                previous = ch
+            t.text = "".join(out)
+            kept = False  # only before the run's first character
+
+
+def _place_signatures(root, ascii_em: Mapping[str, float]) -> None:
+    """Each signature block (consecutive paragraphs of the style SIGNATURE_STYLE_ID, the date last)
+    placed again by ``signature_block_starts`` with the given widths of digits and Latin letters."""
+    def style(p) -> str | None:
+        ppr = p.find(qn("w:pPr"))
+        element = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        return element.get(qn("w:val")) if element is not None else None
+
+    for signs, group in itertools.groupby(root.iter(qn("w:p")), key=lambda p: style(p) == SIGNATURE_STYLE_ID):
+        if not signs:
+            continue
+        block = list(group)
+        texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in block]
+        column, date_start = signature_block_starts(texts[:-1] or [""], texts[-1], ascii_em=ascii_em)
+        for p, start in zip(block, [column] * (len(block) - 1) + [date_start]):
+            ind = p.find(qn("w:pPr")).find(qn("w:ind"))
+            if ind is not None:
+                ind.set(qn("w:left"), str(round(start * 20)))
+
+
+def _xml_bytes(element) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _run_style(run) -> str | None:
+    rpr = run.find(qn("w:rPr"))
+    style = rpr.find(qn("w:rStyle")) if rpr is not None else None
+    return style.get(qn("w:val")) if style is not None else None
+
+
+def _join_for_libreoffice(run) -> None:
+    """The kept run joined, in the language "und", with the closing punctuation that follows it: LibreOffice
+    loses punctuation hanging at a line's end when it begins a run in another language."""
+    texts = run.findall(qn("w:t"))
+    following = run.getnext()
+    if texts and following is not None and following.tag == qn("w:r") and _run_style(following) != NUMBER_STYLE_ID:
+        content = [el for el in following if el.tag != qn("w:rPr")]
+        if content and content[0].tag == qn("w:t") and content[0].text:
+            rest = content[0].text.lstrip(_CLOSING_PUNCTUATION)
+            texts[-1].text = (texts[-1].text or "") + content[0].text[:len(content[0].text) - len(rest)]
+            content[0].text = rest
+    for t in texts:
+        t.text = WORD_JOINER.join(t.text or "")
+    for t in texts[1:]:
+        t.text = WORD_JOINER + t.text
+    rpr = run.find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)  # last in CT_RPr among what we write (rStyle, rFonts, b, sz)
+    lang.set(qn("w:val"), NO_BREAK_LANGUAGE)
+    lang.set(qn("w:eastAsia"), NO_BREAK_LANGUAGE)
 
 
 # ---------------------------------------------------------------- title lines

@@ -6,12 +6,22 @@ LibreOffice and its children, not just the wrapper script), with ``FONTCONFIG_FI
 fazhi/core/fonts/fonts.conf: the system fonts first, then open CJK stand-ins for the official
 typefaces (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) when those are not installed.
 
+LibreOffice gets the copy ``gbt9704.prepare_for_libreoffice`` makes (numbers kept with their measure
+words by its own means, the downloadable .docx stays plain text). Its PDF is then put right where
+LibreOffice cannot be told: it is dated as the document is (core.xml's created/modified, for our documents
+the 成文日期, not the moment of conversion), and the Noto CJK fonts carry the name of the face that drew
+them, the SC one (fonts.conf hides the others; the collection's shared CFF table calls every face "jp").
+
 Whatever goes wrong (LibreOffice missing, too slow, no usable output) is one ``PdfUnavailable`` whose
 message is the Chinese sentence to show; the Word file is always the fallback.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -19,7 +29,18 @@ import tempfile
 import threading
 from pathlib import Path
 
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject
+
+from fazhi.core.gbt9704 import prepare_for_libreoffice
+
 FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
+# Advance widths (em) of the digits and "." in the open stand-ins fonts.conf gives for 仿宋_GB2312, whose
+# own are half an em: the signature block is placed by them (gbt9704.prepare_for_libreoffice).
+STAND_IN_ASCII_EM = {
+    "Noto Serif CJK SC": {"0": 0.557, "1": 0.471, "2": 0.558, "3": 0.557, "4": 0.555, "5": 0.558, "6": 0.558,
+                          "7": 0.549, "8": 0.558, "9": 0.562, ".": 0.327},
+}
 TIMEOUT_SECONDS = 120
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 MAX_OUTPUT_BYTES = 200 * 1024 * 1024
@@ -53,9 +74,11 @@ def docx_to_pdf(data: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
         raise PdfUnavailable(TOO_SLOW)
     try:
         with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as work:
-            return _convert(soffice, data, Path(work), timeout)
+            copy = prepare_for_libreoffice(data, ascii_em=_body_ascii_em())
+            converted = _convert(soffice, copy, Path(work), timeout)
     finally:
         _SLOTS.release()
+    return _finish(converted, _document_dates(data))
 
 
 def _convert(soffice: str, data: bytes, work: Path, timeout: float) -> bytes:
@@ -87,6 +110,17 @@ def _convert(soffice: str, data: bytes, work: Path, timeout: float) -> bytes:
     return pdf
 
 
+@functools.cache
+def _body_ascii_em() -> dict[str, float] | None:
+    """The widths of digits in the face LibreOffice will draw 仿宋_GB2312 in, when it is a stand-in."""
+    try:
+        family = subprocess.run(["fc-match", "-f", "%{family[0]}", "仿宋_GB2312"], capture_output=True, text=True,
+                                timeout=10, env={**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return STAND_IN_ASCII_EM.get(family.strip())
+
+
 def _kill_group(process: subprocess.Popen) -> None:
     """LibreOffice's wrapper script starts soffice.bin as a child: end the whole group we started."""
     try:
@@ -94,3 +128,70 @@ def _kill_group(process: subprocess.Popen) -> None:
     except (ProcessLookupError, PermissionError):
         pass
     process.wait()
+
+
+# ---------------------------------------------------------------- after LibreOffice
+
+# "BAAAAA+NotoSerifCJKjp-Regular-VKana": subset tag, family, the collection's shared CFF name, weight, the
+# CID font dictionary LibreOffice took the name from.
+_NOTO_CJK_NAME = re.compile(r"^(?P<tag>[A-Z]{6}\+)?(?P<family>Noto(?:Sans|Serif|SansMono)CJK)jp-(?P<weight>[A-Za-z]+)(?:-\w+)?$")
+
+
+def _document_dates(data: bytes) -> dict[str, dt.datetime]:
+    """The created/modified times in the .docx's core.xml (W3CDTF), those that parse."""
+    from docx import Document
+
+    try:
+        props = Document(io.BytesIO(data)).core_properties
+        stamps = {"/CreationDate": props.created, "/ModDate": props.modified}
+    except Exception:  # noqa: BLE001 - not a readable .docx (python-docx's own errors included): no dates
+        return {}
+    return {key: stamp for key, stamp in stamps.items() if isinstance(stamp, dt.datetime)}
+
+
+def _pdf_date(stamp: dt.datetime) -> str:
+    """A PDF date string (ISO 32000 §7.9.4) in Beijing time."""
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.timezone.utc)  # core.xml's W3CDTF "Z", read back naive
+    return stamp.astimezone(beijing).strftime("D:%Y%m%d%H%M%S+08'00'")
+
+
+def _finish(pdf: bytes, dates: dict[str, dt.datetime]) -> bytes:
+    """The PDF dated as the document and with its Noto CJK fonts named by their SC face (module docstring)."""
+    try:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+        for page in writer.pages:
+            _rename_fonts(page.get("/Resources"), seen=set())
+        if dates:
+            writer.add_metadata({key: _pdf_date(stamp) for key, stamp in dates.items()})
+        out = io.BytesIO()
+        writer.write(out)
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds; LibreOffice's PDF is still a good PDF
+        return pdf
+    return out.getvalue()
+
+
+def _rename_fonts(resources, seen: set[int]) -> None:
+    resources = resources.get_object() if resources is not None else None
+    if not isinstance(resources, DictionaryObject) or id(resources) in seen:
+        return
+    seen.add(id(resources))
+    fonts = resources.get("/Font")
+    for font in (fonts.get_object().values() if fonts is not None else ()):
+        font = font.get_object()
+        for target in [font, *[d.get_object() for d in font.get("/DescendantFonts", [])]]:
+            _rename(target, "/BaseFont")
+            descriptor = target.get("/FontDescriptor")
+            if descriptor is not None:
+                _rename(descriptor.get_object(), "/FontName")
+    xobjects = resources.get("/XObject")
+    for xobject in (xobjects.get_object().values() if xobjects is not None else ()):
+        _rename_fonts(xobject.get_object().get("/Resources"), seen)
+
+
+def _rename(dictionary: DictionaryObject, key: str) -> None:
+    name = dictionary.get(key)
+    match = _NOTO_CJK_NAME.match(str(name)[1:]) if name is not None else None
+    if match:
+        dictionary[NameObject(key)] = NameObject(f"/{match['tag'] or ''}{match['family']}sc-{match['weight']}")

@@ -8,7 +8,8 @@ every break is explained by the applications that cause it.
 
 Table 二 is read from the indicator registry (TABLE2_INDICATORS), so it states the same figures, by the same
 definitions, as the rule-of-law report; where the two count differently (表二 counts penalty decisions, including
-简易程序, where the rule-of-law report counts ordinary-procedure cases filed) the note under the table says so.
+简易程序, where the rule-of-law report counts ordinary-procedure cases filed) one sentence of part 二 says so (the
+2021 template prints no notes under its tables).
 
 Table 三's row definitions (void applications never count):
 - 一、本年新收: received in the year;
@@ -26,7 +27,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from fazhi.core.models import Organisation
 from fazhi.disclosure.choices import (
-    RESULT_GROUPS, AppealKind, AppealOutcome, ApplicantType, RequestStatus, Result, TableItem,
+    RESULT_GROUPS, AppealKind, AppealOutcome, ApplicantType, ReleaseCategory, RequestStatus, Result, TableItem,
 )
 from fazhi.disclosure.models import DisclosureAnnualReport, DisclosureAppeal, DisclosureRequest, ProactiveRelease
 
@@ -163,11 +164,12 @@ class Table2:
     simple_penalties: int = 0  # of ``penalty``: 简易程序当场处罚
 
     @property
-    def penalty_note(self) -> str:
-        """The basis of the 行政处罚 count, which differs from the rule-of-law report's (cases filed)."""
-        ordinary = self.penalty - self.simple_penalties
-        return (f"注：行政处罚“{TABLE2_COLUMN_DECISIONS}”为本年作出的行政处罚决定，含简易程序当场处罚"
-                f"（普通程序{ordinary}件，简易程序{self.simple_penalties}件）。")
+    def penalty_basis(self) -> str:
+        """The basis of the 行政处罚 count (it differs from the rule-of-law report's cases filed), as one sentence
+        of part 二; none when no decision was made on the spot."""
+        if not self.simple_penalties:
+            return ""
+        return f"本年度行政处罚决定{self.penalty}件，含简易程序当场作出的处罚决定{self.simple_penalties}件。"
 
 
 def _releases(org: Organisation) -> QuerySet[ProactiveRelease]:
@@ -205,19 +207,65 @@ def compute_table2(org: Organisation, year: int) -> Table2:
     )
 
 
+def _release_mentions(release: ProactiveRelease, document) -> bool:
+    """A release is of a document when it names its 文号 or its title (as "关于印发《……》的通知" does)."""
+    said = f"{release.document_number} {release.title}".replace(" ", "")
+    number = (document.doc_number or "").replace(" ", "")
+    return bool(number and number in said) or document.title.replace(" ", "") in said
+
+
+def normative_documents_unreleased(org: Organisation, year: int) -> list:
+    """Normative documents issued in the year (表二's 本年制发) that no proactive release of the register names.
+
+    行政规范性文件 must be proactively disclosed (条例第二十条第（一）项): each one missing from the register is a
+    problem part 五 names."""
+    from fazhi.indicators import registry
+
+    documents = list(registry.get(TABLE2_INDICATORS["normative_issued"]).records(registry.Scope((org,), year))
+                     .order_by("issued_on", "id"))
+    if not documents:
+        return []
+    releases = list(_releases(org).filter(
+        Q(category=ReleaseCategory.ART20_1) | Q(table_item=TableItem.NORMATIVE_ISSUED),
+        published_on__gte=min(d.issued_on for d in documents)))
+    return [d for d in documents if not any(_release_mentions(r, d) for r in releases)]
+
+
+def licensing_decisions_released(org: Organisation, year: int) -> int:
+    """行政许可 decisions whose disclosure the register records in the year (a release may publish several)."""
+    return releases_for_item(org, year, TableItem.LICENSING).aggregate(n=Sum("item_count"))["n"] or 0
+
+
 def table2_sources(data: DisclosureReportData) -> list[dict]:
-    """For staff: where each count of table 二 comes from, with the link to its records (not published)."""
+    """For staff: where each count of table 二 comes from, with the link to its records (not published), and what
+    the register of releases does not bear out."""
     from django.urls import reverse
 
+    org, year = data.organisation, data.year
     out = []
     for cell, figure in data.table2.figures.items():
         indicator = figure.indicator
-        href = f"{reverse('indicator_records', args=[indicator.key])}?year={data.year}&org={data.organisation.code}"
-        missing = cell in TABLE2_FROM_OTHER_FIGURES and not figure.has_data
+        href = f"{reverse('indicator_records', args=[indicator.key])}?year={year}&org={org.code}"
+        warnings = []
+        if cell in TABLE2_FROM_OTHER_FIGURES and not figure.has_data:
+            warnings.append(f"本年未在“其他数据”台账登记“{TABLE2_FROM_OTHER_FIGURES[cell]}”，表二按0填列；"
+                            "如本年作出过此类决定，请登记件数并写明来源文件")
+        if cell == "normative_issued":
+            missing = normative_documents_unreleased(org, year)
+            if missing:
+                warnings.append(
+                    f"主动公开登记中找不到以下{len(missing)}件本年制发的行政规范性文件（按文号或文件名称核对）："
+                    + "、".join(f"《{d.title}》" for d in missing)
+                    + "；第五部分已列为问题。如已公开，请在“主动公开”登记并写明文号")
+        if cell == "licensing":
+            released = licensing_decisions_released(org, year)
+            if released < data.table2.licensing:
+                warnings.append(
+                    f"主动公开登记的行政许可决定{released}件，少于表二的{data.table2.licensing}件。准予行政许可的决定"
+                    "应当公开（《中华人民共和国行政许可法》第四十条），请核对；确有未公开的，请写入第五部分")
         out.append({
             "label": indicator.label, "value": figure.display, "href": href, "description": indicator.description,
-            "warning": (f"本年未在“其他数据”台账登记“{TABLE2_FROM_OTHER_FIGURES[cell]}”，表二按0填列；"
-                        "如本年作出过此类决定，请登记件数并写明来源文件") if missing else "",
+            "warning": "；".join(warnings),
         })
     return out
 
@@ -327,6 +375,27 @@ def we(org: Organisation) -> str:
     return "我单位"
 
 
+def publication_deadline(year: int) -> dt.date:
+    """The last working day on or before 31 January of the next year: the report on ``year`` is published by then.
+
+    条例第四十九条 (not 第五十条, which lists the contents): 上一年度的年度报告每年1月31日前向社会公布. The article
+    names 县级以上人民政府部门; townships follow the same day unless the county sets another (LAW.md §2)."""
+    from fazhi.core.workdays import WorkingCalendar
+
+    calendar = WorkingCalendar.load()
+    day = dt.date(year + 1, 1, 31)
+    while not calendar.is_workday(day) and day > dt.date(year + 1, 1, 1):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def default_dated(year: int, finalised_on: dt.date | None = None) -> dt.date:
+    """成文日期 when staff give none: the publication deadline (条例第四十九条), or the day the report was finalised
+    when that is earlier — never the day a file happens to be generated."""
+    deadline = publication_deadline(year)
+    return min(deadline, finalised_on) if finalised_on else deadline
+
+
 @dataclass
 class DisclosureReportData:
     organisation: Organisation
@@ -339,17 +408,37 @@ class DisclosureReportData:
 
     @property
     def title(self) -> str:
-        return f"{self.organisation.name}{self.year}年政府信息公开工作年度报告"
+        """"青山镇人民政府2025年政府信息公开工作年度报告": the report is the township government's (条例第四十九条)."""
+        return f"{self.signature}{self.year}年政府信息公开工作年度报告"
 
     @property
     def signature(self) -> str:
         return issuing_body(self.organisation)
 
-    def dated(self, today: dt.date | None = None) -> dt.date:
-        """成文日期: as set by staff (or at finalising); until then, today."""
+    @property
+    def dated(self) -> dt.date:
+        """成文日期: as set by staff (or fixed at finalising); until then the default (``default_dated``)."""
         from django.utils import timezone
 
-        return self.report.dated or today or timezone.localdate()
+        if self.report.dated:
+            return self.report.dated
+        finalised = self.report.finalised_at
+        return default_dated(self.year, timezone.localdate(finalised) if finalised else None)
+
+    @property
+    def dated_is_default(self) -> bool:
+        return self.report.dated is None
+
+    @property
+    def dated_warning(self) -> str:
+        """For staff: a 成文日期 after the publication deadline (the report may genuinely be late: it is kept)."""
+        from fazhi.core.workdays import format_date
+
+        deadline = publication_deadline(self.year)
+        if self.dated <= deadline:
+            return ""
+        return (f"成文日期{format_date(self.dated)}晚于{format_date(deadline)}："
+                f"《条例》第四十九条要求每年1月31日前公布上一年度的年度报告，请核对成文日期")
 
     def texts(self) -> dict[str, str]:
         """The sections staff may write (一、五、六), as published: staff text, or the default drawn from the register."""
@@ -361,14 +450,21 @@ class DisclosureReportData:
             SECTION_TITLES[5]: self.report.other_text or defaults.other(self),
         }
 
+    def table_texts(self) -> dict[str, str]:
+        """The sentence printed under the heading of part 二 and of part 四, before its table ("" for none)."""
+        from fazhi.disclosure import report_texts
+
+        return {SECTION_TITLES[1]: self.table2.penalty_basis, SECTION_TITLES[3]: report_texts.appeals(self)}
+
     def preamble(self) -> str:
         from fazhi.disclosure import report_texts
 
         return report_texts.preamble(self)
 
-    def to_json(self, today: dt.date | None = None) -> dict:
+    def to_json(self) -> dict:
         """Cells by row and column label, as printed in the template; the published texts; the staff check."""
         t2 = self.table2
+        table_texts = self.table_texts()
         return {
             "organisation": {"code": self.organisation.code, "name": self.organisation.name},
             "year": self.year,
@@ -382,7 +478,7 @@ class DisclosureReportData:
                 "行政强制": {TABLE2_COLUMN_DECISIONS: t2.coercion},
                 "行政事业性收费": {TABLE2_COLUMN_FEES: float(t2.fees)},
             },
-            "table2_note": t2.penalty_note,
+            "table2_text": table_texts[SECTION_TITLES[1]],
             "table3": {
                 row.full_label: {label: self.table3.value(row.key, col) for col, label in COLUMNS}
                 for row in ROWS
@@ -391,6 +487,7 @@ class DisclosureReportData:
                 label: {col_label: self.table4[kind][col] for col, col_label in TABLE4_COLUMNS}
                 for kind, label in TABLE4_GROUPS
             },
+            "table4_text": table_texts[SECTION_TITLES[3]],
             "identity": {
                 "holds": self.identity.holds,
                 "rule": "一 + 二 = 三（七）总计 + 四",
@@ -398,7 +495,7 @@ class DisclosureReportData:
                 "explanations": self.identity.explanations,
             },
             "sections": self.texts(),
-            "signature": {"organ": self.signature, "dated": self.dated(today).isoformat()},
+            "signature": {"organ": self.signature, "dated": self.dated.isoformat()},
         }
 
 

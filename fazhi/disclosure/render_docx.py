@@ -2,10 +2,11 @@
 2021 template's tables 二、三、四 laid out as the template prints them (merged header cells).
 
 This is the document a township publishes: the working check of table 三 (一 + 二 = 三（七）+ 四) and its
-explanations stay on the staff page, JSON and Excel. Tables keep whole rows on a page (w:cantSplit); table 三,
-the one long enough to run over a page, repeats its three header rows there (w:tblHeader); tables 二 and 四
-are kept on one page (table 二's sub-headers belong to its blocks, so repeating its first rows would mislabel
-the next page).
+explanations stay on the staff page, JSON and Excel. There is no forced page break: each part follows the last
+on the same page. Tables keep whole rows on a page (w:cantSplit); table 三, the one long enough to run over a
+page, repeats its three header rows there (w:tblHeader); table 二 may break only between its four blocks (each
+block carries its own 第二十条第（…）项 and column headers, so a block is kept whole and the page stays full);
+table 四 is kept on one page. A heading, and the sentence under it, stay with what follows.
 """
 from __future__ import annotations
 
@@ -25,22 +26,22 @@ TABLE3_HEADER_ROWS = 3
 TABLE4_HEADER_ROWS = 3
 
 
-def render_docx(data: ar.DisclosureReportData, *, today=None) -> bytes:
-    doc = gbt9704.new_document(title=data.title, author=data.signature, subject="政府信息公开工作年度报告", dated=data.dated(today))
-    gbt9704.title(doc, [data.title])
+def render_docx(data: ar.DisclosureReportData) -> bytes:
+    doc = gbt9704.new_document(title=data.title, author=data.signature, subject="政府信息公开工作年度报告", dated=data.dated)
+    gbt9704.title(doc, gbt9704.title_lines(data.title))
     gbt9704.paragraph(doc, indent=False)
     gbt9704.body(doc, data.preamble())
-    texts = data.texts()
+    texts, table_texts = data.texts(), data.table_texts()
     _section_text(doc, ar.SECTION_TITLES[0], texts[ar.SECTION_TITLES[0]])
-    _heading(doc, ar.SECTION_TITLES[1])
+    _section_text(doc, ar.SECTION_TITLES[1], table_texts[ar.SECTION_TITLES[1]], keep_with_table=True)
     _table2(doc, data)
     _heading(doc, ar.SECTION_TITLES[2])
     _table3(doc, data)
-    _heading(doc, ar.SECTION_TITLES[3])
+    _section_text(doc, ar.SECTION_TITLES[3], table_texts[ar.SECTION_TITLES[3]], keep_with_table=True)
     _table4(doc, data)
     for heading in ar.SECTION_TITLES[4:]:
         _section_text(doc, heading, texts[heading])
-    gbt9704.signature(doc, data.signature, format_date(data.dated(today)))
+    gbt9704.signature(doc, data.signature, format_date(data.dated))
     for p in doc.paragraphs[-4:-1]:  # the last line of text, the blank line and the 署名 stay with the 成文日期
         p.paragraph_format.keep_with_next = True
     return gbt9704.to_bytes(doc)
@@ -52,7 +53,7 @@ def _heading(doc, text: str) -> None:
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
-def _section_text(doc, heading: str, text: str) -> None:
+def _section_text(doc, heading: str, text: str, *, keep_with_table: bool = False) -> None:
     _heading(doc, heading)
     for line in text.splitlines():
         line = line.strip()
@@ -64,6 +65,8 @@ def _section_text(doc, heading: str, text: str) -> None:
             p.paragraph_format.keep_with_next = True
         else:
             gbt9704.body(doc, line)
+            if keep_with_table:  # the sentence before a table stays with its first rows
+                doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
 # ---------------------------------------------------------------- tables
@@ -134,15 +137,16 @@ def _row_flag(row, tag: str) -> None:
         tr_pr.append(flag)
 
 
-def _paginate(table, *, header_rows: int = 0, keep_together: bool = False) -> None:
-    """No row splits across pages; the first ``header_rows`` repeat on each page; optionally the whole table
-    stays on one page (every row's paragraphs kept with the next row)."""
+def _paginate(table, *, header_rows: int = 0, keep_together: bool = False, breaks_before: set[int] = frozenset()) -> None:
+    """No row splits across pages; the first ``header_rows`` repeat on each page; optionally the table stays on one
+    page (every row's paragraphs kept with the next row) except before the rows ``breaks_before``, where a page
+    may end."""
     rows = list(table.rows)
     for i, row in enumerate(rows):
         _row_flag(row, "w:cantSplit")
         if i < header_rows:
             _row_flag(row, "w:tblHeader")
-        if keep_together and i < len(rows) - 1:
+        if keep_together and i < len(rows) - 1 and i + 1 not in breaks_before:
             for tc in row._tr.tc_lst:
                 for p in tc.iter(qn("w:p")):
                     _keep_with_next(p)
@@ -165,7 +169,9 @@ def _table2(doc, data: ar.DisclosureReportData) -> None:
     rows = sum(2 + len(items) for _, _, items in blocks)
     table = _new_table(doc, rows, [48, 36, 36, 36])
     r = 0
+    block_starts = set()
     for heading, columns, items in blocks:
+        block_starts.add(r)
         _merge(table, r, 0, r, 3, heading)
         _put(table.cell(r + 1, 0), "信息内容", fonts.TABLE_HEAD)
         if len(columns) == 1:
@@ -182,8 +188,7 @@ def _table2(doc, data: ar.DisclosureReportData) -> None:
                 for i, value in enumerate(values, start=1):
                     _put(table.cell(r, i), _number(value))
             r += 1
-    _paginate(table, keep_together=True)
-    gbt9704.body(doc, data.table2.penalty_note)
+    _paginate(table, keep_together=True, breaks_before=block_starts)
     _after_table(doc)
 
 

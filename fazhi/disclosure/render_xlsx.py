@@ -60,6 +60,7 @@ def _about(ws, data: ar.DisclosureReportData) -> None:
         ("数据来源", "表二的件数取自指标登记表（与年度法治政府建设报告同一定义）；表三、表四由登记簿计算；上年结转为计算所得"),
     ]
     rows += [("说明", line) for line in data.identity.explanations]
+    rows += [("正文说明", text) for text in data.table_texts().values() if text]
     for r, (label, value) in enumerate(rows, start=1):
         ws.cell(row=r, column=1, value=label).font = HEAD
         ws.cell(row=r, column=2, value=value)
@@ -92,7 +93,6 @@ def _table2(ws, data: ar.DisclosureReportData) -> None:
                 for i, value in enumerate(values, start=2):
                     _cell(ws, r, i, value)
             r += 1
-    ws.cell(row=r + 1, column=1, value=t2.penalty_note)
     _widths(ws, [22, 16, 16, 16])
 
 

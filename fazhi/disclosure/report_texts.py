@@ -1,8 +1,10 @@
 """Default wording of the annual disclosure report (政府信息公开工作年度报告), drawn from the register.
 
-Published township reports open with a note on how the report was compiled, then 一、总体情况 in short
-paragraphs (主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障), and close with 五 (problems and
-improvements) and 六 (信息处理费, 条例第四十二条). Every sentence here states what the records show; a
+Published township reports open with a note on how the report was compiled (which names the statute in full
+once: 《中华人民共和国政府信息公开条例》（以下简称《条例》）), then 一、总体情况 in short paragraphs (主动公开,
+依申请公开, 政府信息管理, 平台建设, 监督保障), a sentence before the tables of 二 and 四 where one is due, and
+close with 五 (problems and improvements) and 六 (信息处理费, 《条例》第四十二条; 人大代表建议 handled). Every
+sentence here states what the records show, in the words of a published document (no working notes); a
 paragraph whose records are missing is left out rather than filled with general praise. Staff may replace
 sections 一、五、六 (DisclosureAnnualReport.*_text); an unchanged default keeps following the register.
 
@@ -18,6 +20,9 @@ from fazhi.core.workdays import WorkingCalendar
 from fazhi.disclosure import annual_report as ar
 from fazhi.disclosure.choices import RESULT_GROUPS, AppealKind, AppealOutcome, Channel, ReleaseCategory, Result
 from fazhi.disclosure.models import DisclosureGuide, ProactiveRelease
+
+STATUTE = "《中华人民共和国政府信息公开条例》"
+SHORT = "《条例》"  # defined once, in the preamble: STATUTE（以下简称《条例》）
 from fazhi.disclosure.releases import release_timeliness
 
 if TYPE_CHECKING:
@@ -32,6 +37,11 @@ CHANNEL_WORDS = {
     Channel.EMAIL: "电子邮件申请",
 }
 VENUE_SEPARATORS = re.compile(r"[、，,；;/\s]+")
+WEBSITE = re.compile(r"网站|门户")
+NOTICE_BOARD = re.compile(r"公开栏|公示栏|宣传栏|公告栏")
+# Records of the year that speak of this work (a study session's topic, an assessment criterion, an inspection).
+ON_DISCLOSURE = re.compile(r"信息公开|政务公开")
+DEPUTY_ANSWER = re.compile(r"人大代表|代表建议|代表议案|建议办理|议案办理")
 
 
 def is_subheading(line: str) -> bool:
@@ -85,7 +95,7 @@ def _venues(releases: list[ProactiveRelease]) -> Counter:
 def preamble(data: DisclosureReportData) -> str:
     year = data.year
     text = (
-        f"本报告根据《中华人民共和国政府信息公开条例》和{ar.TEMPLATE_REFERENCE}要求编制，"
+        f"本报告根据{STATUTE}（以下简称{SHORT}）和{ar.TEMPLATE_REFERENCE}要求编制，"
         "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
         "存在的主要问题及改进情况、其他需要报告的事项六部分组成。"
         f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
@@ -103,34 +113,58 @@ def preamble(data: DisclosureReportData) -> str:
 # ---------------------------------------------------------------- 一、总体情况
 
 def overview(data: DisclosureReportData) -> str:
+    """（一）…（五）; a paragraph with no records behind it is left out and the numbering closes up."""
     releases = _releases(data)
-    lines = ["（一）主动公开情况", _proactive(data, releases), "（二）依申请公开情况", _requests(data)]
-    management = _management(data)
-    if management:
-        lines += ["（三）政府信息管理情况", management]
-    platform = _platform(data, releases)
-    if platform:
-        lines += [f"（{'三四'[bool(management)]}）政府信息公开平台建设情况", platform]
-    number = "三四五"[bool(management) + bool(platform)]
-    lines += [f"（{number}）监督保障情况", _oversight(data)]
+    paragraphs = [
+        ("主动公开情况", _proactive(data, releases)),
+        ("依申请公开情况", _requests(data)),
+        ("政府信息管理情况", _management(data)),
+        ("政府信息公开平台建设情况", _platform(data, releases)),
+        ("监督保障情况", _supervision(data)),
+    ]
+    lines = []
+    for heading, text in (p for p in paragraphs if p[1]):
+        lines += [f"（{NUMERALS[len(lines) // 2]}）{heading}", text]
     return "\n".join(lines)
 
 
+NUMERALS = "一二三四五六七八九十"
+
+
+def _list_counts(counts: Counter, name=lambda c: c, unit: str = "条") -> str:
+    """Every item with its count, the largest first (ties in the order met): the counts add up to the whole."""
+    order = {c: i for i, c in enumerate(counts)}
+    return _join([f"{name(c)}{n}{unit}" for c, n in sorted(counts.items(), key=lambda i: (-i[1], order[i[0]]))])
+
+
+def _by_category(releases: list[ProactiveRelease]) -> Counter:
+    ordered = {c: i for i, c in enumerate(ReleaseCategory.values)}
+    return Counter(sorted((r.category for r in releases), key=lambda c: ordered.get(c, len(ordered))))
+
+
 def _proactive(data: DisclosureReportData, releases: list[ProactiveRelease]) -> str:
+    """Every category with its count, grouped by 《条例》第二十一条 (the township's own items) and 第二十条, so the
+    counts named add up to the total."""
     us = ar.we(data.organisation)
     if not releases:
         return f"{data.year}年，{us}未主动公开政府信息。"
-    venues = _venues(releases)
-    through = f"通过{_join([v for v, _ in venues.most_common(4)])}等渠道" if venues else ""
+    venues = [v for v, _ in _venues(releases).most_common()]
+    through = ""
+    if venues:
+        named = venues[:4]
+        through = f"通过{_join(named)}{'等渠道' if len(venues) > len(named) else ''}"
     text = f"{data.year}年，{us}坚持以公开为常态、不公开为例外，{through}主动公开政府信息{len(releases)}条"
-    by_category = Counter(r.category for r in releases)
-    township_items = {c: n for c, n in by_category.items() if c.startswith("art21_")}
-    if township_items:
-        listed = _join([f"{_category_name(c)}{n}条" for c, n in sorted(township_items.items(), key=lambda i: -i[1])])
-        text += f"，其中条例第二十一条规定的乡镇重点公开内容{sum(township_items.values())}条（{listed}）"
-    others = [(c, n) for c, n in by_category.most_common() if not c.startswith("art21_")][:4]
-    if others:
-        text += f"，另有{_join([f'{_category_name(c)}{n}条' for c, n in others])}等"
+    by_category = _by_category(releases)
+    township = Counter({c: n for c, n in by_category.items() if c.startswith("art21_")})
+    general = Counter({c: n for c, n in by_category.items() if not c.startswith("art21_")})
+    groups = []
+    if township:
+        groups.append(f"{SHORT}第二十一条规定的乡镇重点公开内容{sum(township.values())}条"
+                      f"（{_list_counts(township, _category_name)}）")
+    if general:
+        groups.append(f"{SHORT}第二十条规定的其他政府信息{sum(general.values())}条"
+                      f"（{_list_counts(general, _category_name)}）")
+    text += f"，其中{'，'.join(groups)}" if len(groups) > 1 else f"，均为{groups[0]}"
     calendar = WorkingCalendar.load()
     late = sum(1 for r in releases if release_timeliness(r, calendar).late)
     if late == 0:
@@ -190,18 +224,95 @@ def _management(data: DisclosureReportData) -> str:
     return text + "。"
 
 
+def _venue_phrase(venue: str, count: int) -> str:
+    if WEBSITE.search(venue):
+        return f"在{venue}发布{count}条"
+    if NOTICE_BOARD.search(venue):
+        return f"在{venue}张贴{count}条"
+    return f"通过{venue}发布{count}条"
+
+
+def _venue_sets(releases: list[ProactiveRelease]) -> list[list[str]]:
+    return [list(dict.fromkeys(v for v in VENUE_SEPARATORS.split(r.venue or "") if v)) for r in releases]
+
+
+def off_website(releases: list[ProactiveRelease]) -> list[ProactiveRelease]:
+    """Releases published on no website (政务公开栏、微信公众号 only): 《条例》第二十四条 asks governments to publish
+    proactively disclosed information on their portal websites."""
+    return [r for r, venues in zip(releases, _venue_sets(releases)) if not any(WEBSITE.search(v) for v in venues)]
+
+
 def _platform(data: DisclosureReportData, releases: list[ProactiveRelease]) -> str:
-    venues = _venues(releases)
+    """Where the year's releases were published, which of them are not on the website (named by category: the
+    register records no other reason), and what the portal of this system offers the public."""
     sentences = []
+    venues = _venues(releases)
     if venues:
-        listed = _join([f"{venue}{n}条" for venue, n in venues.most_common()])
-        sentences.append(f"按公开载体统计，全年{listed}（同一信息在多个载体公开的分别计数）")
-    online = ar.requests_for_row(data.organisation, data.year, ar.ROW_NEW).filter(
-        channel__in=(Channel.PORTAL, Channel.OTHER_ONLINE)).count()
+        text = f"全年主动公开的{len(releases)}条政府信息中，{_join([_venue_phrase(v, n) for v, n in venues.most_common()])}"
+        several = sum(1 for found in _venue_sets(releases) if len(found) > 1)
+        if several:
+            text += f"，其中{several}条同时通过两种以上载体公开"
+        sentences.append(text)
+        elsewhere = off_website(releases)
+        if elsewhere and len(elsewhere) < len(releases):
+            used = Counter(v for found in _venue_sets(elsewhere) for v in found)
+            sentences.append(
+                f"未在政府网站发布的{len(elsewhere)}条仅通过{_join(list(used))}公开，"
+                f"涉及{_list_counts(_by_category(elsewhere), _category_name)}")
+    us = ar.we(data.organisation)
+    sentences.append(
+        f"{us}政府信息公开门户设有政府信息公开指南、主动公开目录、在线申请、办理进度查询、公开征求意见、"
+        f"现行有效规范性文件、重大行政决策、行政执法公示和政府信息公开工作年度报告栏目，"
+        f"主动公开目录按{SHORT}第二十条、第二十一条规定的类别编排，可按类别查阅")
+    guide = DisclosureGuide.objects.filter(organisation=data.organisation).first()
+    if guide is not None:
+        updates = guide.history.filter(history_date__year=data.year).count()
+        if updates:
+            sentences.append(f"年内更新政府信息公开指南{updates}次")
+    online = ar.requests_for_row(data.organisation, data.year, ar.ROW_NEW).filter(channel=Channel.PORTAL).count()
     if online:
-        sentences.append(f"通过网上申请渠道收到政府信息公开申请{online}件，申请人可凭受理编号在线查询办理进度")
+        sentences.append(f"通过门户在线提交的政府信息公开申请{online}件，申请人可凭受理编号和联系电话在线查询办理进度")
+    return "；".join(sentences) + "。"
+
+
+def _supervision(data: DisclosureReportData) -> str:
+    """Training, assessment and evaluation of this work, from the records (《条例》第四十六条、第四十八条、第五十条):
+    study sessions on it, assessment criteria naming it, inspections of the presidium on it. None: left out."""
+    from fazhi.assessment.models import AssessmentCriterion
+    from fazhi.learning.models import StudySession
+    from fazhi.supervision.models import PresidiumInspection
+
+    org, year = data.organisation, data.year
+    sentences = []
+    sessions = [s for s in StudySession.objects.active().filter(organisation=org, held_on__year=year)
+                .order_by("held_on", "id") if ON_DISCLOSURE.search(s.topic)]
+    if sessions:
+        topics = _join(list(dict.fromkeys(re.sub(r"^学习", "", s.topic) for s in sessions)))
+        sentences.append(f"组织政务公开业务学习{len(sessions)}次、参加{sum(s.attendees for s in sessions)}人次，"
+                         f"学习{topics}")
+    criteria = [c for c in AssessmentCriterion.objects.active().filter(organisation=org, adopted_on__year=year)
+                .order_by("adopted_on", "id") if ON_DISCLOSURE.search(f"{c.name}{c.standard}")]
+    for c in criteria:
+        sentences.append(f"将“{c.name}”纳入{year}年度对{c.get_applies_to_display()}的目标管理考核，分值{_amount(c.weight)}分")
+    inspections = [i for i in PresidiumInspection.objects.active().filter(organisation=org, held_on__year=year)
+                   .order_by("held_on", "id") if ON_DISCLOSURE.search(f"{i.subject}{i.findings}")]
+    for i in inspections:
+        text = f"{i.held_on.month}月，{_congress(org)}主席团就{i.subject}开展{i.get_kind_display()}"
+        if i.issues:
+            text += f"，提出意见建议{i.issues}条，已整改{i.rectified}条"
+        sentences.append(text)
     return "；".join(sentences) + "。" if sentences else ""
 
+
+def _congress(org) -> str:
+    """镇人大 / 乡人大 (a sub-district has no people's congress of its own: 人大工委)."""
+    for unit in ("乡", "镇"):
+        if org.name.endswith(unit):
+            return f"{unit}人大"
+    return "人大"
+
+
+# ---------------------------------------------------------------- 四 (the sentence before table 四)
 
 def _appeal_counts(data: DisclosureReportData) -> tuple[int, int, int]:
     """(复议 total, 诉讼 total, 纠正 total) of table 四."""
@@ -212,17 +323,18 @@ def _appeal_counts(data: DisclosureReportData) -> tuple[int, int, int]:
     return reconsideration, litigation, corrected
 
 
-def _oversight(data: DisclosureReportData) -> str:
-    reconsideration, litigation, corrected = _appeal_counts(data)
+def appeals(data: DisclosureReportData) -> str:
+    us = ar.we(data.organisation)
+    reconsideration, litigation, _ = _appeal_counts(data)
     if not reconsideration and not litigation:
-        return "全年未发生因政府信息公开引起的行政复议、行政诉讼。"
+        return f"本年度，{us}未发生因政府信息公开引起的行政复议、行政诉讼。"
     outcomes = []
     for outcome, label in ((AppealOutcome.UPHELD, "结果维持"), (AppealOutcome.CORRECTED, "结果纠正"),
                            (AppealOutcome.OTHER, "其他结果"), (AppealOutcome.PENDING, "尚未审结")):
         n = sum(data.table4[kind][outcome] for kind, _ in ar.TABLE4_GROUPS)
         if n:
             outcomes.append(f"{label}{n}件")
-    return (f"全年因政府信息公开被申请行政复议{reconsideration}件、提起行政诉讼{litigation}件，"
+    return (f"本年度，{us}因政府信息公开被申请行政复议{reconsideration}件、被提起行政诉讼{litigation}件，"
             f"其中{_join(outcomes)}。")
 
 
@@ -236,10 +348,24 @@ def problems(data: DisclosureReportData) -> str:
     rate = _figure(data, "disclosure_response_rate")
     late_answers = (rate.denominator or 0) - (rate.numerator or 0)
     _, _, corrected = _appeal_counts(data)
+    unreleased = ar.normative_documents_unreleased(data.organisation, data.year)
+    elsewhere = off_website(releases)
     issues, fixes = [], []
+    if unreleased:
+        issued = data.table2.normative[ar.TABLE2_COLUMNS_DOCS[0]]
+        issues.append(f"制发的行政规范性文件{issued}件均未列入主动公开目录" if len(unreleased) == issued else
+                      f"制发的行政规范性文件{issued}件中，有{len(unreleased)}件未列入主动公开目录")
+        fixes.append(f"按照{SHORT}第二十条第（一）项规定，将行政规范性文件作为主动公开的重点，逐件核对，"
+                     "未列入主动公开目录的及时补充公开，今后文件印发后及时公开")
     if late_releases:
         issues.append(f"有{late_releases}条主动公开信息未在形成或者变更之日起20个工作日内公开")
-        fixes.append("严格执行条例第二十六条规定，信息形成或者变更后及时审核发布，逐条核对公开时限")
+        fixes.append(f"严格执行{SHORT}第二十六条规定，信息形成或者变更后及时审核发布，逐条核对公开时限")
+    if elsewhere:
+        used = _join(list(Counter(v for found in _venue_sets(elsewhere) for v in found))) or "其他载体"
+        issues.append(f"有{len(elsewhere)}条主动公开信息仅通过{used}公开，未在政府网站发布"
+                      if len(elsewhere) < len(releases) else "主动公开的政府信息均未在政府网站发布")
+        fixes.append(f"按照{SHORT}第二十四条规定，依托政府门户网站集中发布主动公开的政府信息，"
+                     f"通过{used}公开的信息同步在政府网站发布")
     if late_answers:
         issues.append(f"有{late_answers}件政府信息公开申请未在法定期限内答复")
         fixes.append("加强依申请公开办理时限管理，落实答复期限提醒和审核把关，确保在法定期限内答复")
@@ -258,17 +384,19 @@ def problems(data: DisclosureReportData) -> str:
         checked.append("政府信息公开申请均在法定期限内答复")
     checked.append("未发生因政府信息公开被行政复议机关或人民法院纠正的情况")
     return (f"本年度，{us}{'，'.join(checked)}。"
-            f"下一步，{us}将继续严格执行《中华人民共和国政府信息公开条例》，规范公开程序，及时准确公开政府信息。")
+            f"下一步，{us}将继续严格执行{SHORT}，规范公开程序，及时准确公开政府信息。")
 
 
 # ---------------------------------------------------------------- 六、其他需要报告的事项
 
 def other(data: DisclosureReportData) -> str:
-    """信息处理费 (条例第四十二条; 国办函〔2020〕109号), as recorded in the 其他数据 ledger."""
+    """What the 2021 template asks of part 六 and the records support: 信息处理费 (《条例》第四十二条; 国办函〔2020〕109号,
+    from the 其他数据 ledger) and the deputies' suggestions handled (supervision.DeputySuggestion) with the release of
+    their answers. 上级工作要点, 政协提案 (townships have none) and 工作创新 have no record here: left out."""
     from decimal import Decimal
 
     us = ar.we(data.organisation)
-    basis = "按照《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》规定"
+    basis = f"按照{SHORT}第四十二条和《政府信息公开信息处理费管理办法》规定"
     fees = _figure(data, "disclosure_fees")
     amount = Decimal(fees.value or 0)
     if amount:
@@ -278,7 +406,27 @@ def other(data: DisclosureReportData) -> str:
     unpaid = ar.requests_for_row(data.organisation, data.year, Result.OTHER_FEE_UNPAID).count()
     if unpaid:
         text += f"因申请人逾期未按收费通知要求缴纳费用，不再处理的申请{unpaid}件。"
-    return text + "\n本年度无其他需要报告的事项。"
+    suggestions = _deputy_suggestions(data)
+    return f"{text}\n{suggestions}" if suggestions else f"{text}\n本年度无其他需要报告的事项。"
+
+
+def _deputy_suggestions(data: DisclosureReportData) -> str:
+    from fazhi.supervision.models import DeputySuggestion, SuggestionKind
+
+    org, year = data.organisation, data.year
+    handled = list(DeputySuggestion.objects.active().filter(organisation=org, assigned_on__year=year))
+    if not handled:
+        return ""
+    kinds = Counter(s.kind for s in handled)
+    named = _join([f"{label}{kinds[kind]}件" for kind, label in (
+        (SuggestionKind.MOTION, "议案"), (SuggestionKind.SUGGESTION, "建议")) if kinds[kind]])
+    answered = sum(1 for s in handled if s.answered_on and s.answered_on.year <= year)
+    text = f"本年度{ar.we(org)}承办{_congress(org)}代表{named}"
+    text += "，均已答复" if answered == len(handled) else f"，年内答复{answered}件"
+    published = [r for r in _releases(data) if DEPUTY_ANSWER.search(r.title)]
+    if published:
+        text += f"；公开代表建议、议案办理结果{len(published)}条"
+    return text + "。"
 
 
 def _amount(value) -> str:

@@ -1,5 +1,6 @@
 """GB/T 9704 documents as written (fazhi/core/gbt9704.py), read back from the .docx package: the grid
-Word sees, honest document properties, joint signatures, balanced titles, numbers kept whole."""
+Word sees, honest document properties, joint signatures, balanced titles, numbers kept whole without a
+character added to the text, and the copy LibreOffice gets (what it prints: test_pdf.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,7 @@ from fazhi.core import docx_fonts as fonts
 from fazhi.core import gbt9704
 
 DATED = dt.date(2026, 1, 15)
-WJ = gbt9704.WORD_JOINER
+WJ, ZWSP = gbt9704.WORD_JOINER, gbt9704.ZERO_WIDTH_SPACE
 
 
 def build(**kwargs) -> Document:
@@ -51,6 +52,8 @@ def test_the_section_grid_is_22_lines_of_28_characters_by_the_ooxml_rule():
     condensed = 16 + int(normal.rPr.find(qn("w:spacing")).get(qn("w:val"))) / 20
     assert 28 * condensed <= width < 29 * condensed
     assert abs(doc.styles["Normal"].paragraph_format.line_spacing.pt - 28.95) < 0.01
+    # no space added between Chinese and digits or Latin letters: "2025年" alike everywhere
+    assert normal.pPr.find(qn("w:autoSpaceDE")).get(qn("w:val")) == normal.pPr.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
 
 
 def test_document_properties_say_what_the_document_is_and_nothing_of_the_template():
@@ -82,24 +85,33 @@ def test_a_document_without_a_date_is_dated_today_in_beijing():
     assert doc.core_properties.created == dt.datetime.combine(timezone.localdate(), dt.time(4), dt.timezone.utc)  # 12:00 in Beijing
 
 
-def test_joint_issuing_bodies_sign_one_a_line_with_the_date_below():
+def test_the_signature_block_is_placed_by_its_first_characters_and_keeps_with_the_text():
+    """GB/T 9704 §7.3.5.2 (unsealed): the 署名 lines start in one column, the widest with 2 characters of
+    right space; the date's first character 2 characters right of that column, or, when the date is the
+    longer, the date keeps the 2 characters. Left indents, so the first characters sit where computed."""
     doc = Document()
-    gbt9704.signature(doc, ["中共青山镇委员会", "青山镇人民政府"], "2026年1月15日")
-    blank, first, second, date = doc.paragraphs[-4:]
-    assert blank.text == "" and [first.text, second.text, date.text] == ["中共青山镇委员会", "青山镇人民政府", "2026年1月15日"]
-    assert first.alignment == second.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    gbt9704.body(doc, "正文最后一段。")
+    gbt9704.signature(doc, ["中共青山镇委员会", "青山镇人民政府"], "2026年1月5日")
+    last, blank, first, second, date = doc.paragraphs[-5:]
+    assert blank.text == "" and [first.text, second.text, date.text] == ["中共青山镇委员会", "青山镇人民政府", "2026年1月5日"]
+    assert first.alignment == second.alignment == date.alignment == WD_ALIGN_PARAGRAPH.LEFT
+    two = 2 * gbt9704.SET_CHARACTER.pt
+    width = gbt9704.TEXT_WIDTH.pt
+    column = first.paragraph_format.left_indent.pt
+    assert second.paragraph_format.left_indent.pt == column
+    assert abs(date.paragraph_format.left_indent.pt - column - two) < 0.01
+    assert abs(width - column - gbt9704.text_points("中共青山镇委员会") - two) < 0.01  # 8 characters > 2 + 6 of the date: 右空二字
+    # never alone on a page: the text's last lines (two at least) keep with the block
+    assert last.paragraph_format.keep_with_next and last.paragraph_format.widow_control
+    assert all(p.paragraph_format.keep_with_next for p in (blank, first, second)) and not date.paragraph_format.keep_with_next
+    assert {p.style.name for p in (first, second, date)} == {gbt9704.SIGNATURE_STYLE_NAME}
 
-    def start(p):  # characters from the right margin to the line's first character
-        return p.paragraph_format.right_indent.pt / 16 + gbt9704.text_width(p.text)
-
-    # the 署名 lines start in one column; the date (6.5 characters) is longer than 8 - 2, so it keeps
-    # 右空二字 and the block moves left to keep the date's first character 2 characters right of it
-    assert start(first) == start(second)
-    assert date.paragraph_format.right_indent == Pt(32)
-    assert start(first) - start(date) == 2
-    # a single 署名 (a string) keeps its 右空二字
-    gbt9704.signature(doc, "青山镇人民政府综合行政执法办公室", "2026年1月15日")
-    assert doc.paragraphs[-2].paragraph_format.right_indent == Pt(32)
+    # the date longer than the 署名: the date keeps 右空二字, the 署名 moves left
+    gbt9704.signature(doc, "青山镇人民政府", "2026年12月15日")
+    sig, date = doc.paragraphs[-2:]
+    date_start = date.paragraph_format.left_indent.pt
+    assert abs(width - date_start - gbt9704.text_points("2026年12月15日") - two) < 0.01
+    assert abs(date_start - sig.paragraph_format.left_indent.pt - two) < 0.01
 
 
 @pytest.mark.parametrize("title, lines", [
@@ -119,17 +131,61 @@ def test_a_long_title_breaks_into_balanced_lines_at_a_natural_point(title, lines
     assert max(widths) <= gbt9704.TITLE_CHARS_PER_LINE and min(widths) >= max(widths) / 2
 
 
-def test_numbers_with_their_measure_words_and_marked_figures_are_joined():
+def number_runs(p) -> list[str]:
+    return [r.text for r in p.runs if r._r.rPr.find(qn("w:rStyle")) is not None
+            and r._r.rPr.find(qn("w:rStyle")).get(qn("w:val")) == gbt9704.NUMBER_STYLE_ID]
+
+
+def test_numbers_keep_their_measure_words_without_a_character_added():
     doc = Document()
     p = doc.add_paragraph()
     gbt9704.add_text(p, [("发放宣传资料", fonts.BODY, False), ("1.6万余份", fonts.BODY, True),
-                         ("，受理纠纷38件，合格率97.3%，自2025年度起。", fonts.BODY, False)])
-    runs = [(r.text, r._r.find(qn("w:rPr")).find(qn("w:lang"))) for r in p.runs]
-    kept = [text for text, lang in runs if lang is not None]
-    assert kept == [WJ.join("1.6万余份"), WJ.join("38件"), WJ.join("97.3%"), WJ.join("2025年度")]
-    assert all(lang.get(qn("w:val")) == lang.get(qn("w:eastAsia")) == "und" for _, lang in runs if lang is not None)
-    assert p.text.replace(WJ, "") == "发放宣传资料1.6万余份，受理纠纷38件，合格率97.3%，自2025年度起。"
-    assert WJ not in "".join(text for text, lang in runs if lang is None)
+                         ("，受理纠纷38件，合格率97.3%，自2025年度起，", fonts.BODY, False),
+                         ("较上年增加16件", fonts.BODY, True), ("。", fonts.BODY, False)])
+    assert p.text == "发放宣传资料1.6万余份，受理纠纷38件，合格率97.3%，自2025年度起，较上年增加16件。"  # exactly
+    # each number with its measure word, and a marked figure from its first digit, in the style that keeps it
+    assert number_runs(p) == ["1.6万余份", "38件", "97.3%", "2025年度", "16件"]
+    assert doc.styles[gbt9704.NUMBER_STYLE_NAME].style_id == gbt9704.NUMBER_STYLE_ID
+    assert p._p.find(f".//{qn('w:lang')}") is None  # the text is Chinese (zh-CN from docDefaults), never "und"
+
+
+def test_word_is_told_not_to_break_after_a_digit_nor_before_a_measure_word():
+    settings = reread(build()).settings.element
+    after, before = (settings.find(qn(tag)) for tag in ("w:noLineBreaksAfter", "w:noLineBreaksBefore"))
+    assert after.get(qn("w:lang")) == before.get(qn("w:lang")) == "zh-CN"
+    assert set("0123456789.（“《") <= set(after.get(qn("w:val")))
+    assert set("件次份年度余%，。、）”》") <= set(before.get(qn("w:val")))
+    tags = [el.tag for el in settings]  # CT_Settings order: after, then before, after characterSpacingControl
+    assert tags.index(qn("w:characterSpacingControl")) + 1 == tags.index(qn("w:noLineBreaksAfter")) == tags.index(qn("w:noLineBreaksBefore")) - 1
+
+
+def test_libreoffice_gets_a_copy_with_joiners_and_the_download_stays_plain():
+    doc = gbt9704.new_document(title="报告", author="青山镇", dated=DATED)
+    gbt9704.add_text(gbt9704.paragraph(doc), [("全年受理纠纷", fonts.BODY, False), ("38件", fonts.BODY, True),
+                                              ("，办结（37件），ABC汉字2025年。", fonts.BODY, False)])
+    gbt9704.signature(doc, "青山镇人民政府", "2026年1月15日")
+    data = gbt9704.to_bytes(doc)
+    assert WJ.encode() not in data and ZWSP.encode() not in data  # nothing invisible in the .docx
+    copy = Document(io.BytesIO(gbt9704.prepare_for_libreoffice(data, ascii_em={str(d): 0.557 for d in range(10)})))
+    p = copy.paragraphs[-4]
+    joined = [r for r in p.runs if r._r.rPr.find(qn("w:rStyle")) is not None]
+    # kept runs: joined, in "und", with the closing punctuation after them; a zero width space before them
+    # (not after "（") and between Chinese and Latin letters or digits
+    assert [r.text.lstrip(ZWSP) for r in joined] == [WJ.join(t) for t in ("38件，", "37件），", "ABC", "2025年。")]
+    assert all(r._r.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) == "und" for r in joined)
+    assert p.text == (f"全年受理纠纷{ZWSP}{WJ.join('38件，')}办结（{WJ.join('37件），')}{ZWSP}{WJ.join('ABC')}{ZWSP}汉字"
+                      f"{ZWSP}{WJ.join('2025年。')}")
+    # the signature block placed by the digits LibreOffice will draw (wider than 仿宋_GB2312's half em)
+    original = Document(io.BytesIO(data)).paragraphs[-1].paragraph_format.left_indent.pt
+    moved = copy.paragraphs[-1].paragraph_format.left_indent.pt
+    assert original - moved > 2  # points: 7 digits × 0.057 em × 16 pt
+    assert abs(copy.paragraphs[-1].paragraph_format.left_indent.pt - copy.paragraphs[-2].paragraph_format.left_indent.pt
+               - 2 * gbt9704.SET_CHARACTER.pt) < 0.01
+    # a .docx we did not write goes to LibreOffice as it is
+    foreign = Document()
+    foreign.add_paragraph("受理纠纷38件")
+    foreign_bytes = gbt9704.to_bytes(foreign)
+    assert gbt9704.prepare_for_libreoffice(foreign_bytes) == foreign_bytes
 
 
 def test_stored_control_characters_never_break_a_document():
@@ -141,7 +197,7 @@ def test_stored_control_characters_never_break_a_document():
     first, second = doc.paragraphs
     assert first.text == "第一行\n第二行"
     assert len(first._p.findall(f".//{qn('w:br')}")) == 1  # Word's manual line break, kept as one
-    assert second.text.replace(WJ, "") == "共3件\n其中调解2件"
+    assert second.text == "共3件\n其中调解2件"
 
 
 def test_the_importer_reads_our_joined_numbers_as_plain_text():

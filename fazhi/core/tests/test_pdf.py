@@ -1,6 +1,8 @@
 """PDF through LibreOffice (fazhi/core/pdf.py): the GB/T 9704 page as LibreOffice lays it out — 28
-characters a line, 22 lines a page, a number never split from its measure word — and a clear Chinese
-``PdfUnavailable`` whenever LibreOffice cannot deliver."""
+characters a line, 22 lines a page, a number never split from its measure word, no punctuation lost at a
+line's end, no space added between Chinese and digits, Simplified-Chinese faces named as such, the
+signature block where §7.3.5.2 puts it, dated as the document — and a clear Chinese ``PdfUnavailable``
+whenever LibreOffice cannot deliver."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,11 +10,13 @@ import os
 import re
 import shutil
 import subprocess
+import io
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from pypdf import PdfReader
 
 from fazhi.core import docx_fonts as fonts
 from fazhi.core import gbt9704, pdf
@@ -44,7 +48,21 @@ def sample() -> bytes:
         gbt9704.add_text(gbt9704.paragraph(doc), [("丙" * k + IN_TEXT + "丁" * 10, fonts.BODY, False)])
     for k in PREFIXES:  # the same without joining: LibreOffice splits them (the break really is forced)
         fonts.add_run(gbt9704.paragraph(doc), "戊" * k + FIGURE + IN_TEXT + "己" * 10, fonts.BODY)
+    for text in PUNCTUATED:
+        gbt9704.add_text(gbt9704.paragraph(doc), [(text, fonts.BODY, False)])
+    gbt9704.title(doc, ["排版测试标题"])
+    gbt9704.heading(doc, HEADING)
+    gbt9704.body(doc, "最后一段。")
+    gbt9704.signature(doc, ["中共青山镇委员会", "青山镇人民政府"], SIGNED)
     return gbt9704.to_bytes(doc)
+
+
+# Punctuation right before or after a number at the end of a (second) line, which LibreOffice used to lose:
+# "其中调解成功49件调解成功率98%", "合同协议4件重大执法决定1件".
+PUNCTUATED = [f"{'壬' * 26}{'庚' * k}{pre}{number}{post}调解成功率98%{'辛' * 10}"
+              for k in range(17, 26) for pre, number, post in (("", "1.6万余件", "，"), ("，", "49件", "，"), ("、", "4件", "、"))]
+HEADING = "一、2025年主要举措和成效"
+SIGNED = "2026年1月15日"
 
 
 @needs_office
@@ -72,6 +90,40 @@ def test_libreoffice_prints_the_grid_and_keeps_numbers_whole_side_by_side(tmp_pa
     assert all(any(IN_TEXT in line for line in para) for para in paragraphs("丙"))
     split = [para for para in paragraphs("戊") if not all(any(t in line for line in para) for t in (FIGURE, IN_TEXT))]
     assert split  # without the joiners LibreOffice does split them
+
+    text = "".join(lines)
+    assert [t for t in PUNCTUATED if t not in text] == []  # nothing lost at a line's end
+    assert not {gbt9704.WORD_JOINER, gbt9704.ZERO_WIDTH_SPACE} & set(text)  # what a reader copies is the text
+
+    path = tmp_path / "first.pdf"
+    fonts_used = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in fonts_used.splitlines()[2:]]
+    assert "jp" not in fonts_used.lower() and "JP" not in fonts_used
+    if any("NotoSerifCJK" in name for name in names):  # the open stand-ins (fonts.conf): SC faces, a bold title
+        assert {name.split("+")[-1] for name in names} >= {"NotoSerifCJKsc-Regular", "NotoSerifCJKsc-Bold",
+                                                           "NotoSansCJKsc-Regular"}
+
+    info = PdfReader(io.BytesIO(first)).metadata  # dated as the document (its 成文日期), not the conversion
+    assert info["/CreationDate"] == info["/ModDate"] == "D:20260115120000+08'00'"
+
+    words = bbox_words(first, tmp_path)
+    assert any(HEADING[2:] in word for _, _, word in words)  # no space added between "2025" and "年"
+    (column, _, _), = [w for w in words if w[2] == "中共青山镇委员会"]
+    (second_line, _, _), = [w for w in words if w[2] == "青山镇人民政府"]
+    (date_start, date_end, _), = [w for w in words if w[2] == SIGNED]
+    character = gbt9704.SET_CHARACTER.pt
+    right_margin = (210 - 26) / 25.4 * 72
+    assert second_line == column and abs(date_start - column - 2 * character) < 0.2  # §7.3.5.2: 右移二字
+    # the date (longer than the 署名 less 2 characters) keeps 右空二字; the last glyph's box is a full em
+    assert abs(right_margin - (date_end - 16 + character) - 2 * character) < 0.1 * character
+
+
+def bbox_words(data: bytes, tmp_path) -> list[tuple[float, float, str]]:
+    path = tmp_path / "bbox.pdf"
+    path.write_bytes(data)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [(float(x0), float(x1), word) for x0, x1, word in
+            re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
 
 
 def test_no_libreoffice_is_a_chinese_message(monkeypatch):

@@ -74,12 +74,19 @@ def test_table_two_states_the_figures_of_the_rule_of_law_report(client, township
     assert get("penalty_cases").compute(scope).value == 2  # the rule-of-law report counts cases filed …
     assert table2["行政处罚"]["本年处理决定数量"] == get("penalty_decisions").compute(scope).value == 3  # … 表二 decisions
     assert table2["行政许可"]["本年处理决定数量"] == 6 and table2["行政强制"]["本年处理决定数量"] == 0
-    assert "含简易程序当场处罚（普通程序1件，简易程序2件）" in data.to_json()["table2_note"]
+    basis = "本年度行政处罚决定3件，含简易程序当场作出的处罚决定2件。"
+    assert data.to_json()["table2_text"] == basis and "table2_note" not in data.to_json()
+    text = [p.text for p in Document(io.BytesIO(render_docx(data))).paragraphs]  # one sentence in part 二, no 注
+    assert text[text.index("二、主动公开政府信息情况") + 1] == basis and not any(t.startswith("注") for t in text)
 
     client.force_login(clerk)
     page = client.get("/disclosure/reports/T901/2025/").content.decode()
     assert "/indicators/penalty_decisions/records/?year=2025&amp;org=T901" in page
-    assert page.count("data-warning") == 2  # 行政强制 and 信息处理费: nothing registered in 其他数据
+    # 行政强制 and 信息处理费: nothing registered in 其他数据; no release names the three documents issued; two of
+    # the six licensing decisions released (staff-only warnings: the published report names only the documents)
+    assert page.count("data-warning") == 4
+    assert "找不到以下3件本年制发的行政规范性文件" in page and "《甲镇河道管理办法》" in page
+    assert "主动公开登记的行政许可决定2件，少于表二的6件" in page
     records = client.get("/indicators/penalty_decisions/records/?year=2025&org=T901").content.decode()
     assert 'data-count="3"' in records and "简易程序处罚 2" in records
 
@@ -123,23 +130,30 @@ def test_the_docx_is_a_document_to_publish(register):
     assert any("统计期限自2025年1月1日起至2025年12月31日止" in t and "0812-1234567" in t for t in text)
     assert "（一）主动公开情况" in text and "（二）依申请公开情况" in text
     overview = "\n".join(text[text.index("一、总体情况"):text.index("二、主动公开政府信息情况")])
-    assert "通过政府网站、政务公开栏等渠道主动公开政府信息3条" in overview
+    assert "通过政府网站、政务公开栏主动公开政府信息3条" in overview  # every venue named: no 等
     assert "收到政府信息公开申请3件（当面申请2件、网上申请1件）" in overview
     assert "全年办结2件，其中予以公开1件、无法提供1件；结转下年度继续办理1件" in overview
-    assert "全年未发生因政府信息公开引起的行政复议、行政诉讼" in overview
+    assert "监督保障情况" not in overview  # no record of training, assessment or evaluation: left out
+    part4 = text[text.index("四、政府信息公开行政复议、行政诉讼情况") + 1]
+    assert part4 == "本年度，我镇未发生因政府信息公开引起的行政复议、行政诉讼。"  # in 四, not in 一
     assert any("有1条主动公开信息未在形成或者变更之日起20个工作日内公开" in t for t in text)
-    assert any("第四十二条" in t and "本年度我镇未收取信息处理费" in t for t in text)
+    assert any("《条例》第四十二条" in t and "本年度我镇未收取信息处理费" in t for t in text)
     assert text[-2:] == ["甲镇人民政府", "2026年1月20日"]
     assert all(p.paragraph_format.keep_with_next for p in doc.paragraphs[-4:-1])  # never a page with the date alone
-    assert any("简易程序当场处罚" in t for t in text)
+    assert not any(t.startswith("注") or "分别计数" in t for t in text)  # no working notes
 
     t2, t3, t4 = doc.tables
     for table in (t2, t3, t4):
         assert all(_flags(table, "w:cantSplit")), "no row splits across pages"
     assert _flags(t3, "w:tblHeader") == [True] * 3 + [False] * (len(t3.rows) - 3)
     assert _flags(t4, "w:tblHeader") == [True, True, True, False]
-    for table in (t2, t4):  # short tables stay on one page
-        assert all(p.paragraph_format.keep_with_next for row in table.rows[:-1] for c in row.cells for p in c.paragraphs)
+    assert all(p.paragraph_format.keep_with_next for row in t4.rows[:-1] for c in row.cells for p in c.paragraphs)
+    # table 二 may break only between its four blocks (each with its own headers), so part 二 starts on the page
+    # where part 一 ends: no forced page break anywhere
+    kept = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in t2.rows]
+    assert kept == [True, True, True, False, True, True, False, True, True, True, False, True, True, False]
+    body = doc.element.body.xml
+    assert 'w:type="page"' not in body and "pageBreakBefore" not in body
 
 
 def test_staff_keep_the_check_and_the_public_page_shows_the_published_text(client, clerk, township, register):

@@ -68,7 +68,7 @@ def test_json_cells_follow_the_template_labels(register):
 def test_the_docx_has_the_six_sections_and_the_registers_numbers(register):
     doc = Document(io.BytesIO(render_docx(register)))
     text = [p.text for p in doc.paragraphs]
-    assert text[0] == "甲镇2025年政府信息公开工作年度报告"
+    assert text[0] == "甲镇人民政府2025年\n政府信息公开工作年度报告"  # the township government's, on two lines
     positions = [text.index(title) for title in annual_report.SECTION_TITLES]
     assert positions == sorted(positions)
     assert len(doc.tables) == 3

@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.models import OrgKind
 from fazhi.core.scoping import can_write, readable_orgs, resolve_org, writable_org
-from fazhi.core.workdays import WorkingCalendar
+from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.disclosure import annual_report, notify
-from fazhi.disclosure.forms import GuideForm, ReportTextForm
+from fazhi.disclosure.forms import GuideForm, ReportTextForm, apply_service_errors
 from fazhi.disclosure.models import DisclosureGuide, ProactiveRelease, Reminder
 from fazhi.disclosure.releases import release_timeliness
 from fazhi.disclosure.report_services import report_finalise, report_save_texts
@@ -130,12 +130,21 @@ def report_edit(request, code: str, year: int):
     initial = {name: getattr(report, name) or default for name, default in defaults.items()}
     initial["dated"] = report.dated
     form = ReportTextForm(request.POST or None, initial=initial)
+    deadline = annual_report.publication_deadline(year)
+    form.fields["dated"].help_text = (
+        f"不填写时按{format_date(deadline)}（《条例》第四十九条：每年1月31日前公布上一年度的年度报告，取此前最后一个工作日）；"
+        "在此之前定稿的，按定稿日期")
     if request.method == "POST" and form.is_valid():
         texts = dict(form.cleaned_data)
         for name, default in defaults.items():  # an unchanged default keeps following the register
             if _same_text(texts[name], default):
                 texts[name] = ""
-        report_save_texts(organisation=org, year=year, user=request.user, **texts)
+        try:
+            report_save_texts(organisation=org, year=year, user=request.user, **texts)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+            return render(request, "disclosure/report_edit.html",
+                          {"form": form, "org": org, "year": year, "data": data}, status=400)
         if "finalise" in request.POST:
             report_finalise(organisation=org, year=year, user=request.user)
             messages.success(request, "已定稿：表格数据已留存，公开门户可查阅本报告；如需修改可再次保存并定稿")
@@ -192,5 +201,10 @@ def annual_report_tables(data) -> dict:
         {"label": label, "cells": [data.table4[kind][col] for col, _ in annual_report.TABLE4_COLUMNS]}
         for kind, label in annual_report.TABLE4_GROUPS
     ]
-    return {"t3": t3_rows, "t4": t4_rows, "t3_columns": annual_report.COLUMNS, "t4_columns": annual_report.TABLE4_COLUMNS}
+    table_texts = data.table_texts()
+    return {
+        "t3": t3_rows, "t4": t4_rows, "t3_columns": annual_report.COLUMNS, "t4_columns": annual_report.TABLE4_COLUMNS,
+        "table2_text": table_texts[annual_report.SECTION_TITLES[1]],
+        "table4_text": table_texts[annual_report.SECTION_TITLES[3]],
+    }
 

@@ -10,7 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
-from fazhi.core.gbt9704 import WORD_JOINER, text_width
+from fazhi.core import gbt9704
+from fazhi.core.gbt9704 import text_width
 from fazhi.reports.compose import compose_report
 from fazhi.reports.models import AnnualReport
 from fazhi.reports.render_docx import render_docx
@@ -41,7 +42,7 @@ def east_asia(run_element) -> str | None:
 
 
 def plain(p) -> str:
-    return p.text.replace(WORD_JOINER, "")
+    return p.text
 
 
 def close(length, expected, tolerance_mm: float = 0.1) -> bool:
@@ -122,13 +123,16 @@ def test_headings_use_heiti_and_kaiti(docx, year):
 
 def test_every_figure_is_in_the_text_whole_and_never_split_across_lines(docx, composed):
     body = "\n".join(plain(p) for p in docx.paragraphs)
-    kept = {r.text for p in docx.paragraphs for r in p.runs
-            if r._r.find(qn("w:rPr")).find(qn("w:lang")) is not None}
+    kept = {r.text for p in docx.paragraphs for r in p.runs if r._r.rPr.find(qn("w:rStyle")) is not None
+            and r._r.rPr.find(qn("w:rStyle")).get(qn("w:val")) == gbt9704.NUMBER_STYLE_ID}
     assert len(composed.figures()) > 5
     for figure in composed.figures():
         assert figure.text in body
-        # value and unit joined by WORD JOINER, in a run LibreOffice breaks by the Unicode rules (language "und")
-        assert any(WORD_JOINER.join(figure.text) in text for text in kept), figure.text
+        # from its first digit, in the style no line break splits (gbt9704: Word's rules, LibreOffice's copy)
+        number = figure.text[next(i for i, ch in enumerate(figure.text) if ch.isdigit()):]
+        assert number in kept, figure.text
+    # a reader who copies "53场次" out of the document finds "53场次": nothing invisible in the text
+    assert not {"\u2060", "\u200b"} & set(body)
 
 
 def test_every_run_has_its_east_asian_font(docx):
@@ -148,14 +152,17 @@ def test_unsealed_signature_block_one_issuing_body_a_line(docx, composed):
     *signatures, date = block
     assert docx.paragraphs[-len(lines) - 2].text == ""  # one blank line below the text
     assert [p.text for p in signatures] == lines
-    assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in block)
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.LEFT for p in block)  # placed by their first characters
 
-    def start(p):  # from the right margin to the first character, in characters
-        return p.paragraph_format.right_indent.pt / 16 + text_width(p.text)
+    def start(p):  # from the left margin to the first character, in points
+        return p.paragraph_format.left_indent.pt
+
+    def right_space(p):  # in characters as set
+        return (gbt9704.TEXT_WIDTH.pt - start(p) - gbt9704.text_points(p.text)) / gbt9704.SET_CHARACTER.pt
 
     assert len({start(p) for p in signatures}) == 1  # the bodies start in one column
-    assert min(p.paragraph_format.right_indent for p in [*signatures, date]) == Pt(32)  # 右空二字
-    assert start(signatures[0]) - start(date) == 2  # the date's first character 2 characters further right
+    assert abs(min(right_space(p) for p in [*signatures, date]) - 2) < 0.01  # 右空二字
+    assert abs(start(date) - start(signatures[0]) - 2 * gbt9704.SET_CHARACTER.pt) < 0.01  # date 2 characters right
     year, rest = date.text.split("年")
     assert len(year) == 4 and not rest.startswith("0") and "月0" not in rest
 

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 from django.core.management import CommandError, call_command
+from pypdf import PdfReader
 
 from fazhi.conftest import login
 from fazhi.core import pdf
@@ -43,6 +44,9 @@ def test_the_command_writes_the_report_as_pdf(ledgers, year, tmp_path):
         assert re.sub(r"\s", "", title_line) in lines
     for figure in composed.figures():  # each figure whole on one line
         assert any(figure.text in line for line in lines), figure.text
+    # dated as the report (its 成文日期), not the moment of conversion
+    stamp = composed.dated.strftime("D:%Y%m%d120000+08'00'")
+    assert PdfReader(str(target)).metadata["/CreationDate"] == stamp
 
 
 def test_the_command_says_why_there_is_no_pdf(ledgers, year, tmp_path, monkeypatch):
