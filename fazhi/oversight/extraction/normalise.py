@@ -127,8 +127,13 @@ def is_traditional(text: str) -> bool:
     return changed >= 3 and changed / len(sample) > 0.015
 
 
+# A printed page number "— 4 —" (GB/T 9704) read back from a PDF between a label and its number.
+PAGE_NUMBER_LINE = re.compile(r"^[ \t\u3000]*[—－\-]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—－\-]{1,2}[ \t\u3000]*$", re.M)
+
+
 def normalise(text: str) -> Normalised:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = PAGE_NUMBER_LINE.sub("", text)
     text = "\n".join(_fix_gbk_mojibake(line) for line in text.split("\n"))
     text = LATIN1_MOJIBAKE.sub(_fix_latin1, text)
     text = REPLACEMENT_CHARS.sub("", text)

@@ -98,3 +98,11 @@ def test_a_pdf_that_breaks_lines_inside_figures_reads_back_whole():
 
 def test_a_year_at_a_line_end_is_not_joined_to_the_next_line():
     assert normalise("2023\n年，我镇开展普法活动12场。").text.startswith("2023\n年")
+
+
+def test_a_page_number_between_a_label_and_its_number_is_dropped():
+    """Our own PDF read back: the footer "— 4 —" falls between "调解成功率" and "97.3%"."""
+    from fazhi.oversight.extraction.normalise import normalise
+
+    text = normalise("办结37件，其中调解成功36件，调解成功率\n— 4 —\n97.3%，较上年提高2个百分点。").text
+    assert "— 4 —" not in text and "4 —" not in text
