@@ -9,8 +9,9 @@ from fazhi.advisors.models import (
     AdvisorAssignment, AdvisorService, AidOutcome, LegalAdvisor, LegalAidReferral, ServiceKind,
 )
 from fazhi.core.models import Organisation, User
+from fazhi.demo.profiles import NameBook, pick, profile
 
-LAWYERS = ("赵明远", "钱思齐", "孙立宪", "李法正", "周守信", "吴明理")
+FIRMS = ("正衡", "明理", "维民", "博信", "天平", "致远", "守正", "兴业", "公信")
 NOTES = {
     ServiceKind.CONSULTATION: "驻村解答土地承包、婚姻家庭、劳动报酬等法律咨询",
     ServiceKind.PUBLICITY: "开展民法典进村法治讲座",
@@ -27,10 +28,13 @@ def generate_advisors(township: Organisation, clerk: User, years: tuple[int, ...
     if LegalAdvisor.objects.filter(organisation=township).exists():
         return 0
     first = dt.date(years[0], 1, 1)
+    traits = profile(township.code)
+    names = NameBook(township.code, rng)
+    firms = FIRMS[traits.slot % 3::3]  # each township contracts its own firms
     advisors = [LegalAdvisor.objects.create(
-        organisation=township, created_by=clerk, name=name, kind="lawyer", firm=f"示范县{name[0]}氏律师事务所",
+        organisation=township, created_by=clerk, name=names.name(), kind="lawyer", firm=f"示范县{firm}律师事务所",
         for_government=(n == 0), contract_start=first, contract_end=dt.date(years[-1] + 2, 12, 31),
-    ) for n, name in enumerate(rng.sample(LAWYERS, 3))]
+    ) for n, firm in enumerate(firms)]
     villages = list(township.villages().order_by("code"))
     if leave_one_village_without and villages:
         villages = villages[:-1]
@@ -51,11 +55,11 @@ def generate_advisors(township: Organisation, clerk: User, years: tuple[int, ...
                     logs.append(AdvisorService(organisation=township, created_by=clerk, advisor=rng.choice(advisors),
                                                held_on=day, kind=kind, quantity=quantity, note=NOTES[kind],
                                                village=rng.choice(villages) if villages else None))
-        for n in range(rng.randint(5, 12)):
+        for n in range(pick(rng, 5, 16, traits.slot, avoid=(11,))):  # seed: 提供法律帮助11件
             day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 360))
             if day <= today:
                 LegalAidReferral.objects.create(organisation=township, created_by=clerk, received_on=day,
-                                                applicant=rng.choice("王李张刘陈杨") + rng.choice("建华明秀英军"),
+                                                applicant=names.name(),
                                                 matter=rng.choice(MATTERS),
                                                 outcome=rng.choice((AidOutcome.GRANTED, AidOutcome.GRANTED, AidOutcome.GUIDED)))
     AdvisorService.objects.bulk_create(logs)

@@ -6,12 +6,11 @@ import datetime as dt
 import random
 
 from fazhi.core.models import Organisation, User
+from fazhi.demo.profiles import NameBook, profile
 from fazhi.corrections.models import (
     ContactKind, ContactLog, CorrectionType, EndReason, Incident, IncidentKind, Supervisee, SuperviseeKind,
 )
 
-SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗"
-GIVEN = "建华明军伟强平刚勇杰涛斌超辉林波宇浩"
 OFFENCES = ("危险驾驶罪", "盗窃罪", "故意伤害罪", "诈骗罪", "交通肇事罪", "寻衅滋事罪", "非法捕捞水产品罪")
 TYPES = (CorrectionType.PROBATION, CorrectionType.PROBATION, CorrectionType.PROBATION, CorrectionType.PAROLE,
          CorrectionType.CONTROL, CorrectionType.MEDICAL_PAROLE)
@@ -28,6 +27,7 @@ def generate_corrections(township: Organisation, short: str, user: User, village
     if Supervisee.objects.filter(organisation=township).exists():
         return 0
     people: list[Supervisee] = []
+    names = NameBook(township.code, rng)
     for n in range(corrections + resettlement):
         kind = SuperviseeKind.CORRECTION if n < corrections else SuperviseeKind.RESETTLEMENT
         start = dt.date(first_year, 1, 1) + dt.timedelta(days=rng.randint(-400, 600))
@@ -37,7 +37,7 @@ def generate_corrections(township: Organisation, short: str, user: User, village
         people.append(Supervisee(
             organisation=township, created_by=user, kind=kind,
             number=f"{short}{'矫' if kind == SuperviseeKind.CORRECTION else '帮'}{start.year}-{n + 1:03d}",
-            name=rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), gender=rng.choice("男男男女"),
+            name=names.name(), gender=rng.choice("男男男女"),
             village=rng.choice(villages) if villages else None,
             correction_type=rng.choice(TYPES) if kind == SuperviseeKind.CORRECTION else CorrectionType.RELEASED,
             offence=rng.choice(OFFENCES), period_start=start, period_end=end, ended_on=ended_on,
@@ -49,8 +49,9 @@ def generate_corrections(township: Organisation, short: str, user: User, village
     active = [p for p in people if p.kind == SuperviseeKind.CORRECTION and p.under_supervision_on(today)]
     missed_today = active[0] if active else None  # the dashboard's "今日尚未联系"
     no_class = active[1] if len(active) > 1 else None  # and "本月尚未集中教育"
-    missed_day = dt.date(first_year, 6, 14)  # one call missed in the first year: that person is off schedule for it
-    missed_once = next((p for p in people if p.kind == SuperviseeKind.CORRECTION and p.under_supervision_on(missed_day)), None)
+    missed_day = dt.date(first_year, 6, 14)  # where the profile says, one call missed in the first year
+    missed_once = next((p for p in people if p.kind == SuperviseeKind.CORRECTION and p.under_supervision_on(missed_day)
+                        and profile(township.code).falls_short("contact", latest=False)), None)
     for p in people:
         if p.kind != SuperviseeKind.CORRECTION:
             continue

@@ -8,6 +8,7 @@ import random
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fazhi.decisions import services
+from fazhi.demo.profiles import profile
 from fazhi.decisions.models import DecisionCatalog
 from fazhi.participation import services as participation
 from fazhi.reviews import services as reviews
@@ -36,6 +37,7 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_ris
     """Take a launched decision through its steps, stopping before ``until`` (a stage value), inside the legality
     review (``review_pending``, ``review_rejected``) or at the end."""
     day = start
+    unit = "乡" if getattr(spec, "name", "").endswith("乡") else "镇"
 
     def step(days: int) -> dt.date:
         nonlocal day
@@ -67,7 +69,7 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_ris
     if skip_risk:
         services.skip_optional_step(decision, user=clerk, stage="risk", reason="不涉及社会稳定、公共安全等风险", on=step(6))
     else:
-        services.record_risk_assessment(decision, user=clerk, assessed_on=step(6), assessor="镇综治中心",
+        services.record_risk_assessment(decision, user=clerk, assessed_on=step(6), assessor=f"{unit}综治中心",
                                         conclusion="风险等级低，可以实施", files=[_pdf("社会稳定风险评估报告.pdf")])
     if stop <= 4 and until not in REVIEW_STOPS:
         return
@@ -83,7 +85,7 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_ris
     if stop <= 5:
         return
     services.hold_collective_discussion(decision, user=clerk, discussed_on=step(4), meeting_kind="executive",
-                                        chair=spec.mayor, attendees="镇长、副镇长、党政办主任等", chief_spoke_last=True,
+                                        chair=spec.mayor, attendees=f"{unit}长、副{unit}长、党政办主任等", chief_spoke_last=True,
                                         dissent="一名班子成员建议分两期实施" if decision.pk % 3 == 0 else "")
     if stop <= 6:
         return
@@ -94,7 +96,7 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_ris
     services.report_to_party_committee(decision, user=clerk, reported_on=step(3))
     if stop <= 8:
         return
-    services.publish_decision(decision, user=clerk, published_on=step(2), channel="镇人民政府门户网站、政务公开栏",
+    services.publish_decision(decision, user=clerk, published_on=step(2), channel=f"{unit}人民政府门户网站、政务公开栏",
                               adoption_explanation="公众意见采纳6条，专家论证意见已全部采纳")
     if stop <= 9:
         return
@@ -103,6 +105,14 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_ris
         return
     services.evaluate_decision(decision, user=clerk, evaluated_on=step(90), evaluator="县委党校（第三方）",
                                trigger="实施一年，群众意见较多", conclusion="总体达到预期，建议完善配套措施")
+
+
+# A finished year's decisions by the township's slot (stage to stop before, month launched): evaluated; archived
+# (complete, no evaluation needed); published, not yet archived — as many as the township's size gives (the larger
+# township decides more), so no two demo townships list the same number.
+PLANS = {0: (("end", 2), ("evaluation", 4), ("evaluation", 5), ("archiving", 7), ("archiving", 8)),
+         1: (("end", 2), ("evaluation", 5), ("archiving", 8)),
+         2: (("end", 3), ("archiving", 7))}
 
 
 def _catalog(township, spec, year: int, clerk, today: dt.date) -> DecisionCatalog:
@@ -122,9 +132,8 @@ def generate_decisions(spec, township, year: int, *, today: dt.date, clerk, revi
     review never started (法制审核尚未启动, as the seeds report)."""
     catalog = _catalog(township, spec, year, clerk, today)
     made = 0
-    titles = rng.sample(TITLES, 3)
-    # Evaluated; archived (complete, no evaluation needed); published, not yet archived.
-    plans = [("end", 2), ("evaluation", 5), ("archiving", 8)]
+    plans = PLANS[profile(spec.code).slot % 3]
+    titles = rng.sample(TITLES, len(plans))
     for title, (until, month) in zip(titles, plans):
         start = dt.date(year, month, 3)
         if start + dt.timedelta(days=200 if until == "end" else 140) > today:

@@ -8,9 +8,11 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from fazhi.core.workdays import WorkingCalendar
+from fazhi.demo.profiles import pick, profile
 from fazhi.disclosure import services
 from fazhi.disclosure.choices import (
     AppealKind, AppealOutcome, ApplicantType, Channel, ConsultationKind, ConsultationOpinion, Delivery,
@@ -36,13 +38,13 @@ RELEASE_TITLES = (
 )
 DESCRIPTIONS = (
     "{v}{y}年集体土地征收补偿安置方案及补偿款发放明细",
-    "{y}年本镇农村低保对象名单及审核程序",
+    "{y}年本{unit}农村低保对象名单及审核程序",
     "{v}宅基地审批的相关文件和审批结果",
     "{v}道路硬化工程的招标文件和验收报告",
     "本人房屋所在地块的征收决定及附图",
     "{y}年高标准农田建设项目的资金使用情况",
     "{v}土地承包经营权流转合同备案情况",
-    "镇政府关于{v}垃圾中转站选址的会议纪要",
+    "{unit}政府关于{v}垃圾中转站选址的会议纪要",
 )
 REFUSALS = (
     (Result.WITHHELD_PROCESS, "所申请的会议纪要属于讨论记录等过程性信息，依据条例第十六条第二款不予公开。"),
@@ -68,16 +70,30 @@ class DisclosureGen:
         self.clerk, self.rng, self.scale, self.name = clerk, rng, scale, names
         self.calendar = WorkingCalendar.load()
         self.villages = [v.name for v in township.villages().order_by("code")] or [township.name]
+        # one application answered late in the years the township's profile says (按期答复率 below 100%)
+        self.late_replies = int(profile(spec.code).falls_short("reply", latest=year == today.year - 1))
 
     def _fmt(self, text: str, n: int = 1) -> str:
-        return text.format(y=self.year, n=n, v=self.rng.choice(self.villages), org=self.township.name)
+        return text.format(y=self.year, n=n, v=self.rng.choice(self.villages), org=self.township.name,
+                           unit="乡" if self.township.name.endswith("乡") else "镇")
 
     def releases(self) -> list[ProactiveRelease]:
+        """The year's releases, their categories weighted the township's own way (not every category the same
+        number of times); a title that names a single document is released once."""
         out = []
         last = min(dt.date(self.year, 12, 31), self.today)
         count = max(6, round(self.rng.randint(18, 30) * self.scale))
+        taste = random.Random(f"fazhi-demo-releases:{self.spec.code}")  # the township's habits, the same every year
+        weights = [taste.choice((1, 2, 3, 5, 8)) if "{n}" in title else 1 for _, title, _ in RELEASE_TITLES]
+        numbered: dict[int, int] = {}
         for i in range(count):
-            category, title, item = RELEASE_TITLES[i % len(RELEASE_TITLES)]
+            if not any(weights):
+                break
+            k = self.rng.choices(range(len(RELEASE_TITLES)), weights)[0]
+            category, title, item = RELEASE_TITLES[k]
+            if "{n}" not in title:
+                weights[k] = 0
+            numbered[k] = numbered.get(k, 0) + 1
             formed = dt.date(self.year, 1, 4) + dt.timedelta(days=self.rng.randint(0, 330))
             if formed > last:
                 continue
@@ -86,7 +102,7 @@ class DisclosureGen:
             if published > last:
                 continue
             out.append(ProactiveRelease(
-                organisation=self.township, created_by=self.clerk, title=self._fmt(title, i // len(RELEASE_TITLES) + 1),
+                organisation=self.township, created_by=self.clerk, title=self._fmt(title, numbered[k]),
                 category=category, formed_on=formed, published_on=published, table_item=item,
                 item_count=self.rng.randint(1, 4) if item in (TableItem.PENALTY, TableItem.LICENSING) else 1,
                 document_number=f"{self.spec.short}府发〔{self.year}〕{i + 1}号" if item == TableItem.NORMATIVE_ISSUED else "",
@@ -111,7 +127,7 @@ class DisclosureGen:
         whole = "全年" if (stated.month, stated.day) == (12, 31) else f"1—{stated.month}月"
         return OtherFigure(
             organisation=self.township, created_by=self.clerk, stated_on=stated, metric=Metric.LICENSING_DECISIONS,
-            value=Decimal(self.rng.randint(3, 14)), unit="件", placement=METRIC_PLACEMENT[Metric.LICENSING_DECISIONS],
+            value=Decimal(pick(self.rng, 3, 16, profile(self.spec.code).slot)), unit="件", placement=METRIC_PLACEMENT[Metric.LICENSING_DECISIONS],
             source_system="省一体化政务服务平台",
             source_document=f"{self.township.name}{self.year}年{whole}行政许可办件统计表",
         )
@@ -210,7 +226,8 @@ class DisclosureGen:
         clock = services.clock_for(request, calendar=cal)
         if clock.due is None:
             return
-        late = rng.random() < 0.06
+        late = self.late_replies > 0
+        self.late_replies -= late
         start = clock.start or request.received_on
         span = max(1, (cal.count_working_days(start, clock.due)))
         reply_on = _after(cal, clock.due, rng.randint(1, 4)) if late else _after(cal, start, rng.randint(max(1, span // 3), span))
@@ -225,6 +242,7 @@ class DisclosureGen:
 
 
 def generate_disclosure(spec, township, year: int, *, today: dt.date, clerk, scale: float, names) -> dict[str, int]:
+    today = min(today, timezone.localdate())  # the services refuse a date after the real today
     rng = random.Random(f"fazhi-demo-disclosure:{spec.code}:{year}")
     gen = DisclosureGen(township, spec, year, today, clerk, rng, scale, names)
     releases = gen.releases()
@@ -232,7 +250,8 @@ def generate_disclosure(spec, township, year: int, *, today: dt.date, clerk, sca
         r.full_clean()
     bulk_create_with_history(releases, ProactiveRelease, default_user=clerk, default_change_reason="演示数据")
     last = min(dt.date(year, 12, 31), today)
-    requests = gen.requests(max(2, round(rng.randint(4, 10) * scale)), first=dt.date(year, 1, 5), last=last)
+    count = pick(rng, 4, 12, profile(spec.code).slot) if scale >= 1 else pick(rng, 3, 9, profile(spec.code).slot)
+    requests = gen.requests(count, first=dt.date(year, 1, 5), last=last)
     appeals = gen.appeals(requests)
     for a in appeals:
         a.full_clean()
@@ -241,9 +260,10 @@ def generate_disclosure(spec, township, year: int, *, today: dt.date, clerk, sca
     if licensing is not None:
         licensing.full_clean()
         bulk_create_with_history([licensing], OtherFigure, default_user=clerk, default_change_reason="演示数据")
+    traits = profile(spec.code)
     DisclosureGuide.objects.get_or_create(organisation=township, defaults={
-        "address": f"示范县{township.name}人民路1号", "postcode": "617000", "phone": "0812-8888" + spec.code[-3:],
-        "email": f"{spec.slug}@example.gov.cn",
+        "address": traits.address, "postcode": traits.postcode, "phone": traits.phone, "fax": traits.fax,
+        "email": traits.email,
     })
     return {"proactiverelease": len(releases), "disclosurerequest": len(requests), "disclosureappeal": len(appeals),
             "otherfigure_licensing": int(licensing is not None)}

@@ -11,12 +11,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from fazhi.demo.profiles import NameBook, pick, profile
 from fazhi.enforcement import journey, services
 from fazhi.enforcement.choices import CaseStatus, EquipmentKind, OfficerKind, PartyKind, PenaltyKind
 from fazhi.enforcement.models import Officer, PenaltyCase
 
-SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红"
 VIOLATIONS = (
     ("在集镇主街道违规占道经营，经责令改正拒不改正", "《城市市容和环境卫生管理条例》第十四条、第三十六条"),
     ("擅自在公共场所设置户外广告", "《城市市容和环境卫生管理条例》第十一条、第三十六条"),
@@ -35,17 +34,21 @@ ITEMS = (
 )
 
 
-def _name(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+def _name(township, rng: random.Random) -> str:
+    return NameBook(township.code, rng).name()
 
 
 def _staff(spec, township, *, today: dt.date, clerk, rng: random.Random) -> list[Officer]:
-    """全镇取得执法资格人员11人，执法辅助人员21人；执法车1辆、执法记录仪5部 (the seeds' figures for the first township)."""
+    """The township's certified officers and auxiliaries (about as many as it has villages), vehicles and body
+    cameras — never the seeds' 取得执法资格人员11人、执法辅助人员21人、执法记录仪5部."""
     existing = list(Officer.objects.active().filter(organisation=township, kind=OfficerKind.OFFICER).order_by("id"))
     if existing:
         return existing
-    first = spec.code.endswith("01")
-    n_officers, n_aux = (11, 21) if first else (rng.randint(6, 9), rng.randint(8, 15))
+    slot = profile(spec.code).slot
+    villages = max(township.villages().count(), 6)
+    names = NameBook(spec.code, rng)
+    n_officers = pick(rng, villages - 3, villages + 4, slot, avoid=(11, 12, 15))
+    n_aux = pick(rng, villages, 2 * villages + 4, slot, avoid=(21,))
     officers = []
     for i in range(n_officers):
         if i == n_officers - 2:
@@ -54,19 +57,20 @@ def _staff(spec, township, *, today: dt.date, clerk, rng: random.Random) -> list
             until = today - dt.timedelta(days=20)  # expired: may no longer act
         else:
             until = dt.date(today.year + 2 + i % 3, 6, 30)
-        officer = journey.certified_officer(township, _name(rng), valid_until=until, user=clerk,
+        officer = journey.certified_officer(township, names.name(), valid_until=until, user=clerk,
                                             number=f"{spec.code}-ZF-{i + 1:03d}", issued_on=dt.date(2020, 7, 1))
         officers.append(officer)
     for _ in range(n_aux):
         services.officer_register(organisation=township, user=clerk, fields={
-            "name": _name(rng), "kind": OfficerKind.AUXILIARY, "position": "协管员", "joined_on": dt.date(2021, 3, 1)})
-    services.equipment_register(organisation=township, user=clerk, fields={
-        "kind": EquipmentKind.VEHICLE, "name": "综合执法车（比亚迪）", "identifier": f"示A·{spec.code[-2:]}001",
-        "acquired_on": dt.date(2021, 5, 1)})
-    for i in range(5 if first else 3):
+            "name": names.name(), "kind": OfficerKind.AUXILIARY, "position": "协管员", "joined_on": dt.date(2021, 3, 1)})
+    for i in range((3, 2, 2)[slot % 3]):
+        services.equipment_register(organisation=township, user=clerk, fields={
+            "kind": EquipmentKind.VEHICLE, "name": ("综合执法车（比亚迪）", "执法巡查皮卡（长城）", "执法电动巡逻车")[i],
+            "identifier": f"示A·{spec.code[-2:]}{i + 1:03d}", "acquired_on": dt.date(2021 + i, 5, 1)})
+    for i in range(pick(rng, 4, 12, slot, avoid=(5,))):
         services.equipment_register(organisation=township, user=clerk, fields={
             "kind": EquipmentKind.BODY_CAMERA, "name": "执法记录仪 DSJ-V8", "identifier": f"JLY-{spec.code}-{i + 1:02d}",
-            "acquired_on": dt.date(2021, 5, 1)})
+            "acquired_on": dt.date(2021 + i % 3, 5, 1)})
     for name, basis in ITEMS:
         services.item_register(organisation=township, user=clerk, fields={
             "name": name, "category": "inspection" if "检查" in name else "penalty", "basis": basis})
@@ -75,69 +79,95 @@ def _staff(spec, township, *, today: dt.date, clerk, rng: random.Random) -> list
 
 def _file(township, clerk, rng, filed_on: dt.date, *, organisation: bool = False) -> PenaltyCase:
     violation, basis = rng.choice(VIOLATIONS)
-    fields = journey.case_fields(_name(rng) if not organisation else f"{rng.choice(('示范', '青禾', '绿源'))}农业开发有限公司",
+    fields = journey.case_fields(_name(township, rng) if not organisation else f"{rng.choice(('示范', '青禾', '绿源'))}农业开发有限公司",
                                  kind=PartyKind.ORGANISATION if organisation else PartyKind.CITIZEN, violation=violation)
     fields["legal_basis"] = basis
     return services.case_file(organisation=township, fields=fields, filed_on=filed_on, user=clerk)
 
 
+TRAININGS = ("《行政处罚法》专题培训", "行政执法三项制度培训", "执法文书制作与案卷评查培训", "行政执法证据收集与固定培训",
+             "行政执法自由裁量基准适用培训")
+AUDIT_SUGGESTIONS = ("询问笔录应由当事人逐页签名确认", "送达回证应注明送达地点", "案卷目录应按办案顺序编排",
+                     "现场检查照片应注明拍摄时间、地点", "处罚决定书应写明自由裁量理由", "证据清单应与卷内材料一一对应")
+INSPECTIONS = ("执法人员持证上岗、执法记录仪使用情况现场检查", "集镇市容执法规范化现场检查", "农贸市场执法公示落实情况现场检查",
+               "秸秆禁烧巡查执法现场检查", "违法建设巡查执法现场检查", "执法车辆和装备使用管理现场检查")
+
+
 def generate_enforcement(spec, township, year: int, *, today: dt.date, clerk, reviewer, latest: bool = False) -> dict[str, int]:
+    """One year of enforcement; how many trainings, cases, on-the-spot penalties, inspections, audits and
+    rectifications is the township's own (profiles.pick) and never the seeds' 普通程序处罚案件5件、执法案卷评查2次、
+    现场执法检查活动2次、提出整改建议3条."""
     today = min(today, timezone.localdate())
     rng = random.Random(f"enforcement-{spec.code}-{year}")
+    slot = profile(spec.code).slot
+    unit = "乡" if spec.name.endswith("乡") else "镇"
     officers = _staff(spec, township, today=today, clerk=clerk, rng=rng)
     acting = officers[:2]
     counts = {"penaltycase": 0, "simplepenalty": 0, "trainingsession": 0, "caseaudit": 0}
-    for month in (4, 9, 11):
+    trainings = pick(rng, 2, 5, slot)
+    for month, topic in zip(sorted(rng.sample(range(3, 12), trainings)), rng.sample(TRAININGS, trainings)):
         held = dt.date(year, month, 12)
         if held <= today:
-            services.training_record(organisation=township, held_on=held, user=clerk, organiser="县司法局",
-                                     topic=("《行政处罚法》专题培训", "行政执法三项制度培训", "执法文书制作与案卷评查培训")[month % 3],
-                                     hours=Decimal("4"), attendees=officers[:-1])
+            services.training_record(organisation=township, held_on=held, user=clerk, organiser="县司法局", topic=topic,
+                                     hours=Decimal(rng.choice(("3", "4", "6"))), attendees=officers[:-1])
             counts["trainingsession"] += 1
-    # 全年办理普通程序处罚案件5件: each taken to archive (one with a hearing and 法制审核, one paid late)
+    # ordinary-procedure cases, each taken to archive: one with a hearing and 法制审核, one paid late, one warning
     closed = []
-    plans = ((3, {}), (5, {"fine": Decimal("20000"), "hearing": True}), (6, {"late_payment": 4}), (8, {}),
-             (10, {"kinds": (PenaltyKind.WARNING,), "fine": None}))
-    for month, kw in plans:
-        filed = dt.date(year, month, 6)
+    cases = pick(rng, 3, 9, slot, avoid=(5,))
+    variants = [{"fine": Decimal("20000"), "hearing": True}, {"late_payment": 4},
+                {"kinds": (PenaltyKind.WARNING,), "fine": None}] + [{}] * (cases - 3)
+    rng.shuffle(variants)
+    for month, kw in zip(sorted(rng.sample(range(1, 10), cases)), variants):
+        filed = dt.date(year, month, rng.randint(3, 20))
         if filed + dt.timedelta(days=75) > today:
             continue
-        case = _file(township, clerk, rng, filed)
+        case = _file(township, clerk, rng, filed, organisation=rng.random() < 0.2)
         closed.append(journey.take(case, until="closed", officers=acting, user=clerk, reviewer=reviewer, **kw))
         counts["penaltycase"] += 1
-    for i in range(rng.randint(2, 4)):
-        day = dt.date(year, 2 + i * 3, 15)
+    simple = pick(rng, 2, 7, slot)
+    for i, month in enumerate(sorted(rng.sample(range(1, 12), simple))):
+        day = dt.date(year, month, rng.randint(5, 25))
         if day > today:
             continue
         services.simple_penalty_register(organisation=township, officers=acting[:1], user=clerk, fields={
             "form_number": f"{spec.code}-当场-{year}-{i + 1:04d}", "decided_on": day, "place": "集镇农贸市场",
-            "party_kind": PartyKind.CITIZEN, "party_name": _name(rng), "violation": "在市场外占道摆摊",
+            "party_kind": PartyKind.CITIZEN, "party_name": _name(township, rng), "violation": "在市场外占道摆摊",
             "legal_basis": "《城市市容和环境卫生管理条例》第三十六条", "penalty": "fine" if i % 2 == 0 else "warning",
-            "fine_amount": Decimal("100") if i % 2 == 0 else None, "registered_on": day + dt.timedelta(days=1)})
+            "fine_amount": Decimal(rng.choice(("50", "100", "200"))) if i % 2 == 0 else None,
+            "registered_on": day + dt.timedelta(days=1)})
         counts["simplepenalty"] += 1
-    # 现场执法检查活动2次
-    for month, topic in ((6, "执法人员持证上岗、执法记录仪使用情况现场检查"), (11, "集镇市容执法规范化现场检查")):
+    # 现场执法检查活动
+    inspections = pick(rng, 1, 6, slot, avoid=(2,))
+    for month, topic in zip(sorted(rng.sample(range(3, 13), inspections)), rng.sample(INSPECTIONS, inspections)):
         held = dt.date(year, month, 18)
         if held <= today:
             services.inspection_record(organisation=township, user=clerk, fields={
-                "held_on": held, "topic": topic, "place": "集镇主街道、农贸市场", "inspectors": "镇司法所、党政办",
-                "findings": "个别执法人员未全程开启执法记录仪，已当场纠正"})
+                "held_on": held, "topic": topic, "place": "集镇主街道、农贸市场", "inspectors": f"{unit}司法所、党政办",
+                "findings": rng.choice(("个别执法人员未全程开启执法记录仪，已当场纠正", "执法公示栏信息未及时更新，已督促整改",
+                                        "未发现问题"))})
             counts["inspection"] = counts.get("inspection", 0) + 1
-    # 开展执法案卷评查2次，提出整改建议3条
-    for n, month in enumerate((7, 12)):
-        held = dt.date(year, month, 20)
-        done = [c for c in closed if c.closed_on and c.closed_on <= held]
-        if not done or held > today:
-            continue
-        audit = services.audit_run(organisation=township, held_on=held, title=f"{year}年第{n + 1}次行政执法案卷评查",
-                                   auditors="镇司法所、县司法局执法监督科", cases=done[-2:], user=clerk)
-        counts["caseaudit"] += 1
-        texts = (("询问笔录应由当事人逐页签名确认", "送达回证应注明送达地点"), ("案卷目录应按办案顺序编排",))[n]
-        for s, text in enumerate(texts):
-            due = held + dt.timedelta(days=30)
-            item = services.rectification_suggest(audit, case=done[-1], suggestion=text, due_on=due, user=clerk)
-            if due + dt.timedelta(days=1) <= today and (n == 0 or s == 0):
-                services.rectification_fix(item, fixed_on=held + dt.timedelta(days=15), note="已整改并归档", user=clerk)
+    # 执法案卷评查 of the closed cases, with rectifications (some still open)
+    first_closed = min((c.closed_on for c in closed if c.closed_on), default=None)
+    audits = pick(rng, 1, 5, slot, avoid=(2,))
+    if first_closed is not None:
+        months = [m for m in range(first_closed.month + 1, 13)] or [12]
+        held_days = [dt.date(year, m, 20) for m in sorted(rng.sample(months, min(audits, len(months))))]
+        held_days = [d for d in held_days if d <= today]
+        suggestions = pick(rng, len(held_days), 2 * len(held_days) + 2, slot, avoid=(3,)) if held_days else 0
+        share = [1] * len(held_days)
+        for _ in range(suggestions - len(held_days)):
+            share[rng.randrange(len(share))] += 1
+        texts = iter(rng.sample(AUDIT_SUGGESTIONS, len(AUDIT_SUGGESTIONS)) * 3)
+        for n, (held, many) in enumerate(zip(held_days, share)):
+            done = [c for c in closed if c.closed_on and c.closed_on <= held]
+            audit = services.audit_run(organisation=township, held_on=held, title=f"{year}年第{n + 1}次行政执法案卷评查",
+                                       auditors=f"{unit}司法所、县司法局执法监督科", cases=done[-2:], user=clerk)
+            counts["caseaudit"] += 1
+            for s in range(many):
+                due = held + dt.timedelta(days=30)
+                item = services.rectification_suggest(audit, case=done[-1], suggestion=next(texts), due_on=due, user=clerk)
+                if due + dt.timedelta(days=1) <= today and (n == 0 or s == 0):
+                    services.rectification_fix(item, fixed_on=held + dt.timedelta(days=15), note="已整改并归档", user=clerk)
     if latest:
         counts["penaltycase"] += _in_flight(township, clerk=clerk, reviewer=reviewer, officers=acting, today=today, rng=rng)
     return counts

@@ -1,6 +1,8 @@
 """Demo data: 示范县 (SFX) with three townships, their villages, users of every role and
 a realistic year of ledgers (plus the year before, for year-on-year comparison).
 
+Each township is its own (fazhi/demo/profiles.py): its own surname pool, contact details and shortcomings, and
+counts drawn so that no two townships — and no seed report — state the same figure for the same item.
 Everything is deterministic (``random.Random`` seeded by township code + year),
 passes each model's ``full_clean()``, and is written with
 ``bulk_create_with_history`` so every record has its creation history entry.
@@ -28,6 +30,7 @@ from fazhi.demo.disclosure import generate_disclosure, generate_open_requests
 from fazhi.demo.governance import generate_governance
 from fazhi.demo.litigation import generate_litigation
 from fazhi.demo.oversight import generate_filings, import_seed_reports
+from fazhi.demo.profiles import NameBook, pick, profile
 from fazhi.demo.rulemaking import generate_open_rulemaking, generate_rulemaking
 from fazhi.demo.seed_items import generate_seed_items
 from fazhi.disclosure.models import ProactiveRelease
@@ -193,12 +196,6 @@ def ensure_users(county: Organisation, townships: dict[str, Organisation]) -> tu
 
 # ---------------------------------------------------------------- vocabulary
 
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万覃武钱"
-)
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅文辉鹏飞宇浩春志海燕德福晓凤云琴斌俊林建国成忠荣秋菊金贵"
-
 STAFF_POSTS = (
     "党政综合办公室工作人员", "党建工作办公室工作人员", "经济发展办公室工作人员", "社会事务办公室工作人员",
     "综合行政执法队队员", "司法所工作人员", "财政所工作人员", "自然资源所工作人员", "农业综合服务中心工作人员",
@@ -228,6 +225,8 @@ COURT_CASES = (
     "某建材公司诉{t}人民政府行政协议纠纷案", "{a}某诉{t}人民政府行政强制纠纷案", "{a}某非法占用农用地案",
     "{a}某等人组织、领导传销活动案", "{a}某帮助信息网络犯罪活动案", "{a}某与{b}某土地承包经营权纠纷案",
     "{a}某贩卖毒品案", "{a}某危险驾驶案", "{a}某诈骗案", "{a}某滥伐林木案",
+    "{a}某失火案", "{a}某非法采矿案", "{a}某与某劳务公司追索劳动报酬纠纷案", "{a}某拒不支付劳动报酬案",
+    "{a}某与{b}某民间借贷纠纷案", "{a}某非法捕捞水产品案",
 )
 
 MEDIATION_BODIES = ("镇（乡）人民调解委员会", "村（社区）人民调解委员会", "综治中心", "派出所", "司法所")
@@ -297,8 +296,10 @@ def has_records(township: Organisation, year: int) -> bool:
 
 
 class _Gen:
-    def __init__(self, spec: TownshipSpec, township: Organisation, year: int, today: dt.date, scale: float, user):
+    def __init__(self, spec: TownshipSpec, township: Organisation, year: int, today: dt.date, scale: float, user,
+                 latest: bool | None = None):
         self.spec = spec
+        self.latest = scale >= 1 if latest is None else latest
         self.township = township
         self.y = _Year(year, today)
         self.year = year
@@ -306,24 +307,22 @@ class _Gen:
         self.user = user
         self.rng = random.Random(f"fazhi-demo:{spec.code}:{year}")
         self.villages = list(township.villages().order_by("code"))
-        self._names: set[str] = set()
+        self.profile = profile(spec.code)
+        self.names = NameBook(spec.code, self.rng)
 
     # helpers
     def n(self, lo: int, hi: int) -> int:
         return max(1 if lo > 0 else 0, round(self.rng.randint(lo, hi) * self.scale))
 
-    def name(self) -> str:
-        rng = self.rng
-        for _ in range(50):
-            given = rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.75 else "")
-            full = rng.choice(SURNAMES) + given
-            if full not in self._names:
-                self._names.add(full)
-                return full
-        return full
+    def pick(self, lo: int, hi: int, *, avoid: tuple[int, ...] = ()) -> int:
+        """A count only this township draws for the item (see profiles.pick)."""
+        return pick(self.rng, lo, hi, self.profile.slot, avoid=avoid)
 
-    def surname(self) -> str:
-        return self.rng.choice(SURNAMES)
+    def name(self) -> str:
+        return self.names.name()
+
+    def surname(self, *, reserve: bool = False) -> str:
+        return self.names.surname(reserve=reserve)
 
     def base(self) -> dict:
         return {"organisation": self.township, "created_by": self.user}
@@ -342,25 +341,26 @@ class _Gen:
         plan = [
             # campaign, (start, end), count range, title templates, organisers
             (Campaign.SPRING_FESTIVAL, (y.md(1, 2), y.md(2, 20)), (2, 4),
-             ("元旦春节送法下乡进{v}", "“法治年货”送到{v}"), ("司法所", "司法所、派出所")),
+             ("元旦春节“送法下乡”集中宣传", "“法治年货”进万家"), ("司法所", "司法所、派出所")),
             (Campaign.OTHER, (y.md(3, 1), y.md(3, 31)), (1, 3),
-             ("“三八”妇女维权周普法宣传（{v}）", "“3·15”消费者权益保护法治宣传", "三月法治宣传月集中宣传活动"),
+             ("“三八”妇女维权周普法宣传", "“3·15”消费者权益保护法治宣传", "三月法治宣传月集中宣传活动"),
              ("妇联、司法所", "市场监管所", "司法所")),
             (Campaign.NATIONAL_SECURITY, (y.md(4, 10), y.md(4, 18)), (2, 3),
-             ("“4·15”全民国家安全教育日宣传（{v}）", "国家安全法进{v}"), ("党政办、派出所", "司法所")),
+             ("“4·15”全民国家安全教育日宣传", "国家安全法宣讲"), ("党政办、派出所", "司法所")),
             (Campaign.CIVIL_CODE_MONTH, (y.md(5, 1), y.md(5, 31)), (5, 9),
-             ("“美好生活·民法典相伴”宣传进{v}", "民法典宣传月{v}专场", "民法典婚姻家庭编以案释法（{v}）"),
+             ("“美好生活·民法典相伴”主题宣传", "民法典宣传月集中宣讲", "民法典婚姻家庭编以案释法",
+              "民法典进农家", "“民法典与百姓生活”专题讲座", "民法典宣传月赶集日法律咨询"),
              ("司法所", "法律顾问", "司法所、法律顾问", "妇联、司法所")),
             (Campaign.ANTI_DRUG, (y.md(6, 16), y.md(6, 30)), (3, 5),
-             ("“6·26”国际禁毒日宣传（{v}）", "全民禁毒宣传月进{v}", "禁毒知识进课堂"), ("禁毒办、派出所", "派出所")),
+             ("“6·26”国际禁毒日宣传", "全民禁毒宣传月集中宣传", "禁毒知识进课堂"), ("禁毒办、派出所", "派出所")),
             (Campaign.ANTI_FRAUD, (y.first, y.last), (4, 8),
-             ("防范电信网络诈骗宣传进{v}", "“反诈进万家”宣传（{v}）", "防范养老诈骗专题宣传（{v}）"),
+             ("防范电信网络诈骗宣传", "“反诈进万家”入户宣传", "防范养老诈骗专题宣传"),
              ("派出所", "派出所、司法所")),
             (Campaign.TO_VILLAGES, (y.first, y.last), (8, 16),
-             ("“法律进乡村”普法宣传（{v}）", "“法润{t}”送法进{v}", "法律顾问驻村普法（{v}）", "赶集日普法宣传"),
+             ("“法律进乡村”普法宣传", "“法润{t}”送法下乡", "法律顾问驻村普法", "赶集日普法宣传"),
              ("司法所", "法律顾问", "司法所、法律顾问", "综治中心")),
             (Campaign.TO_COMMUNITIES, (y.first, y.last), (2, 4),
-             ("“法律进社区”普法宣传（{v}）", "物业纠纷预防法治讲座（{v}）"), ("司法所", "法律顾问")),
+             ("“法律进社区”普法宣传", "物业纠纷预防法治讲座"), ("司法所", "法律顾问")),
             (Campaign.TO_SCHOOLS, (y.md(3, 1), y.md(6, 30)), (2, 3),
              ("“法治进校园”{t}中心小学法治课", "预防校园欺凌法治讲座", "{t}中学开学法治第一课"),
              ("派出所、司法所", "司法所")),
@@ -372,7 +372,8 @@ class _Gen:
             (Campaign.TO_ORGANS, (y.first, y.last), (1, 2),
              ("“法律进机关”行政执法规范化宣讲", "机关干部法治讲座"), ("党政办", "司法所")),
             (Campaign.CONSTITUTION_WEEK, (y.md(12, 1), y.md(12, 7)), (4, 7),
-             ("“12·4”国家宪法日宣传（{v}）", "宪法宣传周集中宣传活动", "宪法进{v}", "宪法宣誓暨宪法学习活动"),
+             ("“12·4”国家宪法日宣传", "宪法宣传周集中宣传活动", "宪法进万家", "宪法宣誓暨宪法学习活动",
+              "“弘扬宪法精神·建设法治{t}”主题宣传", "国家宪法日赶集日集中宣传", "宪法学习宣传进村入户"),
              ("党政办、司法所", "司法所", "司法所、法律顾问")),
         ]
         events = []
@@ -392,8 +393,10 @@ class _Gen:
                     village = None
                 title = rng.choice(titles).format(v=village.name if village else t, t=t)
                 if village:
-                    place = village.name + rng.choice(("村委会广场", "文化广场", "党群服务中心", "集市", "新时代文明实践站"))
-                    place = place.replace("村村", "村").replace("社区村", "社区")
+                    community = village.name.endswith("社区")
+                    place = village.name + rng.choice(("居委会广场" if community else "村委会广场", "文化广场", "党群服务中心",
+                                                       "小区广场" if community else "集市", "新时代文明实践站"))
+                    place = place.replace("村村", "村")
                 elif campaign == Campaign.TO_SCHOOLS:
                     place = f"{t}中心学校"
                 elif campaign == Campaign.TO_ENTERPRISES:
@@ -429,10 +432,15 @@ class _Gen:
 
     def liaisons(self) -> list[LegalLiaison]:
         rng, out = self.rng, []
+        villages = len(self.villages)
+        if not villages:
+            return out
+        total = self.pick(villages, 2 * villages + 2) if self.scale >= 1 else self.pick(villages // 2, villages + 2)
+        per_village = {v.pk: 0 for v in self.villages}
+        for i in range(total):  # one in each village first, then a second or third in villages drawn at random
+            per_village[self.villages[i].pk if i < villages else rng.choice(self.villages).pk] += 1
         for village in self.villages:
-            count = 2 if self.scale >= 1 else 1
-            count = rng.choice((count, count, 1, 2))
-            for _ in range(count):
+            for _ in range(per_village[village.pk]):
                 registered = self.y.between(rng, self.y.md(2, 15), self.y.md(7, 31))
                 if registered is None:
                     continue
@@ -494,9 +502,9 @@ class _Gen:
         exam_on = self.y.between(rng, self.y.md(10, 10), self.y.md(11, 20))
         if exam_on is None:
             return out
-        total = self.n(30, 60)
         absent = rng.randint(1, 3)
-        failed = rng.randint(0, 2)
+        total = (self.pick(28, 60) if self.scale >= 1 else self.pick(22, 48)) + absent
+        failed = rng.randint(1, 2) if self.profile.falls_short("exam", latest=self.latest) else 0
         exam_name = f"{self.year}年度国家工作人员学法考试"
         for i in range(total):
             row = dict(**self.base(), exam_on=exam_on, exam_name=exam_name, person_name=self.name(),
@@ -522,7 +530,7 @@ class _Gen:
             names = "、".join(self.name() for _ in range(4)) + "等"
             out.append(CourtObservation(
                 **self.base(), held_on=held, court=rng.choice(COURTS),
-                case_summary=template.format(t=self.spec.name, a=self.surname(), b=self.surname()),
+                case_summary=template.format(t=self.spec.name, a=self.surname(reserve=True), b=self.surname(reserve=True)),
                 mode=ObservationMode.ONLINE if rng.random() < 0.2 else ObservationMode.ON_SITE,
                 attendees=attendees, attendee_names=f"领导班子成员及村（社区）干部：{names}{attendees}人",
                 reflections_submitted=rng.random() < 0.8,
@@ -553,7 +561,7 @@ class _Gen:
             (MeetingKind.LEADING_GROUP, (y.md(8, 1), y.md(11, 15)), "法治建设领导小组推进会", mayor,
              "对照法治政府建设示范创建指标逐项推进"),
         ]
-        keep = max(5, round(len(plan) * min(1.0, self.scale)))
+        keep = self.pick(5, len(plan))
         chosen = plan[:3] + rng.sample(plan[3:], keep - 3)
         for kind, (start, end), topic, chair, decisions in chosen:
             held = y.between(rng, start, end)
@@ -579,7 +587,7 @@ class _Gen:
     def disputes(self) -> list[DisputeCase]:
         rng, y, out = self.rng, self.y, []
         total = self.n(20, 60)
-        failures = rng.randint(0, max(1, total // 12))
+        failures = self.pick(0, max(3, total // 10))
         mediators = [self.name() for _ in range(5)]
         categories = list(DISPUTE_WEIGHTS)
         weights = [DISPUTE_WEIGHTS[c] for c in categories]
@@ -632,7 +640,7 @@ def generate_township_year(
         raise ValueError(f"{year}年尚未开始，不能生成演示台账")
     if has_records(township, year):
         return None
-    gen = _Gen(spec, township, year, today, scale, user)
+    gen = _Gen(spec, township, year, today, scale, user, latest=year == default_year(today))
     batches = (
         (PublicityEvent, gen.publicity()), (LegalLiaison, gen.liaisons()), (LiaisonTraining, gen.trainings()),
         (StudySession, gen.studies()), (ExamRecord, gen.exams()), (CourtObservation, gen.court()),

@@ -1,11 +1,12 @@
-"""Demo reconsideration and litigation cases in the seeds' proportions ("完成行政复议案件2件、行政诉讼案件4件的
-应诉调处工作，行政诉讼案件无败诉", "行政负责人出庭应诉", "配合法院冻结资金、资产3次"), with a suggestion overdue."""
+"""Demo reconsideration and litigation cases in the seeds' proportions (a few of each a year, none lost, the head
+appearing in court but once), court-ordered assistance and suggestions, with a suggestion overdue."""
 from __future__ import annotations
 
 import datetime as dt
 import random
 
 from fazhi.core.models import Organisation, User
+from fazhi.demo.profiles import NameBook, pick, profile
 from fazhi.litigation.models import (
     AbsenceReason, CaseKind, CourtSuggestion, Hearing, HeadPost, LegalCase, Obligation, ObligationKind, Outcome,
 )
@@ -15,14 +16,31 @@ ACTS = ("责令限期拆除违法建筑决定", "土地承包经营权确认", "
         "不履行法定职责（道路修缮）")
 
 
+SUBJECTS = (
+    ("procuratorial", "示范县人民检察院", "加强农村集中式饮用水水源地保护", "已设置保护标志、清理排污口并书面答复"),
+    ("procuratorial", "示范县人民检察院", "规范农村建房审批和违法建设查处", "已完善审批流程并开展专项整治"),
+    ("judicial", "示范县人民法院", "规范行政执法送达程序", "已组织执法人员学习送达规定并修订文书模板"),
+    ("procuratorial", "示范县人民检察院", "加强耕地保护和违法占地查处", "已开展耕地保护专项巡查，立案查处2起"),
+)
+
+
 def generate_litigation(township: Organisation, short: str, leader: User, clerk: User, year: int, *, today: dt.date,
                         rng: random.Random) -> int:
+    """One year of reconsiderations and lawsuits, court-ordered assistance and judicial and procuratorial suggestions;
+    how many is the township's own (profiles.pick), never the seeds' 行政复议案件2件、行政诉讼案件4件、冻结资金资产3次.
+    The latest year leaves a judicial suggestion unanswered (overdue)."""
     if LegalCase.objects.filter(organisation=township, received_on__year=year).exists():
         return 0
+    slot = profile(township.code).slot
+    names = NameBook(township.code, rng)
+    unit = "乡" if township.name.endswith("乡") else "镇"
     made = 0
     cases = []
-    for n, kind in enumerate([CaseKind.RECONSIDERATION] * 2 + [CaseKind.LITIGATION] * rng.randint(2, 4)):
-        received = dt.date(year, 2 + 2 * n, rng.randint(3, 25))
+    kinds = ([CaseKind.RECONSIDERATION] * pick(rng, 1, 5, slot, avoid=(2,))
+             + [CaseKind.LITIGATION] * pick(rng, 1, 6, slot, avoid=(4,)))
+    rng.shuffle(kinds)
+    for kind, month in zip(kinds, sorted(rng.choice(range(1, 12)) for _ in kinds)):
+        received = dt.date(year, month, rng.randint(3, 25))
         if received > today:
             break
         due, _ = answer_due(kind, received)
@@ -31,7 +49,7 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
         case = LegalCase.objects.create(
             organisation=township, created_by=clerk, kind=kind,
             number=f"（{year}）{'示府复' if kind == CaseKind.RECONSIDERATION else '示0421行初'}{rng.randint(10, 99)}号",
-            act=rng.choice(ACTS), claimant=rng.choice("王李张刘陈") + "某某",
+            act=rng.choice(ACTS), claimant=names.surname() + "某",
             body="示范县人民政府" if kind == CaseKind.RECONSIDERATION else "示范县人民法院",
             court_level="" if kind == CaseKind.RECONSIDERATION else "first", received_on=received,
             answered_on=min(due, today) - dt.timedelta(days=1) if due > received + dt.timedelta(days=1) else due,
@@ -45,26 +63,35 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
             if held <= today:
                 Hearing.objects.create(organisation=township, created_by=clerk, case=case, held_on=held, venue="示范县人民法院",
                                        open_court=True,
-                                       head_appeared=True, head_name=leader.full_name or "镇长", head_post=HeadPost.CHIEF)
+                                       head_appeared=True, head_name=leader.full_name or f"{unit}长", head_post=HeadPost.CHIEF)
     lawsuits = [c for c in cases if c.kind == CaseKind.LITIGATION]
     if len(lawsuits) > 2 and lawsuits[-1].received_on + dt.timedelta(days=70) <= today:
         Hearing.objects.create(organisation=township, created_by=clerk, case=lawsuits[-1],
                                held_on=lawsuits[-1].received_on + dt.timedelta(days=70), venue="示范县人民法院",
                                open_court=True,
                                head_appeared=False, absence_reason=AbsenceReason.DUTY,
-                               absence_note="镇长参加县防汛紧急会议，委托司法所所长出庭")
-    for n in range(3):
-        on = dt.date(year, 3 + 3 * n, 12)
+                               absence_note=f"{unit}长参加县防汛紧急会议，委托司法所所长出庭")
+    assists = pick(rng, 1, 7, slot, avoid=(3,))
+    for month in sorted(rng.sample(range(1, 12), assists)):
+        on = dt.date(year, month, rng.randint(5, 25))
         if on <= today:
             Obligation.objects.create(organisation=township, created_by=clerk, kind=ObligationKind.ASSIST, received_on=on,
-                                      content="协助法院冻结被执行人在本镇的征收补偿款", completed_on=on + dt.timedelta(days=2))
-    received = dt.date(year, 5, 8)
-    if received <= today:
-        CourtSuggestion.objects.create(organisation=township, created_by=clerk, kind="procuratorial",
-                                       issuer="示范县人民检察院", received_on=received, subject="加强农村集中式饮用水水源地保护",
-                                       answered_on=received + dt.timedelta(days=40), answer="已设置保护标志、清理排污口并书面答复")
+                                      content=rng.choice(("协助法院冻结被执行人在本镇的征收补偿款", "协助法院划拨被执行人的土地流转收益",
+                                                          "协助法院查询被执行人的补贴发放信息")).replace("本镇", f"本{unit}"),
+                                      completed_on=on + dt.timedelta(days=rng.randint(1, 4)))
+    suggestions = pick(rng, 1, 3, slot)
+    for n, (kind, issuer, subject, answer) in enumerate(rng.sample(SUBJECTS[:2] + SUBJECTS[3:], suggestions - 1)):
+        received = dt.date(year, 3 + 3 * n, rng.randint(5, 20))
+        if received <= today:
+            CourtSuggestion.objects.create(organisation=township, created_by=clerk, kind=kind, issuer=issuer,
+                                           received_on=received, subject=subject,
+                                           answered_on=received + dt.timedelta(days=rng.randint(25, 50)), answer=answer)
     received = dt.date(year, 10, 20)
-    if received <= today and year == today.year - 1:
-        CourtSuggestion.objects.create(organisation=township, created_by=clerk, kind="judicial", issuer="示范县人民法院",
-                                       received_on=received, subject="规范征收补偿协议文本")  # still unanswered: overdue
+    if received <= today:
+        judicial = dict(kind="judicial", issuer="示范县人民法院", received_on=received, subject="规范征收补偿协议文本")
+        if year == today.year - 1:  # still unanswered: overdue
+            CourtSuggestion.objects.create(organisation=township, created_by=clerk, **judicial)
+        else:
+            CourtSuggestion.objects.create(organisation=township, created_by=clerk, **judicial,
+                                           answered_on=received + dt.timedelta(days=40), answer="已修订征收补偿协议范本并报县司法局审核")
     return made

@@ -30,6 +30,15 @@ def _submit(township: Organisation, year: int, clerk: User, leader: User, on: dt
     return submission
 
 
+def _backdate_answer(submission: Submission, day: dt.date, *, read: bool) -> None:
+    """The county answered on ``day`` (not when the demo runs); an old acceptance has been seen and needs no mail."""
+    from fazhi.oversight.models import ReviewNotice
+
+    Submission.objects.filter(pk=submission.pk).update(reviewed_at=_at(day))
+    notices = ReviewNotice.objects.filter(submission=submission)
+    notices.update(created_at=_at(day), **({"read_at": _at(day), "emailed_at": _at(day)} if read else {}))
+
+
 def generate_filings(townships: list[Organisation], years: tuple[int, ...], users: dict[str, User], slugs: dict[str, str],
                      today: dt.date) -> int:
     """Per township and year, a story the collection table shows: accepted and published on time; late and
@@ -53,11 +62,13 @@ def generate_filings(townships: list[Organisation], years: tuple[int, ...], user
             made += 1
             if story == "ok":
                 accept_submission(submission, supervisor, "已收悉")
+                _backdate_answer(submission, min(today, on + dt.timedelta(days=3)), read=True)
                 published = min(today, deadlines.publish_by - dt.timedelta(days=10))
                 record_publication(township, year, clerk, published_on=published,
-                                   url=f"https://www.example.gov.cn/{township.code.lower()}/fzzfjs/{year}.html")
+                                   url=f"https://www.sfx.gov.cn.invalid/{township.code.lower()}/fzzfjs/{year}.html")
             else:
                 return_submission(submission, supervisor, "第三部分请补充党政主要负责人述法情况，第二部分的问题请写明原因")
+                _backdate_answer(submission, min(today, on + dt.timedelta(days=3)), read=False)
                 _submit(township, year, clerk, leader, min(today, on + dt.timedelta(days=6)))
     return made
 

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from fazhi.assessment.models import Assessee, AssessmentCriterion, AssessmentScore
 from fazhi.assessment.services import assessment_score_from_data
 from fazhi.core.attachments import attach_file
+from fazhi.demo.profiles import NameBook, pick, profile
 from fazhi.otherfigures.models import Metric, OtherFigure, Placement
 from fazhi.schools.models import EmployerKind, LessonKind, School, SchoolLesson, SchoolStage, VicePrincipal
 from fazhi.schools.selectors import in_office
@@ -25,8 +26,6 @@ from fazhi.supervision.models import (
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何罗高林"
-GIVEN = ("建华", "秀兰", "国强", "丽萍", "志明", "桂英", "德明", "春梅", "永福", "晓燕", "海涛", "红霞")
 SUGGESTIONS = (
     ("关于硬化{v}组道路的建议", "村镇建设办"), ("关于在{v}增设路灯的建议", "村镇建设办"),
     ("关于加强{v}饮用水源保护的建议", "农业综合服务中心"), ("关于规范集镇摊位经营秩序的建议", "综合行政执法队"),
@@ -63,11 +62,14 @@ VILLAGE_CRITERIA = (  # (内容, 分值, 指标, 目标值)
     ("民主法治示范村创建和村规民约修订", Decimal(25), "", None),
     ("法治宣传阵地建设和村级法律顾问作用发挥", Decimal(25), "", None),
 )
-DEPARTMENT_CRITERIA = (
-    ("依法履职、规范执法（行政执法“三项制度”落实）", Decimal(50)),
-    ("“谁执法谁普法”普法责任制落实", Decimal(30)),
-    ("学法用法和法治培训参与", Decimal(20)),
-)
+# The criteria for the 机关站所, by the township's slot: each township weighs its own.
+DEPARTMENT_CRITERIA = {
+    0: (("依法履职、规范执法（行政执法“三项制度”落实）", Decimal(40)), ("“谁执法谁普法”普法责任制落实", Decimal(25)),
+        ("学法用法和法治培训参与", Decimal(20)), ("政务公开和政务服务规范化", Decimal(15))),
+    1: (("依法履职、规范执法（行政执法“三项制度”落实）", Decimal(50)), ("“谁执法谁普法”普法责任制落实", Decimal(30)),
+        ("学法用法和法治培训参与", Decimal(20))),
+    2: (("依法履职、规范执法", Decimal(60)), ("普法责任制落实和学法用法", Decimal(40))),
+}
 DEPARTMENTS = ("党政办", "综合行政执法队", "社会事务办", "村镇建设办", "便民服务中心")
 
 
@@ -75,8 +77,8 @@ def _clip(day: dt.date, today: dt.date) -> dt.date | None:
     return day if day <= today else None
 
 
-def _person(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + rng.choice(GIVEN)
+def _person(rng: random.Random, township) -> str:
+    return NameBook(township.code, rng).name()
 
 
 def _save(obj, user):
@@ -105,15 +107,18 @@ def generate_seed_items(spec, township, year: int, *, today: dt.date, clerk, lat
 
 
 def _generated(township, year: int) -> bool:
-    """Whether the township-year was generated before (its 其他数据 are always written, even on 1 January)."""
-    return (OtherFigure.objects.filter(organisation=township, stated_on__year=year).exists()
+    """Whether the township-year was generated before (its 便民服务中心办件量 is always written, even on 1 January;
+    other modules write other 其他数据, such as the licensing count of 政务公开)."""
+    return (OtherFigure.objects.filter(organisation=township, stated_on__year=year,
+                                       metric=Metric.SERVICE_CENTRE_CASES).exists()
             or DeputySuggestion.objects.filter(organisation=township, assigned_on__year=year).exists())
 
 
 def _suggestions(spec, township, year, today, clerk, rng, villages, latest) -> int:
     session = f"{spec.name}第十八届人民代表大会第{max(1, year - 2021)}次会议"
     made = 0
-    n = rng.randint(8, 12)
+    short = profile(spec.code).falls_short("suggestion", latest=latest)
+    n = pick(rng, 7, 13, profile(spec.code).slot)
     for i in range(n):
         assigned = _clip(dt.date(year, 3, 10) + dt.timedelta(days=rng.choice((0, 0, 7, 30))), today)
         if assigned is None:
@@ -122,14 +127,14 @@ def _suggestions(spec, township, year, today, clerk, rng, villages, latest) -> i
         s = DeputySuggestion(
             organisation=township, assigned_on=assigned, congress_session=session, number=f"建议第{i + 1}号",
             kind=SuggestionKind.MOTION if i == 0 else SuggestionKind.SUGGESTION,
-            deputy=_person(rng), title=title.format(v=rng.choice(villages).name if villages else "集镇"),
+            deputy=_person(rng, township), title=title.format(v=rng.choice(villages).name if villages else "集镇"),
             department=department, complex_matter=i in (1, 2),
         )
         days = rng.randint(25, 80)
-        if i == 3:
+        if short and not latest and i == 3:
             days = 105  # answered after the three months: shown as 逾期答复
-        if latest and i == n - 1:
-            days = None  # still open: unanswered past its due date this year (a shortcoming the report shows)
+        if short and latest and i == n - 1:
+            days = None  # still open: unanswered past its due date (a shortcoming the report shows)
         answered = _clip(assigned + dt.timedelta(days=days), today) if days else None
         if answered:
             s.answered_on = answered
@@ -146,7 +151,7 @@ def _suggestions(spec, township, year, today, clerk, rng, villages, latest) -> i
 
 def _inspections(township, year, today, clerk, rng) -> int:
     made = 0
-    for i, (kind, subject, findings) in enumerate(rng.sample(INSPECTIONS, 4 if rng.random() < 0.6 else 3)):
+    for i, (kind, subject, findings) in enumerate(rng.sample(INSPECTIONS, pick(rng, 2, 5, profile(township.code).slot))):
         held = _clip(dt.date(year, 4 + i * 2, rng.randint(5, 25)), today)
         if held is None:
             continue
@@ -164,21 +169,27 @@ def _inspections(township, year, today, clerk, rng) -> int:
 
 
 def _school_roster(spec, township, year, today, clerk, rng, villages, latest) -> int:
-    """The roster and its appointments once per township, three years before the earliest demo year. In 河口镇 and
-    云岭乡 the last school's vice-principal is only appointed in September of the latest year: coverage rises to 100%."""
+    """The roster (the larger township has more schools) and its appointments once per township, three years before
+    the earliest demo year. In 河口镇 and 云岭乡 the last school's vice-principal is only appointed in September of
+    the latest year: coverage rises to 100%."""
     made = 0
     if not School.objects.filter(organisation=township).exists():
         listed = dt.date(year - 3, 9, 1)
         counted = 0
-        for name, stage, pupils in SCHOOLS:
-            village = rng.choice(villages) if villages and "{v}" in name else None
+        roster = {0: SCHOOLS + (("{v}小学", SchoolStage.PRIMARY, 130),), 1: SCHOOLS, 2: SCHOOLS[:3] + SCHOOLS[4:]}[
+            profile(spec.code).slot % 3]
+        last = sum(stage != SchoolStage.KINDERGARTEN for _, stage, _ in roster)
+        rural = [v for v in villages if not v.name.endswith("社区")] or villages
+        school_villages = iter(rng.sample(rural, min(len(rural), 3)))  # a village has one village school
+        for name, stage, pupils in roster:
+            village = next(school_villages, None) if "{v}" in name else None
             school = _save(School(organisation=township, name=name.format(t=spec.short, v=village.name[:-1] if village else ""),
                                   stage=stage, village=village, pupils=pupils, listed_on=listed), clerk)
             made += 1
             if stage == SchoolStage.KINDERGARTEN:
                 continue
             counted += 1
-            if spec.code != "SFX01" and counted == 5:
+            if spec.code != "SFX01" and counted == last:
                 continue  # appointed later (below)
             _appoint(spec, township, school, listed, clerk, rng, counted)
     if latest and dt.date(year, 9, 1) <= today:
@@ -190,7 +201,7 @@ def _school_roster(spec, township, year, today, clerk, rng, villages, latest) ->
 
 def _appoint(spec, township, school, appointed, clerk, rng, i) -> VicePrincipal:
     kind, employer = EMPLOYERS[i % len(EMPLOYERS)]
-    return _save(VicePrincipal(organisation=township, school=school, name=_person(rng), employer_kind=kind,
+    return _save(VicePrincipal(organisation=township, school=school, name=_person(rng, township), employer_kind=kind,
                                employer=employer.format(t=spec.short), appointed_on=appointed,
                                term_ends_on=appointed.replace(year=appointed.year + 3)), clerk)
 
@@ -223,7 +234,7 @@ def _other_figures(spec, township, year, today, clerk, rng) -> int:
     attach_file(record=service, upload=SimpleUploadedFile(f"{spec.name}{year}年办件统计表.pdf", PDF, "application/pdf"),
                 user=clerk)
     _save(OtherFigure(
-        organisation=township, stated_on=stated, metric=Metric.RULE_OF_LAW_STAFF, value=Decimal(rng.randint(4, 7)), unit="人",
+        organisation=township, stated_on=stated, metric=Metric.RULE_OF_LAW_STAFF, value=Decimal(pick(rng, 3, 8, profile(spec.code).slot)), unit="人",
         placement=Placement.ORGANISATION, source_system=f"{spec.name}党政办",
         source_document=f"关于调整{spec.name}法治建设工作领导小组及办公室人员的通知"), clerk)
     _save(OtherFigure(
@@ -244,7 +255,7 @@ def _assessment(township, year, today, clerk, rng) -> int:
                                       standard="按台账数据自动计分" if key else "查阅资料、实地检查，按评分细则扣分"), clerk)
         if not key:
             manual.append(c)
-    for name, weight in DEPARTMENT_CRITERIA:
+    for name, weight in DEPARTMENT_CRITERIA[profile(township.code).slot % 3]:
         manual.append(_save(AssessmentCriterion(organisation=township, adopted_on=adopted, name=name,
                                                 applies_to=Assessee.DEPARTMENT, weight=weight,
                                                 standard="查阅资料、听取汇报，按评分细则扣分"), clerk))

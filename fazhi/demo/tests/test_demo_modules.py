@@ -3,6 +3,7 @@ waiting, missing) and imported seeds; the 司法所's roster with people missing
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.test import override_settings
 
 from fazhi.core.models import Organisation
 from fazhi.demo.generate import build_demo
+from fazhi.demo.profiles import PROFILES
 from fazhi.oversight.collection import collection
 from fazhi.oversight.compare import compare
 from fazhi.oversight.models import ImportedReport
@@ -43,9 +45,9 @@ def test_the_five_seeds_are_imported_with_their_own_years_and_compared(demo):
     assert reports.count() == 5
     assert sorted(reports.values_list("year", flat=True)) == [2023, 2023, 2023, 2023, 2024]
     assert all(r.figures.exists() for r in reports)
-    rows = compare(demo.county, 2024).rows
-    labels = [r.label for r in rows]
-    assert labels[:3] == ["青山镇", "河口镇", "云岭乡"] and any("商家镇" in label for label in labels[3:])
+    comparison = compare(demo.county, 2024)
+    assert [r.label for r in comparison.rows] == ["青山镇", "河口镇", "云岭乡"]
+    assert any("商家镇" in r.township_name for r in comparison.outside)  # 非本县: shown apart, never counted
     assert Organisation.objects.filter(name__contains="商家镇").count() == 0  # imported names do not become organisations
 
 
@@ -74,10 +76,10 @@ def test_the_demo_townships_have_cases_hearings_and_an_overdue_suggestion(demo):
 
     qingshan = demo.townships["SFX01"]
     scope = Scope((qingshan,), 2025)
-    assert get("reconsideration_cases").compute(scope).value == 2
+    assert get("reconsideration_cases").compute(scope).value >= 1
     assert get("litigation_cases").compute(scope).value >= 2
     assert get("court_appearances").compute(scope).value >= 2
-    assert get("court_assistance").compute(scope).value == 3
+    assert get("court_assistance").compute(scope).value >= 1
     assert "已逾期" in _suggestion_state(list(CourtSuggestion.objects.filter(organisation=qingshan)))
 
 
@@ -99,4 +101,99 @@ def test_the_demo_responsibility_list_has_an_overdue_task_and_the_report_states_
 
     qingshan = demo.townships["SFX01"]
     assert get("responsibility_tasks_overdue").compute(Scope((qingshan,), TODAY.year)).value >= 1
-    assert get("principal_law_reports").compute(Scope((qingshan,), 2025)).value == 2
+    assert get("principal_law_reports").compute(Scope((qingshan,), 2025)).value >= 2
+
+
+# The seeds' figures a reviewer recognised in the demo (岔河镇、马喇镇 and the others under /work/shared/seeds).
+SEED_FIGURES = {
+    "enforcement_officers": 11, "enforcement_auxiliaries": 21, "enforcement_vehicles": 1, "enforcement_body_cameras": 5,
+    "penalty_cases": 5, "case_file_reviews": 2, "enforcement_inspections": 2, "case_file_rectifications": 3,
+    "reconsideration_cases": 2, "litigation_cases": 4, "court_assistance": 3, "normative_docs_filed": 3,
+    "normative_docs_repealed": 1, "principal_law_reports": 1, "legal_aid": 11,
+}
+# Figures a reviewer compared across the three townships' reports.
+TOWNSHIP_OWN = (
+    "leading_group_members", "legality_reviews", "legality_reviews_rejected", "contract_reviews",
+    "normative_docs_filed", "normative_docs_repealed", "penalty_cases", "simple_penalties", "case_file_reviews",
+    "enforcement_inspections", "case_file_rectifications", "enforcement_training", "enforcement_officers",
+    "enforcement_auxiliaries", "enforcement_body_cameras", "court_assistance", "court_suggestions",
+    "principal_law_reports", "reconsideration_cases", "legal_literates", "licensing_decisions", "rule_of_law_budget",
+    "decisions_completed", "decision_catalog_items", "exam_participants", "deputy_suggestions", "rule_of_law_meetings",
+    "schools_counted", "assessment_criteria",
+)
+YEAR_DIGITS = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?|\d{1,2}月\d{1,2}日")
+
+
+def _figures(township, year: int) -> dict:
+    from fazhi.indicators.registry import Scope, compute_all
+
+    return {key: figure.value for key, figure in compute_all(Scope((township,), year)).items()}
+
+
+@pytest.mark.django_db
+def test_the_three_townships_never_state_the_same_figure_nor_the_seeds(demo):
+    by_township = {code: _figures(township, 2025) for code, township in demo.townships.items()}
+    for key in TOWNSHIP_OWN:
+        values = [figures[key] for figures in by_township.values()]
+        assert None not in values and len(set(values)) == 3, (key, values)
+    for key, seed in SEED_FIGURES.items():
+        for code, figures in by_township.items():
+            assert figures[key] != seed, (code, key)
+    for year in (2024, 2025):  # each township has its own shortcomings
+        rates = {code: _figures(t, year) for code, t in demo.townships.items()}
+        profiles = {code: tuple(f[k] < 100 for k in ("responsibility_on_time_rate", "normative_filing_on_time_rate",
+                                                    "disclosure_response_rate")) for code, f in rates.items()}
+        assert len(set(profiles.values())) == 3, (year, profiles)
+
+
+def _numbered_sentences(township, year: int) -> set[str]:
+    from fazhi.reports.compose import compose_report
+    from fazhi.reports.services import report_new
+
+    composed = compose_report(report_new(township, year))
+    text = "\n".join(p.plain for s in composed.sections for p in s.paragraphs)
+    short = township.name[:-1]
+    found = set()
+    for sentence in re.split(r"[。\n]", text):
+        if re.search(r"\d", YEAR_DIGITS.sub("", sentence)):
+            found.add(sentence.replace(township.name, "＊").replace(short, "＊").replace("镇", "乡"))
+    return found
+
+
+@pytest.mark.django_db
+def test_no_sentence_with_a_number_is_the_same_in_two_townships_reports(demo):
+    sentences = {code: _numbered_sentences(t, 2025) for code, t in demo.townships.items()}
+    for a, b in (("SFX01", "SFX02"), ("SFX01", "SFX03"), ("SFX02", "SFX03")):
+        assert not sentences[a] & sentences[b], (a, b, sentences[a] & sentences[b])
+
+
+@pytest.mark.django_db
+def test_names_papers_and_contacts_are_each_townships_own(demo):
+    from fazhi.disclosure.models import DisclosureGuide
+    from fazhi.disputes.models import DisputeCase
+    from fazhi.learning.models import CourtObservation
+    from fazhi.normative.models import NormativeDocument
+    from fazhi.publicity.models import PublicityEvent
+
+    # 行政规范性文件 are the government's (府规); the committee's 依治委 series carries its work plan only
+    prefixes = set(NormativeDocument.objects.exclude(series=None).values_list("series__prefix", flat=True))
+    assert prefixes == {"青山府规", "河口府规", "云岭府规"}
+    # a case the report cites (旁听庭审) never shares its party's surname with another case of the township
+    surnames = {}
+    pools = "".join(p.surnames for p in PROFILES.values())
+    for code, township in demo.townships.items():
+        cited = [s for c in CourtObservation.objects.filter(organisation=township, held_on__year=2025)
+                 for s in re.findall(r"(.)某", c.case_summary) if s in pools]
+        disputes = {s for c in DisputeCase.objects.filter(organisation=township, received_on__year=2025)
+                    for s in re.findall(r"(.)某", c.summary) if s in pools}
+        assert len(cited) == len(set(cited)) and not set(cited) & disputes, code
+        surnames[code] = set(cited) | disputes
+    assert not surnames["SFX01"] & surnames["SFX02"] and not surnames["SFX02"] & surnames["SFX03"]
+    # event titles are titles: the village is the place, not a tag in brackets
+    villages = [v.name for t in demo.townships.values() for v in t.villages()]
+    assert not [e.title for e in PublicityEvent.objects.all() if any(f"（{v}）" in e.title for v in villages)]
+    guides = list(DisclosureGuide.objects.filter(organisation__in=demo.townships.values()))
+    assert len(guides) == 3
+    for field in ("address", "postcode", "phone", "email"):
+        assert len({getattr(g, field) for g in guides}) == 3, field
+    assert all(g.email.endswith(".invalid") and g.phone.replace("-", "").isdigit() for g in guides)

@@ -110,11 +110,14 @@ def test_demo_has_cases_in_every_state_and_overdue_ones_on_the_dashboard(client,
     generate_township_year(spec, township, year, user=users[f"{spec.slug}_clerk"])
     cases = PenaltyCase.objects.filter(organisation=township)
     assert set(cases.values_list("status", flat=True)) == set(CaseStatus.values)
-    assert cases.filter(filed_on__year=year, status=CaseStatus.CLOSED).count() == 5
+    closed = cases.filter(filed_on__year=year, status=CaseStatus.CLOSED).count()
+    assert closed >= 3 and closed != 5  # never the seed's 5 (岔河镇's published report)
     assert SimplePenalty.objects.filter(organisation=township).exists()
     figures = {k: v.value for k, v in compute_all(Scope((township,), year)).items()}
-    assert figures["case_file_reviews"] == 2 and figures["case_file_rectifications"] == 3
-    assert figures["enforcement_inspections"] == 2 and figures["enforcement_officers"] >= 9
+    assert figures["case_file_reviews"] >= 1 and figures["case_file_reviews"] != 2
+    assert figures["case_file_rectifications"] >= figures["case_file_reviews"] and figures["case_file_rectifications"] != 3
+    assert figures["enforcement_inspections"] >= 1 and figures["enforcement_inspections"] != 2
+    assert figures["enforcement_officers"] >= 7
     client.force_login(users[f"{spec.slug}_clerk"])
     page = client.get("/enforcement/").content.decode()
     assert "data-overdue=" in page and 'data-cert-alert="expiring"' in page and 'data-cert-alert="expired"' in page

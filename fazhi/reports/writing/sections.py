@@ -46,7 +46,8 @@ def _tasks(w: Writer, s: Suggestion) -> list[Run]:
     overdue = w.run("responsibility_tasks_overdue")
     if not late and not overdue:
         return []
-    named = f"“{'”“'.join(t.task for t in late)}”等任务未按期完成" if late else ""
+    names = [t.task.replace("“", "‘").replace("”", "’") for t in late]
+    named = f"“{'”“'.join(names)}”等任务未按期完成" if late else ""
     still = runs("，至年底仍有", overdue, "任务逾期未完成") if overdue else ""
     departments = facts.join(list(dict.fromkeys(t.department for t in late if t.department)))
     cause = (f"主要是{departments}等责任部门对任务时限把握不严，分管领导过程督办不够及时。" if departments else
