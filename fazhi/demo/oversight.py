@@ -24,7 +24,7 @@ def _at(day: dt.date) -> dt.datetime:
 def _submit(township: Organisation, year: int, clerk: User, leader: User, on: dt.date) -> Submission:
     if report_get(township, year) is None:
         report_save(org=township, year=year, data=report_initial(report_new(township, year)), user=clerk)
-    submission = submit_report(township, year, leader, "演示数据：自查问题已核实")
+    submission = submit_report(township, year, leader, "演示数据：自查问题已核实", dated=on)  # approved that day
     Submission.objects.filter(pk=submission.pk).update(submitted_at=_at(on))
     submission.refresh_from_db()
     return submission
