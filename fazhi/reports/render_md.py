@@ -5,10 +5,14 @@ import re
 
 from fazhi.reports.structure import SUBHEADING, ComposedReport, FigureRun, Paragraph
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def _escape(text: str) -> str:
+    """Markdown-inert text: HTML's special characters as entities (a record's "<script>" never becomes markup in any
+    Markdown renderer), Markdown's own as backslash escapes."""
+    text = re.sub(r"[&<>]", lambda m: _HTML[m.group(0)], text)
     return _SPECIAL.sub(r"\\\1", text)
 
 

@@ -58,3 +58,15 @@ def test_markdown_goes_to_stdout_without_output(township, year):
 def test_bad_input_is_refused_in_chinese(township, args, message):
     with pytest.raises(CommandError, match=message):
         run(*args)
+
+
+def test_markdown_carries_no_markup_from_records(township, year):
+    """A record's text with HTML in it is printed as text in report.md (issue 20, item 10)."""
+    from fazhi.testing.factories import PublicityEventFactory
+
+    import datetime as dt
+
+    PublicityEventFactory(organisation=township, held_on=dt.date(year, 5, 4), audience=900,
+                          title="<script>alert(1)</script>宪法宣传", place="<img src=x onerror=alert(1)>广场")
+    text = run("--org", "T901", "--year", str(year), "--format", "md")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;宪法宣传" in text and "<script>" not in text and "<img" not in text
