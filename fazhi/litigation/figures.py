@@ -56,6 +56,11 @@ def suggestions(scope):
     return CourtSuggestion.objects.filter(received_on__year=scope.year)
 
 
+def judgments_performed(scope):
+    """The township's own duties under judgments, rulings and reconsideration decisions, carried out in the year."""
+    return Obligation.objects.filter(completed_on__year=scope.year).exclude(kind=ObligationKind.ASSIST)
+
+
 def obligations_completed(scope):
     """Judgments, rulings and decisions carried out, and assistance given, completed in the year."""
     return Obligation.objects.filter(completed_on__year=scope.year)

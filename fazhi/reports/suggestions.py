@@ -29,6 +29,10 @@ RATE_THRESHOLDS: dict[str, tuple[Decimal, str, str, str]] = {
                              "部分矛盾纠纷调处未能达成协议，多元化解机制衔接还不够顺畅，专业调解力量相对不足。"),
     "disclosure_response_rate": (Decimal(100), "依法行政", "依申请公开答复还不够及时",
                                  "个别政府信息公开申请未能在法定期限内答复，办理流程和时限管理有待规范。"),
+    "deputy_suggestions_on_time_rate": (Decimal(100), "人大监督", "人大代表建议办理还不够及时",
+                                        "个别人大代表建议未在规定期限内答复，承办单位办理和答复的时限意识不强。"),
+    "deputy_satisfaction_rate": (Decimal(80), "人大监督", "人大代表建议办理质量有待提高",
+                                 "部分代表对建议办理结果不满意，承办单位与代表沟通不够，办理措施的针对性不强。"),
     "legality_review_on_time_rate": (Decimal(100), "依法行政", "合法性审查办理还不够及时",
                                      "个别送审事项未能在审查期限内出具审查意见，审查力量和时限管理有待加强。"),
     "normative_filing_on_time_rate": (Decimal(100), "依法行政", "规范性文件备案不够及时",
@@ -121,7 +125,7 @@ def suggest(figures: dict[str, Figure], previous: dict[str, Figure], *, unit: st
         fig, last = figures.get(key), previous.get(key)
         if not (fig and last and fig.has_data and last.has_data) or fig.indicator.kind == Kind.RATE:
             continue
-        if fig.value < last.value:
+        if fig.value < last.value and (last.value - fig.value) >= max(3, last.value / 5):  # only a material drop
             basis = f"{fig.indicator.label}{format_value(fig.value)}{fig.indicator.unit}，上年{format_value(last.value)}{fig.indicator.unit}"
             found.append(Suggestion(theme, title, detail, basis, f"decline:{key}"))
     for key, (theme, title, detail) in NO_RECORDS.items():

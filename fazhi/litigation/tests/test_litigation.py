@@ -27,9 +27,11 @@ def test_reconsideration_answer_counts_working_days_across_national_day():
     assert "第四十八条" in why and "工作日" in why
 
 
-def test_litigation_answer_counts_calendar_days():
+def test_litigation_answer_counts_calendar_days_and_moves_off_a_rest_day():
     due, why = answer_due("litigation", dt.date(2025, 9, 26))
-    assert due == dt.date(2025, 10, 11) and "第六十七条" in why
+    assert due == dt.date(2025, 10, 11) and "第六十七条" in why  # a make-up working Saturday stays
+    due, why = answer_due("litigation", dt.date(2025, 9, 20))  # day 15 is 10-5, in the 国庆 holiday
+    assert due == dt.date(2025, 10, 9) and "顺延" in why and "民事诉讼法第八十五条" in why
 
 
 def test_the_case_list_says_answered_on_time_or_late(township):
@@ -98,14 +100,14 @@ def test_counts_lost_and_the_report_says_no_case_lost(township):
     assert get("litigation_cases_lost").compute(scope).value == 0
     text = "\n".join(p.plain for s in compose_report(report_new(township, 2025)).sections for p in s.paragraphs)
     assert "我镇作为被申请人参加行政复议案件1件，作为被告参加行政诉讼案件1件。全年审结1件，无行政行为被撤销、变更或确认违法的情形" in text
-    assert "配合人民法院冻结、划拨被执行人资金资产等3次" in text
+    assert "协助人民法院冻结、划拨被执行人资金资产等3次" in text
     LegalCaseFactory(organisation=township, outcome="revoked", concluded_on=dt.date(2025, 11, 1))
     assert get("litigation_cases_lost").compute(scope).value == 1
 
 
 def test_a_suggestion_is_due_in_two_months_and_flagged_when_late(township):
     s = CourtSuggestionFactory(organisation=township, received_on=dt.date(2025, 8, 1))
-    assert s.due_on == dt.date(2025, 9, 30)
+    assert s.due_on == dt.date(2025, 10, 1)  # two months, not 60 days (9-30)
     late = CourtSuggestionFactory(organisation=township, received_on=dt.date(2025, 8, 1), answered_on=dt.date(2025, 10, 8),
                                   answer="已整改")
     assert _suggestion_state([s, late]) == ["已逾期", "逾期答复"]

@@ -125,12 +125,14 @@ def test_each_shortcoming_states_its_figures_and_its_own_cause(ledgers, year):
     assert "调解成功率提高到95%以上" in plans and "合格率均达到100%" in plans
 
 
-def test_missing_records_and_declines_are_suggested(township, year):
+def test_missing_records_and_material_declines_are_suggested(township, year):
     PublicityEventFactory(organisation=township, held_on=on(5, 1))
-    for month in (3, 4):
+    for month in (3, 4, 6, 7):
         PublicityEventFactory(organisation=township, held_on=on(month, 1, year - 1))
     text = section_text(compose_report(report_new(township, year)), "shortcomings_text")
-    assert "普法宣传的力度有所减弱。全年开展普法宣传活动1场次，较上年减少1场次" in text
+    assert "普法宣传的力度有所减弱。全年开展普法宣传活动1场次，较上年减少3场次" in text  # 4 → 1: material
+    measures = section_text(compose_report(report_new(township, year)), "measures_text")
+    assert "较上年减少" not in measures  # part 一 states achievements; the drop is a shortcoming
     assert "专题研究法治建设不够经常" in text  # no meeting recorded
 
 

@@ -37,7 +37,7 @@ RATE_PARTS: dict[str, tuple[str, str, str]] = {
     "penalty_decided_on_time_rate": ("在法定期限内作出", "作出处罚决定", "件"),
     "decision_review_coverage": ("经合法性审查", "作出决策", "项"),
     "contract_review_coverage": ("经合法性审查", "签订合同", "件"),
-    "corrections_schedule_rate": ("落实到位", "本年在矫对象", "名"),
+    "corrections_schedule_rate": ("落实到位", "本年在矫对象", "人"),
     "deputy_suggestions_on_time_rate": ("按期答复", "到期应答复", "件"),
     "deputy_satisfaction_rate": ("满意和基本满意", "已反馈意见", "件"),
     "vice_principal_coverage": ("已配备法治副校长", "学校", "所"),
@@ -195,6 +195,8 @@ class Writer:
             else:
                 share = abs(delta) / Decimal(last.value)
                 material = share >= MATERIAL_SHARE and abs(delta) >= MATERIAL_MINIMUM
+            if delta < 0:
+                continue  # part 一 states achievements; a drop that matters is a shortcoming of part 二
             if key in KEY_TRENDS or material:
                 ranked.append((0 if key in KEY_TRENDS else 1, -share, key))
         return frozenset(key for _, _, key in sorted(ranked)[:MAX_COMPARISONS])

@@ -85,7 +85,7 @@ def law_report_occasions(scope: Scope) -> list[str]:
     rows = records("principal_law_reports", scope)
     if rows is None:
         return []
-    names = {"meeting": "在述职述法会议上", "year_end": "在年终述职中", "written": "书面"}
+    names = {"meeting": "在述职述法会议上", "year_end": "在年终述职中", "written": "以书面形式"}
     return _distinct((names.get(o, "") for o in rows.order_by("held_on").values_list("occasion", flat=True)), 3)
 
 
@@ -95,11 +95,7 @@ def _topic(text: str) -> str:
     text = text.strip().rstrip("。")
     if re.search(r"(会|会议)$", text):
         return ""
-    for verb in ("研究部署", "研究", "听取", "审议", "传达学习"):
-        if text.startswith(verb) and len(text) > len(verb) + 2:
-            rest = text[len(verb):]
-            return {"研究部署": f"{rest}的部署", "研究": rest, "听取": rest, "审议": rest, "传达学习": f"{rest}的贯彻落实"}[verb]
-    return text
+    return text if re.match(r"(研究|听取|审议|审定|传达|部署|学习)", text) else f"研究{text}"
 
 
 def meeting_kinds(scope: Scope, unit: str = "镇") -> list[str]:
@@ -172,6 +168,19 @@ def late_departments(scope: Scope) -> list[str]:
 def decisions_made(scope: Scope, limit: int = 3) -> list[str]:
     rows = records("decisions_completed", scope)
     return [] if rows is None else _distinct(rows.order_by("decided_on", "id").values_list("title", flat=True), limit)
+
+
+DECISION_STEPS = (("participation_done_on", "公众参与"), ("expert_reviewed_on", "专家论证"), ("risk_assessed_on", "风险评估"),
+                  ("passing_review_id", "合法性审查"), ("discussed_on", "集体讨论决定"))
+
+
+def decision_steps(scope: Scope) -> list[str]:
+    """The statutory steps (重大行政决策程序暂行条例 第十三条起) every decision of the year went through."""
+    rows = records("decisions_completed", scope)
+    if rows is None or not rows.exists():
+        return []
+    values = list(rows.values_list(*(field for field, _ in DECISION_STEPS)))
+    return [label for i, (_, label) in enumerate(DECISION_STEPS) if all(v[i] for v in values)]
 
 
 def decisions_unreviewed(scope: Scope, limit: int = 3) -> list[str]:
@@ -293,11 +302,10 @@ def observed_cases(scope: Scope, limit: int = 2) -> list[str]:
 
 # How the seeds name the yearly campaigns (LAW.md §11), in calendar order.
 CAMPAIGN_PHRASES: dict[str, str] = {
-    "spring_festival": "元旦春节“送法下乡”",
+    "spring_festival": "元旦春节",
     "national_security": "“4·15”全民国家安全教育日",
     "civil_code_month": "“美好生活·民法典相伴”民法典宣传月",
     "anti_drug": "“6·26”国际禁毒日",
-    "anti_fraud": "防范电信网络诈骗宣传",
     "constitution_week": "“12·4”国家宪法日和宪法宣传周",
 }
 CAMPAIGN_ORDER = tuple(CAMPAIGN_PHRASES)
@@ -347,8 +355,11 @@ def online_channels(scope: Scope, limit: int = 2) -> list[str]:
 
 
 def liaison_topics(scope: Scope, limit: int = 2) -> list[str]:
+    """Training subjects without the word 培训 ("矛盾纠纷排查化解能力提升"), to say "以……为主题"."""
     rows = records("liaison_trainings", scope)
-    return [] if rows is None else _distinct(rows.order_by("held_on").values_list("topic", flat=True), limit)
+    if rows is None:
+        return []
+    return _distinct((re.sub(r"(线上课程学习|培训|学习)$", "", t.strip()) for t in rows.order_by("held_on").values_list("topic", flat=True)), limit)
 
 
 def lesson_topics(scope: Scope, limit: int = 2) -> list[str]:
@@ -360,7 +371,7 @@ def lesson_topics(scope: Scope, limit: int = 2) -> list[str]:
 
 # The categories as a report names the kinds of disputes ("主要涉及婚姻家庭、邻里关系、土地山林等").
 CATEGORY_PHRASES = {
-    "land": "土地山林", "labour": "劳动劳资", "family": "婚姻家庭", "neighbour": "邻里关系", "damages": "损害赔偿",
+    "land": "土地山林", "labour": "劳动争议", "family": "婚姻家庭", "neighbour": "邻里关系", "damages": "损害赔偿",
     "contract": "合同债务", "expropriation": "征地拆迁", "property": "物业管理", "environment": "环境污染",
     "traffic": "交通事故",
 }
@@ -417,6 +428,13 @@ def absence_reasons(scope: Scope) -> list[str]:
     labels = dict(field.choices)
     reasons = rows.filter(head_appeared=False).exclude(absence_reason="").values_list("absence_reason", flat=True)
     return _distinct((labels.get(r, r) for r in reasons), 2)
+
+
+def suggestions_all_answered(scope: Scope) -> bool | None:
+    rows = records("court_suggestions", scope)
+    if rows is None or not rows.exists():
+        return None
+    return not rows.filter(answered_on__isnull=True).exists()
 
 
 def suggestions_answered_on_time(scope: Scope) -> bool | None:

@@ -57,10 +57,10 @@ def organisation(w: Writer) -> Subsection:
         kinds = facts.meeting_kinds(w.scope, w.terms.unit)
         s.add(f"全年召开{facts.join(kinds, more=len(kinds) > 1)}研究部署法治建设工作" if kinds else "全年召开会议研究部署法治建设工作",
               meetings, w.change("rule_of_law_meetings"),
-              f"，研究了{facts.join(topics, more=more(meetings, topics))}事项" if topics else "")
+              f"，先后{facts.join(topics, more=more(meetings, topics))}" if topics else "")
     plan = facts.work_plan(w.scope)
-    tasks = w.rate_clause("responsibility_on_time_rate", full="年内应完成的{den}任务均按期完成",
-                          partial="年内应完成的{den}任务按期完成{num}，按期完成率{rate}")
+    tasks = w.rate_clause("responsibility_on_time_rate", full="年内到期的{den}任务均按期完成",
+                          partial="年内到期的{den}任务中，{num}按期完成，按期完成率{rate}")
     if plan or tasks:
         s.add(f"年初印发{plan.cited}，" if plan else "", "将法治建设任务逐项分解到班子成员和各办（所、中心）",
               ["，", tasks] if tasks else "")
@@ -94,8 +94,9 @@ def decisions(w: Writer) -> Subsection:
             if parts:
                 parts.append("；")
             parts += [f"作出{''.join(titles)}{etc(made, titles)}重大行政决策" if titles else "作出重大行政决策", made]
-            if w.is_full("decision_review_coverage"):
-                parts.append("，均履行公众参与、合法性审查和集体讨论决定等法定程序")
+            steps = facts.decision_steps(w.scope)
+            if w.is_full("decision_review_coverage") and steps:
+                parts.append(f"，均经{'、'.join(steps)}等法定程序")
             else:
                 reviewed = w.part("decision_review_coverage", NUMERATOR)
                 if reviewed:
@@ -106,7 +107,7 @@ def decisions(w: Writer) -> Subsection:
         contracts = w.run("contract_reviews")
         rejected = w.run("legality_reviews_rejected")
         on_time = w.rate_clause("legality_review_on_time_rate", full="均在规定时限内出具",
-                                partial="应在年内出具意见的{den}中按期出具{num}，按期办结率{rate}")
+                                partial="其中{num}在审查期限内出具，按期办结率{rate}")
         kinds = listing([runs(label, w.run(key)) for key, label in (
             ("decision_reviews", "重大行政决策"), ("normative_reviews", "规范性文件"), ("contract_reviews", "合同协议"),
             ("enforcement_reviews", "重大执法决定"), ("other_reviews", "其他事项")) if w.has(key)], "、")
@@ -115,7 +116,7 @@ def decisions(w: Writer) -> Subsection:
         s.add("全年司法所和政府法律顾问出具合法性审查意见", reviews, w.change("legality_reviews"),
               ["，其中", kinds] if kinds else "",
               ["，", on_time] if on_time and due_all else "",
-              ["；对", rejected, "提出不予通过意见，起草（承办）单位据此修改或停止推进"] if rejected else "",
+              ["；对", rejected, "提出不予通过意见"] if rejected else "",
               ["。", on_time] if on_time and not due_all else "")
     issued = w.run("normative_docs_issued")
     filed, repealed = w.run("normative_docs_filed"), w.run("normative_docs_repealed")
@@ -134,7 +135,7 @@ def decisions(w: Writer) -> Subsection:
         if filed:
             parts += ["。" if parts else "", "向备案机关报送备案", filed]
             on_time = w.rate_clause("normative_filing_on_time_rate", full="，均在规定期限内报备",
-                                    partial="，应在年内报备的{den}中按期报备{num}，按期报备率{rate}")
+                                    partial="，需报送备案的{den}中{num}按期报备，按期报备率{rate}")
             parts.append(on_time)
         if repealed:
             gone = facts.normative_repealed(w.scope)
@@ -216,8 +217,8 @@ def disclosure(w: Writer, service: list[list[Run]] = ()) -> Subsection:
               f"{facts.join(kinds, more=True)}" if kinds else "", "政府信息", proactive, w.change("disclosure_proactive"))
     requests = w.run("disclosure_requests")
     if requests:
-        answered = w.rate_clause("disclosure_response_rate", full="，应在年内答复的{den}均按期答复，按期答复率{rate}",
-                                 partial="，应在年内答复的{den}中按期答复{num}，按期答复率{rate}")
+        answered = w.rate_clause("disclosure_response_rate", full="，本年办理的{den}申请（含上年结转）均在法定期限内答复，按期答复率{rate}",
+                                 partial="，本年办理的{den}申请（含上年结转）中，{num}在法定期限内答复，按期答复率{rate}")
         appeals = w.run("disclosure_appeals")
         s.add("受理政府信息公开申请", requests, w.change("disclosure_requests"), answered,
               ["；因政府信息公开被申请行政复议、提起行政诉讼", appeals] if appeals else "")
@@ -264,22 +265,20 @@ def publicity(w: Writer) -> Subsection:
     if events:
         campaigns = facts.campaigns(w.scope)[:2]
         places = facts.law_into_places(w.scope)
-        lead = f"围绕{'、'.join(campaigns)}等重要节点，" if campaigns else ""
+        lead = f"利用{'、'.join(campaigns)}等重要节点，" if campaigns else ""
         into = f"深入开展“{'”“'.join(places[:3])}”等活动，" if places else ""
-        biggest = facts.biggest_events(w.scope, 1)
-        example = ""
-        if biggest and biggest[0].title:
-            e = biggest[0]
-            where = f"在{e.place}" if e.place else ""
-            example = f"，如{facts.month_day(e.held_on)}{where}开展“{facts.event_title(e.title)}”活动"
-        s.add(lead, into, "全年开展线下普法宣传活动", events, w.change("publicity_events"), example)
         reach = listing([
             runs("覆盖群众", w.run("publicity_audience")) if w.has("publicity_audience") else [],
             runs("发放宣传资料", w.run("publicity_materials")) if w.has("publicity_materials") else [],
             runs("解答法律咨询", w.run("legal_consultations")) if w.has("legal_consultations") else [],
         ])
-        if reach:
-            s.items[-1].extend(runs("。", reach))
+        biggest = facts.biggest_events(w.scope, 1)
+        example = ""
+        if biggest and biggest[0].title:
+            e = biggest[0]
+            where = f"在{e.place}" if e.place else ""
+            example = f"。如{facts.month_day(e.held_on)}{where}开展“{facts.event_title(e.title)}”宣传活动"
+        s.add(lead, into, "全年开展线下普法宣传活动", events, w.change("publicity_events"), ["，", reach] if reach else "", example)
     online = w.run("publicity_online")
     if online:
         channels = [facts.event_title(c) for c in facts.online_channels(w.scope)]
@@ -292,7 +291,7 @@ def publicity(w: Writer) -> Subsection:
         train = ""
         if trainings:
             trainees = w.run("liaison_training_participants")
-            train = runs(f"。围绕{facts.join(topics, more=more(trainings, topics))}组织法律明白人培训" if topics
+            train = runs(f"。以{'、'.join(topics)}为主题，组织法律明白人培训" if topics
                          else "。组织法律明白人培训", trainings, ["，参训", trainees] if trainees else "")
         s.add("实施“法律明白人”培养工程，全年新培养“法律明白人”“法治带头人”", liaisons, w.change("legal_literates"), train)
     schools = w.run("schools_counted")
@@ -324,8 +323,11 @@ def disputes(w: Writer) -> Subsection:
         kinds = facts.dispute_kinds(w.scope)
         closed = w.part("dispute_success_rate", DENOMINATOR)
         resolved = w.run("disputes_resolved")
-        outcome = runs("，办结", closed, "，其中调解成功", resolved, "，调解成功率", w.run("dispute_success_rate"),
-                       w.change("dispute_success_rate")) if present(closed, resolved) else []
+        if present(closed, resolved) and w.is_full("dispute_success_rate"):
+            outcome = runs("，办结", closed, "，全部调解成功，调解成功率", w.run("dispute_success_rate"))
+        else:
+            outcome = runs("，办结", closed, "，其中调解成功", resolved, "，调解成功率", w.run("dispute_success_rate"),
+                           w.change("dispute_success_rate")) if present(closed, resolved) else []
         case = facts.typical_dispute(w.scope)
         typical = (f"。{case.summary}等一批矛盾纠纷经调解达成{'书面' if case.written else ''}协议，"
                    "做到案结事了") if case else ""
@@ -341,8 +343,9 @@ def disputes(w: Writer) -> Subsection:
     ], "、")
     aid = w.run("legal_aid")
     if covered or services or aid:
-        coverage = runs("推进“一村（社区）一法律顾问”，", covered,
-                        "村（社区）配备法律顾问" if _advisor_gaps(w) else "村（社区）全部配备法律顾问") if covered else []
+        gaps = _advisor_gaps(w)
+        coverage = runs("推进“一村（社区）一法律顾问”，", covered, "村（社区）配备法律顾问",
+                        f"，{'、'.join(gaps[:3])}{'等' if len(gaps) > 3 else ''}尚未配备" if gaps else "，实现全覆盖") if covered else []
         s.add(coverage, ["。" if coverage else "", "法律顾问全年", services] if services else "",
               ["；" if coverage or services else "", "帮助群众申请法律援助", aid] if aid else "")
     on_roll, resettled = w.run("corrections_on_roll"), w.run("resettlement_on_roll")
@@ -389,14 +392,16 @@ def litigation(w: Writer) -> Subsection:
                            ["，", w.none("litigation_cases_lost"), "行政行为被撤销、变更或确认违法的情形"])
         s.add(w.terms.we, listing([runs("作为被申请人参加行政复议案件", reconsider) if reconsider else [],
                                    runs("作为被告参加行政诉讼案件", suits) if suits else []], "，"), outcome)
-    assistance, obligations = w.run("court_assistance"), w.run("obligations_completed")
-    if assistance or obligations:
-        s.add(listing([runs("配合人民法院冻结、划拨被执行人资金资产等", assistance) if assistance else [],
-                       runs("履行生效法律文书和协助执行事项", obligations) if obligations else []]))
+    assistance, performed = w.run("court_assistance"), w.run("judgments_performed")
+    if assistance or performed:
+        s.add(listing([runs("自觉履行生效判决、裁定和复议决定", performed) if performed else [],
+                       runs("协助人民法院冻结、划拨被执行人资金资产等", assistance) if assistance else []]))
     suggestions = w.run("court_suggestions")
     if suggestions:
         on_time = facts.suggestions_answered_on_time(w.scope)
-        s.add("收到司法建议、检察建议", suggestions, "，均按期书面回复并整改" if on_time else "，逐项研究办理")
+        answered = facts.suggestions_all_answered(w.scope)
+        s.add("收到司法建议、检察建议", suggestions,
+              "，均按期书面回复并落实整改" if on_time else ("，均已书面回复" if answered else "，已逐项研究，正在办理回复"))
     return s
 
 
@@ -407,10 +412,10 @@ def supervision(w: Writer) -> Subsection:
     s = w.subsection("supervision")
     suggestions = w.run("deputy_suggestions")
     if suggestions:
-        answered = w.rate_clause("deputy_suggestions_on_time_rate", full="，到期应答复的{den}均按期答复",
-                         partial="，到期应答复的{den}中按期答复{num}，按期答复率{rate}")
-        satisfied = w.rate_clause("deputy_satisfaction_rate", full="；已反馈意见的{den}代表均表示满意或基本满意",
-                          partial="；已反馈意见的{den}中代表满意和基本满意{num}，满意率{rate}")
+        answered = w.rate_clause("deputy_suggestions_on_time_rate", full="，均按期答复",
+                                 partial="，答复期限已到的{den}中，{num}按期答复，按期答复率{rate}")
+        satisfied = w.rate_clause("deputy_satisfaction_rate", full="；代表反馈意见的{den}均表示满意或基本满意",
+                                  partial="；代表反馈意见的{den}中，{num}表示满意或基本满意，满意率{rate}")
         s.add("办理人大代表建议、议案", suggestions, w.change("deputy_suggestions"), answered, satisfied)
     inspections = w.run("congress_inspections")
     if inspections:

@@ -42,12 +42,12 @@ def _evidence(w: Writer, s: Suggestion) -> list[Run]:
 
 def _tasks(w: Writer, s: Suggestion) -> list[Run]:
     """Which tasks slipped and whose they were — the counts are in part 一 already."""
-    late = facts.late_tasks(w.scope, 2)
+    late = facts.late_tasks(w.scope, 3)
     overdue = w.run("responsibility_tasks_overdue")
     if not late and not overdue:
         return []
     names = [t.task.replace("“", "‘").replace("”", "’") for t in late]
-    named = f"“{'”“'.join(names)}”等任务未按期完成" if late else ""
+    named = f"“{'”“'.join(names)}”{'等' if len(late) == 3 else ''}任务未按期完成" if late else ""
     still = runs("，至年底仍有", overdue, "任务逾期未完成") if overdue else ""
     departments = facts.join(list(dict.fromkeys(t.department for t in late if t.department)))
     cause = (f"主要是{departments}等责任部门对任务时限把握不严，分管领导过程督办不够及时。" if departments else
@@ -61,8 +61,7 @@ def _exam(w: Writer, s: Suggestion) -> list[Run]:
     if not (sat and passed):
         return []
     posts = _failed_posts(w)
-    cause = (f"未合格人员为{facts.join(posts)}，日常学法投入不足，已安排补学补考。" if posts else
-             "个别干部职工日常学法投入不足，学法的主动性和系统性不够。")
+    cause = "个别干部日常学法投入不足，学法的主动性和系统性不够，已安排未通过考试的人员补学补考。"
     return runs("国家工作人员学法考试尚未实现全员合格。", cause)
 
 
@@ -87,15 +86,14 @@ def _disputes(w: Writer, s: Suggestion) -> list[Run]:
     kinds = facts.failed_dispute_kinds(w.scope)
     cause = (f"调解未成功的主要是{facts.join(kinds)}纠纷，当事人利益诉求差异大，专业调解力量和部门联动还不够。" if kinds else
              "部分纠纷当事人利益诉求差异大，专业调解力量和部门联动还不够。")
-    return runs("部分矛盾纠纷经调解未能达成协议，调解成功率低于95%。", cause)
+    return runs("部分矛盾纠纷经调解未能达成协议。", cause)
 
 
 def _disclosure(w: Writer, s: Suggestion) -> list[Run]:
     late = facts.late_disclosure_answers(w.scope)
     if not late:
         return []
-    return runs(f"受理编号为{'、'.join(late)}的政府信息公开申请未在法定期限内答复，依申请公开按期答复率未达到100%。"
-                "主要是补正、征求第三方意见等环节衔接不紧，答复期限跟踪提醒不够。")
+    return runs("个别政府信息公开申请超过法定期限答复。主要是补正、征求第三方意见等环节衔接不紧，答复期限跟踪提醒不够。")
 
 
 def _appearance(w: Writer, s: Suggestion) -> list[Run]:
@@ -121,10 +119,11 @@ def _hearings(w: Writer) -> list[Run]:
     num = appeared if (appeared and by_hearing and appeared.amount == fig.numerator) else w.part(key, NUMERATOR)
     what = "行政诉讼开庭审理" if by_hearing else "开庭审理的行政诉讼案件"
     if w.is_full(key):
-        return runs(f"本年{what}", den, "，均由行政机关负责人出庭应诉，出庭应诉率", w.run(key))
+        all_of = "均" if den.amount and den.amount > 1 else ""
+        return runs(f"本年{what}", den, f"，{all_of}由行政机关负责人出庭应诉，出庭应诉率", w.run(key))
     reasons = facts.absence_reasons(w.scope)
     # 最高人民法院《关于行政机关负责人出庭应诉若干问题的规定》第八至十条: with a valid excuse the head entrusts staff
-    rest = f"；其余{'庭次' if by_hearing else '案件'}因{facts.join(reasons)}，依法委托相应工作人员出庭" if reasons else ""
+    rest = f"；负责人未能出庭的，因{facts.join(reasons)}，依法委托相应工作人员出庭" if reasons else ""
     return runs(f"本年{what}", den, "，行政机关负责人出庭应诉", num, "，出庭应诉率", w.run(key), rest)
 
 
@@ -149,8 +148,8 @@ def _unreviewed_decisions(w: Writer, s: Suggestion) -> list[Run]:
     listed = facts.decisions_unreviewed(w.scope, 2)
     titles = "".join(facts.quoted(t) for t in listed)
     more = "等" if count.amount > len(listed) else ""
-    return runs("列入年度目录的重大行政决策事项中，尚有", count, f"（{titles}{more}）" if titles else "",
-                "未启动合法性审查。主要是决策承办单位对合法性审查前置要求认识不足，目录事项推进计划不够明确。")
+    return runs("列入年度目录的重大行政决策事项中，", f"{titles}{more}" if titles else "有", count if not titles else "",
+                "未按计划推进，至年底尚未启动合法性审查。主要是决策承办单位前期论证不充分，目录事项推进计划不够明确、督办不够有力。")
 
 
 def _lost(w: Writer, s: Suggestion) -> list[Run]:
@@ -225,12 +224,13 @@ def duties(w: Writer, extra: list[list[Run]] = ()) -> list[Paragraph]:
     study = w.subsection("duty_study")
     led = w.run("principal_led_studies")
     if led:
-        study.add("在中心组学法和会前学法中带头领学", led)
+        study.add(f"{t.principals}在中心组学法和会前学法中带头领学，共", led)
     reports = w.run("principal_law_reports")
     if reports:
         others = w.run("law_reports")
         occasions = facts.law_report_occasions(w.scope)
-        study.add(f"党政主要负责人{'、'.join(occasions)}" if occasions else "党政主要负责人", "述法", reports,
+        where = ("分别" if len(occasions) > 1 else "") + "、".join(occasions)
+        study.add(f"{t.principals}{where}述法，共", reports,
                   ["，组织领导班子成员和村（社区）党组织书记述法", others] if others and others.amount != reports.amount else "")
     if not study.items:
         study.add("带头参加中心组学法，在重大决策、重要事项上主动听取法律顾问意见，做到依法决策、依法办事")
@@ -266,8 +266,9 @@ PLANS: dict[str, tuple[str, str]] = {
                               "力争行政复议、诉讼案件不再发生败诉"),
     "corrections_incidents": ("严密社区矫正监督管理", "落实日常电话联系、每月集中教育和信息化核查，杜绝社区矫正对象脱管、漏管和重新犯罪"),
     "corrections_schedule_rate": ("规范社区矫正日常管理", "落实日日有电联、月月有集中教育要求，落实率达到100%"),
-    ADVISOR_GAP: ("实现村（社区）法律顾问全覆盖", "为尚未配备法律顾问的村（社区）全部配齐法律顾问，"
-                  "实现“一村（社区）一法律顾问”全覆盖"),
+    ADVISOR_GAP: ("实现村（社区）法律顾问全覆盖", "为{villages}配备法律顾问，实现“一村（社区）一法律顾问”全覆盖"),
+    "deputy_suggestions_on_time_rate": ("提高人大代表建议办理质效", "建立代表建议办理台账，逐件明确承办单位和办理时限，确保按期答复率达到100%"),
+    "deputy_satisfaction_rate": ("提高人大代表建议办理质效", "办理前当面听取代表意见，办理后及时反馈，代表满意和基本满意率达到90%以上"),
     "decline:rule_of_law_meetings": ("加强法治建设统筹部署", "党委、政府每季度至少专题研究一次法治建设工作"),
     "decline:study_sessions": ("坚持经常性集中学法", "严格执行会前学法和中心组学法制度，集中学法次数不少于上年"),
     "decline:court_hearings_attended": ("用好旁听庭审以案促学", "每半年至少组织一次干部职工旁听庭审"),
@@ -303,6 +304,10 @@ def plans(w: Writer, suggestions: list[Suggestion]) -> list[Paragraph]:
         new_plan = "，谋划实施新一轮普法规划" if year == 2025 else ""
         items.append(("深入推进普法依法治理", f"把学习宣传习近平法治思想作为普法首要任务{new_plan}，加强“法律明白人”培训管理，"
                       "推动民主法治示范村（社区）创建"))
+    from fazhi.indicators.gaps import advisor_gaps
+
+    villages = "、".join(advisor_gaps(w.data.org, year)[:4]) or "尚未配备法律顾问的村（社区）"
+    items = [(heading, text.replace("{villages}", villages)) for heading, text in items]
     for number, (heading, text) in enumerate(items, start=1):
         paragraphs.append(Paragraph(merge([Text(f"（{chinese_number(number)}）{heading}。", SUBHEADING), Text(text + "。")])))
     paragraphs.append(Paragraph(runs(_sentence(w, "closing"))))
