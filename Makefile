@@ -27,6 +27,7 @@ run: install
 test: install
 	@bash scripts/ensure-browser.sh
 	@bash scripts/ensure-office.sh
+	$(BIN)/lint-imports --no-cache  # the layer rules: [tool.importlinter] in pyproject.toml
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks (print figures; see bench/RESULTS.md). Both need PostgreSQL on 127.0.0.1:5432.

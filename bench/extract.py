@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fazhi.oversight.extraction import samples  # noqa: E402
-from fazhi.oversight.extraction.pipeline import analyse_path  # noqa: E402
-from fazhi.oversight.extraction.runner import IsolatedAnalyser, collect_files  # noqa: E402
+from fazhi.ingest.pipeline import analyse_path  # noqa: E402
+from fazhi.ingest.runner import IsolatedAnalyser, collect_files  # noqa: E402
+from fazhi.ingest.tests import samples  # noqa: E402
 
-CORPUS = ROOT / "fazhi" / "oversight" / "tests" / "corpus"
+CORPUS = ROOT / "fazhi" / "ingest" / "tests" / "corpus"
 BENCH_CORPUS = ROOT / "bench" / "corpus" / "texts"
 TARGET = 50.0
 

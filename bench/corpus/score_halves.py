@@ -6,7 +6,7 @@ Parts: `tune` and `tune2` (the first helper's held half, merged into tuning once
 `held2` is the fresh held set. `--half tune,tune2` scores those parts together; without `--half`, every
 tuning part together, then each held part. For each part: extracts every text of it in-process
 (`analyse_path`, what `fazhi extract` runs in its worker), writes the JSON `fazhi extract --json` would
-print, and scores it with the project's scorer (fazhi/oversight/tests/corpus/score_extraction.py, a
+print, and scores it with the project's scorer (fazhi/ingest/tests/corpus/score_extraction.py, a
 verbatim copy of shared/tools/score_extraction.py) against the part's labels. `--verbose` lists misses and
 spurious figures — use it on tuning parts only; a held part is for the final figure.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-SCORER = ROOT / "fazhi" / "oversight" / "tests" / "corpus" / "score_extraction.py"
+SCORER = ROOT / "fazhi" / "ingest" / "tests" / "corpus" / "score_extraction.py"
 sys.path.insert(0, str(ROOT))
 
 
@@ -36,7 +36,7 @@ TUNING = ("tune", "tune2")
 
 def write_half(half: str, folder: Path) -> tuple[Path, Path]:
     """Labels and extracted JSON of one part (or several, comma-separated), as files the scorer reads."""
-    from fazhi.oversight.extraction.pipeline import analyse_path
+    from fazhi.ingest.pipeline import analyse_path
 
     parts = halves()
     wanted = set(half.split(","))

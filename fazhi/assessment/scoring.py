@@ -45,7 +45,7 @@ def village_indicators() -> list:
 
 
 def village_value(indicator, *, township, village, year: int) -> Decimal | None:
-    from fazhi.indicators.registry import Kind, Scope, _rate
+    from fazhi.indicators.registry import Kind, Scope, percentage
 
     qs = indicator.records(Scope((township,), year)).filter(village=village)
     if indicator.kind == Kind.COUNT:
@@ -53,7 +53,7 @@ def village_value(indicator, *, township, village, year: int) -> Decimal | None:
     if indicator.kind == Kind.SUM:
         return Decimal(qs.aggregate(total=Sum(indicator.sum_field))["total"] or 0)
     denominator = qs.count()
-    return _rate(qs.filter(indicator.numerator).count(), denominator) if denominator else None
+    return percentage(qs.filter(indicator.numerator).count(), denominator) if denominator else None
 
 
 def score_for(value: Decimal | None, *, target: Decimal, weight: Decimal) -> Decimal:

@@ -26,6 +26,11 @@ class Organisation(models.Model):
     superior_body = models.CharField(
         "报告主送机关", max_length=100, blank=True, help_text="年度报告的主送机关，如“县委、县政府”"
     )
+    doc_prefix = models.CharField(
+        "机关代字", max_length=20, blank=True,
+        help_text="对外文书编号使用的机关代字，如“青山”（案号“青山罚〔2026〕8号”、卷宗号“青山调字〔2026〕第001号”）；"
+                  "留空时取名称去掉“镇”“乡”“街道”",
+    )
     is_active = models.BooleanField("在用", default=True)
 
     class Meta:
@@ -53,6 +58,22 @@ class Organisation(models.Model):
 
     def villages(self) -> models.QuerySet[Organisation]:
         return Organisation.objects.filter(parent=self, kind=OrgKind.VILLAGE, is_active=True)
+
+    @property
+    def issuing_prefix(self) -> str:
+        """The 机关代字 that numbers shown to the public carry: the one set, else the name without its kind."""
+        return self.doc_prefix.strip() or prefix_from_name(self.name)
+
+
+ADMINISTRATIVE_SUFFIXES = ("街道办事处", "街道", "镇", "乡")
+
+
+def prefix_from_name(name: str) -> str:
+    """青山镇 → 青山, 城关街道办事处 → 城关: the name without the kind of area, at most four characters."""
+    for suffix in ADMINISTRATIVE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)][:4]
+    return name[:2]
 
 
 class Role(models.TextChoices):
@@ -226,6 +247,26 @@ class Attachment(Record):
     class Meta:
         verbose_name = verbose_name_plural = "附件"
         indexes = [models.Index(fields=["content_type", "object_id"])]
+
+
+class NumberCounter(models.Model):
+    """The last number issued in one series of one organisation and year (fazhi/core/numbering.py takes the next
+    one under a row lock). Never edited by hand: the numbers it guards are printed on documents."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    series = models.CharField("编号系列", max_length=40)
+    year = models.PositiveIntegerField("年度")
+    last = models.PositiveIntegerField("已用到", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "编号计数器"
+        constraints = [models.UniqueConstraint(fields=["organisation", "series", "year"], name="number_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.series} {self.year}：{self.last}"
+
+    def delete(self, *args, **kwargs):
+        raise HardDeleteForbidden("编号计数器不得删除")
 
 
 class TransitionEvent(models.Model):

@@ -99,10 +99,3 @@ class MajorDecision(Record):
 
     def get_absolute_url(self) -> str:
         return reverse("decision_detail", args=[self.pk])
-
-    def on_legality_review_concluded(self, review, user) -> None:
-        """Called by the review queue: the opinion goes on the decision's timeline, and a passing one moves the
-        decision on to collective discussion."""
-        from fazhi.decisions.services import legality_review_concluded
-
-        legality_review_concluded(self, review, user=user)

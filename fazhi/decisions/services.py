@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import receiver
 from django.utils import timezone
 
 from fazhi.core.attachments import attach_file
@@ -75,6 +76,11 @@ def refresh_stage(decision: MajorDecision, *, user=None) -> MajorDecision:
         decision._history_user = user
         decision.save(update_fields=["stage", "updated_at"])
     return decision
+
+
+@receiver(reviews.review_concluded, sender=MajorDecision, dispatch_uid="decisions.legality_review_concluded")
+def _on_review_concluded(sender, *, subject: MajorDecision, review, user, **kwargs) -> None:
+    legality_review_concluded(subject, review, user=user)
 
 
 def legality_review_concluded(decision: MajorDecision, review, *, user=None) -> MajorDecision:

@@ -14,7 +14,7 @@ from fazhi.oversight.importing import Upload, process_batch, start_batch
 from fazhi.oversight.models import ImportedReport, Submission
 from fazhi.reports.services import report_get, report_initial, report_new, report_save
 
-SEED_DIR = Path(__file__).resolve().parent.parent / "oversight" / "tests" / "corpus" / "seeds"
+SEED_DIR = Path(__file__).resolve().parent.parent / "ingest" / "tests" / "corpus" / "seeds"
 
 
 def _at(day: dt.date) -> dt.datetime:

@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from fazhi.core import deadlines
 from fazhi.core.workdays import WorkingCalendar, format_date, format_date_weekday
 
 ANSWER_WORKING_DAYS = 20  # 第三十三条第二款
@@ -99,7 +100,7 @@ class Clock:
 
 def compute_clock(data: ClockInput, calendar: WorkingCalendar, *, today: dt.date) -> Clock:
     steps = [f"收到申请：{format_date_weekday(data.received_on)}"]
-    notice_due = calendar.add_working_days(data.received_on, CORRECTION_NOTICE_WORKING_DAYS)
+    notice_due = correction_notice_deadline(data.received_on, calendar)
     clock = Clock(state=ClockState.RUNNING, due=None, provisional=False, steps=steps,
                   correction_notice_due=notice_due.due, closed_on=data.closed_on,
                   counts_for_timeliness=data.counts_for_timeliness)
@@ -143,7 +144,7 @@ def compute_clock(data: ClockInput, calendar: WorkingCalendar, *, today: dt.date
         steps.append(f"延长答复期限：{data.extension_days}个工作日{approver}（第三十三条第二款）")
     if total != ANSWER_WORKING_DAYS:
         steps.append(f"合计：自{format_date(start)}次日起第{total}个工作日")
-    due = calendar.add_working_days(start, total)
+    due = deadlines.working_days("答复期限", "政府信息公开条例第三十三条", start, total, calendar, heading="")
     steps.extend(due.steps)
     clock.due = due.due
     clock.provisional = due.provisional
@@ -188,9 +189,15 @@ def _excluded_working_days(
     return len(days), open_interval, steps
 
 
-def proactive_deadline(formed_on: dt.date, calendar: WorkingCalendar):
+def correction_notice_deadline(received_on: dt.date, calendar: WorkingCalendar) -> deadlines.Deadline:
+    """第三十条: 申请内容不明确的，应当自收到申请之日起7个工作日内一次性告知申请人作出补正."""
+    return deadlines.working_days("补正通知期限", "政府信息公开条例第三十条", received_on, CORRECTION_NOTICE_WORKING_DAYS,
+                                  calendar)
+
+
+def proactive_deadline(formed_on: dt.date, calendar: WorkingCalendar) -> deadlines.Deadline:
     """第二十六条: publish within 20 working days of the information being formed or changed."""
-    return calendar.add_working_days(formed_on, PROACTIVE_WORKING_DAYS)
+    return deadlines.working_days("主动公开期限", "政府信息公开条例第二十六条", formed_on, PROACTIVE_WORKING_DAYS, calendar)
 
 
 def due_within(due: dt.date, today: dt.date, working_days: int, calendar: WorkingCalendar) -> bool:

@@ -141,17 +141,6 @@ class DisclosureEvent(models.Model):
         raise HardDeleteForbidden("办理记录不得删除")
 
 
-class TrackingCounter(models.Model):
-    """The last tracking number used per organisation and year; locked while a number is taken."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="tracking_counter_unique")]
-
-
 class ReminderKind(models.TextChoices):
     DUE_SOON = "due_soon", "3个工作日内到期"
     OVERDUE = "overdue", "已超过答复期限"

@@ -7,8 +7,10 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
+from fazhi.core import numbering
 from fazhi.core.attachments import attach_file
 from fazhi.core.models import Organisation
 from fazhi.core.workdays import WorkingCalendar, format_date
@@ -18,7 +20,7 @@ from fazhi.disclosure.choices import (
 )
 from fazhi.disclosure.deadlines import Clock, ClockInput, Interval, compute_clock
 from fazhi.disclosure.models import (
-    MAX_EXTENSION_DAYS, Consultation, DisclosureEvent, DisclosureRequest, TrackingCounter,
+    MAX_EXTENSION_DAYS, Consultation, DisclosureEvent, DisclosureRequest,
 )
 
 
@@ -52,19 +54,18 @@ def clock_for(request: DisclosureRequest, *, calendar: WorkingCalendar | None = 
 # ---------------------------------------------------------------- numbering
 
 def tracking_number(organisation: Organisation, year: int, sequence: int) -> str:
+    """受理编号 SFX01-2026-0007. Unlike the numbers printed on documents it keeps the township's internal code, not its
+    机关代字: the applicant types it into the portal's progress query and the public API's URL, which look it up
+    across every township (so it must be unique system-wide, as the code is and a 机关代字 need not be) and in
+    ASCII that any keyboard, phone keypad or URL carries unchanged."""
     return f"{organisation.code}-{year}-{sequence:04d}"
 
 
 def _next_sequence(organisation: Organisation, year: int) -> int:
-    """Gap-free per organisation and year: the counter row is locked until the application is saved,
-    and rolls back with it if the save fails."""
-    TrackingCounter.objects.bulk_create(
-        [TrackingCounter(organisation=organisation, year=year)], ignore_conflicts=True
-    )
-    counter = TrackingCounter.objects.select_for_update().get(organisation=organisation, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
+    """Gap-free per organisation and year (fazhi/core/numbering.py): the counter row is locked until the application
+    is saved, and rolls back with it if the save fails."""
+    return numbering.next_number(organisation, numbering.DISCLOSURE_REQUEST, year, highest_issued=lambda: (
+        DisclosureRequest.objects.filter(organisation=organisation, year=year).aggregate(m=Max("sequence"))["m"]))
 
 
 # ---------------------------------------------------------------- receiving

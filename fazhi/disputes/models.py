@@ -57,6 +57,8 @@ class DisputeCase(Record):
     agreement = models.CharField("协议形式", max_length=16, choices=AgreementForm.choices, default=AgreementForm.NONE)
     closed_on = models.DateField("办结日期", null=True, blank=True)
     dossier_no = models.CharField("卷宗号", max_length=40, blank=True, help_text="留空则办结时按年度自动编号")
+    dossier_year = models.PositiveIntegerField("卷宗号年度", null=True, blank=True, editable=False)
+    dossier_sequence = models.PositiveIntegerField("卷宗号序号", null=True, blank=True, editable=False)
     # 人民调解法 Art. 29: what a written agreement holds — the parties; the facts, issues and responsibilities;
     # the terms with how and by when they are performed.
     parties_text = models.TextField("当事人基本情况", blank=True, help_text="每行一方：姓名、性别、年龄、住址等")
@@ -73,16 +75,11 @@ class DisputeCase(Record):
         verbose_name = verbose_name_plural = "矛盾纠纷调处"
         ordering = ["-received_on", "-id"]
         indexes = [models.Index(fields=["organisation", "received_on"]), models.Index(fields=["organisation", "closed_on"])]
+        constraints = [models.UniqueConstraint(fields=["organisation", "dossier_year", "dossier_sequence"],
+                                               name="dispute_dossier_number_unique")]
 
     def __str__(self) -> str:
         return f"{self.received_on} {self.summary}"
-
-    def save(self, *args, **kwargs):
-        if self.outcome != DisputeOutcome.OPEN and not self.dossier_no and self.closed_on and not self.voided_at:
-            from fazhi.disputes.dossiers import next_dossier_number
-
-            self.dossier_no = next_dossier_number(self.organisation, self.closed_on.year)
-        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = {}

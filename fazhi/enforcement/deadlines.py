@@ -19,12 +19,16 @@ working day.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 
-from fazhi.core.workdays import WorkingCalendar, format_date, format_date_weekday
+from fazhi.core import deadlines
+from fazhi.core.deadlines import Deadline
+from fazhi.core.workdays import WorkingCalendar, format_date
+
+__all__ = ["Deadline"]
 
 DECISION_DAYS = 90
 HEARING_REQUEST_WD = 5
@@ -40,57 +44,15 @@ def publicity_working_days() -> int:
     return int(getattr(settings, "FAZHI_ENFORCEMENT_PUBLICITY_DAYS", 7))
 
 
-@dataclass
-class Deadline:
-    label: str
-    basis: str
-    start: dt.date
-    due: dt.date
-    unit: str  # "工作日" or "日"
-    days: int
-    steps: list[str] = field(default_factory=list)
-    provisional: bool = False
-
-    def explanation(self) -> str:
-        return "\n".join(self.steps)
-
-    def overdue_on(self, day: dt.date) -> bool:
-        return day > self.due
-
-    def left(self, day: dt.date) -> int:
-        return (self.due - day).days
-
-
-def _cal(calendar: WorkingCalendar | None) -> WorkingCalendar:
-    return calendar or WorkingCalendar.load()
-
-
 def working(label: str, basis: str, start: dt.date, days: int, calendar: WorkingCalendar | None = None) -> Deadline:
-    due = _cal(calendar).add_working_days(start, days)
-    return Deadline(label, basis, start, due.due, "工作日", days, [f"{label}：{days}个工作日（{basis}，第八十五条：“二日”“三日”“五日”“七日”指工作日）", *due.steps],
-                    due.provisional)
+    return deadlines.working_days(label, basis, start, days, calendar,
+                                  heading=f"{label}：{days}个工作日（{basis}，第八十五条：“二日”“三日”“五日”“七日”指工作日）")
 
 
 def calendar_days(label: str, basis: str, start: dt.date, days: int, calendar: WorkingCalendar | None = None,
                   extra: list[tuple[int, str]] = ()) -> Deadline:
     """``days`` calendar days after ``start`` (start not counted), plus any extensions, rolled past rest days."""
-    cal = _cal(calendar)
-    steps = [f"{label}：{days}日（{basis}），自{format_date_weekday(start)}次日起算，按自然日计算"]
-    total = days
-    for more, why in extra:
-        total += more
-        steps.append(f"延长{more}日：{why}")
-    last = start + dt.timedelta(days=total)
-    steps.append(f"第{total}日：{format_date_weekday(last)}")
-    due = last
-    while not cal.is_workday(due):
-        due += dt.timedelta(days=1)
-    if due != last:
-        info = cal.day(last)
-        steps.append(f"{format_date(last)}为{info.note}（休息日），期间届满的最后一日是法定休假日的，以休假日后的第一个工作日"
-                     f"{format_date_weekday(due)}为届满日（民事诉讼法第八十五条）")
-    steps.append(f"届满日：{format_date_weekday(due)}")
-    return Deadline(label, basis, start, due, "日", total, steps)
+    return deadlines.calendar_days(label, basis, start, days, calendar, extensions=extra)
 
 
 def decision_deadline(filed_on: dt.date, extensions=(), calendar: WorkingCalendar | None = None) -> Deadline:

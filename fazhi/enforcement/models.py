@@ -145,6 +145,8 @@ class PenaltyCase(Record):
     """A penalty case under the ordinary procedure (普通程序, 行政处罚法第五十四条至第七十二条)."""
 
     number = models.CharField("案号", max_length=40)
+    number_year = models.PositiveIntegerField("案号年度", null=True, blank=True, editable=False)
+    number_sequence = models.PositiveIntegerField("案号序号", null=True, blank=True, editable=False)
     status = models.CharField("办理阶段", max_length=16, choices=CaseStatus.choices, default=CaseStatus.INVESTIGATING)
     # 立案
     source = models.CharField("案件来源", max_length=16, choices=CaseSource.choices)
@@ -218,7 +220,13 @@ class PenaltyCase(Record):
         verbose_name = verbose_name_plural = "行政处罚案件"
         ordering = ["-filed_on", "-id"]
         indexes = [models.Index(fields=["organisation", "status"])]
-        constraints = [models.UniqueConstraint(fields=["organisation", "number"], name="enforcement_case_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "number"], name="enforcement_case_number_unique"),
+            models.UniqueConstraint(fields=["organisation", "number_year", "number_sequence"],
+                                    name="enforcement_case_sequence_unique"),
+            models.UniqueConstraint(fields=["organisation", "decision_number"], condition=~models.Q(decision_number=""),
+                                    name="enforcement_decision_number_unique"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.party_name}"
@@ -228,13 +236,6 @@ class PenaltyCase(Record):
 
     def kinds(self, field: str = "decision_kinds") -> list[str]:
         return [k for k in getattr(self, field).split(",") if k]
-
-    def on_legality_review_concluded(self, review, user) -> None:
-        """Called by the review queue (法制审核, 第五十八条): the opinion goes on the case's timeline; a passing opinion
-        lets the head decide."""
-        from fazhi.enforcement.services import legal_review_concluded
-
-        legal_review_concluded(self, review, user=user)
 
 
 class CaseExtension(Record):

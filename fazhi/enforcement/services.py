@@ -13,8 +13,11 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.dispatch import receiver
 from django.utils import timezone
 
+from fazhi.core import numbering
 from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
 from fazhi.core.workdays import WorkingCalendar, format_date
@@ -187,10 +190,23 @@ def _move(case: PenaltyCase, *, to: CaseStatus | None, user, action: str, on: dt
     return case
 
 
-def _next_number(organisation: Organisation, year: int) -> str:
-    prefix = f"{organisation.code}罚〔{year}〕"
-    used = PenaltyCase.objects.filter(organisation=organisation, number__startswith=prefix).count()
-    return f"{prefix}{used + 1}号"
+def case_number(organisation: Organisation, year: int, sequence: int) -> str:
+    """案号 as printed on the 立案审批表 and every notice to the party: the township's 机关代字, not its internal code."""
+    return numbering.chinese_document_number(organisation.issuing_prefix, "罚", year, sequence)
+
+
+def suggested_decision_number(case: PenaltyCase) -> str:
+    """The 决定书文号 the decision form proposes: the case's own number in the 罚决 series (青山罚决〔2026〕8号)."""
+    if case.number_year and case.number_sequence:
+        return numbering.chinese_document_number(case.organisation.issuing_prefix, "罚决", case.number_year,
+                                                 case.number_sequence)
+    return case.number.replace("罚", "罚决")
+
+
+def _next_sequence(organisation: Organisation, year: int) -> int:
+    """Gap-free per township and year (fazhi/core/numbering.py); a voided case keeps its number."""
+    return numbering.next_number(organisation, numbering.PENALTY_CASE, year, highest_issued=lambda: (
+        PenaltyCase.objects.filter(organisation=organisation, number_year=year).aggregate(m=Max("number_sequence"))["m"]))
 
 
 def hearing_eligible(kinds: list[str], amount: Decimal | None, party_kind: str) -> bool:
@@ -237,9 +253,9 @@ def case_file(*, organisation: Organisation, fields: dict, filed_on: dt.date, us
     for name, message in (("party_name", "请填写当事人"), ("alleged_violation", "请填写涉嫌违法行为"),
                           ("legal_basis", "请填写涉嫌违反的法律规定（立案依据）"), ("filing_approver", "请填写立案批准人（行政机关负责人）")):
         fields[name] = _text(fields.get(name, ""), name, message)
-    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()  # one number at a time per township
-    case = PenaltyCase(organisation=organisation, created_by=user, filed_on=filed_on,
-                       number=_next_number(organisation, filed_on.year), **fields)
+    sequence = _next_sequence(organisation, filed_on.year)
+    case = PenaltyCase(organisation=organisation, created_by=user, filed_on=filed_on, number_year=filed_on.year,
+                       number_sequence=sequence, number=case_number(organisation, filed_on.year, sequence), **fields)
     case.full_clean(validate_constraints=False)
     case._history_user = user
     case.save()
@@ -412,6 +428,11 @@ def send_for_legal_review(case: PenaltyCase, *, submitted_on: dt.date, grounds: 
     _move(case, to=CaseStatus.LEGAL_REVIEW, user=user, action="送法制审核", on=submitted_on,
           note=f"第五十八条：{labels}；审查期限{review.days_allowed}个工作日")
     return review
+
+
+@receiver(reviews.review_concluded, sender=PenaltyCase, dispatch_uid="enforcement.legal_review_concluded")
+def _on_review_concluded(sender, *, subject: PenaltyCase, review, user, **kwargs) -> None:
+    legal_review_concluded(subject, review, user=user)
 
 
 def legal_review_concluded(case: PenaltyCase, review, *, user=None) -> PenaltyCase:

@@ -24,7 +24,7 @@ from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.indicators import registry
 from fazhi.indicators.models import Aggregate, AggregateState
-from fazhi.indicators.registry import Figure, Kind, Scope, _rate
+from fazhi.indicators.registry import Figure, Kind, Scope, percentage
 
 
 def mark_stale(organisation_id: int | None) -> None:
@@ -214,7 +214,7 @@ def figures(scope: Scope, today: dt.date | None = None, *, refresh_first: bool =
             continue
         if indicator.kind == Kind.RATE:
             num, den = int(t["num"] or 0), int(t["den"] or 0)
-            out[indicator.key] = Figure(indicator, scope, _rate(num, den), has_data=den > 0, row_count=int(t["rows"] or 0),
+            out[indicator.key] = Figure(indicator, scope, percentage(num, den), has_data=den > 0, row_count=int(t["rows"] or 0),
                                         numerator=num, denominator=den)
         else:
             value = t["value"] or Decimal(0)

@@ -44,7 +44,8 @@ def _institution_items(organisations, today: dt.date) -> list[Item]:
     mediations open over a month, villages without a legal advisor."""
 
     from fazhi.advisors.figures import count_villages_without_advisor
-    from fazhi.disputes.models import DisputeCase, DisputeOutcome
+    from fazhi.disputes.deadlines import open_too_long_filter
+    from fazhi.disputes.models import DisputeCase
     from fazhi.governance.models import ResponsibilityTask, TaskStatus
     from fazhi.litigation.models import CourtSuggestion, LegalCase
     from fazhi.litigation.rules import answer_due
@@ -55,8 +56,7 @@ def _institution_items(organisations, today: dt.date) -> list[Item]:
     suggestions = CourtSuggestion.objects.active().filter(organisation__in=orgs, answered_on__isnull=True, due_on__lt=today)
     unanswered = [c for c in LegalCase.objects.active().filter(organisation__in=orgs, answered_on__isnull=True, outcome="")
                   if answer_due(c.kind, c.received_on)[0] < today]
-    month_ago = today - dt.timedelta(days=30)
-    disputes = DisputeCase.objects.active().filter(organisation__in=orgs, outcome=DisputeOutcome.OPEN, received_on__lt=month_ago)
+    disputes = open_too_long_filter(DisputeCase.objects.active().filter(organisation__in=orgs), today)
     gaps = count_villages_without_advisor(orgs, today.year)
     ledger = lambda slug, query="": reverse("ledger_list", args=[slug]) + query  # noqa: E731
     return [

@@ -21,7 +21,7 @@ from fazhi.disputes import figures as dispute_figures
 from fazhi.disputes.models import DisputeCase, DisputeOutcome
 from fazhi.governance import figures as governance_figures
 from fazhi.governance.models import RULE_OF_LAW_MEETING_KINDS, Meeting
-from fazhi.indicators.registry import Indicator, Kind, register
+from fazhi.indicators.registry import Indicator, Kind, fixed, register
 from fazhi.contracts.listing import CONTRACT_LISTING
 from fazhi.contracts.models import Contract
 from fazhi.litigation import figures as litigation_figures
@@ -48,72 +48,58 @@ def _sat_exam(scope):
     return ExamRecord.objects.filter(exam_on__year=scope.year, status=ExamStatus.SAT)
 
 
-register(Indicator(
-    "rule_of_law_meetings", "专题研究部署法治建设会议", "次",
+register(fixed(
+    "rule_of_law_meetings",
     rows=lambda s: Meeting.objects.filter(held_on__year=s.year, on_rule_of_law=True, kind__in=RULE_OF_LAW_MEETING_KINDS),
-    phrase="召开专题研究部署法治建设会议{value}次", ledger_slug="meetings",
-    description="党委会、政府常务会、专题会、听取汇报、依法治镇委员会等研究法治建设的会议",
+    ledger_slug="meetings", description="党委会、政府常务会、专题会、听取汇报、依法治镇委员会等研究法治建设的会议",
 ))
-register(Indicator(
-    "study_sessions", "集中学法（中心组学法、会前学法、集中学习）", "次",
-    rows=lambda s: StudySession.objects.filter(held_on__year=s.year),
-    phrase="开展集中学法{value}次", ledger_slug="study-sessions",
+register(fixed(
+    "study_sessions", rows=lambda s: StudySession.objects.filter(held_on__year=s.year), ledger_slug="study-sessions",
 ))
-register(Indicator(
-    "exam_participants", "参加学法考法人数", "人", rows=_sat_exam,
-    phrase="{value}名干部职工参加学法考试", ledger_slug="exam-records",
+register(fixed("exam_participants", rows=_sat_exam, ledger_slug="exam-records"))
+register(fixed(
+    "exam_pass_rate", rows=_sat_exam, numerator=Q(passed=True), ledger_slug="exam-records",
+    description="合格人数 ÷ 参考人数 × 100",
 ))
-register(Indicator(
-    "exam_pass_rate", "学法考试合格率", "%", kind=Kind.RATE, rows=_sat_exam, numerator=Q(passed=True),
-    phrase="考试合格率{value}%", ledger_slug="exam-records", description="合格人数 ÷ 参考人数 × 100",
+register(fixed(
+    "court_hearings_attended", rows=lambda s: CourtObservation.objects.filter(held_on__year=s.year),
+    ledger_slug="court-observations",
 ))
-register(Indicator(
-    "court_hearings_attended", "旁听庭审", "次",
-    rows=lambda s: CourtObservation.objects.filter(held_on__year=s.year),
-    phrase="组织旁听庭审{value}次", ledger_slug="court-observations",
-))
-register(Indicator(
-    "legality_reviews", "合法性审查/法制审核", "件",
+register(fixed(
+    "legality_reviews",
     rows=lambda s: LegalityReview.objects.filter(status=ReviewStatus.CONCLUDED, concluded_on__year=s.year),
-    phrase="完成合法性审查{value}件", listing=REVIEW_LISTING,
-    description="本年出具审查意见的合法性审查（合同、规范性文件、重大行政决策、重大执法决定及其他事项）",
+    listing=REVIEW_LISTING, description="本年出具审查意见的合法性审查（合同、规范性文件、重大行政决策、重大执法决定及其他事项）",
 ))
-register(Indicator(
-    "normative_docs_filed", "规范性文件备案", "件", rows=normative_figures.filed,
-    phrase="报备规范性文件{value}件", listing=DOCUMENT_LISTING, description="本年报送备案的规范性文件",
+register(fixed(
+    "normative_docs_filed", rows=normative_figures.filed, listing=DOCUMENT_LISTING, description="本年报送备案的规范性文件",
 ))
-register(Indicator(
-    "normative_docs_repealed", "规范性文件废止", "件", rows=normative_figures.repealed,
-    phrase="废止规范性文件{value}件", listing=DOCUMENT_LISTING,
+register(fixed("normative_docs_repealed", rows=normative_figures.repealed, listing=DOCUMENT_LISTING))
+register(fixed(
+    "disclosure_proactive", rows=lambda s: ProactiveRelease.objects.filter(published_on__year=s.year),
+    ledger_slug="proactive-releases",
 ))
-register(Indicator(
-    "disclosure_proactive", "主动公开政府信息", "条",
-    rows=lambda s: ProactiveRelease.objects.filter(published_on__year=s.year),
-    phrase="主动公开政府信息{value}条", ledger_slug="proactive-releases",
+register(fixed(
+    "disclosure_requests", rows=lambda s: DisclosureRequest.objects.filter(received_on__year=s.year),
+    listing=REQUEST_LISTING, description="本年收到（新收）的政府信息公开申请，不含上年结转",
 ))
-register(Indicator(
-    "disclosure_requests", "依申请公开申请", "件",
-    rows=lambda s: DisclosureRequest.objects.filter(received_on__year=s.year),
-    phrase="收到政府信息公开申请{value}件", listing=REQUEST_LISTING,
-    description="本年收到（新收）的政府信息公开申请，不含上年结转",
-))
-register(Indicator(
-    "disclosure_response_rate", "依申请公开按期答复率", "%", kind=Kind.RATE,
-    rows=lambda s: response_rate_candidates(s.year), judge=lambda s, qs: judge_response(s.year, qs),
-    phrase="按期答复率{value}%", listing=REQUEST_LISTING,
+register(fixed(
+    "disclosure_response_rate", rows=lambda s: response_rate_candidates(s.year),
+    judge=lambda s, qs: judge_response(s.year, qs), listing=REQUEST_LISTING,
     description="法定期限内答复的件数 ÷ 本年应答复件数 × 100；应答复件数为本年作出答复的申请和本年内到期仍未答复的申请，"
                 "期限按工作日日历计算（扣除补正、征求意见时间，计入延期）",
 ))
-register(Indicator("enforcement_officers", "持证执法人员", "人", phrase="取得执法资格人员{value}人",
-                   rows=enforcement_figures.certified_officers, listing=enforcement_listing.OFFICER_LISTING,
-                   description="年末（当年为今天）持有有效行政执法证的执法人员"))
-register(Indicator("enforcement_training", "执法人员培训", "次", phrase="开展执法人员培训{value}次",
-                   rows=enforcement_figures.trainings, listing=enforcement_listing.TRAINING_LISTING))
-register(Indicator("penalty_cases", "行政处罚案件（普通程序）", "件", phrase="办理普通程序处罚案件{value}件",
-                   rows=enforcement_figures.penalty_cases, listing=enforcement_listing.CASE_LISTING,
-                   description="本年立案的普通程序行政处罚案件"))
-register(Indicator("case_file_reviews", "执法案卷评查", "次", phrase="开展执法案卷评查{value}次",
-                   rows=enforcement_figures.audits, listing=enforcement_listing.AUDIT_LISTING))
+register(fixed(
+    "enforcement_officers", rows=enforcement_figures.certified_officers, listing=enforcement_listing.OFFICER_LISTING,
+    description="年末（当年为今天）持有有效行政执法证的执法人员",
+))
+register(fixed(
+    "enforcement_training", rows=enforcement_figures.trainings, listing=enforcement_listing.TRAINING_LISTING,
+))
+register(fixed(
+    "penalty_cases", rows=enforcement_figures.penalty_cases, listing=enforcement_listing.CASE_LISTING,
+    description="本年立案的普通程序行政处罚案件",
+))
+register(fixed("case_file_reviews", rows=enforcement_figures.audits, listing=enforcement_listing.AUDIT_LISTING))
 register(Indicator("enforcement_auxiliaries", "执法辅助人员", "人", core=False, phrase="执法辅助人员{value}人",
                    rows=enforcement_figures.auxiliaries, listing=enforcement_listing.OFFICER_LISTING))
 register(Indicator("enforcement_vehicles", "执法车辆", "辆", core=False, phrase="配备执法车{value}辆",
@@ -136,44 +122,31 @@ register(Indicator("enforcement_inspections", "现场执法检查活动", "次",
                    rows=enforcement_figures.inspections, listing=enforcement_listing.INSPECTION_LISTING))
 register(Indicator("case_file_rectifications", "案卷评查整改建议", "条", core=False, phrase="提出整改建议{value}条",
                    rows=enforcement_figures.rectifications, listing=enforcement_listing.RECTIFICATION_LISTING))
-register(Indicator(
-    "publicity_events", "普法宣传活动", "场次", rows=_offline_events,
-    phrase="开展普法宣传活动{value}场次", ledger_slug="publicity-events",
-    description="线下普法宣传活动场次；线上活动另计",
+register(fixed(
+    "publicity_events", rows=_offline_events, ledger_slug="publicity-events", description="线下普法宣传活动场次；线上活动另计",
 ))
-register(Indicator(
-    "publicity_materials", "发放普法宣传资料", "份", kind=Kind.SUM, rows=_offline_events, sum_field="materials",
-    phrase="发放宣传资料{value}份", ledger_slug="publicity-events",
+register(fixed("publicity_materials", rows=_offline_events, sum_field="materials", ledger_slug="publicity-events"))
+register(fixed(
+    "legal_consultations", rows=_events, sum_field="consultations", ledger_slug="publicity-events",
+    adds=("advisor_consultations",), description="普法活动中解答的咨询，加上法律顾问服务台账中的法律咨询人次",
 ))
-register(Indicator(
-    "legal_consultations", "法律咨询", "人次", kind=Kind.SUM, rows=_events, sum_field="consultations",
-    phrase="解答法律咨询{value}人次", ledger_slug="publicity-events", adds=("advisor_consultations",),
-    description="普法活动中解答的咨询，加上法律顾问服务台账中的法律咨询人次",
+register(fixed("publicity_audience", rows=_offline_events, sum_field="audience", ledger_slug="publicity-events"))
+register(fixed(
+    "legal_literates", rows=lambda s: LegalLiaison.objects.filter(registered_on__year=s.year),
+    ledger_slug="legal-liaisons",
 ))
-register(Indicator(
-    "publicity_audience", "普法受众", "人次", kind=Kind.SUM, rows=_offline_events, sum_field="audience",
-    phrase="受众群众{value}人次", ledger_slug="publicity-events",
+register(fixed(
+    "disputes_handled", rows=lambda s: DisputeCase.objects.filter(received_on__year=s.year), ledger_slug="disputes",
 ))
-register(Indicator(
-    "legal_literates", "培养法律明白人", "人",
-    rows=lambda s: LegalLiaison.objects.filter(registered_on__year=s.year),
-    phrase="培养“法律明白人”“法治带头人”{value}人", ledger_slug="legal-liaisons",
-))
-register(Indicator(
-    "disputes_handled", "排查调处矛盾纠纷", "件",
-    rows=lambda s: DisputeCase.objects.filter(received_on__year=s.year),
-    phrase="排查调处矛盾纠纷{value}件", ledger_slug="disputes",
-))
-register(Indicator(
-    "disputes_resolved", "调解成功", "件",
+register(fixed(
+    "disputes_resolved",
     rows=lambda s: DisputeCase.objects.filter(closed_on__year=s.year, outcome=DisputeOutcome.RESOLVED),
-    phrase="调解成功{value}件", ledger_slug="disputes",
+    ledger_slug="disputes",
 ))
-register(Indicator(
-    "dispute_success_rate", "调处成功率", "%", kind=Kind.RATE,
+register(fixed(
+    "dispute_success_rate",
     rows=lambda s: DisputeCase.objects.filter(closed_on__year=s.year).exclude(outcome=DisputeOutcome.OPEN),
-    numerator=Q(outcome=DisputeOutcome.RESOLVED),
-    phrase="调处成功率{value}%", ledger_slug="disputes", description="调解成功件数 ÷ 本年办结件数 × 100",
+    numerator=Q(outcome=DisputeOutcome.RESOLVED), ledger_slug="disputes", description="调解成功件数 ÷ 本年办结件数 × 100",
 ))
 # 组织领导 (fazhi/governance): 述法, the responsibility list (谁分管、谁负责), the budget (经费保障).
 register(Indicator("principal_law_reports", "党政主要负责人述法", "次", core=False, rows=governance_figures.principal_law_reports,
@@ -201,6 +174,9 @@ register(Indicator("mediators", "人民调解员（年末在任）", "人", core
                    ledger_slug="mediators", phrase="配备人民调解员{value}人"))
 register(Indicator("legal_advisors", "聘请法律顾问（年末在聘）", "人", core=False, rows=advisor_figures.advisors_engaged,
                    ledger_slug="legal-advisors", phrase="聘请法律顾问{value}名"))
+register(Indicator("judgments_performed", "履行生效判决、裁定和复议决定", "件", core=False,
+                   rows=litigation_figures.judgments_performed, ledger_slug="case-obligations",
+                   phrase="履行生效判决、裁定和复议决定{value}件"))
 register(Indicator("obligations_completed", "履行判决裁定、复议决定和协助执行（完成）", "件", core=False,
                    rows=litigation_figures.obligations_completed, ledger_slug="case-obligations",
                    phrase="履行生效判决、裁定和复议决定及协助执行{value}件"))
@@ -225,24 +201,19 @@ register(Indicator(
     rows=correction_figures.serious_incidents, listing=INCIDENT_LISTING, phrase="发生脱管、漏管、重新犯罪{value}人次",
     zero_phrase="社区矫正对象无脱管、漏管，无重新犯罪（{value}）", zero_requires="corrections_on_roll",
 ))
-register(Indicator("reconsideration_cases", "行政复议案件", "件", rows=litigation_figures.reconsiderations,
-                   ledger_slug="legal-cases", phrase="办理行政复议案件{value}件"))
-register(Indicator("litigation_cases", "行政诉讼案件", "件", rows=litigation_figures.lawsuits, ledger_slug="legal-cases",
-                   phrase="办理行政诉讼案件{value}件"))
-register(Indicator("court_appearances", "负责人出庭应诉", "次", rows=litigation_figures.appearances,
-                   ledger_slug="court-hearings", phrase="负责人出庭应诉{value}次"))
+register(fixed("reconsideration_cases", rows=litigation_figures.reconsiderations, ledger_slug="legal-cases"))
+register(fixed("litigation_cases", rows=litigation_figures.lawsuits, ledger_slug="legal-cases"))
+register(fixed("court_appearances", rows=litigation_figures.appearances, ledger_slug="court-hearings"))
 # LAW.md §7: the local convention varies (per hearing or per case): FAZHI_COURT_APPEARANCE_BASIS chooses.
 if litigation_rules.appearance_basis() == "case":
-    register(Indicator(
-        "court_appearance_rate", "负责人出庭应诉率", "%", kind=Kind.RATE, rows=litigation_figures.cases_heard,
-        judge=litigation_figures.judge_case_appearance, ledger_slug="legal-cases", phrase="出庭应诉率{value}%",
-        description="本年有负责人出庭的开庭审理案件 ÷ 本年开庭审理的行政诉讼案件 × 100（按案件计）",
+    register(fixed(
+        "court_appearance_rate", rows=litigation_figures.cases_heard, judge=litigation_figures.judge_case_appearance,
+        ledger_slug="legal-cases", description="本年有负责人出庭的开庭审理案件 ÷ 本年开庭审理的行政诉讼案件 × 100（按案件计）",
     ))
 else:
-    register(Indicator(
-        "court_appearance_rate", "负责人出庭应诉率", "%", kind=Kind.RATE, rows=litigation_figures.open_court_hearings,
-        numerator=litigation_figures.APPEARED, ledger_slug="court-hearings", phrase="出庭应诉率{value}%",
-        description="负责人（正职、副职或分管副职）出庭的开庭次数 ÷ 本年行政诉讼开庭审理次数 × 100（按庭次计）",
+    register(fixed(
+        "court_appearance_rate", rows=litigation_figures.open_court_hearings, numerator=litigation_figures.APPEARED,
+        ledger_slug="court-hearings", description="负责人（正职、副职或分管副职）出庭的开庭次数 ÷ 本年行政诉讼开庭审理次数 × 100（按庭次计）",
     ))
 register(Indicator("litigation_cases_lost", "行政复议、诉讼败诉（被纠错）案件", "件", core=False, rows=litigation_figures.lost,
                    ledger_slug="legal-cases", phrase="败诉（被纠错）{value}件",
@@ -253,11 +224,11 @@ register(Indicator("court_assistance", "配合法院执行（冻结、划拨等�
                    ledger_slug="case-obligations", phrase="配合法院冻结、划拨资金资产等{value}次"))
 register(Indicator("court_suggestions", "收到司法建议、检察建议", "件", core=False, rows=litigation_figures.suggestions,
                    ledger_slug="court-suggestions", phrase="收到司法建议、检察建议{value}件"))
-register(Indicator("legal_aid", "法律援助（申请、指引）", "件", rows=advisor_figures.legal_aid, ledger_slug="legal-aid",
-                   phrase="帮助群众申请法律援助{value}件"))
-register(Indicator("legal_advisor_coverage", "法律顾问覆盖村（社区）", "个", rows=advisor_figures.covered_villages,
-                   ledger_slug="advisor-assignments", phrase="{value}个村（社区）配备法律顾问",
-                   description="年末（当年为今天）仍在配备期内的村（社区）个数，一个村有多名顾问只计一次"))
+register(fixed("legal_aid", rows=advisor_figures.legal_aid, ledger_slug="legal-aid"))
+register(fixed(
+    "legal_advisor_coverage", rows=advisor_figures.covered_villages, ledger_slug="advisor-assignments",
+    description="年末（当年为今天）仍在配备期内的村（社区）个数，一个村有多名顾问只计一次",
+))
 # 法律顾问服务台账: the advisors' own figures (the seeds report them apart from the township's events).
 for _key, _label, _unit, _rows, _phrase in (
     ("advisor_consultations", "法律顾问解答法律咨询", "人次", advisor_figures.consultations, "法律顾问提供法律咨询服务{value}人次"),
@@ -393,7 +364,7 @@ register(Indicator(
 from django.db.models import F  # noqa: E402
 from django.utils import timezone as _timezone  # noqa: E402
 
-from fazhi.assessment.models import AssessmentCriterion, AssessmentScore  # noqa: E402
+from fazhi.core.ledgers.registry import get_ledger  # noqa: E402
 from fazhi.otherfigures.ledgers import OTHER_FIGURES  # noqa: E402
 from fazhi.otherfigures.models import Metric, OtherFigure  # noqa: E402
 from fazhi.schools import selectors as school_selectors  # noqa: E402
@@ -508,20 +479,27 @@ register(Indicator(
     description="“其他数据”台账中除办件量外的数字（法治工作人员、网上办件、自行命名的数字等）；年度报告逐条写成一句，"
                 "数字链接到该条记录",
 ))
+# 目标管理考核 scores villages by these indicators (fazhi/assessment/scoring.py), so its records are read through
+# its ledgers in the core registry rather than by importing the app (which would make the two import each other).
+def _assessment_records(ledger_slug: str):
+    return get_ledger(ledger_slug).model.objects.all()
+
+
 register(Indicator(
     "assessment_criteria", "法治建设目标管理考核指标", "项", core=False,
-    rows=lambda s: AssessmentCriterion.objects.filter(adopted_on__year=s.year),
+    rows=lambda s: _assessment_records("assessment-criteria").filter(adopted_on__year=s.year),
     phrase="设置法治建设目标管理考核指标{value}项",
     ledger_slug="assessment-criteria",
 ))
 register(Indicator(
     "assessment_data_criteria", "按台账数据计分的考核指标", "项", core=False,
-    rows=lambda s: AssessmentCriterion.objects.filter(adopted_on__year=s.year).exclude(indicator_key=""),
+    rows=lambda s: _assessment_records("assessment-criteria").filter(adopted_on__year=s.year).exclude(indicator_key=""),
     phrase="其中{value}项按台账数据自动计分", ledger_slug="assessment-criteria",
 ))
 register(Indicator(
     "assessment_scores", "目标管理考核评分", "项次", core=False,
-    rows=lambda s: AssessmentScore.objects.filter(criterion__adopted_on__year=s.year, criterion__voided_at__isnull=True),
+    rows=lambda s: _assessment_records("assessment-scores").filter(
+        criterion__adopted_on__year=s.year, criterion__voided_at__isnull=True),
     phrase="完成考核评分{value}项次", ledger_slug="assessment-scores",
     description="本年度考核指标的评分记录（每个考核对象每项指标一条）",
 ))

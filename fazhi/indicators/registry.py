@@ -3,7 +3,9 @@
 An indicator knows its label and unit, which records produce it for a scope
 (organisations + year), how to turn those records into a value, and how to
 phrase it. The dashboard, the annual report, the CLI and the record lists that
-make every figure traceable all read these definitions.
+make every figure traceable all read these definitions. The fixed figures of
+INDICATORS.md take their words (label, unit, kind, phrase) from catalogue.py,
+which the report reader and the county comparison read too (``fixed``).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import Callable
 from django.db.models import Count, Q, QuerySet, Sum
 
 from fazhi.core.models import Organisation, OrgKind
+from fazhi.indicators.catalogue import FIXED, Kind  # noqa: F401  (Kind is read from here by the registry's users)
 
 
 @dataclass(frozen=True)
@@ -34,12 +37,6 @@ class Scope:
 
     def previous_year(self) -> Scope:
         return Scope(self.organisations, self.year - 1)
-
-
-class Kind:
-    COUNT = "count"  # number of records
-    SUM = "sum"  # sum of a field over the records
-    RATE = "rate"  # numerator records ÷ denominator records × 100
 
 
 @dataclass
@@ -107,7 +104,7 @@ class Indicator:
             verdicts = self._verdicts(scope)
             denominator, numerator = len(verdicts), sum(verdicts.values())
             return Figure(
-                self, scope, _rate(numerator, denominator), has_data=denominator > 0, row_count=denominator,
+                self, scope, percentage(numerator, denominator), has_data=denominator > 0, row_count=denominator,
                 numerator=numerator, denominator=denominator,
             )
         qs = self.records(scope)
@@ -121,7 +118,7 @@ class Indicator:
         agg = qs.aggregate(denominator=Count("pk"), numerator=Count("pk", filter=self.numerator))
         denominator, numerator = agg["denominator"], agg["numerator"]
         return Figure(
-            self, scope, _rate(numerator, denominator), has_data=denominator > 0, row_count=denominator,
+            self, scope, percentage(numerator, denominator), has_data=denominator > 0, row_count=denominator,
             numerator=numerator, denominator=denominator,
         )
 
@@ -142,7 +139,8 @@ class Indicator:
         return (self.phrase or f"{self.label}{{value}}{self.unit}").format(value=value_text)
 
 
-def _rate(numerator: int, denominator: int) -> Decimal | None:
+def percentage(numerator: int, denominator: int) -> Decimal | None:
+    """A rate in per cent, to one decimal rounded half up; None without a denominator."""
     if not denominator:
         return None
     return (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
@@ -189,9 +187,19 @@ def format_value(value) -> str:
 _REGISTRY: dict[str, Indicator] = {}
 
 
+def fixed(key: str, **computation) -> Indicator:
+    """A fixed figure of INDICATORS.md: its label, unit, kind and phrase from the catalogue, how Fazhi computes it
+    from ``computation`` (rows, numerator, judge, listing…)."""
+    definition = FIXED[key]
+    return Indicator(key, definition.label, definition.unit, kind=definition.kind, phrase=definition.phrase,
+                     **computation)
+
+
 def register(indicator: Indicator) -> Indicator:
     if indicator.key in _REGISTRY:
         raise ValueError(f"indicator {indicator.key} defined twice")
+    if indicator.core != (indicator.key in FIXED):
+        raise ValueError(f"indicator {indicator.key}: core=True is for the fixed figures of catalogue.py (fixed())")
     _REGISTRY[indicator.key] = indicator
     return indicator
 
@@ -205,18 +213,13 @@ def connect(key: str, **definition) -> Indicator:
 
 
 def get(key: str) -> Indicator:
-    _ensure_loaded()
     return _REGISTRY[key]
 
 
 def all_indicators() -> list[Indicator]:
-    _ensure_loaded()
     return list(_REGISTRY.values())
 
 
 def compute_all(scope: Scope) -> dict[str, Figure]:
     return {ind.key: ind.compute(scope) for ind in all_indicators()}
 
-
-def _ensure_loaded() -> None:
-    from fazhi.indicators import definitions  # noqa: F401  (registers on import)

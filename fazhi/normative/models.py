@@ -50,17 +50,6 @@ class DocumentSeries(models.Model):
         return self.prefix
 
 
-class NumberCounter(models.Model):
-    """The last number used per series and year; locked while a number is taken (gap-free)."""
-
-    series = models.ForeignKey(DocumentSeries, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["series", "year"], name="doc_number_counter_unique")]
-
-
 class NormativeDocument(Record):
     title = models.CharField("文件名称", max_length=200)
     drafting_unit = models.CharField("起草单位", max_length=100)

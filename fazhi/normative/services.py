@@ -9,14 +9,16 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
+from fazhi.core import numbering
 from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
 from fazhi.core.workdays import format_date
 from fazhi.normative import rules
 from fazhi.normative.choices import BEFORE_ISSUE, DocStatus, EvaluationConclusion
-from fazhi.normative.models import DocumentSeries, EvaluationRecord, NormativeDocument, NumberCounter
+from fazhi.normative.models import DocumentSeries, EvaluationRecord, NormativeDocument
 from fazhi.participation import services as participation
 from fazhi.reviews import services as reviews
 from fazhi.reviews.choices import SubjectKind
@@ -145,13 +147,10 @@ def record_deliberation(doc: NormativeDocument, *, user, deliberated_on: dt.date
 
 
 def _next_number(series: DocumentSeries, year: int) -> int:
-    """Gap-free per series and year: the counter row stays locked until the document is saved and rolls
-    back with it if the save fails."""
-    NumberCounter.objects.bulk_create([NumberCounter(series=series, year=year)], ignore_conflicts=True)
-    counter = NumberCounter.objects.select_for_update().get(series=series, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
+    """Gap-free per series and year (fazhi/core/numbering.py): the counter row stays locked until the document is
+    saved and rolls back with it if the save fails."""
+    return numbering.next_number(series.organisation_id, numbering.normative_series(series.pk), year, highest_issued=lambda: (
+        NormativeDocument.objects.filter(series=series, number_year=year).aggregate(m=Max("number"))["m"]))
 
 
 @transaction.atomic

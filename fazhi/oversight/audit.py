@@ -50,7 +50,7 @@ def audit_submission(submission) -> Audit:
     if submission.check_score is not None:
         problems = [Problem.from_dict(p) for p in (submission.check_problems or []) if isinstance(p, dict)]
         return Audit(problems, submission.check_reason or "")
-    from fazhi.oversight.extraction import analyse_text
+    from fazhi.ingest import analyse_text
 
     try:
         result = analyse_text(submission.text or "")

@@ -25,17 +25,13 @@ from django.urls import reverse
 
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.indicators import aggregates, registry
+from fazhi.indicators.catalogue import FIXED
 from fazhi.indicators.registry import Indicator, Kind, format_value
 from fazhi.oversight.models import ImportedFigure, ImportedReport, Submission
 
 # For an imported report, a stated rate enters the roll-up only with its counts: (numerator key,
 # denominator key); when one of them is missing it is derived from the rate and the other.
-RATE_PARTS: dict[str, tuple[str | None, str | None]] = {
-    "dispute_success_rate": ("disputes_resolved", "disputes_handled"),
-    "exam_pass_rate": (None, "exam_participants"),
-    "court_appearance_rate": ("court_appearances", None),
-    "disclosure_response_rate": (None, "disclosure_requests"),
-}
+RATE_PARTS: dict[str, tuple[str | None, str | None]] = {key: d.rate_parts for key, d in FIXED.items() if d.rate_parts}
 FAZHI, IMPORTED = "fazhi", "imported"
 
 

@@ -1,6 +1,6 @@
-"""The one seam between the importer and the extraction package: bytes of a file → a read report.
+"""The one seam between the importer and the report reader (fazhi.ingest): bytes of a file → a read report.
 
-The figures are read in a worker process with a time limit (``extraction.runner``), so a
+The figures are read in a worker process with a time limit (``fazhi.ingest.runner``), so a
 pathological file ends in a clear reason instead of a hung request; only a file that passed
 there is read again here for the normalised text the county reads on the report page.
 """
@@ -10,10 +10,10 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 
-from fazhi.oversight.extraction import errors
-from fazhi.oversight.extraction.normalise import normalise
-from fazhi.oversight.extraction.readers import MAX_BYTES, read
-from fazhi.oversight.extraction.runner import IsolatedAnalyser
+from fazhi.ingest import errors
+from fazhi.ingest.normalise import normalise
+from fazhi.ingest.readers import MAX_BYTES, read
+from fazhi.ingest.runner import IsolatedAnalyser
 
 MAX_FILE_BYTES = MAX_BYTES
 READ_TIMEOUT_SECONDS = 30.0

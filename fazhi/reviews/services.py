@@ -7,18 +7,21 @@ Sources: 《重大行政决策程序暂行条例》第二十五至二十八条; 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.dispatch import Signal
 from django.utils import timezone
 
+from fazhi.core import deadlines, roles
 from fazhi.core.attachments import attach_file
-from fazhi.core import roles
+from fazhi.core.deadlines import Deadline
 from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
-from fazhi.core.workdays import DueDate, WorkingCalendar, format_date
+from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.reviews.choices import OPEN_STATUSES, PASSING_OPINIONS, Opinion, ReviewStatus, SubjectKind
 from fazhi.reviews.models import LegalityReview
 from fazhi.reviews.rules import DEFAULT_DAYS_ALLOWED, MINIMUM_BASIS, minimum_days
@@ -27,6 +30,11 @@ from fazhi.reviews.rules import DEFAULT_DAYS_ALLOWED, MINIMUM_BASIS, minimum_day
 REVIEWER_ROLES = roles.REVIEWER_ROLES
 OWN_MATTER = ("不能审查本人送审或起草的事项：合法性审查须由起草、送审以外的司法所工作人员或法制审核人员进行"
               "（行政处罚法第五十八条；《重大行政决策程序暂行条例》第二十五条至第二十八条）")
+
+
+# Sent when a review's opinion is recorded, with ``sender`` the matter's model and ``subject``, ``review``, ``user``:
+# the matter's own app (a receiver in its services module) updates where the matter stands. Reviews knows no app.
+review_concluded = Signal()
 
 
 def _today() -> dt.date:
@@ -88,8 +96,10 @@ def subject_of(review: LegalityReview):
 
 # ---------------------------------------------------------------- time allowed and taken
 
-def due_date(review: LegalityReview, calendar: WorkingCalendar | None = None) -> DueDate:
-    return (calendar or WorkingCalendar.load()).add_working_days(review.submitted_on, review.days_allowed)
+def due_date(review: LegalityReview, calendar: WorkingCalendar | None = None) -> Deadline:
+    """审查期限: the working days the sender allowed (at least the statutory minimum, rules.py), on the calendar."""
+    basis = MINIMUM_BASIS.get(review.kind, "送审时确定的审查期限")
+    return deadlines.working_days("合法性审查期限", basis, review.submitted_on, review.days_allowed, calendar, heading="")
 
 
 def working_days_taken(review: LegalityReview, calendar: WorkingCalendar | None = None, today: dt.date | None = None) -> int:
@@ -211,15 +221,25 @@ def review_conclude(
     for upload in files:
         attach_file(record=review, upload=upload, user=user)
     subject = subject_of(review)
-    hook = getattr(subject, "on_legality_review_concluded", None)
-    if hook is not None:  # the matter's own app updates where the matter stands (reviews knows no other app)
-        hook(review, user)
+    if subject is not None:
+        _load_services_of(subject)
+        review_concluded.send(sender=type(subject), subject=subject, review=review, user=user)
     record_transition(
         review, action=f"出具审查意见：{Opinion(opinion).label}", from_status=before,
         to_status=ReviewStatus.CONCLUDED.label, user=user, on=on,
         note="\n".join(x for x in (reasons and f"理由：{reasons}", suggestions and f"建议：{suggestions}") if x),
     )
     return review
+
+
+def _load_services_of(subject: Model) -> None:
+    """The receivers live in the matter's app's services module: make sure it is imported (as admin autodiscovery
+    imports each app's admin module) even in a process that has not loaded that app's views."""
+    try:
+        importlib.import_module(f"{subject._meta.app_config.name}.services")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{subject._meta.app_config.name}.services":
+            raise
 
 
 @transaction.atomic

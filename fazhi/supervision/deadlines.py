@@ -10,15 +10,19 @@ the matter is assigned (交办) and stored on the record: a later change of the 
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from django.conf import settings
 
+from fazhi.core import deadlines
+from fazhi.core.deadlines import add_months
 from fazhi.env import env_int
+
+__all__ = ["add_months", "answer_deadline", "answer_due_on", "answer_months"]
 
 STATUTORY_MONTHS = 3  # 代表法第四十四条：三个月内答复
 STATUTORY_MONTHS_COMPLEX = 6  # 涉及面广、处理难度大的，六个月内答复
+BASIS = "代表法第四十四条"
 
 
 def answer_months(*, complex_matter: bool) -> int:
@@ -28,13 +32,12 @@ def answer_months(*, complex_matter: bool) -> int:
     return getattr(settings, "FAZHI_DEPUTY_ANSWER_MONTHS", None) or env_int("FAZHI_DEPUTY_ANSWER_MONTHS", STATUTORY_MONTHS)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; the month's last day when it has no such day (11-30 + 3 → 02-28/29)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+def answer_deadline(assigned_on: dt.date, *, complex_matter: bool) -> deadlines.Deadline:
+    """交办之日起三个月（涉及面广、处理难度大的六个月）: months with the month-end rule; the statute's term, not moved off
+    a rest day (as before)."""
+    return deadlines.months("代表建议答复期限", BASIS, assigned_on, answer_months(complex_matter=complex_matter))
 
 
 def answer_due_on(assigned_on: dt.date, *, complex_matter: bool) -> dt.date:
     """The last day to answer: 交办之日起三个月（涉及面广、处理难度大的六个月）."""
-    return add_months(assigned_on, answer_months(complex_matter=complex_matter))
+    return answer_deadline(assigned_on, complex_matter=complex_matter).due

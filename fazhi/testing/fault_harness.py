@@ -138,14 +138,15 @@ def _prepare(township: str, create_schema: bool) -> None:
         call_command("migrate", run_syncdb=True, verbosity=0)
     from django.utils import timezone
 
-    from fazhi.core.models import Organisation, OrgKind
-    from fazhi.disclosure.models import TrackingCounter
+    from fazhi.core import numbering
+    from fazhi.core.models import NumberCounter, Organisation, OrgKind
 
     org = Organisation.objects.filter(code=township).first()
     if org is None:
         county = Organisation.objects.create(code=f"{township}-C", name="故障测试县", kind=OrgKind.COUNTY)
         org = Organisation.objects.create(code=township, name="故障测试镇", kind=OrgKind.TOWNSHIP, parent=county)
-    TrackingCounter.objects.get_or_create(organisation=org, year=timezone.localdate().year)
+    NumberCounter.objects.get_or_create(organisation=org, series=numbering.DISCLOSURE_REQUEST,
+                                        year=timezone.localdate().year)
 
 
 # ---------------------------------------------------------------- the server
@@ -299,8 +300,9 @@ class Store:
         return self._one("SELECT count(*) FROM disclosure_disclosurerequest WHERE idempotency_key = %s", (key,))
 
     def counter_last(self, township: str, year: int) -> int:
-        return self._one("SELECT c.last FROM disclosure_trackingcounter c JOIN core_organisation o "
-                         "ON o.id = c.organisation_id WHERE o.code = %s AND c.year = %s", (township, year)) or 0
+        return self._one("SELECT c.last FROM core_numbercounter c JOIN core_organisation o "
+                         "ON o.id = c.organisation_id WHERE o.code = %s AND c.year = %s "
+                         "AND c.series = 'disclosure-request'", (township, year)) or 0
 
     def sequences(self, township: str, year: int) -> list[int]:
         query = ("SELECT r.sequence FROM disclosure_disclosurerequest r JOIN core_organisation o ON o.id = "
@@ -338,8 +340,9 @@ class _PostgresHold:
         self.lock = psycopg.connect(url)  # one open transaction until release()
         self.watch = psycopg.connect(url, autocommit=True)  # a fresh snapshot of pg_stat_activity per query
         found = self.lock.execute(
-            "SELECT 1 FROM disclosure_trackingcounter c JOIN core_organisation o ON o.id = c.organisation_id "
-            "WHERE o.code = %s AND c.year = %s FOR UPDATE OF c", (township, year)).fetchall()
+            "SELECT 1 FROM core_numbercounter c JOIN core_organisation o ON o.id = c.organisation_id "
+            "WHERE o.code = %s AND c.year = %s AND c.series = 'disclosure-request' FOR UPDATE OF c",
+            (township, year)).fetchall()
         if not found:
             self.release()
             raise LookupError(f"{township} 没有 {year} 年的编号计数行（先运行 prepare_database）")
@@ -393,7 +396,7 @@ class _SqliteHold:
     READER = ("import sqlite3, sys\n"
               "conn = sqlite3.connect(sys.argv[1], timeout=20, isolation_level=None)\n"
               "conn.execute('BEGIN')\n"
-              "conn.execute('SELECT count(*) FROM disclosure_trackingcounter').fetchall()  # SHARED from here\n"
+              "conn.execute('SELECT count(*) FROM core_numbercounter').fetchall()  # SHARED from here\n"
               "print('held', flush=True)\n"
               "sys.stdin.readline()\n"
               "conn.execute('ROLLBACK')\n")

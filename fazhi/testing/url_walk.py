@@ -69,14 +69,15 @@ def project_patterns() -> list[UrlPattern]:
 
 
 def app_walk_entries() -> dict[str, "Entry"]:
-    """The entries that apps keep beside their code: ENTRIES of fazhi/<app>/walk.py, for every installed app."""
+    """The entries that apps keep beside their tests: ENTRIES of fazhi/<app>/tests/walk.py, for every installed app."""
     import importlib
     import importlib.util
 
     entries: dict[str, Entry] = {}
     for config in apps.get_app_configs():
-        module_name = f"{config.name}.walk"
-        if config.name.startswith("fazhi.") and importlib.util.find_spec(module_name):
+        module_name = f"{config.name}.tests.walk"
+        if (config.name.startswith("fazhi.") and importlib.util.find_spec(f"{config.name}.tests")
+                and importlib.util.find_spec(module_name)):
             entries.update(importlib.import_module(module_name).ENTRIES)
     return entries
 

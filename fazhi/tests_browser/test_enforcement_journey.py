@@ -109,5 +109,5 @@ def test_officer_runs_a_case_from_filing_to_archive(live_server, browser, settin
     public = browser.new_context(locale="zh-CN").new_page()
     public.goto(f"{base}/portal/BT07/enforcement/")
     content = public.content()
-    assert f"BT07罚决〔{start.year}〕1号" in content and "张**" in content and "张三丰" not in content and "BT07-001" in content
+    assert f"执法罚决〔{start.year}〕1号" in content and "张**" in content and "张三丰" not in content and "BT07-001" in content
     ctx.close()

@@ -28,6 +28,9 @@ class Ledger:
     computed: tuple[tuple[str, Callable[[list], list[str]]], ...] = ()
     # Extra buttons on a record's page, e.g. the mediation agreement as .docx: record → [(label, url)].
     detail_links: Callable[[models.Model], list[tuple[str, str]]] | None = None
+    # The app's service run in the saving transaction just before a record is saved (e.g. a closed mediation case
+    # takes its dossier number): record → None.
+    before_save: Callable[[models.Model], None] | None = None
 
     def __post_init__(self) -> None:
         if not self.excel_fields:

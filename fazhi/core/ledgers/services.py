@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from fazhi.core.ledgers.registry import ledger_for_model
+
 
 def record_save(*, form, user):
     """Save a validated ledger form, recording who entered it (kept in history)."""
@@ -10,7 +12,10 @@ def record_save(*, form, user):
     if obj.pk is None:
         obj.created_by = user
     obj._history_user = user
+    ledger = ledger_for_model(type(obj))
     with transaction.atomic():
+        if ledger is not None and ledger.before_save is not None:
+            ledger.before_save(obj)
         obj.save()
         form.save_m2m()
     return obj

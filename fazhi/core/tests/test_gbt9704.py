@@ -201,8 +201,8 @@ def test_stored_control_characters_never_break_a_document():
 
 
 def test_the_importer_reads_our_joined_numbers_as_plain_text():
-    from fazhi.oversight.extraction import read
-    from fazhi.oversight.extraction.normalise import normalise
+    from fazhi.ingest import read
+    from fazhi.ingest.normalise import normalise
 
     doc = gbt9704.new_document(title="报告", author="青山镇", dated=DATED)
     gbt9704.add_text(gbt9704.paragraph(doc), [("全年受理矛盾纠纷", fonts.BODY, False), ("38件", fonts.BODY, True), ("。", fonts.BODY, False)])

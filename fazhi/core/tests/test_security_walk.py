@@ -66,7 +66,7 @@ class World:
         return [v for v in self.__dict__.values() if isinstance(v, models.Model)]
 
     def once(self, name: str, make: Callable[[], Any]) -> Any:
-        """For an app's own walk entries (fazhi/<app>/walk.py): build A's record on first use, like the
+        """For an app's own walk entries (fazhi/<app>/tests/walk.py): build A's record on first use, like the
         cached properties above, so that refused writes are checked against it."""
         if name not in self.__dict__:
             self.__dict__[name] = make()
@@ -325,7 +325,7 @@ def _record(world: World) -> dict[str, Any]:
 
 
 def _oversight_submission(world: World):
-    from fazhi.oversight.walk import _submission
+    from fazhi.oversight.tests.walk import _submission
 
     return _submission(world)
 
@@ -344,7 +344,7 @@ def _oversight_notice(world: World):
 #
 # One entry per URL of the URL conf, keyed by its name ("namespace:name" for a namespaced app;
 # the route, e.g. "api/public/disclosure-requests/", for a pattern without a name).
-# An app may keep its entries in fazhi/<app>/walk.py (a dict ENTRIES of the same Entry objects; build
+# An app may keep its entries in fazhi/<app>/tests/walk.py (a dict ENTRIES of the same Entry objects; build
 # its records with w.once("name", lambda: ...)); they are merged into TABLE below.
 # To add a URL:
 #   1. pick its Access class (fazhi/testing/url_walk.py): PUBLIC, STAFF, LIST, READ, EDIT, CREATE, ACTION, GONE;

@@ -9,22 +9,44 @@ from django.urls import reverse
 from docx import Document
 
 from fazhi.core import clock
+from fazhi.disputes import services
 from fazhi.disputes.forms import MediatorForm
 from fazhi.disputes.ledgers import _attention
-from fazhi.disputes.models import MediationCommittee
+from fazhi.disputes.models import DisputeCase, MediationCommittee
 from fazhi.testing.factories import DisputeCaseFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_closed_cases_get_gap_free_dossier_numbers_per_year(township):
-    a = DisputeCaseFactory(organisation=township, dossier_no="")
-    b = DisputeCaseFactory(organisation=township, dossier_no="")
-    open_case = DisputeCaseFactory(organisation=township, dossier_no="", outcome="open", agreement="none", closed_on=None)
-    c = DisputeCaseFactory(organisation=township, dossier_no="", received_on=dt.date(2024, 12, 20),
-                           closed_on=dt.date(2024, 12, 28))
-    assert (a.dossier_no, b.dossier_no) == ("甲调字〔2025〕第001号", "甲调字〔2025〕第002号")
-    assert open_case.dossier_no == "" and c.dossier_no == "甲调字〔2024〕第001号"
+def _saved(township, **fields):
+    return services.case_save(DisputeCaseFactory.build(organisation=township, **{"dossier_no": ""} | fields))
+
+
+def test_closed_cases_get_gap_free_dossier_numbers_per_year_under_the_townships_prefix(township):
+    township.doc_prefix = "甲乡"  # the 机关代字 set in the admin wins over the name
+    a, b = _saved(township), _saved(township)
+    open_case = _saved(township, outcome="open", agreement="none", closed_on=None)
+    c = _saved(township, received_on=dt.date(2024, 12, 20), closed_on=dt.date(2024, 12, 28))
+    assert (a.dossier_no, b.dossier_no) == ("甲乡调字〔2025〕第001号", "甲乡调字〔2025〕第002号")
+    assert open_case.dossier_no == "" and c.dossier_no == "甲乡调字〔2024〕第001号"
+    open_case.outcome, open_case.agreement, open_case.closed_on = "failed", "none", dt.date(2025, 5, 6)
+    assert services.case_save(open_case).dossier_no == "甲乡调字〔2025〕第003号"  # numbered when it is closed
+    DisputeCase.objects.filter(pk=b.pk).update(voided_at=dt.datetime(2025, 5, 7, tzinfo=dt.timezone.utc))
+    assert _saved(township).dossier_no == "甲乡调字〔2025〕第004号"  # a voided case keeps its number
+
+
+def test_a_typed_dossier_number_is_kept_and_the_series_goes_on_after_it(township):
+    typed = _saved(township, dossier_no="甲调字〔2025〕第007号")
+    assert typed.dossier_no == "甲调字〔2025〕第007号" and typed.dossier_sequence is None
+    assert _saved(township).dossier_no == "甲调字〔2025〕第008号"
+
+
+def test_closing_a_case_in_the_ledger_form_numbers_it(clerk_client, township):
+    from fazhi.testing.ledger_data import valid_post
+
+    data = valid_post("disputes") | {"outcome": "resolved", "agreement": "oral", "closed_on": "2025-06-02"}
+    assert clerk_client.post("/ledgers/disputes/new/", data).status_code == 302
+    assert DisputeCase.objects.get().dossier_no == "甲调字〔2025〕第001号"
 
 
 def test_the_agreement_docx_holds_the_art_29_contents(client, township, clerk):

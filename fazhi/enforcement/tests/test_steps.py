@@ -27,12 +27,18 @@ def evidence(case, officers, user, on=D(2025, 3, 4), **kw):
     return services.evidence_record(case, **args)
 
 
-def test_filing_numbers_and_timeline(new_case):
+def test_filing_numbers_and_timeline(new_case, township):
     a, b = new_case(), new_case(party="李某")
-    assert a.number == "T901罚〔2025〕1号" and b.number == "T901罚〔2025〕2号"
+    # the township's 机关代字 (甲镇 → 甲), not its internal code T901; the decision form proposes the matching 罚决 number
+    assert a.number == "甲罚〔2025〕1号" and b.number == "甲罚〔2025〕2号"
+    assert services.suggested_decision_number(b) == "甲罚决〔2025〕2号"
     assert a.status == CaseStatus.INVESTIGATING
     event = timeline(a).get()
     assert event.action == "立案" and "2025年6月3日" in event.note  # day 90 = 1 June, 端午节 holiday 31 May–2 June → 3 June
+    township.doc_prefix = "甲乡"
+    township.save()
+    services.case_void(a, reason="立案错误")
+    assert new_case(party="王某").number == "甲乡罚〔2025〕3号"  # a new 机关代字 and a voided case: the series goes on
 
 
 def test_evidence_needs_two_certified_officers_who_showed_their_certificates(new_case, officers, clerk, township):

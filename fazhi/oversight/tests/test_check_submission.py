@@ -29,7 +29,7 @@ from fazhi.reports.services import report_get
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("fazhi.reports.tests.check_urls")]
 YEAR = 2025
-SEEDS = Path(__file__).parent / "corpus" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "ingest" / "tests" / "corpus" / "seeds"
 DENIAL = "（一）矛盾纠纷化解不够。全年无矛盾纠纷排查记录。"
 KEY = re.compile(r"[a-z]+_[a-z_]+")
 

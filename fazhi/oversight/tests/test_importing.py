@@ -183,7 +183,7 @@ def test_the_seeds_and_the_dev_corpus_uploaded_on_the_web_are_listed_apart_from_
 
     from fazhi.oversight.compare import compare
 
-    corpus = Path(__file__).parent / "corpus"
+    corpus = Path(__file__).resolve().parents[2] / "ingest" / "tests" / "corpus"
     files = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "dev" / "texts").glob("*.txt"))
     assert len(files) == 31
     client.force_login(supervisor)

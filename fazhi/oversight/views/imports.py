@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from fazhi.core import jobs
+from fazhi.ingest.sections import SECTIONS
 from fazhi.oversight.audit import audit_imported
-from fazhi.oversight.extraction.sections import SECTIONS
 from fazhi.oversight.forms import AttributionForm, UploadForm, VoidForm
 from fazhi.oversight.importing import Upload, batch_progress, process_batch, start_batch
 from fazhi.oversight.models import ImportBatch, ImportedReport

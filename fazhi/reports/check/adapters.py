@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from fazhi.oversight.extraction.mentions import find_mentions
-from fazhi.oversight.extraction.sections import classify_heading, find_sections, top_headings
+from fazhi.ingest.mentions import find_mentions
+from fazhi.ingest.sections import classify_heading, find_sections, top_headings
 from fazhi.reports.check import text as t
 from fazhi.reports.check.model import (
     DETAIL, IMPORTED, LEADERS_DUTY, MEASURES, OTHER, OWN, PLANS, SHORTCOMINGS, SYSTEM, CheckInput, SectionIn, Sentence,

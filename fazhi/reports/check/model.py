@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-# The statutory parts (LAW.md §1; same ids as fazhi/oversight/extraction/sections.py), in order.
+# The statutory parts (LAW.md §1; same ids as fazhi/ingest/sections.py), in order.
 MEASURES, SHORTCOMINGS, LEADERS_DUTY, PLANS, OTHER = "measures", "shortcomings", "leaders_duty", "plans", "other"
 PARTS = (MEASURES, SHORTCOMINGS, LEADERS_DUTY, PLANS, OTHER)
 

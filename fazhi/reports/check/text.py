@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from fazhi.oversight.extraction.mentions import find_mentions
+from fazhi.ingest.mentions import find_mentions
 
 # C0/C1 control characters other than tab and newline, and the zero-width marks some editors leave behind.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -105,7 +105,7 @@ def number_after(words: re.Pattern, sentence: str, units: frozenset[str], gap: i
 def label(key: str) -> str:
     """The indicator's Chinese label (registry first, then the importer's lexicon); never the key."""
     from fazhi.indicators import registry
-    from fazhi.oversight.extraction.lexicon import INDICATOR_LABELS
+    from fazhi.ingest.lexicon import INDICATOR_LABELS
 
     try:
         text = registry.get(key).label

@@ -6,8 +6,8 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from fazhi.oversight.extraction.runner import IsolatedAnalyser, collect_files
-from fazhi.oversight.extraction.sections import SECTIONS
+from fazhi.ingest.runner import IsolatedAnalyser, collect_files
+from fazhi.ingest.sections import SECTIONS
 
 
 class Command(BaseCommand):
@@ -51,7 +51,7 @@ def _dumps(results: list[dict]) -> str:
 
 
 def _summary(results: list[dict]) -> str:
-    from fazhi.oversight.extraction.lexicon import INDICATOR_LABELS
+    from fazhi.ingest.lexicon import INDICATOR_LABELS
 
     lines = []
     failed = 0

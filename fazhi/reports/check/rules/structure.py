@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from fazhi.oversight.extraction.sections import SECTIONS
+from fazhi.ingest.sections import SECTIONS
 from fazhi.reports.check.model import LEADERS_DUTY, MEASURES, PLANS, SHORTCOMINGS, CheckInput, Problem
 
 PART_WEIGHTS = {MEASURES: 20, SHORTCOMINGS: 15, LEADERS_DUTY: 15, PLANS: 10}

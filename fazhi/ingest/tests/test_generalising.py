@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.oversight.extraction import samples
-from fazhi.oversight.extraction.extract import extract_figures
-from fazhi.oversight.extraction.normalise import normalise
-from fazhi.oversight.extraction.pipeline import analyse_bytes
+from fazhi.ingest.extract import extract_figures
+from fazhi.ingest.normalise import normalise
+from fazhi.ingest.pipeline import analyse_bytes
+from fazhi.ingest.tests import samples
 
 
 def found(text: str) -> list[tuple[str, float]]:
@@ -102,7 +102,7 @@ def test_a_year_at_a_line_end_is_not_joined_to_the_next_line():
 
 def test_a_page_number_between_a_label_and_its_number_is_dropped():
     """Our own PDF read back: the footer "— 4 —" falls between "调解成功率" and "97.3%"."""
-    from fazhi.oversight.extraction.normalise import normalise
+    from fazhi.ingest.normalise import normalise
 
     text = normalise("办结37件，其中调解成功36件，调解成功率\n— 4 —\n97.3%，较上年提高2个百分点。").text
     assert "— 4 —" not in text and "4 —" not in text

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from fazhi.oversight.extraction import analyse_bytes, errors, read, samples
+from fazhi.ingest import analyse_bytes, errors, read
+from fazhi.ingest.tests import samples
 
 SEED = Path(__file__).parent / "corpus" / "seeds" / "003_cf8f86c443f7f264.txt"
 REASONS = {value for name, value in vars(errors).items() if name.isupper()}

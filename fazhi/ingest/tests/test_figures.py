@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.oversight.extraction.extract import extract_figures
-from fazhi.oversight.extraction.lexicon import INDICATOR_KEYS
-from fazhi.oversight.extraction.normalise import normalise
+from fazhi.ingest.extract import extract_figures
+from fazhi.ingest.lexicon import INDICATOR_KEYS
+from fazhi.ingest.normalise import normalise
 
 
 def found(text: str) -> list[tuple[str, float]]:

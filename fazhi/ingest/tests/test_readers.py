@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.oversight.extraction import analyse_bytes, errors, read, readers, samples
+from fazhi.ingest import analyse_bytes, errors, read, readers
+from fazhi.ingest.tests import samples
 
 CORPUS = Path(__file__).parent / "corpus"
 SEED = CORPUS / "seeds" / "004_fbe45d23903cb0be.txt"

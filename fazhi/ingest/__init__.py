@@ -1,6 +1,7 @@
 """Reading township annual rule-of-law reports written elsewhere, and extracting their figures.
 
-Pure Python (no models): the web importer and ``fazhi extract`` both call
+Pure Python (no models, no Django): it reads the indicators' plain definitions (fazhi.indicators.catalogue) and
+nothing else of the project. The web importer (fazhi.oversight.reading) and ``fazhi extract`` both call
 
     analyse_bytes(data, filename) -> ReportResult   # read + normalise + attribute + figures
     analyse_text(text) -> ReportResult

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.oversight.extraction.extract import extract_figures
-from fazhi.oversight.extraction.normalise import normalise
-from fazhi.oversight.extraction.numerals import cn_to_number
+from fazhi.ingest.extract import extract_figures
+from fazhi.ingest.normalise import normalise
+from fazhi.ingest.numerals import cn_to_number
 
 
 def figures(text: str) -> list[tuple[str, float, str, bool]]:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from fazhi.oversight.extraction import errors, runner, samples
+from fazhi.ingest import errors, runner
+from fazhi.ingest.tests import samples
 
 SEEDS = Path(__file__).parent / "corpus" / "seeds"
 KEYS = ["file", "organisation", "year", "script", "sections", "figures", "error"]
@@ -53,6 +54,7 @@ def test_readable_summary(tmp_path, capsys):
     summary = run(str(path), str(tmp_path / "x.exe"))
     assert "单位：马喇镇人民政府；2023年度；繁体" in summary
     assert "普法宣传活动：12场次" in summary
+    assert "法律援助（申请、指引）：27次" in summary  # the registry's label (INDICATORS.md), not a copy of it
     assert "未能读取：" + errors.UNSUPPORTED in summary
     assert summary.rstrip().endswith("共 2 个文件，成功 1 个，未能读取 1 个。")
     assert "读取报告" in capsys.readouterr().err  # the progress bar

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.oversight.extraction.attribution import attribute, looks_like_report
-from fazhi.oversight.extraction.normalise import normalise
-from fazhi.oversight.extraction.sections import SECTIONS, find_sections, plan_spans
+from fazhi.ingest.attribution import attribute, looks_like_report
+from fazhi.ingest.normalise import normalise
+from fazhi.ingest.sections import SECTIONS, find_sections, plan_spans
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -117,7 +117,7 @@ def test_what_looks_like_a_report():
 def test_the_corpus_in_traditional_script_gives_the_same_figures_and_attribution():
     import opencc
 
-    from fazhi.oversight.extraction.pipeline import analyse_text
+    from fazhi.ingest.pipeline import analyse_text
 
     to_traditional = opencc.OpenCC("s2t")
     for path in sorted((CORPUS / "seeds").glob("*.txt")) + sorted((CORPUS / "dev" / "texts").glob("*.txt")):
@@ -141,6 +141,6 @@ def test_the_corpus_in_traditional_script_gives_the_same_figures_and_attribution
     ("一、强化组织领导，夯实法治基础", None),
 ])
 def test_heading_classification(heading, section):
-    from fazhi.oversight.extraction.sections import classify_heading
+    from fazhi.ingest.sections import classify_heading
 
     assert classify_heading(heading) == section

@@ -1,0 +1,70 @@
+"""Every number the product issues, from one locked, gap-free counter per (organisation, series, year).
+
+The counter row (``NumberCounter``) is created on first use and locked with ``SELECT … FOR UPDATE`` until the
+caller's transaction ends: two documents numbered at the same moment queue on the lock and get consecutive
+numbers, and a save that fails rolls the number back with it, so no number is skipped. SQLite has no row locks
+but lets one writer at a time in, and the first statement here is a write, so the same holds there.
+
+Numbers are taken only in services, inside ``transaction.atomic()``, never in a model's ``save()``. Each numbered
+model also stores (organisation, year, sequence) under a unique constraint, so even a number written past this
+module cannot be issued twice.
+
+Series (the format belongs to the app that prints the number):
+
+| series | what | format |
+|---|---|---|
+| ``disclosure-request`` | 政府信息公开申请受理编号 | ``SFX01-2026-0007`` (internal code: see disclosure/services.py) |
+| ``penalty-case`` | 行政处罚案号 | ``青山罚〔2026〕8号`` |
+| ``mediation-dossier`` | 人民调解卷宗号 (人民调解法第二十七条) | ``青山调字〔2026〕第001号`` |
+| ``normative-<系列 id>`` | 行政规范性文件文号 (GB/T 9704-2012 7.2.4) | ``青府规〔2026〕3号`` |
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from django.db import transaction
+
+from fazhi.core.models import NumberCounter, Organisation
+
+DISCLOSURE_REQUEST = "disclosure-request"
+PENALTY_CASE = "penalty-case"
+MEDIATION_DOSSIER = "mediation-dossier"
+
+
+def normative_series(series_id: int) -> str:
+    """Each 发文字号系列 (e.g. 青府规, 青依治委) numbers on its own."""
+    return f"normative-{series_id}"
+
+
+def next_number(organisation: Organisation | int, series: str, year: int, *,
+                highest_issued: Callable[[], int | None] | None = None) -> int:
+    """The next number of ``series`` for ``organisation`` in ``year``; call inside the transaction that saves it.
+
+    ``highest_issued`` (read after the lock is held) guards against numbers written outside this module — rows
+    created in bulk, or a number typed by hand where a form allows it: the next number is never at or below it.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("next_number must run inside transaction.atomic(): the number is given back on rollback")
+    org_id = organisation if isinstance(organisation, int) else organisation.pk
+    NumberCounter.objects.bulk_create(
+        [NumberCounter(organisation_id=org_id, series=series, year=year)], ignore_conflicts=True
+    )
+    counter = NumberCounter.objects.select_for_update().get(organisation_id=org_id, series=series, year=year)
+    floor = (highest_issued() or 0) if highest_issued is not None else 0
+    counter.last = max(counter.last, floor) + 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def continue_after(apps, organisation_id: int, series: str, year: int, highest: int) -> None:
+    """For data migrations: make the counter continue after ``highest`` (never moves a counter back)."""
+    counter_model = apps.get_model("core", "NumberCounter")
+    counter, _ = counter_model.objects.get_or_create(organisation_id=organisation_id, series=series, year=year)
+    if highest > counter.last:
+        counter.last = highest
+        counter.save(update_fields=["last"])
+
+
+def chinese_document_number(prefix: str, kind: str, year: int, number: int) -> str:
+    """GB/T 9704-2012 7.2.4: 机关代字 + 年份（六角括号〔〕）+ 发文顺序号（不编虚位，不加“第”）: 青山罚〔2026〕8号."""
+    return f"{prefix}{kind}〔{year}〕{number}号"
