@@ -22,7 +22,10 @@ run: install
 	@echo ""
 	@echo "法治工作台已启动：http://$(HOST):$(PORT)/  （按 Ctrl+C 停止）"
 	@$(BIN)/fazhi demo --logins
-	$(BIN)/fazhi runserver $(HOST):$(PORT)
+	@# the background worker (fazhi/core/jobs.py) starts beside the web server and stops with it (Ctrl+C)
+	@log="$${FAZHI_DATA_DIR:-var}/worker.log"; echo "后台任务进程已启动，日志：$$log"; \
+		$(BIN)/fazhi worker >"$$log" 2>&1 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/fazhi runserver $(HOST):$(PORT)
 
 test: install
 	@bash scripts/ensure-browser.sh

@@ -239,10 +239,13 @@ FAZHI_AGGREGATE_REFRESH_SECONDS = float(env_str("FAZHI_AGGREGATE_REFRESH_SECONDS
 
 # Cache: per-process memory by default; Redis (shared by every app server) when FAZHI_REDIS_URL is set.
 _REDIS_URL = env_str("FAZHI_REDIS_URL", "")
-FAZHI_REDIS_URL = _REDIS_URL  # cache, rate limits and background jobs (fazhi/core/jobs.py) when set
-# With Redis, `fazhi worker` also runs the daily jobs, once a day across every worker (fazhi/core/jobs.py): deadline
-# reminders and pending e-mails at FAZHI_DAILY_JOBS_AT, the recompute of stale indicator figures at
-# FAZHI_INDICATORS_REFRESH_AT ("HH:MM", local time; empty = not by the worker, e.g. when the systemd timer runs them).
+FAZHI_REDIS_URL = _REDIS_URL  # cache, rate limits and the background job queue when set
+# Background jobs (fazhi/core/jobs.py, huey): on Redis when FAZHI_REDIS_URL is set (a cluster), otherwise in this
+# SQLite file (a single server). `fazhi worker` runs them, and the daily jobs, each once a day however many workers
+# run: deadline reminders and pending e-mails at FAZHI_DAILY_JOBS_AT, the recompute of stale indicator figures at
+# FAZHI_INDICATORS_REFRESH_AT ("HH:MM", Beijing time; empty = not by the worker).
+FAZHI_QUEUE_FILE = env_str("FAZHI_QUEUE_FILE", str(DATA_DIR / "queue.sqlite3"))
+FAZHI_QUEUE_NAME = env_str("FAZHI_QUEUE_NAME", "")  # empty: the database's name (installations never mix jobs)
 FAZHI_DAILY_JOBS_AT = env_str("FAZHI_DAILY_JOBS_AT", "07:30")
 FAZHI_INDICATORS_REFRESH_AT = env_str("FAZHI_INDICATORS_REFRESH_AT", "02:00")
 CACHES = {

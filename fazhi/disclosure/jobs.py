@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fazhi.core.jobs import daily, handler
+from fazhi.core import jobs
 
 
-@handler("disclosure.send_pending_emails")
+@jobs.task("disclosure.send_pending_emails")
 def send_pending_emails() -> None:
     """Queued when an application arrives: its reminder is e-mailed by the worker, not by the citizen's request."""
     from fazhi.disclosure import notify
@@ -14,7 +14,7 @@ def send_pending_emails() -> None:
     notify.send_pending_emails()
 
 
-@daily("disclosure.reminders", at_setting="FAZHI_DAILY_JOBS_AT")
+@jobs.daily("disclosure.reminders", at_setting="FAZHI_DAILY_JOBS_AT")
 def reminders(today: dt.date) -> None:
     """As `fazhi disclosure-reminders`: today's deadline reminders, then every e-mail still pending."""
     from fazhi.disclosure import notify

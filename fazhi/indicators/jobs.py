@@ -1,10 +1,10 @@
 """Background recomputation of stored township-year figures that a page could not finish within its budget."""
 from __future__ import annotations
 
-from fazhi.core.jobs import handler
+from fazhi.core import jobs
 
 
-@handler("indicators.refresh")
+@jobs.task("indicators.refresh")
 def refresh(year: int, organisation_ids: list[int]) -> None:
     from fazhi.core.models import Organisation
     from fazhi.indicators import aggregates
@@ -12,7 +12,7 @@ def refresh(year: int, organisation_ids: list[int]) -> None:
     aggregates.refresh(list(Organisation.objects.filter(pk__in=organisation_ids)), year)
 
 
-@handler("indicators.refresh_township")
+@jobs.task("indicators.refresh_township")
 def refresh_township(organisation_id: int) -> None:
     from fazhi.indicators import aggregates
 

@@ -1,7 +1,7 @@
-"""The real Redis on 127.0.0.1:6379 for job tests, with a queue and key prefix of the test's own.
+"""The real Redis on 127.0.0.1:6379 as the job queue, with a queue name of the test's own.
 
-Tests of other engineers may use Redis at the same time: every key this fixture's test makes starts with
-``fazhi:test:<random>:``, and all of them are deleted afterwards. Without Redis the test is skipped loudly.
+Tests of other engineers may use Redis at the same time: this test's queue is named ``fazhi-test-<random>`` in a
+database of its own, and everything in it is deleted afterwards. Without Redis the test is skipped loudly.
 """
 from __future__ import annotations
 
@@ -25,13 +25,9 @@ def redis_jobs(settings, monkeypatch):
     except redis.exceptions.ConnectionError:
         warnings.warn("Redis 不可用（127.0.0.1:6379）：跳过后台任务测试")
         pytest.skip("Redis not running on 127.0.0.1:6379")
-    prefix = f"fazhi:test:{uuid.uuid4().hex[:12]}:"
-    monkeypatch.setattr(jobs, "QUEUE", f"{prefix}jobs")
-    monkeypatch.setattr(jobs, "QUEUED_PREFIX", f"{prefix}queued:")
-    monkeypatch.setattr(jobs, "DAILY_PREFIX", f"{prefix}daily:")
     monkeypatch.setattr(jobs, "_down_until", {})
     settings.FAZHI_REDIS_URL = REDIS_URL
+    settings.FAZHI_QUEUE_NAME = f"fazhi-test-{uuid.uuid4().hex[:12]}"
+    jobs.load_tasks()
     yield client
-    keys = list(client.scan_iter(f"{prefix}*"))
-    if keys:
-        client.delete(*keys)
+    jobs.queue.flush()

@@ -7,7 +7,6 @@ imported report carries the name of a township the county has not registered (it
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 
 import pytest
@@ -19,7 +18,7 @@ from openpyxl import load_workbook
 
 from fazhi.core import jobs
 from fazhi.core.models import AuditEvent, AuditKind
-from fazhi.core.tests.redis_fixture import redis_jobs  # noqa: F401 - the fixture
+from fazhi.core.tests.queue_fixture import job_queue  # noqa: F401 - the fixture
 from fazhi.oversight import bundles
 from fazhi.oversight.bundles import advance, bundle_progress, start_bundle
 from fazhi.oversight.filing import accept_submission, return_submission, submit_report
@@ -302,12 +301,11 @@ def test_bundles_are_never_deleted(admin_client, county, township, supervisor):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_with_redis_the_worker_makes_the_bundle(client, county, county_year, supervisor, redis_jobs):
+def test_the_worker_makes_the_bundle(client, county, county_year, supervisor, job_queue):
     client.force_login(supervisor)
     response = client.post(reverse("oversight_bundles"), {"year": str(YEAR)})
     bundle = ReportBundle.objects.get()
-    queued = [json.loads(item) for item in redis_jobs.lrange(jobs.QUEUE, 0, -1)]
-    assert [(j["name"], j["payload"]) for j in queued] == [("oversight.report_bundle", {"bundle_id": bundle.pk})]
+    assert jobs.waiting() == [("oversight.report_bundle", {"bundle_id": bundle.pk})]
     assert client.get(response["Location"]).status_code == 200 and bundle.done == 0  # nothing done in the request
     call_command("worker", "--once")
     bundle.refresh_from_db()

@@ -120,4 +120,4 @@ def test_the_worker_knows_the_notice_mail_job():
     from fazhi.core import jobs
     from fazhi.oversight import jobs as oversight_jobs  # noqa: F401  (registers the handlers)
 
-    assert "oversight.send_pending_emails" in jobs._HANDLERS
+    assert "oversight.send_pending_emails" in jobs.TASKS

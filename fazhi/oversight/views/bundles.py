@@ -1,6 +1,6 @@
 """打包下载全县年度报告: ask for the bundle of a year's township reports, watch it being made, download it.
 
-The worker makes the bundle when Redis is configured; otherwise (or with Redis down) its page does, a few
+The worker makes the bundle (the job ``oversight.report_bundle``); when no worker runs, the page runs the same job, a few
 townships per POST (static/fazhi/stepper.js, or the no-JS “继续处理” button). Only the county's office sees
 its bundles: another county's bundle is 404, township staff are refused (county_for: 403).
 """
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core import audit, clock, jobs
 from fazhi.core.models import AuditKind
-from fazhi.oversight.bundles import advance, bundle_progress, download_name, start_bundle
+from fazhi.oversight.bundles import bundle_progress, download_name, start_bundle
 from fazhi.oversight.models import BundleStatus, ReportBundle
 from fazhi.oversight.views.access import county_for, county_object_or_404
 from fazhi.oversight.views.common import chosen_year, step_answer, year_choices
@@ -96,9 +96,11 @@ def bundle_progress_json(request, pk: int):
 @login_required
 @require_POST
 def bundle_process(request, pk: int):
-    """Render the bundle's next townships (for a few seconds), then answer with the progress."""
+    """Render the bundle's next townships here for a few seconds — unless a worker is making it (the same job,
+    fazhi/core/jobs.py ``run_here_unless_consumed``) — then answer with the progress."""
     bundle = _bundle(request, pk)
-    advance(bundle, budget_seconds=PROCESS_BUDGET_SECONDS)
+    jobs.run_here_unless_consumed("oversight.report_bundle", bundle_id=bundle.pk, budget_seconds=PROCESS_BUDGET_SECONDS)
+    bundle.refresh_from_db()
     return step_answer(request, _progress(bundle), "oversight_bundle", bundle.pk)
 
 

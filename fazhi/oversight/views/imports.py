@@ -13,7 +13,7 @@ from fazhi.core import jobs
 from fazhi.ingest.sections import SECTIONS
 from fazhi.oversight.audit import audit_imported
 from fazhi.oversight.forms import AttributionForm, UploadForm, VoidForm
-from fazhi.oversight.importing import Upload, batch_progress, process_batch, start_batch
+from fazhi.oversight.importing import Upload, batch_progress, start_batch
 from fazhi.oversight.models import ImportBatch, ImportedReport
 from fazhi.oversight.views.access import county_for, county_object_or_404
 from fazhi.oversight.views.common import step_answer, year_choices
@@ -54,10 +54,11 @@ def import_batch_progress(request, pk: int):
 @login_required
 @require_POST
 def import_batch_process(request, pk: int):
-    """Read the next files of the batch (for a few seconds), then answer with the progress."""
+    """Read the next files of the batch here for a few seconds — unless a worker is reading them (the same job,
+    fazhi/core/jobs.py ``run_here_unless_consumed``) — then answer with the progress."""
     county = county_for(request)
     batch = county_object_or_404(ImportBatch.objects.all(), county, pk)
-    process_batch(batch, budget_seconds=PROCESS_BUDGET_SECONDS)
+    jobs.run_here_unless_consumed("oversight.import_batch", batch_id=batch.pk, budget_seconds=PROCESS_BUDGET_SECONDS)
     return step_answer(request, batch_progress(batch), "oversight_import_batch", batch.pk)
 
 
