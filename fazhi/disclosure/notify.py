@@ -4,7 +4,7 @@ Reminders are rows (an outbox): computing them is idempotent, so the dashboard a
 ``fazhi disclosure-reminders`` command (run daily by cron/systemd in production) can both
 call ``refresh_reminders``. Mail is never sent inside a user's request (a hung mail server
 would hang a citizen's application): a new application queues a background job that sends
-the pending e-mails when Redis is configured (``fazhi worker``); otherwise they wait for the
+the pending e-mails (``fazhi worker``, fazhi/core/jobs.py); when the queue cannot take it they wait for the
 daily run. A failing mail server is logged on the reminder and never fails the user's action.
 """
 from __future__ import annotations

@@ -165,7 +165,7 @@ def pending(organisations, year: int, today: dt.date | None = None) -> Pending:
 
 def refresh_for_page(organisations, year: int, today: dt.date | None = None) -> Pending:
     """What a county or province page does before reading: recompute within the page budget, hand the rest to
-    a background job (when Redis is configured; otherwise the next page view or the nightly command goes on)."""
+    a background job of the task queue (fazhi/core/jobs.py; the next page view or the nightly job goes on otherwise)."""
     organisations = list(organisations)
     _done, left_ids, states = _refresh(organisations, year, today or clock.today(), page_budget())
     left = _pending(year, left_ids, states)

@@ -12,8 +12,8 @@ and a last one that packs the .zip with its 清单 (目录.txt and 目录.xlsx).
   township that wrote nothing — the archive holds only what townships wrote, and the office sees whom to chase.
 
 Each step writes its files under ``bundles/work/<id>/`` (a repeated step overwrites them) and adds its rows to
-``entries``. Steps are taken by whoever holds the bundle's lease — the worker (``fazhi worker``, when Redis is
-configured) or the page's POSTs — so two processes never work on one bundle at once; a lease left behind by a
+``entries``. Steps are taken by whoever holds the bundle's lease — the worker (``fazhi worker``) or the page's
+POSTs when no worker consumes the queue — so two processes never work on one bundle at once; a lease left behind by a
 killed process expires after LEASE_SECONDS. The finished .zip is stored with the other uploads, outside the
 web root, and only the county's pages serve it.
 """

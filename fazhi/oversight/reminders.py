@@ -2,7 +2,7 @@
 and the notices they get when the county returns or accepts a submitted report (``ReviewNotice``).
 
 ``refresh_reminders`` is idempotent (one reminder per user, township, year and deadline); run it daily with
-`fazhi report-reminders`, or let `fazhi worker` run it (daily job, when Redis is configured). The reminders are
+`fazhi report-reminders`, or let `fazhi worker` run it (a daily job of the task queue). The reminders are
 an outbox: e-mail goes out only when a mail server is configured, never inside a user's request; a failure is
 recorded on the reminder and never stops the in-app reminders. Review notices use the same outbox: the county's
 answer queues the ``oversight.send_pending_emails`` job (when mail and Redis are configured) after its commit, and
