@@ -169,7 +169,7 @@ class Table2:
         of part 二; none when no decision was made on the spot."""
         if not self.simple_penalties:
             return ""
-        return f"本年度行政处罚决定{self.penalty}件，含简易程序当场作出的处罚决定{self.simple_penalties}件。"
+        return f"本年度作出行政处罚决定{self.penalty}件（其中简易程序当场处罚{self.simple_penalties}件）。"
 
 
 def _releases(org: Organisation) -> QuerySet[ProactiveRelease]:

@@ -3,12 +3,20 @@
 
 This is the document a township publishes: the working check of table 三 (一 + 二 = 三（七）+ 四) and its
 explanations stay on the staff page, JSON and Excel. There is no forced page break: each part follows the last
-on the same page. Tables keep whole rows on a page (w:cantSplit); table 三, the one long enough to run over a
-page, repeats its three header rows there (w:tblHeader); table 二 may break only between its four blocks (each
-block carries its own 第二十条第（…）项 and column headers, so a block is kept whole and the page stays full);
+on the same page. Tables keep whole rows on a page (w:cantSplit); table 三 is laid out to fit one page (a wide
+label column, narrow count cells) and is kept on one page, starting a new one when the rest of the page is too
+short, so no group of rows is split from its label and no row stands alone under a repeated header (its header
+rows still repeat, w:tblHeader, should a page ever be too short for it); table 二 may break only between its
+four blocks (each block carries its own 第二十条第（…）项 and column headers, so a block is kept whole and the
+page stays full);
 table 四 is kept on one page. A heading, and the sentence under it, stay with what follows.
+
+Body text goes through ``gbt9704.add_text``: a number never parts from its measure word ("12条", "1件") and a
+telephone number ("0819-6231024") is never broken across lines.
 """
 from __future__ import annotations
+
+import re
 
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -23,6 +31,10 @@ from fazhi.disclosure import annual_report as ar
 from fazhi.disclosure.report_texts import is_subheading
 
 TABLE3_HEADER_ROWS = 3
+# Table 三 on one page: a wide label column (13 characters of 五号 a line, so most labels take one) and narrow
+# cells (1 mm margins) for the counts.
+TABLE3_WIDTHS_MM = [10, 21, 52] + [10.4] * 7
+TABLE3_CELL_MARGIN_MM = 1
 TABLE4_HEADER_ROWS = 3
 
 
@@ -30,7 +42,7 @@ def render_docx(data: ar.DisclosureReportData) -> bytes:
     doc = gbt9704.new_document(title=data.title, author=data.signature, subject="政府信息公开工作年度报告", dated=data.dated)
     gbt9704.title(doc, gbt9704.title_lines(data.title))
     gbt9704.paragraph(doc, indent=False)
-    gbt9704.body(doc, data.preamble())
+    _body(doc, data.preamble())
     texts, table_texts = data.texts(), data.table_texts()
     _section_text(doc, ar.SECTION_TITLES[0], texts[ar.SECTION_TITLES[0]])
     _section_text(doc, ar.SECTION_TITLES[1], table_texts[ar.SECTION_TITLES[1]], keep_with_table=True)
@@ -60,13 +72,27 @@ def _section_text(doc, heading: str, text: str, *, keep_with_table: bool = False
         if not line:
             continue
         if is_subheading(line):
-            p = gbt9704.paragraph(doc)
-            fonts.add_run(p, line, fonts.HEADING_2)
-            p.paragraph_format.keep_with_next = True
+            _body(doc, line, fonts.HEADING_2).paragraph_format.keep_with_next = True
         else:
-            gbt9704.body(doc, line)
+            p = _body(doc, line)
             if keep_with_table:  # the sentence before a table stays with its first rows
-                doc.paragraphs[-1].paragraph_format.keep_with_next = True
+                p.paragraph_format.keep_with_next = True
+
+
+# A telephone number (区号-号码, with an extension) or a mobile number: kept on one line.
+PHONE = re.compile(r"(?<![0-9])(?:0[0-9]{2,3}-[0-9]{7,8}(?:-[0-9]{1,6})?|1[3-9][0-9]{9})(?![0-9])")
+
+
+def _body(doc, text: str, spec=fonts.BODY):
+    """A paragraph of ``text`` whose numbers keep their measure words and whose telephone numbers stay whole."""
+    pieces, start = [], 0
+    for match in PHONE.finditer(text):
+        pieces += [(text[start:match.start()], spec, False), (match.group(), spec, True)]
+        start = match.end()
+    pieces.append((text[start:], spec, False))
+    p = gbt9704.paragraph(doc)
+    gbt9704.add_text(p, [piece for piece in pieces if piece[0]])
+    return p
 
 
 # ---------------------------------------------------------------- tables
@@ -82,6 +108,22 @@ def _new_table(doc, rows: int, widths_mm: list[float]):
     for column, width in zip(table.columns, widths_mm):
         column.width = Mm(width)
     return table
+
+
+def _cell_margins(table, mm: float) -> None:
+    """Left and right cell margins of the whole table (w:tblCellMar, before w:tblLook in CT_TblPr)."""
+    tbl_pr = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(Mm(mm).twips)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
 
 
 def _put(cell, text, spec=fonts.TABLE, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
@@ -200,7 +242,8 @@ def _number(value) -> str:
 def _table3(doc, data: ar.DisclosureReportData) -> None:
     head_rows = TABLE3_HEADER_ROWS
     rows = ar.ROWS
-    table = _new_table(doc, head_rows + len(rows), [13, 22, 41] + [11.4] * 7)
+    table = _new_table(doc, head_rows + len(rows), TABLE3_WIDTHS_MM)
+    _cell_margins(table, TABLE3_CELL_MARGIN_MM)
     _merge(table, 0, 0, 2, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", fonts.TABLE)
     _merge(table, 0, 3, 0, 9, "申请人情况")
     _merge(table, 1, 3, 2, 3, "自然人")
@@ -227,7 +270,7 @@ def _table3(doc, data: ar.DisclosureReportData) -> None:
     for group, start in group_start.items():
         end = start + sum(1 for row in rows if row.group == group) - 1
         _merge(table, start, 1, end, 1, group, fonts.TABLE, WD_ALIGN_PARAGRAPH.LEFT)
-    _paginate(table, header_rows=TABLE3_HEADER_ROWS)
+    _paginate(table, header_rows=TABLE3_HEADER_ROWS, keep_together=True)
     _after_table(doc)
 
 

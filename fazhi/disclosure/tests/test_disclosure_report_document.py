@@ -74,7 +74,7 @@ def test_table_two_states_the_figures_of_the_rule_of_law_report(client, township
     assert get("penalty_cases").compute(scope).value == 2  # the rule-of-law report counts cases filed …
     assert table2["行政处罚"]["本年处理决定数量"] == get("penalty_decisions").compute(scope).value == 3  # … 表二 decisions
     assert table2["行政许可"]["本年处理决定数量"] == 6 and table2["行政强制"]["本年处理决定数量"] == 0
-    basis = "本年度行政处罚决定3件，含简易程序当场作出的处罚决定2件。"
+    basis = "本年度作出行政处罚决定3件（其中简易程序当场处罚2件）。"
     assert data.to_json()["table2_text"] == basis and "table2_note" not in data.to_json()
     text = [p.text for p in Document(io.BytesIO(render_docx(data))).paragraphs]  # one sentence in part 二, no 注
     assert text[text.index("二、主动公开政府信息情况") + 1] == basis and not any(t.startswith("注") for t in text)
@@ -84,7 +84,7 @@ def test_table_two_states_the_figures_of_the_rule_of_law_report(client, township
     assert "/indicators/penalty_decisions/records/?year=2025&amp;org=T901" in page
     # 行政强制 and 信息处理费: nothing registered in 其他数据; no release names the three documents issued; two of
     # the six licensing decisions released (staff-only warnings: the published report names only the documents)
-    assert page.count("data-warning") == 4
+    assert page.count("data-warning") == 5  # and 一（五）: no 社会评议 or 责任追究 on record
     assert "找不到以下3件本年制发的行政规范性文件" in page and "《甲镇河道管理办法》" in page
     assert "主动公开登记的行政许可决定2件，少于表二的6件" in page
     records = client.get("/indicators/penalty_decisions/records/?year=2025&org=T901").content.decode()
@@ -133,7 +133,8 @@ def test_the_docx_is_a_document_to_publish(register):
     assert "通过政府网站、政务公开栏主动公开政府信息3条" in overview  # every venue named: no 等
     assert "收到政府信息公开申请3件（当面申请2件、网上申请1件）" in overview
     assert "全年办结2件，其中予以公开1件、无法提供1件；结转下年度继续办理1件" in overview
-    assert "监督保障情况" not in overview  # no record of training, assessment or evaluation: left out
+    assert overview.endswith("（四）监督保障情况\n我镇政府信息公开申请由党政综合办公室（政务公开办公室）统一受理，"
+                             "每件申请登记收到、补正、延期和答复日期，按《条例》第三十三条计算答复期限。")
     part4 = text[text.index("四、政府信息公开行政复议、行政诉讼情况") + 1]
     assert part4 == "本年度，我镇未发生因政府信息公开引起的行政复议、行政诉讼。"  # in 四, not in 一
     assert any("有1条主动公开信息未在形成或者变更之日起20个工作日内公开" in t for t in text)
@@ -147,7 +148,8 @@ def test_the_docx_is_a_document_to_publish(register):
         assert all(_flags(table, "w:cantSplit")), "no row splits across pages"
     assert _flags(t3, "w:tblHeader") == [True] * 3 + [False] * (len(t3.rows) - 3)
     assert _flags(t4, "w:tblHeader") == [True, True, True, False]
-    assert all(p.paragraph_format.keep_with_next for row in t4.rows[:-1] for c in row.cells for p in c.paragraphs)
+    for table in (t3, t4):  # each kept on one page
+        assert all(p.paragraph_format.keep_with_next for row in table.rows[:-1] for c in row.cells for p in c.paragraphs)
     # table 二 may break only between its four blocks (each with its own headers), so part 二 starts on the page
     # where part 一 ends: no forced page break anywhere
     kept = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in t2.rows]

@@ -85,8 +85,8 @@ def test_every_category_is_listed_and_the_counts_add_up(township):
     overview = _section(annual_report.load(township, 2025), "一、总体情况")
     proactive = overview.splitlines()[1]
     assert "主动公开政府信息13条" in proactive and "等" not in proactive
-    assert "《条例》第二十一条规定的乡镇重点公开内容6条（社会救助3条、筹资筹劳2条、宅基地使用情况审核1条）" in proactive
-    others = re.search(r"第二十条规定的其他政府信息(\d+)条（(.*?)）", proactive)
+    assert "其中，《条例》第二十一条规定的乡镇重点公开内容6条，包括社会救助3条、筹资筹劳2条、宅基地使用情况审核1条。" in proactive
+    others = re.search(r"第二十条规定的其他政府信息(\d+)条，包括(.*?)。", proactive)
     assert others.group(1) == "7" and sum(int(n) for n in re.findall(r"(\d+)条", others.group(2))) == 7
     assert "机构职能信息2条" in others.group(2) and "其他依法主动公开的信息1条" in others.group(2)
 
@@ -103,10 +103,11 @@ def test_the_platform_is_written_from_the_register_and_releases_off_the_website_
         "description": "本村低保名单", "delivery": "email"})
     data = annual_report.load(township, 2025)
     platform = _section(data, "一、总体情况").split("（三）政府信息公开平台建设情况\n")[1].splitlines()[0]
-    assert platform.startswith("全年主动公开的3条政府信息中，在政府网站发布2条、在政务公开栏张贴2条，其中1条同时通过两种以上载体公开；")
-    assert "未在政府网站发布的1条仅通过政务公开栏公开，涉及筹资筹劳1条" in platform
+    assert platform.startswith("全年主动公开的3条政府信息中，在政府网站发布2条、在政务公开栏张贴2条，其中1条同时通过两种以上载体公开。")
+    assert "未在政府网站发布的1条仅通过政务公开栏公开，包括筹资筹劳1条。" in platform
     assert "主动公开目录、在线申请、办理进度查询" in platform
-    assert "通过门户在线提交的政府信息公开申请1件，申请人可凭受理编号和联系电话在线查询办理进度" in platform
+    assert "申请人可凭受理编号和联系电话查询办理进度。" in platform
+    assert "网上申请1件" in _section(data, "一、总体情况") and "申请1件" not in platform  # counted once, in （二）
     assert "分别计数" not in platform
     problems = _section(data, "五、存在的主要问题及改进情况")
     assert "有1条主动公开信息仅通过政务公开栏公开，未在政府网站发布" in problems
@@ -125,8 +126,10 @@ def test_supervision_is_written_only_from_records_of_this_work(township):
     overview = _section(annual_report.load(township, 2025), "一、总体情况")
     assert overview.splitlines()[-2] == "（四）监督保障情况"  # no （三）政府信息管理: numbered as present
     assert overview.splitlines()[-1] == (
-        "组织政务公开业务学习1次、参加32人次，学习《中华人民共和国政府信息公开条例》；"
-        "将“政务公开工作”纳入2025年度对村（社区）的目标管理考核，分值5分；"
+        "我镇政府信息公开申请由党政综合办公室（政务公开办公室）统一受理，每件申请登记收到、补正、延期和答复日期，"
+        "按《条例》第三十三条计算答复期限。"
+        "全年组织政务公开业务学习1次、参加32人次，学习《中华人民共和国政府信息公开条例》。"
+        "我镇将“政务公开工作”列入2025年度对村（社区）的目标管理考核，分值5分。"
         "9月，镇人大主席团就政府信息公开工作开展工作评议，提出意见建议3条，已整改2条。")
     assert "复议" not in overview  # that sentence is part 四's
 
@@ -141,7 +144,7 @@ def test_normative_documents_missing_from_the_register_are_a_problem(township, c
     ProactiveReleaseFactory(organisation=township, published_on=D(2025, 5, 8), category="art20_1",
                             title=f"关于印发《{by_title.title}》的通知")
     problems = _section(annual_report.load(township, 2025), "五、存在的主要问题及改进情况")
-    assert "本年度，制发的行政规范性文件3件中，有1件未列入主动公开目录" in problems
+    assert "本年度，制发的行政规范性文件3件中，有1件未列入主动公开目录。" in problems
     assert "《条例》第二十条第（一）项" in problems
     ProactiveReleaseFactory(organisation=township, published_on=D(2025, 7, 10), category="art20_1",
                             title="关于印发《甲镇移风易俗办法》的通知")
@@ -152,14 +155,14 @@ def test_part_six_reports_the_deputies_suggestions_the_records_show(township):
     six = "六、其他需要报告的事项"
     assert _section(annual_report.load(township, 2025), six).endswith("本年度无其他需要报告的事项。")
     DeputySuggestionFactory(organisation=township, assigned_on=D(2025, 3, 20), answered_on=D(2025, 6, 10))
-    DeputySuggestionFactory(organisation=township, assigned_on=D(2025, 3, 20), kind="motion", answered_on=None)
+    DeputySuggestionFactory(organisation=township, assigned_on=D(2025, 3, 20), kind="motion", answered_on=D(2025, 5, 6))
     DeputySuggestionFactory(organisation=township, assigned_on=D(2024, 3, 20))  # another year's
     ProactiveReleaseFactory(organisation=township, published_on=D(2025, 7, 1), category="art20_15",
                             title="甲镇2025年人大代表建议办理结果公开")
     text = _section(annual_report.load(township, 2025), six)
     assert text.splitlines() == [
         "按照《条例》第四十二条和《政府信息公开信息处理费管理办法》规定，本年度我镇未收取信息处理费。",
-        "本年度我镇承办镇人大代表议案1件、建议1件，年内答复1件；公开代表建议、议案办理结果1条。",
+        "本年度我镇承办镇人大代表议案1件、建议1件，均已答复。公开代表建议、议案办理结果1条。",
     ]
 
 

@@ -101,7 +101,8 @@ def report_view(request, code: str, year: int):
     return render(request, "disclosure/report_view.html", {
         "data": data, "org": org, "year": year, "tables": annual_report_tables(data),
         "can_write": can_write(request.user, org.pk),
-        "sources": [*annual_report.table2_sources(data), report_texts.fee_source(data)],
+        "sources": [*annual_report.table2_sources(data), report_texts.fee_source(data),
+                    report_texts.supervision_source(data)],
     })
 
 
