@@ -55,7 +55,7 @@ def generate_advisors(township: Organisation, clerk: User, years: tuple[int, ...
                     logs.append(AdvisorService(organisation=township, created_by=clerk, advisor=rng.choice(advisors),
                                                held_on=day, kind=kind, quantity=quantity, note=NOTES[kind],
                                                village=rng.choice(villages) if villages else None))
-        for n in range(pick(rng, 5, 16, traits.slot, avoid=(11,))):  # seed: 提供法律帮助11件
+        for n in range(pick(rng, 5, 16, traits.slot, item="legal_aid", avoid=(11,))):  # seed: 提供法律帮助11件
             day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 360))
             if day <= today:
                 LegalAidReferral.objects.create(organisation=township, created_by=clerk, received_on=day,

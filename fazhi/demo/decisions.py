@@ -8,17 +8,13 @@ import random
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fazhi.decisions import services
+from fazhi.demo.pools import pool
 from fazhi.demo.profiles import profile
-from fazhi.decisions.models import DecisionCatalog
+from fazhi.decisions.models import DecisionCatalog, MajorDecision
 from fazhi.participation import services as participation
 from fazhi.reviews import services as reviews
 from fazhi.reviews.choices import Opinion
 
-TITLES = (
-    "{t}集镇农贸市场搬迁改造方案", "{t}农村生活垃圾收运处置体系建设方案", "{t}老旧小区改造实施方案",
-    "{t}集镇停车秩序管理方案", "{t}农村供水工程提升改造方案", "{t}集体经营性建设用地入市方案",
-    "{t}特色产业园区建设规划", "{t}城乡公交一体化实施方案",
-)
 UNITS = ("经济发展办", "村镇建设办", "社会事务办", "党政办", "农业综合服务中心")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -115,6 +111,20 @@ PLANS = {0: (("end", 2), ("evaluation", 4), ("evaluation", 5), ("archiving", 7),
          2: (("end", 3), ("archiving", 7))}
 
 
+def _titles(township, spec, count: int, rng: random.Random) -> list[str]:
+    """``count`` decisions the township has not launched before, from its own pool; once that is used up, the
+    村庄规划 of its villages (a township decides one for each village in turn), then second phases."""
+    used = set(MajorDecision.objects.filter(organisation=township).values_list("title", flat=True))
+    fresh = [t for t in (t.format(t=spec.name) for t in pool(spec.code, "decisions")) if t not in used]
+    chosen = rng.sample(fresh, min(count, len(fresh)))
+    plans = (f"{spec.name}{v.name}村庄规划" for v in township.villages().order_by("code") if not v.name.endswith("社区"))
+    chosen += [t for t in plans if t not in used][:count - len(chosen)]
+    if len(chosen) < count:  # a township without villages enough: the second phase of earlier decisions
+        again = [f"{t.format(t=spec.name)}（二期）" for t in pool(spec.code, "decisions")]
+        chosen += [t for t in again if t not in used][:count - len(chosen)]
+    return chosen
+
+
 def _catalog(township, spec, year: int, clerk, today: dt.date) -> DecisionCatalog:
     found = DecisionCatalog.objects.active().filter(organisation=township, year=year).first()
     if found:
@@ -133,13 +143,13 @@ def generate_decisions(spec, township, year: int, *, today: dt.date, clerk, revi
     catalog = _catalog(township, spec, year, clerk, today)
     made = 0
     plans = PLANS[profile(spec.code).slot % 3]
-    titles = rng.sample(TITLES, len(plans))
+    titles = _titles(township, spec, len(plans), rng)
     for title, (until, month) in zip(titles, plans):
         start = dt.date(year, month, 3)
         if start + dt.timedelta(days=200 if until == "end" else 140) > today:
             continue
         decision = services.launch_decision(organisation=township, user=clerk, launched_on=start, fields=dict(
-            title=title.format(t=spec.name), catalog=catalog, lead_unit=rng.choice(UNITS), planned_on=dt.date(year, 12, 1)))
+            title=title, catalog=catalog, lead_unit=rng.choice(UNITS), planned_on=dt.date(year, 12, 1)))
         _go(decision, clerk=clerk, reviewer=reviewer, start=start, until=until, spec=spec)
         made += 1
     if latest and spec.code == "SFX02" and dt.date(year, 9, 1) <= today:
@@ -154,8 +164,7 @@ def generate_open_decisions(spec, township, *, today: dt.date, clerk, reviewer, 
     if DecisionCatalog.objects.active().filter(organisation=township, year=today.year).exists():
         return 0
     catalog = _catalog(township, spec, today.year, clerk, today)
-    titles = iter(rng.sample(TITLES, 8) + ["{t}村级公益事业一事一议实施办法", "{t}农村人居环境整治提升方案",
-                                            "{t}农贸市场周边交通组织方案"])
+    titles = iter(_titles(township, spec, 11, rng))
     made = 0
     # Days the steps before ``until`` take in _go: a decision is made only when they fit before today.
     needed = {"drafting": 0, "participation": 10, "expert": 44, "risk": 49, "legality": 55, "review_pending": 57,
@@ -167,7 +176,7 @@ def generate_open_decisions(spec, township, *, today: dt.date, clerk, reviewer, 
         if start + dt.timedelta(days=needed[until]) > today:
             continue
         decision = services.launch_decision(organisation=township, user=clerk, launched_on=start, fields=dict(
-            title=next(titles).format(t=spec.name), catalog=catalog, lead_unit=rng.choice(UNITS),
+            title=next(titles), catalog=catalog, lead_unit=rng.choice(UNITS),
             planned_on=dt.date(today.year, 12, 20)))
         _go(decision, clerk=clerk, reviewer=reviewer, start=start, until=until, spec=spec,
             skip_risk=until == "review_pending")

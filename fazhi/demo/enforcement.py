@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from fazhi.demo.pools import pool
 from fazhi.demo.profiles import NameBook, pick, profile
 from fazhi.enforcement import journey, services
 from fazhi.enforcement.choices import CaseStatus, EquipmentKind, OfficerKind, PartyKind, PenaltyKind
@@ -47,8 +48,8 @@ def _staff(spec, township, *, today: dt.date, clerk, rng: random.Random) -> list
     slot = profile(spec.code).slot
     villages = max(township.villages().count(), 6)
     names = NameBook(spec.code, rng)
-    n_officers = pick(rng, villages - 3, villages + 4, slot, avoid=(11, 12, 15))
-    n_aux = pick(rng, villages, 2 * villages + 4, slot, avoid=(21,))
+    n_officers = pick(rng, villages - 3, villages + 4, slot, item="enforcement_officers", avoid=(11, 12, 15))
+    n_aux = pick(rng, villages, 2 * villages + 4, slot, item="enforcement_auxiliaries", avoid=(21,))
     officers = []
     for i in range(n_officers):
         if i == n_officers - 2:
@@ -67,7 +68,7 @@ def _staff(spec, township, *, today: dt.date, clerk, rng: random.Random) -> list
         services.equipment_register(organisation=township, user=clerk, fields={
             "kind": EquipmentKind.VEHICLE, "name": ("综合执法车（比亚迪）", "执法巡查皮卡（长城）", "执法电动巡逻车")[i],
             "identifier": f"示A·{spec.code[-2:]}{i + 1:03d}", "acquired_on": dt.date(2021 + i, 5, 1)})
-    for i in range(pick(rng, 4, 12, slot, avoid=(5,))):
+    for i in range(pick(rng, 4, 12, slot, item="enforcement_body_cameras", avoid=(5,))):
         services.equipment_register(organisation=township, user=clerk, fields={
             "kind": EquipmentKind.BODY_CAMERA, "name": "执法记录仪 DSJ-V8", "identifier": f"JLY-{spec.code}-{i + 1:02d}",
             "acquired_on": dt.date(2021 + i % 3, 5, 1)})
@@ -85,14 +86,8 @@ def _file(township, clerk, rng, filed_on: dt.date, *, organisation: bool = False
     return services.case_file(organisation=township, fields=fields, filed_on=filed_on, user=clerk)
 
 
-TRAININGS = ("《行政处罚法》专题培训", "行政执法三项制度培训", "执法文书制作与案卷评查培训", "行政执法证据收集与固定培训",
-             "行政执法自由裁量基准适用培训")
 AUDIT_SUGGESTIONS = ("询问笔录应由当事人逐页签名确认", "送达回证应注明送达地点", "案卷目录应按办案顺序编排",
                      "现场检查照片应注明拍摄时间、地点", "处罚决定书应写明自由裁量理由", "证据清单应与卷内材料一一对应")
-INSPECTIONS = ("执法人员持证上岗、执法记录仪使用情况现场检查", "集镇市容执法规范化现场检查", "农贸市场执法公示落实情况现场检查",
-               "秸秆禁烧巡查执法现场检查", "违法建设巡查执法现场检查", "执法车辆和装备使用管理现场检查")
-
-
 def generate_enforcement(spec, township, year: int, *, today: dt.date, clerk, reviewer, latest: bool = False) -> dict[str, int]:
     """One year of enforcement; how many trainings, cases, on-the-spot penalties, inspections, audits and
     rectifications is the township's own (profiles.pick) and never the seeds' 普通程序处罚案件5件、执法案卷评查2次、
@@ -104,8 +99,9 @@ def generate_enforcement(spec, township, year: int, *, today: dt.date, clerk, re
     officers = _staff(spec, township, today=today, clerk=clerk, rng=rng)
     acting = officers[:2]
     counts = {"penaltycase": 0, "simplepenalty": 0, "trainingsession": 0, "caseaudit": 0}
-    trainings = pick(rng, 2, 5, slot)
-    for month, topic in zip(sorted(rng.sample(range(3, 12), trainings)), rng.sample(TRAININGS, trainings)):
+    trainings = pick(rng, 2, 5, slot, item="enforcement_training")
+    topics = pool(spec.code, "enforcement_trainings")
+    for month, topic in zip(sorted(rng.sample(range(3, 12), trainings)), rng.sample(topics, trainings)):
         held = dt.date(year, month, 12)
         if held <= today:
             services.training_record(organisation=township, held_on=held, user=clerk, organiser="县司法局", topic=topic,
@@ -113,7 +109,7 @@ def generate_enforcement(spec, township, year: int, *, today: dt.date, clerk, re
             counts["trainingsession"] += 1
     # ordinary-procedure cases, each taken to archive: one with a hearing and 法制审核, one paid late, one warning
     closed = []
-    cases = pick(rng, 3, 9, slot, avoid=(5,))
+    cases = pick(rng, 3, 9, slot, item="penalty_cases", avoid=(5,))
     variants = [{"fine": Decimal("20000"), "hearing": True}, {"late_payment": 4},
                 {"kinds": (PenaltyKind.WARNING,), "fine": None}] + [{}] * (cases - 3)
     rng.shuffle(variants)
@@ -121,10 +117,11 @@ def generate_enforcement(spec, township, year: int, *, today: dt.date, clerk, re
         filed = dt.date(year, month, rng.randint(3, 20))
         if filed + dt.timedelta(days=75) > today:
             continue
-        case = _file(township, clerk, rng, filed, organisation=rng.random() < 0.2)
+        # a company may be the party, except of the hearing case (20 000 元 is a 较大数额 for a citizen only)
+        case = _file(township, clerk, rng, filed, organisation=rng.random() < 0.2 and not kw.get("hearing"))
         closed.append(journey.take(case, until="closed", officers=acting, user=clerk, reviewer=reviewer, **kw))
         counts["penaltycase"] += 1
-    simple = pick(rng, 2, 7, slot)
+    simple = pick(rng, 2, 7, slot, item="simple_penalties")
     for i, month in enumerate(sorted(rng.sample(range(1, 12), simple))):
         day = dt.date(year, month, rng.randint(5, 25))
         if day > today:
@@ -137,23 +134,25 @@ def generate_enforcement(spec, township, year: int, *, today: dt.date, clerk, re
             "registered_on": day + dt.timedelta(days=1)})
         counts["simplepenalty"] += 1
     # 现场执法检查活动
-    inspections = pick(rng, 1, 6, slot, avoid=(2,))
-    for month, topic in zip(sorted(rng.sample(range(3, 13), inspections)), rng.sample(INSPECTIONS, inspections)):
+    inspections = pick(rng, 1, 6, slot, item="enforcement_inspections", avoid=(2,))
+    topics = pool(spec.code, "enforcement_inspections")
+    for month, topic in zip(sorted(rng.sample(range(3, 13), inspections)), rng.sample(topics, inspections)):
         held = dt.date(year, month, 18)
         if held <= today:
             services.inspection_record(organisation=township, user=clerk, fields={
-                "held_on": held, "topic": topic, "place": "集镇主街道、农贸市场", "inspectors": f"{unit}司法所、党政办",
+                "held_on": held, "topic": topic, "place": pool(spec.code, "enforcement_place"), "inspectors": f"{unit}司法所、党政办",
                 "findings": rng.choice(("个别执法人员未全程开启执法记录仪，已当场纠正", "执法公示栏信息未及时更新，已督促整改",
                                         "未发现问题"))})
             counts["inspection"] = counts.get("inspection", 0) + 1
     # 执法案卷评查 of the closed cases, with rectifications (some still open)
     first_closed = min((c.closed_on for c in closed if c.closed_on), default=None)
-    audits = pick(rng, 1, 5, slot, avoid=(2,))
+    audits = pick(rng, 1, 5, slot, item="case_file_reviews", avoid=(2,))
     if first_closed is not None:
         months = [m for m in range(first_closed.month + 1, 13)] or [12]
         held_days = [dt.date(year, m, 20) for m in sorted(rng.sample(months, min(audits, len(months))))]
         held_days = [d for d in held_days if d <= today]
-        suggestions = pick(rng, len(held_days), 2 * len(held_days) + 2, slot, avoid=(3,)) if held_days else 0
+        suggestions = (pick(rng, len(held_days), 2 * len(held_days) + 2, slot, item="case_file_rectifications", avoid=(3,))
+                       if held_days else 0)
         share = [1] * len(held_days)
         for _ in range(suggestions - len(held_days)):
             share[rng.randrange(len(share))] += 1

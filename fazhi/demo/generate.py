@@ -2,7 +2,9 @@
 a realistic year of ledgers (plus the year before, for year-on-year comparison).
 
 Each township is its own (fazhi/demo/profiles.py): its own surname pool, contact details and shortcomings, and
-counts drawn so that no two townships — and no seed report — state the same figure for the same item.
+counts drawn so that no two townships — and no seed report — state the same figure for the same item; its own
+documents, contracts, decisions and activities (fazhi/demo/pools.py); and a 主动公开 register that carries what its
+records say was published (fazhi/demo/releases.py).
 Everything is deterministic (``random.Random`` seeded by township code + year),
 passes each model's ``full_clean()``, and is written with
 ``bulk_create_with_history`` so every record has its creation history entry.
@@ -30,7 +32,9 @@ from fazhi.demo.disclosure import generate_disclosure, generate_open_requests
 from fazhi.demo.governance import generate_governance
 from fazhi.demo.litigation import generate_litigation
 from fazhi.demo.oversight import generate_filings, import_seed_reports
+from fazhi.demo.pools import pool
 from fazhi.demo.profiles import NameBook, pick, profile
+from fazhi.demo.releases import generate_record_releases
 from fazhi.demo.rulemaking import generate_open_rulemaking, generate_rulemaking
 from fazhi.demo.seed_items import generate_seed_items
 from fazhi.disclosure.models import ProactiveRelease
@@ -314,9 +318,9 @@ class _Gen:
     def n(self, lo: int, hi: int) -> int:
         return max(1 if lo > 0 else 0, round(self.rng.randint(lo, hi) * self.scale))
 
-    def pick(self, lo: int, hi: int, *, avoid: tuple[int, ...] = ()) -> int:
+    def pick(self, lo: int, hi: int, *, item: str, avoid: tuple[int, ...] = ()) -> int:
         """A count only this township draws for the item (see profiles.pick)."""
-        return pick(self.rng, lo, hi, self.profile.slot, avoid=avoid)
+        return pick(self.rng, lo, hi, self.profile.slot, item=item, avoid=avoid)
 
     def name(self) -> str:
         return self.names.name()
@@ -349,7 +353,7 @@ class _Gen:
              ("“4·15”全民国家安全教育日宣传", "国家安全法宣讲"), ("党政办、派出所", "司法所")),
             (Campaign.CIVIL_CODE_MONTH, (y.md(5, 1), y.md(5, 31)), (5, 9),
              ("“美好生活·民法典相伴”主题宣传", "民法典宣传月集中宣讲", "民法典婚姻家庭编以案释法",
-              "民法典进农家", "“民法典与百姓生活”专题讲座", "民法典宣传月赶集日法律咨询"),
+              "民法典进农家", "“民法典与百姓生活”专题讲座", "民法典进集市"),
              ("司法所", "法律顾问", "司法所、法律顾问", "妇联、司法所")),
             (Campaign.ANTI_DRUG, (y.md(6, 16), y.md(6, 30)), (3, 5),
              ("“6·26”国际禁毒日宣传", "全民禁毒宣传月集中宣传", "禁毒知识进课堂"), ("禁毒办、派出所", "派出所")),
@@ -357,7 +361,7 @@ class _Gen:
              ("防范电信网络诈骗宣传", "“反诈进万家”入户宣传", "防范养老诈骗专题宣传"),
              ("派出所", "派出所、司法所")),
             (Campaign.TO_VILLAGES, (y.first, y.last), (8, 16),
-             ("“法律进乡村”普法宣传", "“法润{t}”送法下乡", "法律顾问驻村普法", "赶集日普法宣传"),
+             ("“法律进乡村”普法宣传", "“法润{s}”送法下乡", "法律顾问驻村普法", "赶集日普法宣传"),
              ("司法所", "法律顾问", "司法所、法律顾问", "综治中心")),
             (Campaign.TO_COMMUNITIES, (y.first, y.last), (2, 4),
              ("“法律进社区”普法宣传", "物业纠纷预防法治讲座"), ("司法所", "法律顾问")),
@@ -373,7 +377,7 @@ class _Gen:
              ("“法律进机关”行政执法规范化宣讲", "机关干部法治讲座"), ("党政办", "司法所")),
             (Campaign.CONSTITUTION_WEEK, (y.md(12, 1), y.md(12, 7)), (4, 7),
              ("“12·4”国家宪法日宣传", "宪法宣传周集中宣传活动", "宪法进万家", "宪法宣誓暨宪法学习活动",
-              "“弘扬宪法精神·建设法治{t}”主题宣传", "国家宪法日赶集日集中宣传", "宪法学习宣传进村入户"),
+              "“弘扬宪法精神·建设法治{s}”主题宣传", "宪法进集市", "宪法学习宣传进村入户"),
              ("党政办、司法所", "司法所", "司法所、法律顾问")),
         ]
         events = []
@@ -391,8 +395,10 @@ class _Gen:
                 village = self.village(communities=True if campaign == Campaign.TO_COMMUNITIES else None)
                 if campaign in (Campaign.TO_SCHOOLS, Campaign.TO_ENTERPRISES, Campaign.TO_ORGANS):
                     village = None
-                title = rng.choice(titles).format(v=village.name if village else t, t=t)
-                if village:
+                title = rng.choice(titles).format(v=village.name if village else t, t=t, s=self.spec.short)
+                if "集市" in title or "赶集" in title:  # a market-day event is held at the market, not in a village
+                    place, village = f"{t}集镇农贸市场", None
+                elif village:
                     community = village.name.endswith("社区")
                     place = village.name + rng.choice(("居委会广场" if community else "村委会广场", "文化广场", "党群服务中心",
                                                        "小区广场" if community else "集市", "新时代文明实践站"))
@@ -410,21 +416,12 @@ class _Gen:
                     place=place, village=village, organiser=rng.choice(organisers), audience=audience,
                     materials=rng.randint(audience // 2, audience * 2 + 50), consultations=rng.randint(3, 35),
                 ))
-        online = (
-            (Campaign.CIVIL_CODE_MONTH, y.md(5, 10), "“法润{t}”微信公众号民法典每日一讲"),
-            (Campaign.NATIONAL_SECURITY, y.md(4, 15), "全民国家安全教育日网络知识竞答"),
-            (Campaign.ANTI_FRAUD, y.md(8, 20), "反诈短视频在村（社区）微信群推送"),
-            (Campaign.ANTI_DRUG, y.md(6, 26), "禁毒知识线上有奖答题"),
-            (Campaign.CONSTITUTION_WEEK, y.md(12, 4), "宪法知识网络答题活动"),
-            (Campaign.OTHER, y.md(3, 20), "“以案释法”微信公众号专栏"),
-            (Campaign.TO_VILLAGES, y.md(9, 15), "法律顾问直播解答群众法律问题"),
-            (Campaign.SPRING_FESTIVAL, y.md(1, 20), "春节返乡人员法治提醒短信推送"),
-        )
+        online = [(campaign, y.md(*day), title) for campaign, day, title in pool(self.spec.code, "online")]
         for campaign, held, title in rng.sample(online, self.n(4, 7)):
             if not y.ok(held):
                 continue
             events.append(PublicityEvent(
-                **self.base(), held_on=held, title=title.format(t=t), campaign=campaign, channel=Channel.ONLINE,
+                **self.base(), held_on=held, title=title.format(t=t, s=self.spec.short), campaign=campaign, channel=Channel.ONLINE,
                 place="线上", organiser="党政办、司法所", audience=rng.randint(600, 4000), materials=0,
                 consultations=rng.randint(5, 40),
             ))
@@ -435,7 +432,8 @@ class _Gen:
         villages = len(self.villages)
         if not villages:
             return out
-        total = self.pick(villages, 2 * villages + 2) if self.scale >= 1 else self.pick(villages // 2, villages + 2)
+        total = (self.pick(villages, 2 * villages + 2, item="legal_literates") if self.scale >= 1
+                 else self.pick(villages // 2, villages + 2, item="legal_literates"))
         per_village = {v.pk: 0 for v in self.villages}
         for i in range(total):  # one in each village first, then a second or third in villages drawn at random
             per_village[self.villages[i].pk if i < villages else rng.choice(self.villages).pk] += 1
@@ -455,14 +453,13 @@ class _Gen:
 
     def trainings(self) -> list[LiaisonTraining]:
         rng, out = self.rng, []
-        topics = ("法律明白人履职能力培训", "人民调解实务与技巧培训", "民法典重点条文解读培训",
-                  "矛盾纠纷排查化解能力提升培训", "“法律明白人”线上课程学习", "农村常见法律问题以案释法培训")
+        topics = pool(self.spec.code, "liaison_trainings")
         trainers = ("司法所所长", "县司法局普法股", f"{self.spec.unit}政府法律顾问", "县人民法院法官")
-        for topic in rng.sample(topics, self.n(2, 4)):
+        for topic, online in rng.sample(topics, self.n(2, 4)):
             held = self.y.anytime(rng)
             if held is None:
                 continue
-            mode = TrainingMode.ONLINE if "线上" in topic else rng.choice((TrainingMode.OFFLINE,) * 3 + (TrainingMode.MIXED,))
+            mode = TrainingMode.ONLINE if online else rng.choice((TrainingMode.OFFLINE,) * 3 + (TrainingMode.MIXED,))
             out.append(LiaisonTraining(
                 **self.base(), held_on=held, topic=topic, mode=mode,
                 trainer=f"{rng.choice(trainers)}{self.name()}", participants=rng.randint(25, 90),
@@ -503,7 +500,7 @@ class _Gen:
         if exam_on is None:
             return out
         absent = rng.randint(1, 3)
-        total = (self.pick(28, 60) if self.scale >= 1 else self.pick(22, 48)) + absent
+        total = (self.pick(28, 60, item="exam_participants") if self.scale >= 1 else self.pick(22, 48, item="exam_participants")) + absent
         failed = rng.randint(1, 2) if self.profile.falls_short("exam", latest=self.latest) else 0
         exam_name = f"{self.year}年度国家工作人员学法考试"
         for i in range(total):
@@ -561,7 +558,7 @@ class _Gen:
             (MeetingKind.LEADING_GROUP, (y.md(8, 1), y.md(11, 15)), "法治建设领导小组推进会", mayor,
              "对照法治政府建设示范创建指标逐项推进"),
         ]
-        keep = self.pick(5, len(plan))
+        keep = self.pick(5, len(plan), item="rule_of_law_meetings")
         chosen = plan[:3] + rng.sample(plan[3:], keep - 3)
         for kind, (start, end), topic, chair, decisions in chosen:
             held = y.between(rng, start, end)
@@ -572,8 +569,7 @@ class _Gen:
                 chaired_by_principal=True if kind != MeetingKind.LEADING_GROUP else rng.random() < 0.5,
                 attendees=rng.randint(9, 30), decisions=decisions,
             ))
-        for kind, topic in ((MeetingKind.PARTY_COMMITTEE, "研究秋冬季森林防火工作"),
-                            (MeetingKind.JOINT, "研究乡村振兴衔接资金项目安排")):
+        for kind, topic in zip((MeetingKind.PARTY_COMMITTEE, MeetingKind.JOINT), pool(self.spec.code, "other_meetings")):
             held = y.anytime(rng)
             if held is None:
                 continue
@@ -587,7 +583,7 @@ class _Gen:
     def disputes(self) -> list[DisputeCase]:
         rng, y, out = self.rng, self.y, []
         total = self.n(20, 60)
-        failures = self.pick(0, max(3, total // 10))
+        failures = self.pick(0, max(3, total // 10), item="disputes_failed")
         mediators = [self.name() for _ in range(5)]
         categories = list(DISPUTE_WEIGHTS)
         weights = [DISPUTE_WEIGHTS[c] for c in categories]
@@ -660,6 +656,8 @@ def generate_township_year(
                                          rng=random.Random(f"decisions-{spec.code}-{year}"), latest=year == default_year(today)))
         counts.update(generate_enforcement(spec, township, year, today=today, clerk=user, reviewer=_reviewer(township),
                                            latest=year == default_year(today)))
+        counts["proactiverelease"] += generate_record_releases(spec, township, year, today=min(today, timezone.localdate()),
+                                                              clerk=user)
         counts["legalityreview"] = LegalityReview.objects.filter(organisation=township, submitted_on__year=year).count()
     return counts
 

@@ -47,7 +47,7 @@ def generate_governance(township: Organisation, secretary: str, mayor: str, cler
     unit = "乡" if township.name.endswith("乡") else "镇"
     short = township.name[:-1]
     first = dt.date(years[0], 1, 15)
-    size = pick(rng, 6, 11, traits.slot, avoid=(5,))
+    size = pick(rng, 6, 11, traits.slot, item="leading_group_members", avoid=(5,))
     members = [(secretary, "党委书记", GroupRole.HEAD), (mayor, f"{unit}长", GroupRole.HEAD)]
     members += [(names.name(), post.format(u=unit), role) for post, role in GROUP_POSTS[:size - 2]]
     for name, post, role in members:
@@ -60,8 +60,8 @@ def generate_governance(township: Organisation, secretary: str, mayor: str, cler
             continue
         plan = WorkPlan.objects.create(organisation=township, created_by=clerk, year=year, adopted_on=adopted,
                                        title=f"{township.name}{year}年法治政府建设工作要点",
-                                       document_number=f"{short}依治委〔{year}〕{pick(rng, 1, 6, traits.slot)}号")
-        tasks = TASKS[:pick(rng, 7, len(TASKS), traits.slot)]
+                                       document_number=f"{short}依治委〔{year}〕{pick(rng, 1, 6, traits.slot, item='work_plan_number')}号")
+        tasks = TASKS[:pick(rng, 7, len(TASKS), traits.slot, item="responsibility_tasks")]
         due_dates = [dt.date(year, 3 + n, 28) if n < 9 else dt.date(year, 12, 20) for n in range(len(tasks))]
         running = year == today.year
         late: set[int] = set()
@@ -84,7 +84,7 @@ def generate_governance(township: Organisation, secretary: str, mayor: str, cler
             made += 1
         if year in years:
             made += _law_reports(township, clerk, year, secretary, mayor, unit, today=today,
-                                 count=pick(rng, 2, 6, traits.slot, avoid=(1,)))
+                                 count=pick(rng, 2, 6, traits.slot, item="principal_law_reports", avoid=(1,)))
             RuleOfLawBudget.objects.create(organisation=township, created_by=clerk, year=year, item="普法宣传与法律顾问经费",
                                            amount=rng.choice(BUDGETS[traits.slot % 3]), approved_on=dt.date(year, 1, 10))
     return made

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 
 from fazhi.core.models import Organisation, User
-from fazhi.demo.profiles import NameBook, pick, profile
+from fazhi.demo.profiles import NameBook, pick, profile, residue
 from fazhi.litigation.models import (
     AbsenceReason, CaseKind, CourtSuggestion, Hearing, HeadPost, LegalCase, Obligation, ObligationKind, Outcome,
 )
@@ -16,6 +16,10 @@ ACTS = ("责令限期拆除违法建筑决定", "土地承包经营权确认", "
         "不履行法定职责（道路修缮）")
 
 
+JUDGMENTS = (
+    "履行（{y}）示0421民初{n}号民事判决，支付村道硬化工程尾款", "履行（{y}）示0421民初{n}号民事判决，支付办公设备采购余款",
+    "履行（{y}）示0421民初{n}号民事调解书，支付集镇绿化养护费用",
+)
 SUBJECTS = (
     ("procuratorial", "示范县人民检察院", "加强农村集中式饮用水水源地保护", "已设置保护标志、清理排污口并书面答复"),
     ("procuratorial", "示范县人民检察院", "规范农村建房审批和违法建设查处", "已完善审批流程并开展专项整治"),
@@ -36,15 +40,26 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
     unit = "乡" if township.name.endswith("乡") else "镇"
     made = 0
     cases = []
-    kinds = ([CaseKind.RECONSIDERATION] * pick(rng, 1, 5, slot, avoid=(2,))
-             + [CaseKind.LITIGATION] * pick(rng, 1, 6, slot, avoid=(4,)))
+    kinds = ([CaseKind.RECONSIDERATION] * pick(rng, 1, 5, slot, item="reconsideration_cases", avoid=(2,))
+             + [CaseKind.LITIGATION] * pick(rng, 2, 6, slot, item="litigation_cases", avoid=(4,)))
     rng.shuffle(kinds)
+    plans = []
     for kind, month in zip(kinds, sorted(rng.choice(range(1, 12)) for _ in kinds)):
         received = dt.date(year, month, rng.randint(3, 25))
         if received > today:
             break
+        plans.append([kind, received, received + dt.timedelta(days=rng.randint(50, 120))])
+    # the cases concluded in the year (earlier years' included) fall in the township's residue class: the latest of
+    # this year's cases are concluded only in the next year until they do, so no two townships 审结 as many
+    concluded_before = LegalCase.objects.filter(organisation=township, concluded_on__year=year).count()
+    for plan in sorted(plans, key=lambda p: p[1], reverse=True):
+        in_year = concluded_before + sum(1 for p in plans if p[2].year == year and p[2] <= today)
+        if in_year % 3 == residue(slot, "cases_concluded"):
+            break
+        if plan[2].year == year:
+            plan[2] = dt.date(year + 1, 1, 12) + dt.timedelta(days=rng.randint(0, 40))
+    for kind, received, concluded in plans:
         due, _ = answer_due(kind, received)
-        concluded = received + dt.timedelta(days=rng.randint(50, 120))
         done = concluded <= today
         case = LegalCase.objects.create(
             organisation=township, created_by=clerk, kind=kind,
@@ -71,7 +86,7 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
                                open_court=True,
                                head_appeared=False, absence_reason=AbsenceReason.DUTY,
                                absence_note=f"{unit}长参加县防汛紧急会议，委托司法所所长出庭")
-    assists = pick(rng, 1, 7, slot, avoid=(3,))
+    assists = pick(rng, 1, 7, slot, item="court_assistance", avoid=(3,))
     for month in sorted(rng.sample(range(1, 12), assists)):
         on = dt.date(year, month, rng.randint(5, 25))
         if on <= today:
@@ -79,7 +94,15 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
                                       content=rng.choice(("协助法院冻结被执行人在本镇的征收补偿款", "协助法院划拨被执行人的土地流转收益",
                                                           "协助法院查询被执行人的补贴发放信息")).replace("本镇", f"本{unit}"),
                                       completed_on=on + dt.timedelta(days=rng.randint(1, 4)))
-    suggestions = pick(rng, 1, 3, slot)
+    # civil judgments the township carries out as a party (a contractor's or supplier's claim): how many is its own,
+    # so 履行生效法律文书 is not the same number as 协助执行
+    for n in range(pick(rng, 0, 2, slot, item="judgments_performed")):
+        on = dt.date(year, 4 + 4 * n, rng.randint(5, 25))
+        if on + dt.timedelta(days=30) <= today:
+            Obligation.objects.create(organisation=township, created_by=clerk, kind=ObligationKind.JUDGMENT, received_on=on,
+                                      content=rng.choice(JUDGMENTS).format(y=year, n=rng.randint(120, 980)),
+                                      due_on=on + dt.timedelta(days=30), completed_on=on + dt.timedelta(days=rng.randint(8, 28)))
+    suggestions = pick(rng, 1, 3, slot, item="court_suggestions")
     for n, (kind, issuer, subject, answer) in enumerate(rng.sample(SUBJECTS[:2] + SUBJECTS[3:], suggestions - 1)):
         received = dt.date(year, 3 + 3 * n, rng.randint(5, 20))
         if received <= today:

@@ -3,12 +3,14 @@ years, and counts drawn so that the three townships never state the same figure 
 
 A reviewer reading the three demo reports side by side must not find the same figure in all of them, nor a figure
 copied from the five real seed reports (/work/shared/seeds, imported by the demo as the county's reference):
-:func:`pick` draws a count from a plausible range, in the township's own residue class modulo 3 (so the three
-townships always differ) and never one of the seeds' figures for that item.
+:func:`pick` draws a count from a plausible range, in a residue class modulo 3 that is the township's slot shifted by
+a stable hash of the item (so the three townships always differ on one item, while one township's different items
+spread over every residue instead of sharing one) and never one of the seeds' figures for that item.
 """
 from __future__ import annotations
 
 import random
+import zlib
 from dataclasses import dataclass, field
 
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅文辉鹏飞宇浩春志海燕德福晓凤云琴斌俊林建国成忠荣秋菊金贵"
@@ -16,7 +18,7 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英�
 
 @dataclass(frozen=True)
 class Profile:
-    slot: int  # 0, 1, 2: the township's residue class for pick()
+    slot: int  # 0, 1, 2: the township's residue class for pick(), shifted per item
     surnames: str  # the township's own pool: the three pools share no surname
     address: str
     postcode: str
@@ -26,7 +28,9 @@ class Profile:
     # the shortcomings of the latest demo year and of the year before: "filing" (a normative document filed
     # late), "reply" (a disclosure application answered late), "task" (responsibility tasks done late),
     # "suggestion" (a deputy's suggestion answered after three months; in the latest year, still unanswered),
-    # "exam" (someone failed the yearly law exam), "contact" (a 社区矫正 daily call missed)
+    # "exam" (someone failed the yearly law exam), "contact" (a 社区矫正 daily call missed), "release" (a normative
+    # document published, and entered in the 主动公开 register, after the 20 working days of 条例第二十六条),
+    # "noticeboard" (two village notices put up on the notice board only, not on the government website)
     latest: frozenset = field(default_factory=frozenset)
     earlier: frozenset = field(default_factory=frozenset)
 
@@ -40,17 +44,17 @@ PROFILES: dict[str, Profile] = {
     "SFX01": Profile(
         0, "王陈刘周何罗谢唐冯曾彭邓袁蒋蔡余杜叶程苏魏丁沈姚卢汪廖邹熊秦侯龚",
         "示范县青山镇青山大道56号", "637531", "0819-6231024", "0819-6231025", "qszzfb@sfx.gov.cn.invalid",
-        latest=frozenset({"reply", "exam"}), earlier=frozenset({"filing", "task", "contact"}),
+        latest=frozenset({"reply", "exam"}), earlier=frozenset({"filing", "task", "contact", "noticeboard"}),
     ),
     "SFX02": Profile(
         1, "李张杨吴徐孙朱胡郭宋许韩曹肖田董潘吕任姜崔钟谭陆范金贾夏付方邱江尹",
         "示范县河口镇滨江路8号", "637536", "0819-6582130", "0819-6582131", "hkzzfb@sfx.gov.cn.invalid",
-        latest=frozenset({"filing", "suggestion"}), earlier=frozenset({"task", "exam"}),
+        latest=frozenset({"filing", "suggestion", "noticeboard"}), earlier=frozenset({"task", "exam"}),
     ),
     "SFX03": Profile(
         2, "赵黄马高林郑梁石龙雷陶黎贺顾毛郝邵万覃武钱韦白孟段薛史向冉代严文",
         "示范县云岭乡岭上街21号", "637548", "0819-6740315", "0819-6740316", "ylxzfb@sfx.gov.cn.invalid",
-        latest=frozenset({"task"}), earlier=frozenset({"reply", "suggestion"}),
+        latest=frozenset({"task", "release"}), earlier=frozenset({"reply", "suggestion"}),
     ),
 }
 _FALLBACK_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
@@ -65,13 +69,23 @@ def profile(code: str) -> Profile:
     return Profile(slot, _FALLBACK_SURNAMES, "", "", "", "", "")
 
 
-def pick(rng: random.Random, lo: int, hi: int, slot: int, *, avoid: tuple[int, ...] = ()) -> int:
-    """A number in [lo, hi] congruent to ``slot`` modulo 3 and not in ``avoid`` (the seeds' figure for the item).
+def residue(slot: int, item: str) -> int:
+    """The residue class modulo 3 of the township with ``slot`` for ``item``: the slot shifted by a stable hash of
+    the item's name (crc32, the same in every run), so the three slots stay apart for each item."""
+    return (slot + zlib.crc32(item.encode("utf-8"))) % 3
 
-    The three demo townships have slots 0, 1, 2, so for the same item they never draw the same number."""
-    choices = [n for n in range(lo, hi + 1) if n % 3 == slot % 3 and n not in avoid]
-    if not choices:
-        raise ValueError(f"no number in [{lo}, {hi}] for slot {slot}")
+
+def pick(rng: random.Random, lo: int, hi: int, slot: int, *, item: str, avoid: tuple[int, ...] = ()) -> int:
+    """A number in [lo, hi] in the township's residue class for ``item`` and not in ``avoid`` (the seeds' figure).
+
+    The three demo townships have slots 0, 1, 2, so for the same item they never draw the same number; one
+    township's different items fall in different classes (a report does not say 5, 5 and 5 of three things)."""
+    wanted = residue(slot, item)
+    choices = [n for n in range(lo, hi + 1) if n % 3 == wanted and n not in avoid]
+    if not choices:  # a narrow range whose only number of the class is a seed's figure: the next one above
+        choices = [n for n in range(hi + 1, hi + 7) if n % 3 == wanted and n not in avoid][:1]
+    if not choices or hi < lo:
+        raise ValueError(f"no number in [{lo}, {hi}] for slot {slot} and item {item}")
     return rng.choice(choices)
 
 

@@ -9,7 +9,8 @@ import random
 
 from fazhi.contracts import services as contracts
 from fazhi.demo.decisions import PLANS
-from fazhi.demo.profiles import pick, profile
+from fazhi.demo.pools import pool
+from fazhi.demo.profiles import pick, profile, residue
 from fazhi.normative import services as normative
 from fazhi.normative.choices import DocStatus
 from fazhi.normative.models import DocumentSeries, NormativeDocument
@@ -17,32 +18,6 @@ from fazhi.participation import services as participation
 from fazhi.reviews import services as reviews
 from fazhi.reviews.choices import Opinion, SubjectKind
 
-DOC_TITLES = (
-    "{t}农村人居环境整治“门前三包”责任制实施办法", "{t}村级小微权力清单管理办法", "{t}集镇摊位管理暂行规定",
-    "{t}农村建房管理实施细则", "{t}村（社区）法律顾问工作管理办法", "{t}森林防火“十不准”管理规定",
-    "{t}农村集体“三资”管理办法", "{t}城乡居民低保动态管理办法", "{t}移风易俗红白理事会管理办法",
-    "{t}农村饮用水工程管护办法", "{t}集镇临时占道审批管理规定", "{t}村级公益性岗位管理办法",
-    "{t}高标准农田建后管护办法", "{t}农村“厕所革命”奖补实施办法", "{t}村（社区）网格化服务管理办法",
-    "{t}农村公路“路长制”实施办法", "{t}殡葬改革实施细则", "{t}秸秆禁烧和综合利用管理规定",
-)
-# Documents issued before the demo's first year: the stock a year's clean-up reviews.
-OLD_TITLES = (
-    "{t}集镇环境卫生管理办法", "{t}农村宅基地管理暂行办法", "{t}村级财务管理规定", "{t}林地流转管理办法",
-    "{t}集镇规划区建设管理暂行规定", "{t}农村土地承包经营权流转管理办法", "{t}防汛抢险物资管理办法",
-    "{t}村民建房安全管理规定", "{t}农贸市场管理暂行办法", "{t}村级集体经济发展奖励办法",
-)
-CONTRACTS = (
-    ("{t}村道保洁服务合同", "某环境卫生服务有限公司", "村建办", 86000),
-    ("{t}政府法律顾问服务合同", "某律师事务所", "司法所", 30000),
-    ("{t}便民服务中心物业服务合同", "某物业管理有限公司", "党政办", 52000),
-    ("{t}集镇污水管网维护协议", "某水务工程有限公司", "村建办", 128000),
-    ("{t}农村公路养护协议", "某路桥养护有限公司", "交通办", 210000),
-    ("{t}办公设备采购合同", "某科技有限公司", "党政办", 43500),
-    ("{t}集镇绿化养护合同", "某园林绿化有限公司", "村建办", 64000),
-    ("{t}村级活动场所维修工程施工合同", "某建筑工程有限公司", "党建办", 176000),
-    ("{t}农村饮水安全设施维修合同", "某水电安装有限公司", "农业综合服务中心", 58000),
-    ("{t}机关食堂服务外包合同", "某餐饮管理有限公司", "党政办", 72000),
-)
 OTHER_MATTERS = (
     "关于{t}土地流转补偿方案的合法性审查", "关于{t}招商引资协议补充条款的法律意见",
     "关于{t}信访事项答复意见书的合法性审查", "关于{t}行政协议解除通知的合法性审查",
@@ -129,19 +104,23 @@ def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, rev
     gov, _ = _series(township, spec)
     unit = _unit(spec)
     channel = f"{unit}人民政府门户网站、政务公开栏"
-    _stock(township, spec, year, clerk=clerk, reviewer=reviewer, series=gov, rng=rng)
-    count = pick(rng, 2, 7, traits.slot, avoid=(3,))  # seed: 完成规范性文件备案3个
+    count = pick(rng, 2, 7, traits.slot, item="normative_docs_issued", avoid=(3,))  # seed: 完成规范性文件备案3个
+    repeals = pick(rng, 2, 4, traits.slot, item="normative_docs_repealed")
+    _stock(township, spec, year, clerk=clerk, reviewer=reviewer, series=gov, rng=rng, issued=count, repealed=repeals)
     months = sorted(rng.sample(range(2, 11), count))
     rejected = set(range(1, 1 + (year + traits.slot) % 3))  # 0, 1 or 2 drafts sent back 不予通过 first
     late_filing = traits.falls_short("filing", latest=year == today.year - 1)
+    late_release = traits.falls_short("release", latest=year == today.year - 1)
     docs = []
-    for i, (title, month) in enumerate(zip(_titles(township, spec, DOC_TITLES, count, rng), months)):
+    for i, (title, month) in enumerate(zip(_titles(township, spec, pool(spec.code, "documents"), count, rng), months)):
         if not d.fits(d.month(month), 90):
             break
         doc = _document(township, spec, title, clerk, affects_rights=i % 2 == 0, trial=i == 3)
         doc = _through_issue(doc, clerk=clerk, reviewer=reviewer, series=gov, start=d.month(month),
                              rejected_first=i in rejected)
-        published = doc.issued_on + dt.timedelta(days=2)
+        # published two days after issue (and entered in the 主动公开 register that day, fazhi/demo/releases.py); where
+        # the profile says, one only after the 20 working days of 条例第二十六条
+        published = doc.issued_on + dt.timedelta(days=45 if late_release and i == 0 else 2)
         normative.publish_document(doc, user=clerk, published_on=published, channel=channel)
         late = late_filing and i == count - 1
         normative.file_with_county(doc, user=clerk, filed_on=published + dt.timedelta(days=25 if late else rng.randint(5, 12)))
@@ -150,13 +129,13 @@ def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, rev
     if d.fits(d.month(11, 20), 0):
         earlier = NormativeDocument.objects.filter(organisation=township, issued_on__year__lt=year, repealed_on__isnull=True,
                                                    status=DocStatus.PUBLISHED).order_by("issued_on")
-        for doc in earlier[:pick(rng, 2, 4, traits.slot)]:
+        for doc in earlier[:repeals]:
             normative.repeal_document(doc, user=clerk, repealed_on=d.month(11, 20),
                                       reason=rng.choice(("上位法已修改，本办法与之不一致", "调整对象已消失，实际已失效",
                                                          "已被新出台的文件代替")))
     signed = 0
-    contracts_count = pick(rng, 3, 8, traits.slot)
-    for i, ((title, party, unit_name, amount), month) in enumerate(zip(rng.sample(CONTRACTS, contracts_count),
+    contracts_count = pick(rng, 3, 8, traits.slot, item="contract_reviews")
+    for i, ((title, party, unit_name, amount), month) in enumerate(zip(rng.sample(pool(spec.code, "contracts"), contracts_count),
                                                                         sorted(rng.sample(range(1, 11), contracts_count)))):
         start = d.month(month, 6)
         if not d.fits(start, 7):
@@ -175,7 +154,7 @@ def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, rev
     # other matters: as many as make the year's legality reviews (these, the decisions' and one 重大执法决定's) fall
     # in the township's residue class, so the three demo townships never report the same number of reviews
     reviewed = len(docs) + len(rejected & set(range(len(docs)))) + signed + len(PLANS[traits.slot % 3]) + 1
-    others = next(n for n in range(1, 4) if (reviewed + n) % 3 == traits.slot % 3)
+    others = next(n for n in range(1, 4) if (reviewed + n) % 3 == residue(traits.slot, "legality_reviews"))
     for title, month in zip(rng.sample(OTHER_MATTERS, others), sorted(rng.sample(range(3, 12), others))):
         if not d.fits(d.month(month), 4):
             break
@@ -185,14 +164,24 @@ def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, rev
     return {"normativedocument": len(docs), "contract": signed}
 
 
-def _stock(township, spec, year: int, *, clerk, reviewer, series, rng: random.Random) -> int:
-    """Once per township: documents issued in the four years before the demo, published and filed — the stock the
-    clean-up of each demo year repeals from."""
+def _stock(township, spec, year: int, *, clerk, reviewer, series, rng: random.Random, issued: int, repealed: int) -> int:
+    """Once per township: documents issued in the three years before the demo, published and filed — the stock the
+    clean-up of each demo year repeals from (none expires before the demo's second year ends).
+
+    How many is the township's own: its pool of old documents less 0–2, chosen so that the documents in force at
+    the end of the next year — stock + issued − repealed over both years, whose counts fall in the township's
+    residue classes (profiles.pick) — fall in its residue class too: no two townships report the same 现行有效."""
     if NormativeDocument.objects.filter(organisation=township, issued_on__year__lt=year).exists():
         return 0
+    slot = profile(spec.code).slot
+    titles = pool(spec.code, "old_documents")
+    next_year = residue(slot, "normative_docs_issued") - residue(slot, "normative_docs_repealed")
+    size = next(n for n in range(len(titles), len(titles) - 3, -1)
+                if (n + issued - repealed + next_year) % 3 == residue(slot, "normative_docs_in_force"))
+    titles = rng.sample(titles, size)
     made = 0
-    for n, title in enumerate(rng.sample(OLD_TITLES, 8)):
-        start = dt.date(year - 4 + n // 2, 3 + (n % 2) * 5, 6 + rng.randint(0, 10))
+    for n, title in enumerate(titles):
+        start = dt.date(year - 3, 2, 20) + dt.timedelta(days=n * 950 // size + rng.randint(0, 10))
         while start.weekday() >= 5:
             start += dt.timedelta(days=1)
         doc = _through_issue(_document(township, spec, title, clerk, affects_rights=False), clerk=clerk, reviewer=reviewer,
@@ -211,7 +200,7 @@ def generate_open_rulemaking(spec, township, *, today: dt.date, clerk, reviewer,
     if NormativeDocument.objects.filter(organisation=township, status=DocStatus.DRAFTING).exists():
         return 0
     gov, _ = _series(township, spec)
-    titles = iter(_titles(township, spec, DOC_TITLES, 6, rng))
+    titles = iter(_titles(township, spec, pool(spec.code, "documents"), 6, rng))
     unit = _unit(spec)
 
     def back(days: int) -> dt.date:
@@ -236,13 +225,16 @@ def generate_open_rulemaking(spec, township, *, today: dt.date, clerk, reviewer,
                                      clerk=clerk, reviewer=reviewer, series=gov, start=back(45))
     normative.publish_document(awaiting_filing, user=clerk, published_on=back(20), channel=f"{unit}人民政府门户网站")
     _ = issued
-    draft = contracts.register_contract(organisation=township, user=clerk, fields=dict(
-        title=f"{spec.name}文化广场维修工程施工合同", counterparty="某建筑工程有限公司", handling_unit="村建办", amount=368000))
-    pending = contracts.register_contract(organisation=township, user=clerk, fields=dict(
-        title=f"{spec.name}垃圾清运服务合同", counterparty="某环境工程有限公司", handling_unit="村建办", amount=96000))
+    draft_fields, pending_fields, expiring_fields = pool(spec.code, "open_contracts")
+
+    def register(title: str, party: str, unit_name: str, amount: int):
+        return contracts.register_contract(organisation=township, user=clerk, fields=dict(
+            title=title.format(t=spec.name), counterparty=party, handling_unit=unit_name, amount=amount))
+
+    draft = register(*draft_fields)
+    pending = register(*pending_fields)
     contracts.send_contract_for_review(pending, user=clerk, submitted_on=back(3))
-    expiring = contracts.register_contract(organisation=township, user=clerk, fields=dict(
-        title=f"{spec.name}食堂食材配送合同", counterparty="某农产品配送有限公司", handling_unit="党政办", amount=48000))
+    expiring = register(*expiring_fields)
     review = contracts.send_contract_for_review(expiring, user=clerk, submitted_on=back(200))
     _review(expiring, review, reviewer, back(197))
     contracts.sign_contract(expiring, user=clerk, signed_on=back(190), starts_on=back(190), ends_on=today + dt.timedelta(days=12))

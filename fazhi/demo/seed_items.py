@@ -17,12 +17,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from fazhi.assessment.models import Assessee, AssessmentCriterion, AssessmentScore
 from fazhi.assessment.services import assessment_score_from_data
 from fazhi.core.attachments import attach_file
+from fazhi.demo.pools import pool
 from fazhi.demo.profiles import NameBook, pick, profile
 from fazhi.otherfigures.models import Metric, OtherFigure, Placement
-from fazhi.schools.models import EmployerKind, LessonKind, School, SchoolLesson, SchoolStage, VicePrincipal
+from fazhi.schools.models import EmployerKind, School, SchoolLesson, SchoolStage, VicePrincipal
 from fazhi.schools.selectors import in_office
 from fazhi.supervision.models import (
-    DeputySuggestion, InspectionKind, PresidiumInspection, Satisfaction, SuggestionKind, SuggestionOutcome,
+    DeputySuggestion, PresidiumInspection, Satisfaction, SuggestionKind, SuggestionOutcome,
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -34,13 +35,6 @@ SUGGESTIONS = (
     ("关于加快农村宅基地审批办理的建议", "村镇建设办"), ("关于增加便民服务中心周末值班的建议", "党政办"),
     ("关于加强农村留守老人关爱服务的建议", "社会事务办"), ("关于规范农村建房管理的建议", "村镇建设办"),
 )
-INSPECTIONS = (
-    (InspectionKind.LAW_CHECK, "《中华人民共和国土地管理法》贯彻实施情况执法检查", "部分村宅基地审批资料归档不全；两处违法占地未及时制止"),
-    (InspectionKind.VISIT, "集镇污水管网建设项目视察", "施工围挡不规范，部分路段夜间施工扰民"),
-    (InspectionKind.EVALUATION, "便民服务中心依法行政工作评议", "个别窗口一次性告知不到位，群众多次往返"),
-    (InspectionKind.LAW_CHECK, "《中华人民共和国安全生产法》贯彻实施情况执法检查", "小作坊消防器材配备不足，安全台账不完整"),
-    (InspectionKind.SURVEY, "农村人居环境整治专题调研", "垃圾清运频次不足，个别村保洁员管理松散"),
-)
 SCHOOLS = (
     ("{t}中心小学", SchoolStage.PRIMARY, 620), ("{t}初级中学", SchoolStage.JUNIOR, 780), ("{v}小学", SchoolStage.PRIMARY, 210),
     ("{v}小学", SchoolStage.PRIMARY, 160), ("{t}九年一贯制学校", SchoolStage.NINE_YEAR, 540), ("{t}中心幼儿园", SchoolStage.KINDERGARTEN, 260),
@@ -49,11 +43,6 @@ EMPLOYERS = (
     (EmployerKind.POLICE, "县公安局{t}派出所副所长"), (EmployerKind.JUDICIAL, "{t}司法所所长"),
     (EmployerKind.COURT, "县人民法院{t}人民法庭庭长"), (EmployerKind.PROCURATORATE, "县人民检察院第二检察部检察官"),
     (EmployerKind.LAWYER, "县法律援助中心律师"),
-)
-LESSONS = (
-    (LessonKind.LESSON, "预防校园欺凌法治课"), (LessonKind.LECTURE, "未成年人保护法专题讲座"),
-    (LessonKind.MOOT_COURT, "模拟法庭：网络游戏充值纠纷"), (LessonKind.PRACTICE, "“宪法卫士”法治实践活动"),
-    (LessonKind.SAFETY, "校园周边安全隐患排查"), (LessonKind.LESSON, "防范电信网络诈骗法治课"),
 )
 VILLAGE_CRITERIA = (  # (内容, 分值, 指标, 目标值)
     ("开展普法宣传活动", Decimal(20), "publicity_events", Decimal(4)),
@@ -70,6 +59,8 @@ DEPARTMENT_CRITERIA = {
         ("学法用法和法治培训参与", Decimal(20))),
     2: (("依法履职、规范执法", Decimal(60)), ("普法责任制落实和学法用法", Decimal(40))),
 }
+# 便民服务中心办件量 a year, by the township's slot
+SERVICE_CENTRE_CASES = ((18_000, 27_000), (9_500, 15_500), (3_600, 7_200))
 DEPARTMENTS = ("党政办", "综合行政执法队", "社会事务办", "村镇建设办", "便民服务中心")
 
 
@@ -118,7 +109,7 @@ def _suggestions(spec, township, year, today, clerk, rng, villages, latest) -> i
     session = f"{spec.name}第十八届人民代表大会第{max(1, year - 2021)}次会议"
     made = 0
     short = profile(spec.code).falls_short("suggestion", latest=latest)
-    n = pick(rng, 7, 13, profile(spec.code).slot)
+    n = pick(rng, 7, 13, profile(spec.code).slot, item="deputy_suggestions")
     for i in range(n):
         assigned = _clip(dt.date(year, 3, 10) + dt.timedelta(days=rng.choice((0, 0, 7, 30))), today)
         if assigned is None:
@@ -151,7 +142,8 @@ def _suggestions(spec, township, year, today, clerk, rng, villages, latest) -> i
 
 def _inspections(township, year, today, clerk, rng) -> int:
     made = 0
-    for i, (kind, subject, findings) in enumerate(rng.sample(INSPECTIONS, pick(rng, 2, 5, profile(township.code).slot))):
+    for i, (kind, subject, findings) in enumerate(rng.sample(pool(township.code, "presidium"), pick(
+            rng, 2, 5, profile(township.code).slot, item="congress_inspections"))):
         held = _clip(dt.date(year, 4 + i * 2, rng.randint(5, 25)), today)
         if held is None:
             continue
@@ -216,7 +208,7 @@ def _lessons(township, year, today, clerk, rng) -> int:
             vp = in_office(held).filter(school=school).first()
             if vp is None:
                 continue
-            kind, topic = rng.choice(LESSONS)
+            kind, topic = rng.choice(pool(township.code, "lessons"))
             _save(SchoolLesson(organisation=township, school=school, held_on=held, kind=kind, topic=topic,
                                lecturer=vp.name, audience=rng.randint(80, min(school.pupils, 600))), clerk)
             made += 1
@@ -226,7 +218,10 @@ def _lessons(township, year, today, clerk, rng) -> int:
 def _other_figures(spec, township, year, today, clerk, rng) -> int:
     stated = min(dt.date(year, 12, 31), today)
     whole = "全年" if stated.month == 12 and stated.day == 31 else f"1—{stated.month}月"
-    cases = rng.randint(150_000, 220_000) if spec.code == "SFX01" else rng.randint(40_000, 120_000)
+    # a township of 8–12 villages handles a few thousand to two or three ten-thousand matters a year, the larger
+    # and busier market town the most (and ranges apart, so no two reports round to the same 万余件)
+    lo, hi = SERVICE_CENTRE_CASES[profile(spec.code).slot % 3]
+    cases = round(rng.randint(lo, hi) * (1 if stated.month == 12 else stated.month / 12))
     service = _save(OtherFigure(
         organisation=township, stated_on=stated, metric=Metric.SERVICE_CENTRE_CASES, value=Decimal(cases), unit="件",
         placement=Placement.SERVICE, source_system="省一体化政务服务平台",
@@ -234,7 +229,7 @@ def _other_figures(spec, township, year, today, clerk, rng) -> int:
     attach_file(record=service, upload=SimpleUploadedFile(f"{spec.name}{year}年办件统计表.pdf", PDF, "application/pdf"),
                 user=clerk)
     _save(OtherFigure(
-        organisation=township, stated_on=stated, metric=Metric.RULE_OF_LAW_STAFF, value=Decimal(pick(rng, 3, 8, profile(spec.code).slot)), unit="人",
+        organisation=township, stated_on=stated, metric=Metric.RULE_OF_LAW_STAFF, value=Decimal(pick(rng, 3, 8, profile(spec.code).slot, item="rule_of_law_staff")), unit="人",
         placement=Placement.ORGANISATION, source_system=f"{spec.name}党政办",
         source_document=f"关于调整{spec.name}法治建设工作领导小组及办公室人员的通知"), clerk)
     _save(OtherFigure(

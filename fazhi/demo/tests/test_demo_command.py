@@ -5,7 +5,6 @@ back at the end, so other test modules never see it; each test runs in its own s
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from io import StringIO
