@@ -159,6 +159,13 @@ class DisputeCaseFactory(RecordFactory):
     closed_on = factory.LazyAttribute(lambda o: o.received_on + dt.timedelta(days=18))  # 2025-04-20 by default
     terms = "双方自愿达成协议，按约定履行"  # a written agreement states its terms (人民调解法第二十九条)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Saved as the product saves a case: a closed one gets its dossier number (fazhi/disputes/services.py)."""
+        from fazhi.disputes.services import case_save
+
+        return case_save(model_class(*args, **kwargs))
+
 
 class ProactiveReleaseFactory(RecordFactory):
     class Meta:
