@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "fazhi.reports",
     "fazhi.demo",
     "fazhi.api",
+    "fazhi.home",
 ]
 
 MIDDLEWARE = [

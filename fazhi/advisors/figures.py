@@ -15,7 +15,7 @@ def active_assignments(year: int):
 
 
 def _covered(year: int, org_ids: list[int]):
-    active = active_assignments(year).filter(voided_at__isnull=True, organisation__in=org_ids, village__is_active=True)
+    active = active_assignments(year).active().filter(organisation__in=org_ids, village__is_active=True)
     first = active.values("village").annotate(first=Min("pk")).values("first")
     return AdvisorAssignment.objects.filter(pk__in=first)
 

@@ -8,10 +8,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from fazhi.api.rulemaking import iso_date, timeline_json
-from fazhi.api.views import Pages
+from fazhi.core.kit.lists import api_list
 from fazhi.core.scoping import get_readable_or_404, scoped
 from fazhi.decisions import steps
 from fazhi.decisions.choices import Stage
+from fazhi.decisions.filters import DecisionApiFilter
 from fazhi.decisions.figures import without_review_in
 from fazhi.decisions.models import MajorDecision
 
@@ -35,21 +36,12 @@ class Decisions(APIView):
                                OpenApiParameter("page", int)],
                    responses=OpenApiTypes.OBJECT)
     def get(self, request):
-        qs = scoped(MajorDecision.objects.active(), request.user).select_related("organisation", "catalog")
-        params = request.query_params
-        if params.get("org"):
-            qs = qs.filter(organisation__code=params["org"])
-        if params.get("stage") in Stage.values:
-            qs = qs.filter(stage=params["stage"])
-        year = params.get("year", "")
-        if year.isdigit() and len(year) == 4:
-            qs = qs.filter(catalog__year=int(year))
-        if params.get("unreviewed") == "1":
-            unreviewed_year = int(year) if year.isdigit() and len(year) == 4 else timezone.localdate().year
+        filters = DecisionApiFilter(request.query_params, scoped(MajorDecision.objects.active(), request.user))
+        qs = filters.qs.select_related("organisation", "catalog")
+        if request.query_params.get("unreviewed") == "1":
+            unreviewed_year = filters.cleaned("year") or timezone.localdate().year
             qs = qs.filter(pk__in=without_review_in(unreviewed_year).values("pk"))
-        paginator = Pages()
-        page = paginator.paginate_queryset(qs.order_by("-launched_on", "-id"), request, view=self)
-        return paginator.get_paginated_response([decision_json(d) for d in page])
+        return api_list(self, request, qs.order_by("-launched_on", "-id"), lambda page: [decision_json(d) for d in page])
 
 
 class DecisionItem(APIView):

@@ -7,11 +7,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from fazhi.api.views import Pages
 from fazhi.core import audit
+from fazhi.core.kit.lists import api_list
 from fazhi.core.models import AuditKind
 from fazhi.core.scoping import get_readable_or_404, scoped
 from fazhi.disclosure.choices import RequestStatus
+from fazhi.disclosure.filters import DisclosureApiFilter
 from fazhi.disclosure.models import DisclosureRequest
 from fazhi.disclosure.selectors import clocked
 
@@ -39,25 +40,17 @@ class DisclosureRequests(APIView):
                        OpenApiParameter("page", int, description="页码（每页 50 条）"),
                    ], responses=OpenApiTypes.OBJECT)
     def get(self, request):
-        qs = scoped(DisclosureRequest.objects.active(), request.user)
-        year = request.query_params.get("year", "")
-        if year.isdigit() and len(year) == 4:
-            qs = qs.filter(received_on__year=int(year))
-        if request.query_params.get("org"):
-            qs = qs.filter(organisation__code=request.query_params["org"])
-        status = request.query_params.get("status", "")
-        if status == "open":
-            qs = qs.exclude(status=RequestStatus.CLOSED)
-        elif status in RequestStatus.values:
-            qs = qs.filter(status=status)
-        paginator = Pages()
-        page = paginator.paginate_queryset(qs.order_by("-received_on", "-sequence"), request, view=self)
+        filters = DisclosureApiFilter(request.query_params, scoped(DisclosureRequest.objects.active(), request.user))
+        return api_list(self, request, filters.qs.order_by("-received_on", "-sequence"), lambda page: self.rows(request, page))
+
+    @staticmethod
+    def rows(request, page) -> list[dict]:
         today = timezone.localdate()
         items = clocked(DisclosureRequest.objects.filter(pk__in=[r.pk for r in page]).order_by("-received_on", "-sequence"))
         # applicants' names and contacts leave the system here: logged like an Excel export
         audit.record(AuditKind.EXPORT, request=request, user=request.user,
                      detail=f"接口读取依申请公开申请列表，{len(items)}条（{request.GET.urlencode()[:150]}）")
-        return paginator.get_paginated_response([_as_json(i, today) for i in items])
+        return [_as_json(i, today) for i in items]
 
 
 class DisclosureRequestItem(APIView):

@@ -11,15 +11,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from fazhi.api.serializers import _as_posted, form_errors
-from fazhi.api.views import Pages
+from fazhi.core.kit.lists import api_list
 from fazhi.core.roles import REVIEW_OPINION
 from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, scoped
 from fazhi.core.transitions import timeline
 from fazhi.normative.choices import DocStatus
+from fazhi.normative.filters import NormativeApiFilter
 from fazhi.normative.models import NormativeDocument
 from fazhi.normative.services import filing_is_late
 from fazhi.reviews import services as reviews
-from fazhi.reviews.choices import OPEN_STATUSES, Opinion, ReviewStatus, SubjectKind
+from fazhi.reviews.choices import Opinion, ReviewStatus, SubjectKind
+from fazhi.reviews.filters import ReviewFilter
 from fazhi.reviews.forms import ConcludeForm, TakeForm
 from fazhi.reviews.models import LegalityReview
 from fazhi.reviews.selectors import with_clock
@@ -72,23 +74,9 @@ class Reviews(APIView):
                        OpenApiParameter("page", int),
                    ], responses=OpenApiTypes.OBJECT)
     def get(self, request):
-        qs = scoped(LegalityReview.objects.active(), request.user).select_related("organisation", "reviewer")
-        params = request.query_params
-        if params.get("org"):
-            qs = qs.filter(organisation__code=params["org"])
-        status = params.get("status", "")
-        if status == "open":
-            qs = qs.filter(status__in=OPEN_STATUSES)
-        elif status in ReviewStatus.values:
-            qs = qs.filter(status=status)
-        if params.get("kind") in SubjectKind.values:
-            qs = qs.filter(kind=params["kind"])
-        year = params.get("year", "")
-        if year.isdigit() and len(year) == 4:
-            qs = qs.filter(submitted_on__year=int(year))
-        paginator = Pages()
-        page = paginator.paginate_queryset(qs.order_by("submitted_on", "id"), request, view=self)
-        return paginator.get_paginated_response([review_json(r) for r in with_clock(page)])
+        filters = ReviewFilter(request.query_params, scoped(LegalityReview.objects.active(), request.user))
+        qs = filters.qs.select_related("organisation", "reviewer").order_by("submitted_on", "id")
+        return api_list(self, request, qs, lambda page: [review_json(r) for r in with_clock(page)])
 
 
 class ReviewItem(APIView):
@@ -154,18 +142,9 @@ class NormativeDocuments(APIView):
                        OpenApiParameter("year", int, description="印发年度"), OpenApiParameter("page", int),
                    ], responses=OpenApiTypes.OBJECT)
     def get(self, request):
-        qs = scoped(NormativeDocument.objects.active(), request.user).select_related("organisation")
-        params = request.query_params
-        if params.get("org"):
-            qs = qs.filter(organisation__code=params["org"])
-        if params.get("status") in DocStatus.values:
-            qs = qs.filter(status=params["status"])
-        year = params.get("year", "")
-        if year.isdigit() and len(year) == 4:
-            qs = qs.filter(issued_on__year=int(year))
-        paginator = Pages()
-        page = paginator.paginate_queryset(qs.order_by("-issued_on", "-id"), request, view=self)
-        return paginator.get_paginated_response([document_json(d) for d in page])
+        filters = NormativeApiFilter(request.query_params, scoped(NormativeDocument.objects.active(), request.user))
+        qs = filters.qs.select_related("organisation").order_by("-issued_on", "-id")
+        return api_list(self, request, qs, lambda page: [document_json(d) for d in page])
 
 
 class NormativeDocumentItem(APIView):

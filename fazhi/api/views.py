@@ -15,7 +15,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import MethodNotAllowed, ValidationError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -30,8 +29,11 @@ from fazhi.core import audit
 from fazhi.core.ledgers import all_ledgers, get_ledger
 from fazhi.core.ledgers.services import record_save, record_void
 from fazhi.core.models import AuditKind
-from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, resolve_org, writable_org
-from fazhi.core.views.ledgers import VoidForm, filtered_rows
+from fazhi.core.kit.lists import api_list
+from fazhi.core.kit.years import YEAR_REFUSED, parse_year
+from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, require_writer, resolve_org
+from fazhi.core.views.ledgers import LEDGER_WRITER_REFUSED, filtered_rows
+from fazhi.core.workflow_forms import VoidForm
 from fazhi.indicators import registry
 from fazhi.indicators.registry import Scope
 
@@ -62,15 +64,8 @@ INDICATORS_SCHEMA = {
 }
 
 
-class Pages(PageNumberPagination):
-    invalid_page_message = "页码无效：没有第 {page_number} 页"
-
-
 def _writer_org(user):
-    org = writable_org(user)
-    if org is None:
-        raise PermissionDenied("您的角色只能查看，不能录入或修改记录")
-    return org
+    return require_writer(user, LEDGER_WRITER_REFUSED)
 
 
 def _save(form, user):
@@ -98,11 +93,13 @@ class LedgerCollection(APIView):
     def get(self, request, slug: str):
         ledger = get_ledger(slug)
         rows, _year = filtered_rows(request, ledger)
-        paginator = Pages()
-        page = paginator.paginate_queryset(rows, request, view=self)
-        audit.record(AuditKind.EXPORT, request=request, user=request.user,
-                     detail=f"接口读取台账“{ledger.title}”，{len(page)}条（{request.GET.urlencode()[:150]}）")
-        return paginator.get_paginated_response([record_to_json(ledger, obj) for obj in page])
+
+        def as_json(page) -> list[dict]:
+            audit.record(AuditKind.EXPORT, request=request, user=request.user,
+                         detail=f"接口读取台账“{ledger.title}”，{len(page)}条（{request.GET.urlencode()[:150]}）")
+            return [record_to_json(ledger, obj) for obj in page]
+
+        return api_list(self, request, rows, as_json)
 
     @extend_schema(operation_id="ledger_record_create", tags=["台账"], summary="新增记录",
                    request=OpenApiTypes.OBJECT, responses={201: OpenApiTypes.OBJECT},
@@ -179,10 +176,9 @@ class IndicatorValues(APIView):
                    responses={200: INDICATORS_SCHEMA},
                    description="value 为 null 表示该指标所属模块尚未接入或没有可计算的记录。")
     def get(self, request):
-        raw_year = request.query_params.get("year", str(timezone.localdate().year - 1))
-        if not raw_year.isdigit() or not 2000 <= int(raw_year) <= 2100:
-            raise ValidationError({"year": ["年度应为 2000–2100 之间的四位数字"]})
-        year = int(raw_year)
+        year = parse_year(request.query_params.get("year", timezone.localdate().year - 1))
+        if year is None:
+            raise ValidationError({"year": [YEAR_REFUSED]})
         org = resolve_org(request.user, request.query_params.get("org"))
         if org is None:
             raise ValidationError({"org": ["请用 org 参数指定乡镇编码"]})

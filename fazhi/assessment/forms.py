@@ -38,9 +38,8 @@ class AssessmentCriterionForm(RecordForm):
                 self.add_error("target", "按台账数据计分的指标必须填写大于0的目标值")
         weight, adopted, applies_to = data.get("weight"), data.get("adopted_on"), data.get("applies_to")
         if weight is not None and adopted and applies_to:
-            others = AssessmentCriterion.objects.filter(
+            others = AssessmentCriterion.objects.active().filter(
                 organisation=self.organisation, adopted_on__year=adopted.year, applies_to=applies_to,
-                voided_at__isnull=True,
             )
             if self.instance.pk:
                 others = others.exclude(pk=self.instance.pk)
@@ -58,8 +57,8 @@ class AssessmentScoreForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["criterion"].queryset = AssessmentCriterion.objects.filter(
-            organisation=self.organisation, voided_at__isnull=True
+        self.fields["criterion"].queryset = AssessmentCriterion.objects.active().filter(
+            organisation=self.organisation
         )
 
     def clean(self):

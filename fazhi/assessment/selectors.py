@@ -40,7 +40,7 @@ class Result:
 
 
 def criteria_of(org: Organisation, year: int):
-    return AssessmentCriterion.objects.filter(organisation=org, adopted_on__year=year, voided_at__isnull=True).order_by(
+    return AssessmentCriterion.objects.active().filter(organisation=org, adopted_on__year=year).order_by(
         "applies_to", "id")
 
 
@@ -49,8 +49,8 @@ def assessment_results(org: Organisation, year: int) -> list[Result]:
     if not criteria:
         return []
     latest: dict[tuple, AssessmentScore] = {}
-    scores = AssessmentScore.objects.filter(
-        organisation=org, criterion__in=criteria, voided_at__isnull=True,
+    scores = AssessmentScore.objects.active().filter(
+        organisation=org, criterion__in=criteria,
     ).select_related("village", "criterion").order_by("scored_on", "id")
     departments: list[str] = []
     for s in scores:

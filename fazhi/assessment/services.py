@@ -20,8 +20,8 @@ def assessment_score_from_data(*, organisation, year: int, scored_on: dt.date, u
         for criterion in criteria:
             for village in organisation.villages().order_by("code"):
                 m = measure(criterion, village)
-                score = AssessmentScore.objects.filter(
-                    organisation=organisation, criterion=criterion, village=village, voided_at__isnull=True,
+                score = AssessmentScore.objects.active().filter(
+                    organisation=organisation, criterion=criterion, village=village,
                 ).order_by("-scored_on", "-id").first()
                 if score is not None and score.score == m.score and score.basis == m.explanation:
                     continue

@@ -18,8 +18,8 @@ class Expiry:
 
 def expiring(organisations, today: dt.date, within: int = EXPIRY_NOTICE_DAYS) -> list[Expiry]:
     out = []
-    qs = Contract.objects.filter(
-        organisation__in=organisations, voided_at__isnull=True, status=ContractStatus.SIGNED,
+    qs = Contract.objects.active().filter(
+        organisation__in=organisations, status=ContractStatus.SIGNED,
         ends_on__isnull=False, ends_on__lte=today + dt.timedelta(days=within),
     ).select_related("organisation").order_by("ends_on")
     for contract in qs:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from fazhi.contracts.models import ClosingKind, Contract, ContractStatus
 from fazhi.core.attachments import attach_file
+from fazhi.core.kit.voiding import Voiding, void_record
 from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
 from fazhi.core.workdays import format_date
@@ -110,3 +111,16 @@ def close_contract(contract: Contract, *, user, closed_on: dt.date, kind: str, n
     record_transition(contract, action=ClosingKind(kind).label, from_status=before, to_status=contract.get_status_display(),
                       user=user, on=closed_on, note=note)
     return contract
+
+
+CONTRACT_VOIDING = Voiding(
+    refuse=lambda c: "已签订的合同不能作废；请登记解除或终止" if c.status in (ContractStatus.SIGNED, ContractStatus.CLOSED)
+    else None,
+    cascade=(reviews.withdraw_open_review,),
+)
+
+
+def contract_void(contract: Contract, *, user, reason: str) -> Contract:
+    """A contract registered by mistake is voided before it is signed (a signed one is ended by 解除 or 终止);
+    its open legality review leaves the queue with it."""
+    return void_record(contract, voiding=CONTRACT_VOIDING, user=user, reason=reason)

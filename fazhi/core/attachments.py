@@ -54,6 +54,6 @@ def attach_file(*, record, upload, user) -> Attachment:
 
 
 def attachments_for(record):
-    return Attachment.objects.filter(
-        content_type=ContentType.objects.get_for_model(record), object_id=record.pk, voided_at__isnull=True
+    return Attachment.objects.active().filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
     ).order_by("created_at")

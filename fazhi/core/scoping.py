@@ -46,6 +46,25 @@ def can_write(user: User, organisation_id: int, area: str | None = None) -> bool
     return org is not None and org.pk == organisation_id and may_write(user, area)
 
 
+def can_write_record(user: User, obj: Model, area: str | None = "") -> bool:
+    """Whether the user may change this record — the one "may write" check every page asks before offering a record's
+    forms and buttons: own township, and an area the role handles (``area`` defaults to the record's app)."""
+    from fazhi.core.roles import area_of_model
+
+    return can_write(user, obj.organisation_id, area_of_model(type(obj)) if area == "" else area)
+
+
+WRITER_REFUSED = "您的角色只能查看，不能登记或办理"
+
+
+def require_writer(user: User, refusal: str = WRITER_REFUSED) -> Organisation:
+    """The township this user registers records for, or 403 with ``refusal`` (county, admin, no township)."""
+    org = writable_org(user)
+    if org is None:
+        raise PermissionDenied(refusal)
+    return org
+
+
 def scoped(queryset: QuerySet, user: User) -> QuerySet:
     return queryset.filter(organisation__in=readable_orgs(user))
 

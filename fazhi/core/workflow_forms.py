@@ -38,3 +38,7 @@ def apply_service_errors(form: forms.Form, exc, field_map: dict[str, str] | None
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+class VoidForm(forms.Form):
+    reason = forms.CharField(label="作废原因", max_length=200, error_messages={"required": "作废必须填写原因"})

@@ -28,6 +28,6 @@ def require_judicial_office(user: User) -> Organisation:
 
 def own_or_404(queryset, township: Organisation, pk):
     try:
-        return queryset.get(pk=pk, organisation=township, voided_at__isnull=True)
+        return queryset.active().get(pk=pk, organisation=township)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404("记录不存在或您无权查看")

@@ -16,22 +16,22 @@ from fazhi.corrections.models import DAILY_CONTACT_KINDS, ContactKind, ContactLo
 
 def supervised_on(township: Organisation, day: dt.date):
     """Correction subjects under supervision on ``day`` (not voided)."""
-    return (Supervisee.objects.filter(organisation=township, kind=SuperviseeKind.CORRECTION, voided_at__isnull=True,
-                                      period_start__lte=day)
+    return (Supervisee.objects.active().filter(organisation=township, kind=SuperviseeKind.CORRECTION,
+                                               period_start__lte=day)
             .exclude(ended_on__lt=day).exclude(ended_on__isnull=True, period_end__lt=day))
 
 
 def missing_contact(township: Organisation, day: dt.date) -> list[Supervisee]:
-    contacted = ContactLog.objects.filter(organisation=township, on=day, kind__in=DAILY_CONTACT_KINDS,
-                                          voided_at__isnull=True).values("supervisee")
+    contacted = ContactLog.objects.active().filter(organisation=township, on=day,
+                                                   kind__in=DAILY_CONTACT_KINDS).values("supervisee")
     return list(supervised_on(township, day).exclude(pk__in=contacted).order_by("number"))
 
 
 def missing_education(township: Organisation, day: dt.date) -> list[Supervisee]:
     """Under supervision this month and no group education recorded in it yet."""
     first = day.replace(day=1)
-    educated = ContactLog.objects.filter(organisation=township, on__gte=first, on__lte=day, kind=ContactKind.EDUCATION,
-                                         voided_at__isnull=True).values("supervisee")
+    educated = ContactLog.objects.active().filter(organisation=township, on__gte=first, on__lte=day,
+                                                  kind=ContactKind.EDUCATION).values("supervisee")
     return list(supervised_on(township, day).exclude(pk__in=educated).order_by("number"))
 
 
@@ -49,8 +49,8 @@ def kept_on_schedule(supervisees: list[Supervisee], year: int, today: dt.date) -
     first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), today)
     contact_days: dict[int, set[dt.date]] = defaultdict(set)
     education_months: dict[int, set[int]] = defaultdict(set)
-    logs = ContactLog.objects.filter(supervisee__in=[s.pk for s in supervisees], on__gte=first, on__lte=last,
-                                     voided_at__isnull=True).values_list("supervisee_id", "on", "kind")
+    logs = ContactLog.objects.active().filter(supervisee__in=[s.pk for s in supervisees], on__gte=first,
+                                              on__lte=last).values_list("supervisee_id", "on", "kind")
     for pk, on, kind in logs:
         if kind in DAILY_CONTACT_KINDS:
             contact_days[pk].add(on)

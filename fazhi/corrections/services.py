@@ -20,8 +20,8 @@ def record_contacts(township: Organisation, people: list[Supervisee], *, on: dt.
     outside = [p for p in people if not p.under_supervision_on(on)]
     if outside:
         raise ValidationError({"people": f"{'、'.join(p.number for p in outside)}在{on:%Y-%m-%d}不在矫正（帮教）期内"})
-    existing = set(ContactLog.objects.filter(organisation=township, on=on, kind=kind, supervisee__in=people,
-                                             voided_at__isnull=True).values_list("supervisee_id", flat=True))
+    existing = set(ContactLog.objects.active().filter(organisation=township, on=on, kind=kind,
+                                                      supervisee__in=people).values_list("supervisee_id", flat=True))
     with transaction.atomic():
         made = [ContactLog(organisation=township, created_by=user, supervisee=p, on=on, kind=kind)
                 for p in people if p.pk not in existing]

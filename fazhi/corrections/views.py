@@ -131,8 +131,8 @@ def corrections_person(request, pk: int):
     log_access(request.user, township, "查看", person)
     return render(request, "corrections/person.html", {
         "person": person, "township": township,
-        "contacts": person.contacts.filter(voided_at__isnull=True)[:90],
-        "incidents": person.incidents.filter(voided_at__isnull=True),
+        "contacts": person.contacts.active()[:90],
+        "incidents": person.incidents.active(),
         "contact_form": ContactForm(supervisee=person), "incident_form": IncidentForm(), "void_form": VoidForm(),
         "contact_url": reverse("corrections_contact", args=[person.pk]),
         "incident_url": reverse("corrections_incident", args=[person.pk]),

@@ -29,8 +29,8 @@ def catalogued_in(year: int):
 
 def review_started():
     """Exists(): the decision has been sent for legality review (a review not voided and not withdrawn)."""
-    return Exists(LegalityReview.objects.filter(
-        subject_type=ContentType.objects.get_for_model(MajorDecision), subject_id=OuterRef("pk"), voided_at__isnull=True,
+    return Exists(LegalityReview.objects.active().filter(
+        subject_type=ContentType.objects.get_for_model(MajorDecision), subject_id=OuterRef("pk"),
     ).exclude(status=ReviewStatus.WITHDRAWN))
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from fazhi.decisions import figures, steps
 from fazhi.decisions.choices import Stage
 from fazhi.decisions.models import DecisionCatalog, MajorDecision
-from fazhi.decisions.steps import StepState
+from fazhi.decisions.steps import DecisionStep
 from fazhi.participation.models import CommentPeriod
 
 
@@ -25,13 +25,13 @@ def _today(today: dt.date | None) -> dt.date:
     return today or timezone.localdate()
 
 
-def decision_progress(decision: MajorDecision, today: dt.date | None = None) -> list[StepState]:
+def decision_progress(decision: MajorDecision, today: dt.date | None = None) -> list[DecisionStep]:
     """The steps in the regulation's order. Each has ``stage``, ``label``, ``state`` (done / skipped / current /
     todo), ``detail`` (dates, reasons, review state), ``optional`` and ``article``."""
     return steps.progress(decision, _today(today))
 
 
-def missing_steps(decision: MajorDecision, today: dt.date | None = None) -> list[StepState]:
+def missing_steps(decision: MajorDecision, today: dt.date | None = None) -> list[DecisionStep]:
     """What is missing before the decision is complete (decided, published, archived): mandatory steps not done
     and optional ones neither taken nor declined with a reason. Post-evaluation is as needed and never missing."""
     return steps.missing_steps(decision, _today(today))
@@ -40,8 +40,8 @@ def missing_steps(decision: MajorDecision, today: dt.date | None = None) -> list
 def pending_legality_review(organisation_ids: Iterable[int], year: int) -> QuerySet[MajorDecision]:
     """Catalogued decisions of ``year`` (non-void, in a non-void catalog) of these organisations whose legality
     review has not been started (never sent, or the only review withdrawn)."""
-    return figures.without_review_in(year).filter(
-        organisation_id__in=list(organisation_ids), voided_at__isnull=True,
+    return figures.without_review_in(year).active().filter(
+        organisation_id__in=list(organisation_ids),
     ).select_related("organisation", "catalog").order_by("organisation_id", "launched_on", "id")
 
 

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from fazhi.core.attachments import attach_file
+from fazhi.core.kit.voiding import Voiding, void_record
 from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
 from fazhi.core.workdays import format_date
@@ -447,3 +448,15 @@ def evaluate_decision(decision, *, user, evaluated_on: dt.date, evaluator: str, 
 
 
 assert set(SKIPPABLE) <= OPTIONAL_STEPS
+
+
+DECISION_VOIDING = Voiding(
+    refuse=lambda d: "已作出决定的事项不能作废" if d.decided_on else None,
+    cascade=(participation.withdraw_periods, reviews.withdraw_open_review),
+)
+
+
+def decision_void(decision: MajorDecision, *, user, reason: str) -> MajorDecision:
+    """A matter launched by mistake is voided before it is decided; its draft leaves the portal (comment periods) and
+    its open legality review leaves the queue, in the same transaction."""
+    return void_record(decision, voiding=DECISION_VOIDING, user=user, reason=reason)

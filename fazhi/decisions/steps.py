@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fazhi.core.kit.progress import Rung, StepState, mark_current
 from fazhi.core.workdays import format_date
 from fazhi.decisions.choices import OPTIONAL_STEPS, Stage
 from fazhi.decisions.models import MajorDecision
@@ -29,88 +30,76 @@ ARTICLES = {
 # Evaluation follows only when results fall short, objections are many, or the organ deems it needed (条例第三十六条):
 # a decision is complete without it.
 REQUIRED_FOR_COMPLETION = tuple(s for s in ORDER if s != Stage.EVALUATION)
+DONE, SKIPPED, TODO = StepState.DONE, StepState.SKIPPED, StepState.TODO
 
 
 @dataclass
-class StepState:
-    stage: Stage
-    state: str  # done / skipped / current / todo
-    detail: str = ""
+class DecisionStep(Rung):
+    """One rung of a decision's ladder (fazhi/core/kit/progress.py), with its stage."""
 
-    @property
-    def label(self) -> str:
-        return self.stage.label
+    stage: Stage | None = None
 
     @property
     def optional(self) -> bool:
         return self.stage in OPTIONAL_STEPS
-
-    @property
-    def article(self) -> str:
-        return ARTICLES[self.stage]
-
-    @property
-    def settled(self) -> bool:
-        return self.state in ("done", "skipped")
 
 
 def _date(d: dt.date | None) -> str:
     return format_date(d) if d else ""
 
 
-def _state(decision: MajorDecision, stage: Stage, today: dt.date) -> tuple[str, str]:
+def _state(decision: MajorDecision, stage: Stage, today: dt.date) -> tuple[StepState, str]:
     d = decision
     if stage == Stage.LAUNCH:
-        return ("done", f"{_date(d.launched_on)}启动，承办单位：{d.lead_unit}") if d.launched_on else ("todo", "")
+        return (DONE, f"{_date(d.launched_on)}启动，承办单位：{d.lead_unit}") if d.launched_on else (TODO, "")
     if stage == Stage.DRAFTING:
-        return ("done", f"{_date(d.drafted_on)}形成决策草案") if d.drafted_on else ("todo", "")
+        return (DONE, f"{_date(d.drafted_on)}形成决策草案") if d.drafted_on else (TODO, "")
     if stage == Stage.PARTICIPATION:
         if d.participation_done_on:
             hearing = f"；{_date(d.hearing_held_on)}举行听证会" if d.hearing_held_on else ""
-            return "done", f"征求意见已完成{hearing}；{d.comments_adoption[:60]}"
+            return DONE, f"征求意见已完成{hearing}；{d.comments_adoption[:60]}"
         period = participation.current_period(d)
         if period is None:
-            return "todo", "须在公开门户公布决策草案，征求意见期不少于30日"
+            return TODO, "须在公开门户公布决策草案，征求意见期不少于30日"
         summary = participation.comment_summary(d)
         when = f"{_date(period.opens_on)}至{_date(period.closes_on)}征求意见，收到{summary['received']}条"
-        return "todo", when + ("；期满后登记意见采纳情况" if period.closes_on < today else "；征求意见期尚未结束")
+        return TODO, when + ("；期满后登记意见采纳情况" if period.closes_on < today else "；征求意见期尚未结束")
     if stage == Stage.EXPERT:
         if d.expert_reviewed_on:
-            return "done", f"{_date(d.expert_reviewed_on)}论证：{d.experts[:40]}"
-        return ("skipped", f"不进行：{d.expert_skip_reason}") if d.expert_skip_reason else ("todo", "专业性、技术性较强的须组织专家论证")
+            return DONE, f"{_date(d.expert_reviewed_on)}论证：{d.experts[:40]}"
+        return (SKIPPED, f"不进行：{d.expert_skip_reason}") if d.expert_skip_reason else (TODO, "专业性、技术性较强的须组织专家论证")
     if stage == Stage.RISK:
         if d.risk_assessed_on:
-            return "done", f"{_date(d.risk_assessed_on)}，{d.risk_assessor}：{d.risk_conclusion[:40]}"
-        return ("skipped", f"不进行：{d.risk_skip_reason}") if d.risk_skip_reason else ("todo", "可能引发社会稳定、公共安全等风险的须进行风险评估")
+            return DONE, f"{_date(d.risk_assessed_on)}，{d.risk_assessor}：{d.risk_conclusion[:40]}"
+        return (SKIPPED, f"不进行：{d.risk_skip_reason}") if d.risk_skip_reason else (TODO, "可能引发社会稳定、公共安全等风险的须进行风险评估")
     if stage == Stage.LEGALITY:
         passed = d.passing_review_id or reviews.passing_review(d)
-        return ("done" if passed else "todo"), reviews.review_state_text(d)
+        return (DONE if passed else TODO), reviews.review_state_text(d)
     if stage == Stage.DISCUSSION:
         if d.discussed_on:
-            return "done", f"{_date(d.discussed_on)}{d.get_meeting_kind_display()}，{d.chair}主持"
-        return "todo", ""
+            return DONE, f"{_date(d.discussed_on)}{d.get_meeting_kind_display()}，{d.chair}主持"
+        return TODO, ""
     if stage == Stage.PARTY_REPORT:
         if d.party_reported_on:
-            return "done", f"{_date(d.party_reported_on)}向党委请示报告"
-        return ("skipped", f"未报告：{d.party_skip_reason}") if d.party_skip_reason else ("todo", "决策出台前按照规定向同级党委请示报告")
+            return DONE, f"{_date(d.party_reported_on)}向党委请示报告"
+        return (SKIPPED, f"未报告：{d.party_skip_reason}") if d.party_skip_reason else (TODO, "决策出台前按照规定向同级党委请示报告")
     if stage == Stage.DECISION:
-        return ("done", f"{_date(d.decided_on)}{('，' + d.doc_number) if d.doc_number else ''}") if d.decided_on else ("todo", "")
+        return (DONE, f"{_date(d.decided_on)}{('，' + d.doc_number) if d.doc_number else ''}") if d.decided_on else (TODO, "")
     if stage == Stage.PUBLICATION:
-        return ("done", f"{_date(d.published_on)}，{d.publication_channel}") if d.published_on else ("todo", "")
+        return (DONE, f"{_date(d.published_on)}，{d.publication_channel}") if d.published_on else (TODO, "")
     if stage == Stage.ARCHIVING:
-        return ("done", f"{_date(d.archived_on)}归档，档号{d.archive_number}") if d.archived_on else ("todo", "")
+        return (DONE, f"{_date(d.archived_on)}归档，档号{d.archive_number}") if d.archived_on else (TODO, "")
     if d.evaluated_on:
-        return "done", f"{_date(d.evaluated_on)}，{d.evaluator}：{d.evaluation_conclusion[:40]}"
-    return "todo", "决策实施后按需进行"
+        return DONE, f"{_date(d.evaluated_on)}，{d.evaluator}：{d.evaluation_conclusion[:40]}"
+    return TODO, "决策实施后按需进行"
 
 
-def progress(decision: MajorDecision, today: dt.date) -> list[StepState]:
-    steps = [StepState(stage, *_state(decision, stage, today)) for stage in ORDER]
-    for step in steps:
-        if step.state == "todo":
-            step.state = "current"
-            break
-    return steps
+def progress(decision: MajorDecision, today: dt.date) -> list[DecisionStep]:
+    steps = []
+    for stage in ORDER:
+        state, detail = _state(decision, stage, today)
+        steps.append(DecisionStep(stage.label, state, detail, ARTICLES[stage], stage=stage))
+    return mark_current(steps)
 
 
 def next_stage(decision: MajorDecision, today: dt.date) -> Stage:
@@ -120,7 +109,7 @@ def next_stage(decision: MajorDecision, today: dt.date) -> Stage:
     return Stage.DONE
 
 
-def missing_before(decision: MajorDecision, stage: Stage, today: dt.date) -> list[StepState]:
+def missing_before(decision: MajorDecision, stage: Stage, today: dt.date) -> list[DecisionStep]:
     """The earlier steps that are neither done nor (if optional) skipped with a reason."""
     out = []
     for step in progress(decision, today):
@@ -131,7 +120,7 @@ def missing_before(decision: MajorDecision, stage: Stage, today: dt.date) -> lis
     return out
 
 
-def refusal(step: StepState) -> str:
+def refusal(step: DecisionStep) -> str:
     if step.stage == Stage.LEGALITY:
         return f"尚未完成“{step.label}”——{step.detail}（条例{step.article}）"
     if step.optional:
@@ -166,6 +155,6 @@ def step_dates(decision: MajorDecision) -> dict[Stage, dt.date | None]:
     }
 
 
-def missing_steps(decision: MajorDecision, today: dt.date) -> list[StepState]:
+def missing_steps(decision: MajorDecision, today: dt.date) -> list[DecisionStep]:
     """Every step the decision still lacks before it is complete (decided, published, archived), in order."""
     return [s for s in progress(decision, today) if not s.settled and s.stage in REQUIRED_FOR_COMPLETION]

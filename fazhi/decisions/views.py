@@ -6,23 +6,23 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from fazhi.core.attachments import attachments_for
 from fazhi.core.history import history_entries
-from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, readable_orgs, scoped, writable_org
-from fazhi.core.transitions import record_transition, timeline
-from fazhi.core.views.ledgers import VoidForm
-from fazhi.core.workflow_views import can_write_record, perform, require_writer
+from fazhi.core.kit.lists import list_page
+from fazhi.core.kit.progress import current
+from fazhi.core.kit.workbench import Workbench
+from fazhi.core.scoping import (
+    can_write_record, get_readable_or_404, get_writable_or_404, readable_orgs, require_writer, scoped, writable_org,
+)
+from fazhi.core.transitions import timeline
+from fazhi.core.workflow_views import perform
 from fazhi.decisions import forms as f
 from fazhi.decisions import selectors, services, steps
 from fazhi.decisions.choices import Stage
+from fazhi.decisions.filters import DecisionFilter
 from fazhi.decisions.models import DecisionCatalog, MajorDecision
 from fazhi.participation import services as participation
 from fazhi.reviews import services as reviews
@@ -30,25 +30,19 @@ from fazhi.reviews import services as reviews
 
 @login_required
 def decision_list(request):
-    qs = scoped(MajorDecision.objects.all(), request.user).filter(voided_at__isnull=True)
     today = timezone.localdate()
-    year = request.GET.get("year", "")
-    if year.isdigit() and len(year) == 4:
-        qs = qs.filter(Q(catalog__year=int(year)) | Q(catalog__isnull=True, launched_on__year=int(year)))
-    stage = request.GET.get("stage", "")
-    if stage in Stage.values:
-        qs = qs.filter(stage=stage)
     orgs = readable_orgs(request.user)
-    unreviewed_year = int(year) if year.isdigit() and len(year) == 4 else today.year
+    filters = DecisionFilter(request.GET, scoped(MajorDecision.objects.active(), request.user))
+    year = filters.cleaned("year")
+    unreviewed_year = year or today.year
     unreviewed = selectors.pending_legality_review(orgs.values_list("pk", flat=True), unreviewed_year)
+    qs = filters.qs
     if request.GET.get("unreviewed") == "1":
         qs = qs.filter(pk__in=unreviewed.values("pk"))
-    page = Paginator(qs.select_related("organisation", "catalog").order_by("-launched_on", "-id"), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     own = writable_org(request.user)
     return render(request, "decisions/list.html", {
-        "page": page, "stages": Stage.choices, "stage": stage, "year": year, "query": query.urlencode(),
+        **list_page(request, qs.select_related("organisation", "catalog").order_by("-launched_on", "-id")),
+        "stages": Stage.choices, "stage": filters.cleaned("stage"), "year": year,
         "unreviewed": unreviewed, "unreviewed_year": unreviewed_year,
         "catalogs": scoped(DecisionCatalog.objects.active(), request.user).select_related("organisation").order_by("-year")[:10],
         "multi_org": orgs.count() > 1, "can_write": own is not None,
@@ -154,10 +148,10 @@ def _detail(request, decision, bound=None, status=200):
     can_write = can_write_record(request.user, decision)
     period = participation.current_period(decision)
     context = {
-        "object": decision, "steps": ladder, "missing": next((s for s in ladder if s.state == "current"), None),
+        "object": decision, "steps": ladder, "missing": current(ladder),
         "missing_steps": steps.missing_steps(decision, today),
         "next_stage": steps.next_stage(decision, today), "period": period,
-        "comments": period.comments.filter(voided_at__isnull=True) if period else [],
+        "comments": period.comments.active() if period else [],
         "attachments": attachments_for(decision), "timeline": timeline(decision), "history": history_entries(decision),
         "can_write": can_write,
     }
@@ -171,56 +165,24 @@ def decision_detail(request, pk: int):
     return _detail(request, get_readable_or_404(MajorDecision.objects.select_related("passing_review", "catalog"), request.user, pk))
 
 
-def _step(name, form_class, run, success):
-    @login_required
-    @require_POST
-    def view(request, pk: int):
-        decision = get_writable_or_404(MajorDecision.objects.all(), request.user, pk)
-        form = form_class(request.POST, request.FILES)
-        done = perform(request, form, lambda d: run(decision, request.user, d), success=success,
-                       redirect_to=lambda: redirect("decision_detail", pk=decision.pk))
-        return done or _detail(request, decision, {name: form}, status=400)
-    view.__name__ = f"decision_{name}"
-    return view
-
-
-drafting = _step("drafting", f.DraftingForm, lambda d, u, c: services.record_drafting(d, user=u, **c), "已登记拟订方案")
-participation_open = _step("participation", f.ParticipationForm,
-                           lambda d, u, c: services.open_public_participation(d, user=u, **c), "决策草案已在门户网站公开征求意见")
-participation_done = _step("participation_done", f.ParticipationDoneForm,
-                           lambda d, u, c: services.close_public_participation(d, user=u, **c), "已登记公众参与情况")
-expert = _step("expert", f.ExpertForm, lambda d, u, c: services.record_expert_review(d, user=u, **c), "已登记专家论证")
-risk = _step("risk", f.RiskForm, lambda d, u, c: services.record_risk_assessment(d, user=u, **c), "已登记风险评估")
-skip = _step("skip", f.SkipForm, lambda d, u, c: services.skip_optional_step(d, user=u, **c), "已记录不进行的理由")
-review = _step("review", f.ReviewForm, lambda d, u, c: services.send_for_legality_review(d, user=u, **c), "已送请合法性审查")
-discussion = _step("discussion", f.DiscussionForm, lambda d, u, c: services.hold_collective_discussion(d, user=u, **c), "已登记集体讨论")
-party_report = _step("party_report", f.PartyReportForm, lambda d, u, c: services.report_to_party_committee(d, user=u, **c),
-                     "已登记向党委请示报告")
-decide = _step("decision", f.DecisionForm, lambda d, u, c: services.make_decision(d, user=u, **c), "已登记决定")
-publish = _step("publish", f.PublishForm, lambda d, u, c: services.publish_decision(d, user=u, **c), "决策已公布")
-archive = _step("archive", f.ArchiveForm, lambda d, u, c: services.archive_decision(d, user=u, **c), "已归档")
-evaluate = _step("evaluation", f.EvaluationForm, lambda d, u, c: services.evaluate_decision(d, user=u, **c), "已登记决策后评估")
-
-
-@login_required
-@require_POST
-def void(request, pk: int):
-    decision = get_writable_or_404(MajorDecision.objects.all(), request.user, pk)
-    form = VoidForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "作废必须填写原因")
-    elif decision.decided_on:
-        messages.error(request, "已作出决定的事项不能作废")
-    else:
-        reason = form.cleaned_data["reason"]
-        try:
-            with transaction.atomic():  # the draft, its timeline and its portal comment periods go together
-                decision.void(reason=reason, user=request.user)
-                record_transition(decision, action="作废", user=request.user, note=reason)
-                participation.withdraw_periods(decision, user=request.user, reason=reason)
-                reviews.withdraw_open_review(decision, user=request.user, reason=reason)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, "已作废")
-    return redirect("decision_detail", pk=decision.pk)
+bench = Workbench(MajorDecision, page=_detail, detail_route="decision_detail", name="decision")
+drafting = bench.step("drafting", f.DraftingForm, lambda d, u, c: services.record_drafting(d, user=u, **c), "已登记拟订方案")
+participation_open = bench.step("participation", f.ParticipationForm,
+                                lambda d, u, c: services.open_public_participation(d, user=u, **c),
+                                "决策草案已在门户网站公开征求意见")
+participation_done = bench.step("participation_done", f.ParticipationDoneForm,
+                                lambda d, u, c: services.close_public_participation(d, user=u, **c), "已登记公众参与情况")
+expert = bench.step("expert", f.ExpertForm, lambda d, u, c: services.record_expert_review(d, user=u, **c), "已登记专家论证")
+risk = bench.step("risk", f.RiskForm, lambda d, u, c: services.record_risk_assessment(d, user=u, **c), "已登记风险评估")
+skip = bench.step("skip", f.SkipForm, lambda d, u, c: services.skip_optional_step(d, user=u, **c), "已记录不进行的理由")
+review = bench.step("review", f.ReviewForm, lambda d, u, c: services.send_for_legality_review(d, user=u, **c), "已送请合法性审查")
+discussion = bench.step("discussion", f.DiscussionForm, lambda d, u, c: services.hold_collective_discussion(d, user=u, **c),
+                        "已登记集体讨论")
+party_report = bench.step("party_report", f.PartyReportForm,
+                          lambda d, u, c: services.report_to_party_committee(d, user=u, **c), "已登记向党委请示报告")
+decide = bench.step("decision", f.DecisionForm, lambda d, u, c: services.make_decision(d, user=u, **c), "已登记决定")
+publish = bench.step("publish", f.PublishForm, lambda d, u, c: services.publish_decision(d, user=u, **c), "决策已公布")
+archive = bench.step("archive", f.ArchiveForm, lambda d, u, c: services.archive_decision(d, user=u, **c), "已归档")
+evaluate = bench.step("evaluation", f.EvaluationForm, lambda d, u, c: services.evaluate_decision(d, user=u, **c),
+                      "已登记决策后评估")
+void = bench.void(services.decision_void)

@@ -16,7 +16,7 @@ from fazhi.disclosure.services import clock_for
 
 def with_clock_data(qs: QuerySet[DisclosureRequest]) -> QuerySet[DisclosureRequest]:
     return qs.select_related("organisation", "handler").prefetch_related(
-        Prefetch("consultations", queryset=Consultation.objects.filter(voided_at__isnull=True))
+        Prefetch("consultations", queryset=Consultation.objects.active())
     )
 
 

@@ -319,7 +319,7 @@ def request_reply(
             _check_correction_lapsed(request, replied_on)
         if result == Result.UNAVAILABLE_STILL_UNCLEAR and not request.correction_received_on:
             raise ValidationError({"result": "“补正后申请内容仍不明确”只适用于已补正的申请"})
-        if request.consultations.filter(voided_at__isnull=True, replied_on__isnull=True).exists():
+        if request.consultations.active().filter(replied_on__isnull=True).exists():
             raise ValidationError("尚有征求意见未登记结果，请先登记收到的意见（或逾期未提出意见）")
         if replied_on < request.received_on:
             raise ValidationError({"replied_on": "答复日期不能早于收到申请日期"})

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from fazhi.core.kit.years import year_param
 from fazhi.core.scoping import get_readable_or_404, readable_orgs, resolve_org
 from fazhi.disputes.agreement import agreement_docx
 from fazhi.disputes.models import AgreementForm, DisputeCase, DisputeCategory, DisputeOutcome
@@ -25,19 +26,10 @@ def dispute_agreement(request, pk: int):
                         filename=f"人民调解协议书（{case.dossier_no or case.pk}）.docx", content_type=DOCX_MIME)
 
 
-def _year(request) -> int:
-    default = timezone.localdate().year - 1
-    try:
-        year = int(request.GET.get("year", default))
-    except ValueError:
-        return default
-    return year if 2000 <= year <= 2100 else default
-
-
 @login_required
 def dispute_categories(request):
     """Per category: taken in, closed, resolved and the success rate (resolved ÷ closed, as dispute_success_rate)."""
-    year = _year(request)
+    year = year_param(request, timezone.localdate().year - 1)
     org = resolve_org(request.user, request.GET.get("org"))
     orgs = [org] if org is not None else list(readable_orgs(request.user))
     cases = DisputeCase.objects.active().filter(organisation__in=orgs)

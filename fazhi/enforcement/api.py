@@ -6,20 +6,16 @@ from __future__ import annotations
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from fazhi.core.kit.lists import api_list
 from fazhi.core.scoping import get_readable_or_404, scoped
 from fazhi.core.transitions import timeline
 from fazhi.enforcement import selectors
 from fazhi.enforcement.choices import CaseStatus
+from fazhi.enforcement.filters import CaseApiFilter, OfficerFilter
 from fazhi.enforcement.models import Officer, PenaltyCase
-
-
-class Pages(PageNumberPagination):
-    page_size = 50
-    invalid_page_message = "页码无效：没有第 {page_number} 页"
 
 
 def iso_date(day):
@@ -55,18 +51,9 @@ class PenaltyCases(APIView):
                                OpenApiParameter("year", int, description="立案年度"), OpenApiParameter("page", int)],
                    responses=OpenApiTypes.OBJECT)
     def get(self, request):
-        qs = scoped(PenaltyCase.objects.active(), request.user).select_related("organisation")
-        params = request.query_params
-        if params.get("org"):
-            qs = qs.filter(organisation__code=params["org"])
-        if params.get("status") in CaseStatus.values:
-            qs = qs.filter(status=params["status"])
-        year = params.get("year", "")
-        if year.isdigit() and len(year) == 4:
-            qs = qs.filter(filed_on__year=int(year))
-        paginator = Pages()
-        page = paginator.paginate_queryset(qs.order_by("-filed_on", "-id"), request, view=self)
-        return paginator.get_paginated_response([case_json(c) for c in page])
+        filters = CaseApiFilter(request.query_params, scoped(PenaltyCase.objects.active(), request.user))
+        qs = filters.qs.select_related("organisation").order_by("-filed_on", "-id")
+        return api_list(self, request, qs, lambda page: [case_json(c) for c in page])
 
 
 class PenaltyCaseItem(APIView):
@@ -90,19 +77,18 @@ class Officers(APIView):
     @extend_schema(operation_id="enforcement_officers_list", tags=["行政执法"], summary="执法人员、执法辅助人员及其执法证",
                    parameters=[OpenApiParameter("org", str), OpenApiParameter("page", int)], responses=OpenApiTypes.OBJECT)
     def get(self, request):
-        qs = scoped(Officer.objects.active(), request.user).select_related("organisation").prefetch_related("certificates")
-        if request.query_params.get("org"):
-            qs = qs.filter(organisation__code=request.query_params["org"])
+        filters = OfficerFilter(request.query_params, scoped(Officer.objects.active(), request.user))
+        qs = filters.qs.select_related("organisation").prefetch_related("certificates")
         today = timezone.localdate()
-        paginator = Pages()
-        page = paginator.paginate_queryset(qs.order_by("organisation__code", "kind", "name", "id"), request, view=self)
-        rows = []
-        for o in page:
-            current = o.certificate_on(today)
-            rows.append({
-                "id": o.pk, "organisation": o.organisation.code, "name": o.name, "kind": o.kind, "unit": o.unit,
-                "certificate": current.number if current else None, "valid_until": iso_date(current.valid_until) if current else None,
-                "certificates": [{"number": c.number, "issued_by": c.issued_by, "valid_until": iso_date(c.valid_until)}
-                                 for c in o.certificates.all() if not c.is_void],
-            })
-        return paginator.get_paginated_response(rows)
+        return api_list(self, request, qs.order_by("organisation__code", "kind", "name", "id"),
+                        lambda page: [officer_json(o, today) for o in page])
+
+
+def officer_json(o: Officer, today) -> dict:
+    current = o.certificate_on(today)
+    return {
+        "id": o.pk, "organisation": o.organisation.code, "name": o.name, "kind": o.kind, "unit": o.unit,
+        "certificate": current.number if current else None, "valid_until": iso_date(current.valid_until) if current else None,
+        "certificates": [{"number": c.number, "issued_by": c.issued_by, "valid_until": iso_date(c.valid_until)}
+                         for c in o.certificates.all() if not c.is_void],
+    }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
+from fazhi.core.kit.progress import Rung, StepState, mark_current
 from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.enforcement import deadlines
 from fazhi.enforcement.choices import CaseStatus, OfficerKind
@@ -130,7 +131,7 @@ def dashboard(organisations, today: dt.date) -> dict:
     }
 
 
-def case_steps(case: PenaltyCase) -> list[dict]:
+def case_steps(case: PenaltyCase) -> list[Rung]:
     """The ladder of the ordinary procedure: each step done (with its date), not applicable, current or to do."""
     from fazhi.enforcement.services import review_grounds
 
@@ -147,15 +148,13 @@ def case_steps(case: PenaltyCase) -> list[dict]:
         ("执行", "第六十六条至第七十二条", case.executed_on, True),
         ("结案归档", "", case.closed_on, True),
     ]
-    out, current_found = [], False
+    ladder = []
     for label, article, day, applies in rows:
         if not applies:
-            state = "skipped"
+            state = StepState.SKIPPED
         elif day or (label == "陈述申辩、听证" and case.decided_on):
-            state = "done"
-        elif not current_found:
-            state, current_found = "current", True
+            state = StepState.DONE
         else:
-            state = "todo"
-        out.append({"label": label, "article": article, "day": day, "state": state})
-    return out
+            state = StepState.TODO
+        ladder.append(Rung(label, state, article=article, day=day))
+    return mark_current(ladder)

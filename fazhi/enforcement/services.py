@@ -18,6 +18,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from fazhi.core import numbering
+from fazhi.core.kit.voiding import Voiding, void_record
 from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
 from fazhi.core.workdays import WorkingCalendar, format_date
@@ -722,16 +723,23 @@ def case_withdraw_publication(case: PenaltyCase, *, withdrawn_on: dt.date, user=
                  note=f"应于{format_date(due.due)}前撤回" + ("；逾期撤回" if late else ""))
 
 
-@transaction.atomic
+def _void_refusal(case: PenaltyCase) -> str | None:
+    if case.is_void:
+        return "该案件已撤销立案（作废），不能继续办理"
+    return "已作出处罚决定的案件不能作废" if case.decided_on else None
+
+
+CASE_VOIDING = Voiding(refuse=_void_refusal, action="撤销立案（作废）", cascade=(reviews.withdraw_open_review,))
+
+
 def case_void(case: PenaltyCase, *, reason: str, user=None) -> PenaltyCase:
-    """撤销立案: possible only before a decision; the file and its timeline stay."""
-    case = _lock(case)
-    if case.decided_on:
-        raise ValidationError("已作出处罚决定的案件不能作废")
-    case.void(reason=reason, user=user)
-    record_transition(case, action="撤销立案（作废）", user=user, note=reason)
-    reviews.withdraw_open_review(case, user=user, reason=reason)
-    return case
+    """撤销立案: possible only before a decision; the file and its timeline stay, its open legal review is withdrawn."""
+    return void_record(case, voiding=CASE_VOIDING, user=user, reason=reason)
+
+
+def register_void(record, *, reason: str, user=None):
+    """A row of a simple register (officer, training, equipment, item, 简易程序, inspection) entered by mistake."""
+    return void_record(record, voiding=Voiding(action=None), user=user, reason=reason)
 
 
 # ---------------------------------------------------------------- 简易程序

@@ -80,7 +80,7 @@ class Indicator:
     def _candidates(self, scope: Scope) -> QuerySet:
         if self.rows is None:
             raise LookupError(f"indicator {self.key} is not connected")
-        return self.rows(scope).filter(organisation__in=scope.org_ids, voided_at__isnull=True)
+        return self.rows(scope).active().filter(organisation__in=scope.org_ids)
 
     def _verdicts(self, scope: Scope) -> dict[int, bool]:
         return self.judge(scope, self._candidates(scope))

@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from fazhi.core.kit.years import year_param
 from fazhi.core.ledgers.excel import display_value
 from fazhi.core.scoping import readable_orgs, resolve_org
-from fazhi.indicators import aggregates, attention, registry
+from fazhi.indicators import aggregates, areas, attention, registry
 from fazhi.indicators.registry import Kind, Scope
 
 
@@ -17,17 +18,9 @@ ATTENTION_MAX_ORGS = 60
 COMPARE_MAX = 200  # townships in one comparison table
 
 
-def _year(request, default: int) -> int:
-    try:
-        year = int(request.GET.get("year", default))
-    except ValueError:
-        return default
-    return year if 2000 <= year <= 2100 else default
-
-
 def scope_from_request(request) -> tuple[Scope, object]:
     """(scope, organisation) for ?org=CODE&year=YYYY within what the user may read."""
-    year = _year(request, timezone.localdate().year - 1)
+    year = year_param(request, timezone.localdate().year - 1)
     org = resolve_org(request.user, request.GET.get("org"))
     if org is not None:
         return Scope((org,), year), org
@@ -52,8 +45,14 @@ def dashboard(request):
             last = indicator.compute(previous) if indicator.connected else None
             rows.append({"figure": figure, "last": last})
     this_year = timezone.localdate().year
+    groups = areas.grouped(rows, key=lambda row: row["figure"].key)
+    charts = area_charts(groups, scope.year)
+    charted = {chart["area"] for chart in charts["areas"]}
     return render(request, "indicators/dashboard.html", {
         "rows": rows,
+        "groups": [{"area": area, "rows": found, "chart": area.key in charted,
+                    "connected": sum(1 for r in found if r["figure"].indicator.connected)} for area, found in groups],
+        "charts": charts,
         "pending": pending,
         "scope": scope,
         "org": org,
@@ -63,6 +62,23 @@ def dashboard(request):
         # what needs doing is listed for a township or a county; the province dashboard shows figures only
         "attention": attention.items(scope.organisations, timezone.localdate()) if len(scope.organisations) <= ATTENTION_MAX_ORGS else [],
     })
+
+
+def area_charts(groups, year: int) -> dict:
+    """For each area, its counts this year beside last year (the area's chart); rates and sums stay in the tiles,
+    where their units do not share one axis with the counts."""
+    charts = []
+    for area, rows in groups:
+        counted = [r for r in rows if r["figure"].indicator.connected and r["figure"].indicator.kind == Kind.COUNT
+                   and (r["figure"].has_data or (r["last"] is not None and r["last"].has_data))]
+        if counted:
+            charts.append({
+                "area": area.key,
+                "labels": [r["figure"].indicator.label for r in counted],
+                "values": [r["figure"].json_value() for r in counted],
+                "last": [r["last"].json_value() if r["last"] is not None else None for r in counted],
+            })
+    return {"year": year, "areas": charts}
 
 
 @login_required
@@ -115,7 +131,7 @@ def indicator_records(request, key: str):
 @login_required
 def compare(request):
     """Townships side by side for one year (a county's, or all the user may read), one row per township."""
-    year = _year(request, timezone.localdate().year - 1)
+    year = year_param(request, timezone.localdate().year - 1)
     orgs = readable_orgs(request.user).order_by("code")
     county_code = request.GET.get("county", "")
     if county_code:

@@ -30,13 +30,13 @@ APPEARED = Q(head_appeared=True)
 
 def cases_heard(scope):
     """Lawsuits with at least one open-court hearing in the year (the per-case basis of the rate)."""
-    heard = Hearing.objects.filter(case=OuterRef("pk"), held_on__year=scope.year, open_court=True, voided_at__isnull=True)
+    heard = Hearing.objects.active().filter(case=OuterRef("pk"), held_on__year=scope.year, open_court=True)
     return LegalCase.objects.filter(kind=CaseKind.LITIGATION).filter(Exists(heard))
 
 
 def judge_case_appearance(scope, rows) -> dict[int, bool]:
-    attended = set(Hearing.objects.filter(case__in=rows, held_on__year=scope.year, open_court=True, head_appeared=True,
-                                          voided_at__isnull=True).values_list("case_id", flat=True))
+    attended = set(Hearing.objects.active().filter(case__in=rows, held_on__year=scope.year, open_court=True,
+                                                   head_appeared=True).values_list("case_id", flat=True))
     return {pk: pk in attended for pk in rows.values_list("pk", flat=True)}
 
 

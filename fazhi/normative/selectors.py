@@ -13,8 +13,8 @@ from fazhi.normative.models import NormativeDocument
 
 
 def in_force(organisations, today: dt.date) -> QuerySet[NormativeDocument]:
-    return NormativeDocument.objects.filter(
-        organisation__in=organisations, voided_at__isnull=True, status=DocStatus.PUBLISHED, published_on__lte=today,
+    return NormativeDocument.objects.active().filter(
+        organisation__in=organisations, status=DocStatus.PUBLISHED, published_on__lte=today,
     ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today)).order_by("-published_on", "-id")
 
 
@@ -28,8 +28,8 @@ class Attention:
 def needing_attention(organisations, today: dt.date) -> list[Attention]:
     """Unfiled documents (with their deadline), and documents due for clean-up or past their validity."""
     out: list[Attention] = []
-    docs = NormativeDocument.objects.filter(
-        organisation__in=organisations, voided_at__isnull=True, status=DocStatus.PUBLISHED,
+    docs = NormativeDocument.objects.active().filter(
+        organisation__in=organisations, status=DocStatus.PUBLISHED,
     ).select_related("organisation")
     settings_cache: dict[int, object] = {}
     calendar = WorkingCalendar.load()

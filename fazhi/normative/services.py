@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from fazhi.core import numbering
+from fazhi.core.kit.voiding import Voiding, void_record
 from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
 from fazhi.core.workdays import format_date
@@ -259,3 +260,16 @@ def repeal_document(doc: NormativeDocument, *, user, repealed_on: dt.date, reaso
     doc.repealed_on, doc.repeal_reason = repealed_on, reason[:300]
     _move(doc, DocStatus.REPEALED, user=user, action="废止", on=repealed_on, note=reason)
     return doc
+
+
+DRAFT_VOIDING = Voiding(
+    refuse=lambda doc: None if doc.status in BEFORE_ISSUE else "已印发的文件有文号，不能作废；如不再施行，请办理废止",
+    action="作废草案",
+    cascade=(participation.withdraw_periods, reviews.withdraw_open_review),
+)
+
+
+def draft_void(doc: NormativeDocument, *, user, reason: str) -> NormativeDocument:
+    """A draft is voided before it is issued (an issued document keeps its 文号 and is repealed instead); its comment
+    periods leave the portal and its open legality review leaves the queue, in the same transaction."""
+    return void_record(doc, voiding=DRAFT_VOIDING, user=user, reason=reason)

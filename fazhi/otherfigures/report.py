@@ -11,8 +11,8 @@ from fazhi.otherfigures.models import METRIC_PHRASE, METRIC_PLACEMENT, THEME_OF,
 
 
 def named_figures(org, year: int):
-    return OtherFigure.objects.filter(
-        organisation=org, stated_on__year=year, voided_at__isnull=True,
+    return OtherFigure.objects.active().filter(
+        organisation=org, stated_on__year=year,
     ).exclude(metric=Metric.SERVICE_CENTRE_CASES).order_by("stated_on", "id")
 
 

@@ -24,8 +24,8 @@ MAX_COMMENT_CHARS = 2000
 
 
 def periods_of(subject: Model):
-    return CommentPeriod.objects.filter(
-        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk, voided_at__isnull=True
+    return CommentPeriod.objects.active().filter(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
     )
 
 
@@ -97,7 +97,7 @@ def moderate_comment(comment: PublicComment, *, user, approve: bool, note: str =
 
 
 def public_comments(period: CommentPeriod):
-    return period.comments.filter(status=CommentStatus.APPROVED, voided_at__isnull=True)
+    return period.comments.active().filter(status=CommentStatus.APPROVED)
 
 
 def public_author(comment: PublicComment) -> str:
@@ -106,7 +106,7 @@ def public_author(comment: PublicComment) -> str:
 
 def comment_summary(subject: Model) -> dict:
     """How many comments came in on the matter's drafts, for the decision/document page and the report."""
-    comments = PublicComment.objects.filter(period__in=periods_of(subject), voided_at__isnull=True)
+    comments = PublicComment.objects.active().filter(period__in=periods_of(subject))
     return {
         "received": comments.count(),
         "pending": comments.filter(status=CommentStatus.PENDING).count(),

@@ -37,6 +37,6 @@ def with_clock(reviews, *, calendar: WorkingCalendar | None = None, today: dt.da
 
 
 def open_queue(organisations) -> QuerySet[LegalityReview]:
-    return LegalityReview.objects.filter(
-        organisation__in=organisations, status__in=OPEN_STATUSES, voided_at__isnull=True
+    return LegalityReview.objects.active().filter(
+        organisation__in=organisations, status__in=OPEN_STATUSES
     ).select_related("organisation", "reviewer").order_by("submitted_on", "id")

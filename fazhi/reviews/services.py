@@ -19,6 +19,7 @@ from django.utils import timezone
 from fazhi.core import deadlines, roles
 from fazhi.core.attachments import attach_file
 from fazhi.core.deadlines import Deadline
+from fazhi.core.kit.voiding import Voiding, void_record
 from fazhi.core.models import Organisation
 from fazhi.core.transitions import record_transition
 from fazhi.core.workdays import WorkingCalendar, format_date
@@ -47,8 +48,8 @@ def _not_future(day: dt.date, field: str, label: str) -> None:
 
 
 def reviews_of(subject: Model):
-    return LegalityReview.objects.filter(
-        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk, voided_at__isnull=True
+    return LegalityReview.objects.active().filter(
+        subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
     )
 
 
@@ -266,3 +267,8 @@ def withdraw_open_review(subject: Model, *, user, reason: str) -> LegalityReview
     if current is None:
         return None
     return review_withdraw(current, user=user, reason=f"送审事项已作废：{reason}"[:200])
+
+
+def review_void(review: LegalityReview, *, user, reason: str) -> LegalityReview:
+    """A matter registered in the queue by mistake is voided, with its reason on the timeline."""
+    return void_record(review, voiding=Voiding(), user=user, reason=reason)

@@ -12,7 +12,7 @@ class _SchoolChoiceMixin:
 
     def _limit_schools(self) -> None:
         field = self.fields["school"]
-        field.queryset = School.objects.filter(organisation=self.organisation, voided_at__isnull=True)
+        field.queryset = School.objects.active().filter(organisation=self.organisation)
         field.empty_label = "请选择学校"
 
 

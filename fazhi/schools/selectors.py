@@ -21,14 +21,14 @@ def counted_schools(day: dt.date) -> QuerySet[School]:
 
 
 def in_office(day: dt.date) -> QuerySet[VicePrincipal]:
-    return VicePrincipal.objects.filter(appointed_on__lte=day, voided_at__isnull=True).filter(
+    return VicePrincipal.objects.active().filter(appointed_on__lte=day).filter(
         Q(ended_on__isnull=True) | Q(ended_on__gt=day)
     )
 
 
 def serving(day: dt.date) -> QuerySet[VicePrincipal]:
     """Vice-principals in office on ``day`` at a school then open (one at a merged school no longer serves)."""
-    return in_office(day).filter(school__in=open_schools(day).filter(voided_at__isnull=True))
+    return in_office(day).filter(school__in=open_schools(day).active())
 
 
 def covered_school_ids(school_ids, day: dt.date) -> set[int]:

@@ -28,7 +28,7 @@ def test_clerk_adds_a_publicity_event_and_the_report_figure_grows_by_one(live_se
     page.fill("input[name=username]", "browser_clerk")
     page.fill("input[name=password]", "pass-word-123")
     page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/indicators/**")
+    page.wait_for_url(f"{live_server.url}/")
 
     report_url = f"{live_server.url}/reports/view/{town.code}/{year}/"
     page.goto(report_url)

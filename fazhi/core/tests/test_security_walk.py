@@ -365,7 +365,6 @@ TABLE: dict[str, Entry] = {
     "logout": Entry(  # POST-only for everyone (Django's LogoutView): a GET link cannot log a user out
         Access.PUBLIC, write=lambda w: {}, expect=dict.fromkeys((("GET", p) for p in PERSONAS), 405),
     ),
-    "home": Entry(Access.STAFF, ok=302, kind="redirect"),
     "ledger_list": Entry(Access.LIST, kwargs=lambda w: {"slug": LEDGER}, marker=_title),
     "ledger_create": Entry(Access.CREATE, kwargs=lambda w: {"slug": LEDGER}, write=lambda w: w.ledger_body()),
     "ledger_export": Entry(Access.LIST, kwargs=lambda w: {"slug": LEDGER}, marker=_title, kind="file"),

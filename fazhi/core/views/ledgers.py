@@ -22,36 +22,28 @@ from fazhi.core.models import AuditKind
 from fazhi.core.ledgers import get_ledger
 from fazhi.core.ledgers.excel import XLSX_MIME, display_value, export_workbook, import_workbook, template_workbook
 from fazhi.core.ledgers.services import record_save, record_void
-from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, readable_orgs, scoped, writable_org
+from fazhi.core.bounds import YEAR_MAX, YEAR_MIN
+from fazhi.core.kit.years import year_param
+from fazhi.core.scoping import (
+    can_write_record, get_readable_or_404, get_writable_or_404, readable_orgs, require_writer, scoped, writable_org,
+)
+from fazhi.core.workflow_forms import VoidForm  # noqa: F401 - imported from here by pages that void a record
 
 
-def _require_writer(user):
-    org = writable_org(user)
-    if org is None:
-        raise PermissionDenied("您的角色只能查看，不能录入或修改记录")
-    return org
-
-
-def _year_param(request) -> int | None:
-    """The year filter; all years when absent or unreadable."""
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return None
-    return year if 2000 <= year <= 2100 else None
+LEDGER_WRITER_REFUSED = "您的角色只能查看，不能录入或修改记录"
 
 
 def filtered_rows(request, ledger):
     """The ledger's rows the user may see, narrowed by the page's filters."""
     qs = scoped(ledger.model.objects.all(), request.user).select_related("organisation")
-    year = _year_param(request)
+    year = year_param(request)
     if year:
         qs = qs.filter(**{f"{ledger.date_field}__year": year})
     org_code = request.GET.get("org")
     if org_code:
         qs = qs.filter(organisation__code=org_code)
     if request.GET.get("voided") != "1":
-        qs = qs.filter(voided_at__isnull=True)
+        qs = qs.active()
     active_filters = []
     for name in ledger.filter_fields:
         value = request.GET.get(name, "")
@@ -124,7 +116,7 @@ def ledger_list(request, slug):
 @login_required
 def ledger_create(request, slug):
     ledger = get_ledger(slug)
-    org = _require_writer(request.user)
+    org = require_writer(request.user, LEDGER_WRITER_REFUSED)
     form = ledger.form_class(request.POST or None, organisation=org)
     if request.method == "POST" and form.is_valid():
         obj = record_save(form=form, user=request.user)
@@ -149,17 +141,13 @@ def ledger_edit(request, slug, pk):
     return render(request, "core/ledger_form.html", {"ledger": ledger, "form": form, "object": obj, "creating": False})
 
 
-class VoidForm(forms.Form):
-    reason = forms.CharField(label="作废原因", max_length=200, error_messages={"required": "作废必须填写原因"})
-
-
 @login_required
 def ledger_detail(request, slug, pk):
     ledger = get_ledger(slug)
     obj = get_readable_or_404(ledger.model.objects.all(), request.user, pk)
     fields = [(ledger.label(n), display_value(obj, n)) for n in ledger.form_class._meta.fields]
     fields += list(zip((label for label, _ in ledger.computed), ledger.computed_cells([obj])[0]))
-    can_write = writable_org(request.user) is not None and writable_org(request.user).pk == obj.organisation_id
+    can_write = can_write_record(request.user, obj)
     return render(request, "core/ledger_detail.html", {
         "ledger": ledger,
         "object": obj,
@@ -215,14 +203,14 @@ def ledger_template(request, slug):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Excel 文件（.xlsx）", error_messages={"required": "请选择要导入的 .xlsx 文件"})
-    year = forms.IntegerField(label="记录所属年度", min_value=2000, max_value=2100)
+    year = forms.IntegerField(label="记录所属年度", min_value=YEAR_MIN, max_value=YEAR_MAX)
     import_valid_rows = forms.BooleanField(label="有错误时，仅导入无误的行", required=False)
 
 
 @login_required
 def ledger_import(request, slug):
     ledger = get_ledger(slug)
-    org = _require_writer(request.user)
+    org = require_writer(request.user, LEDGER_WRITER_REFUSED)
     result = None
     form = ImportForm(request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():

@@ -7,9 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, readable_orgs, scoped, writable_org
+from fazhi.core.scoping import (
+    can_write_record, get_readable_or_404, get_writable_or_404, readable_orgs, require_writer, scoped, writable_org,
+)
 from fazhi.core.transitions import timeline
-from fazhi.core.workflow_views import can_write_record, perform, require_writer
+from fazhi.core.workflow_views import perform
 from fazhi.enforcement import forms as f
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import CaseAudit, Rectification

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,13 +14,17 @@ from django.views.decorators.http import require_POST
 from fazhi.core import audit as security_audit
 from fazhi.core.history import history_entries
 from fazhi.core.models import AuditKind
-from fazhi.core.scoping import get_readable_or_404, get_writable_or_404, readable_orgs, scoped, writable_org
+from fazhi.core.kit.lists import list_page
+from fazhi.core.kit.workbench import Workbench
+from fazhi.core.scoping import (
+    can_write_record, get_readable_or_404, get_writable_or_404, readable_orgs, require_writer, scoped, writable_org,
+)
 from fazhi.core.transitions import timeline
-from fazhi.core.views.ledgers import VoidForm
-from fazhi.core.workflow_views import can_write_record, perform, require_writer
+from fazhi.core.workflow_views import perform
 from fazhi.enforcement import documents, evidence, selectors, services
 from fazhi.enforcement import forms as f
 from fazhi.enforcement.choices import CaseStatus, PenaltyKind, RemedyResult, ReviewGround
+from fazhi.enforcement.filters import CaseFilter
 from fazhi.enforcement.models import CaseRemedy, EvidenceFile, PenaltyCase
 from fazhi.reviews import services as reviews
 
@@ -32,24 +33,16 @@ from fazhi.reviews import services as reviews
 def index(request):
     orgs = readable_orgs(request.user)
     today = timezone.localdate()
-    qs = scoped(PenaltyCase.objects.active(), request.user).select_related("organisation")
-    status = request.GET.get("status", "")
-    if status in CaseStatus.values:
-        qs = qs.filter(status=status)
-    year = request.GET.get("year", "")
-    if year.isdigit() and len(year) == 4:
-        qs = qs.filter(filed_on__year=int(year))
+    filters = CaseFilter(request.GET, scoped(PenaltyCase.objects.active(), request.user))
+    qs = filters.qs.select_related("organisation")
     board = selectors.dashboard(orgs, today)
     overdue_ids = {c.pk for c, _ in board["overdue"]}
     if request.GET.get("overdue") == "1":
         qs = qs.filter(pk__in=overdue_ids)
-    page = Paginator(qs.order_by("-filed_on", "-id"), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "enforcement/index.html", {
-        "page": page, "board": board, "overdue_ids": overdue_ids, "statuses": CaseStatus.choices, "status": status,
-        "year": year, "query": query.urlencode(), "can_write": writable_org(request.user) is not None,
-        "multi_org": orgs.count() > 1,
+        **list_page(request, qs.order_by("-filed_on", "-id")), "board": board, "overdue_ids": overdue_ids,
+        "statuses": CaseStatus.choices, "status": filters.cleaned("status"), "year": filters.cleaned("year"),
+        "can_write": writable_org(request.user) is not None, "multi_org": orgs.count() > 1,
     })
 
 
@@ -164,21 +157,8 @@ def remedy_result(request, pk: int, remedy_pk: int):
     return done or case_page(request, case, {f"remedy_result_{item.pk}": form}, status=400)
 
 
-@login_required
-@require_POST
-def case_void(request, pk: int):
-    case = get_writable_or_404(PenaltyCase.objects.all(), request.user, pk)
-    form = VoidForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "作废必须填写原因")
-    else:
-        try:
-            services.case_void(case, reason=form.cleaned_data["reason"], user=request.user)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, "已撤销立案（作废）")
-    return redirect("enforcement_case", pk=case.pk)
+case_void = Workbench(PenaltyCase, page=case_page, detail_route="enforcement_case", name="case").void(
+    services.case_void, success="已撤销立案（作废）")
 
 
 @login_required
@@ -198,7 +178,7 @@ def evidence_download(request, pk: int):
     """Evidence is served to the township's own staff only — not to the county, never publicly — and only while its
     bytes still match the SHA-256 taken at upload."""
     own = writable_org(request.user)
-    item = EvidenceFile.objects.filter(pk=pk, voided_at__isnull=True).select_related("step__case").first()
+    item = EvidenceFile.objects.active().filter(pk=pk).select_related("step__case").first()
     if item is None or own is None or own.pk != item.organisation_id:
         raise Http404("记录不存在或您无权查看")
     if not evidence.intact(item):

@@ -3,16 +3,15 @@ inspections — a list, a create form and void for each.
 """
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.core.scoping import get_writable_or_404, readable_orgs, scoped, writable_org
-from fazhi.core.views.ledgers import VoidForm
-from fazhi.core.workflow_views import perform, require_writer
+from fazhi.core.kit.workbench import Workbench
+from fazhi.core.kit.years import year_param
+from fazhi.core.scoping import readable_orgs, require_writer, scoped, writable_org
+from fazhi.core.workflow_views import perform
 from fazhi.enforcement import forms as f
 from fazhi.enforcement import services
 from fazhi.enforcement.models import EnforcementInspection, EnforcementItem, Equipment, Officer, SimplePenalty, TrainingSession
@@ -31,12 +30,12 @@ REGISTERS = {
 def _register_list(request, kind: str, template: str, extra: dict | None = None):
     model, title, _ = REGISTERS[kind]
     rows = scoped(model.objects.active(), request.user).select_related("organisation")
-    year = request.GET.get("year", "")
+    year = year_param(request)
     date_field = {"training": "held_on", "simple": "decided_on", "inspection": "held_on"}.get(kind)
-    if date_field and year.isdigit() and len(year) == 4:
-        rows = rows.filter(**{f"{date_field}__year": int(year)})
+    if date_field and year:
+        rows = rows.in_year(year, date_field)
     return render(request, template, {
-        "rows": rows, "title": title, "kind": kind, "year": year, "can_write": writable_org(request.user) is not None,
+        "rows": rows, "title": title, "kind": kind, "year": year or "", "can_write": writable_org(request.user) is not None,
         "multi_org": readable_orgs(request.user).count() > 1, **(extra or {}),
     })
 
@@ -118,21 +117,18 @@ def simple_create(request):
                                  "（行政处罚法第五十一条）；填写预定格式、编有号码的决定书编号，并报所属行政机关备案（第五十二条）。")
 
 
+def _void_view(kind: str):
+    model, _, back = REGISTERS[kind]
+    after = (lambda obj: redirect("enforcement_officer", pk=obj.pk)) if kind == "officer" else (lambda obj: redirect(back))
+    return Workbench(model, page=None, detail_route=back, name=kind).void(services.register_void, back=after)
+
+
+_VOID_VIEWS = {kind: _void_view(kind) for kind in REGISTERS}
+
+
 @login_required
 @require_POST
 def register_void(request, kind: str, pk: int):
-    if kind not in REGISTERS:
+    if kind not in _VOID_VIEWS:
         raise Http404
-    model, _, back = REGISTERS[kind]
-    obj = get_writable_or_404(model.objects.all(), request.user, pk)
-    form = VoidForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "作废必须填写原因")
-    else:
-        try:
-            obj.void(reason=form.cleaned_data["reason"], user=request.user)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, "已作废")
-    return redirect("enforcement_officer", pk=obj.pk) if kind == "officer" else redirect(back)
+    return _VOID_VIEWS[kind](request, pk)

@@ -4,15 +4,13 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 
 from fazhi.core import clock
+from fazhi.core.kit.years import year_param
 
 
 def chosen_year(request) -> int:
-    default = clock.current_year() - 1  # reports are written in spring for the past year
-    try:
-        year = int(request.GET.get("year", default))
-    except (TypeError, ValueError):
-        return default
-    return year if 2000 <= year <= clock.current_year() else default
+    """?year=, the past year by default (reports are written in spring for the past year); no report is of a year to
+    come."""
+    return year_param(request, clock.current_year() - 1, latest=clock.current_year())
 
 
 def year_choices() -> list[int]:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from fazhi.core import jobs
+from fazhi.core.kit.years import year_param
 from fazhi.ingest.sections import SECTIONS
 from fazhi.oversight.audit import audit_imported
 from fazhi.oversight.forms import AttributionForm, UploadForm, VoidForm
@@ -66,13 +67,13 @@ def import_batch_process(request, pk: int):
 def imported_list(request):
     county = county_for(request)
     reports = ImportedReport.objects.active().filter(organisation=county).select_related("township")
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        reports = reports.filter(year=int(year))
+    year = year_param(request)
+    if year:
+        reports = reports.filter(year=year)
     if request.GET.get("unattributed"):
         reports = reports.filter(township__isnull=True) | reports.filter(year__isnull=True)
     return render(request, "oversight/imported_list.html", {
-        "county": county, "reports": reports[:500], "year": year, "years": year_choices(),
+        "county": county, "reports": reports[:500], "year": str(year or ""), "years": year_choices(),
     })
 
 
