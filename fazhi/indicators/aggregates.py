@@ -75,6 +75,9 @@ def refresh_one(organisation, year: int, today: dt.date | None = None) -> None:
             numerator=f.numerator, denominator=f.denominator,
         ))
     with transaction.atomic():
+        # One refresh of a township at a time: two concurrent ones (a preview and a save) would each delete, then both
+        # insert, and the second insert breaks the unique (organisation, year, key) constraint on PostgreSQL.
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).exists()
         Aggregate.objects.filter(organisation=organisation, year=year).delete()
         Aggregate.objects.bulk_create(rows)
         AggregateState.objects.update_or_create(

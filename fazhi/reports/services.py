@@ -61,7 +61,7 @@ def report_initial(report: AnnualReport, data: ReportData | None = None) -> dict
     return initial
 
 
-def _same_text(a: str, b: str) -> bool:
+def same_text(a: str, b: str) -> bool:
     def norm(s: str) -> str:
         return "\n".join(line.strip() for line in s.strip().splitlines() if line.strip())
     return norm(a) == norm(b)
@@ -78,7 +78,7 @@ def report_save(*, org: Organisation, year: int, data: dict[str, Any], user: Use
     values = {f: data[f] for f in HEADER_FIELDS}
     for f in NARRATIVE_FIELDS:
         text = (data.get(f) or "").strip()
-        values[f] = "" if _same_text(text, defaults[f]) else text
+        values[f] = "" if same_text(text, defaults[f]) else text
     try:
         return _upsert(org, year, values, user)
     except IntegrityError:  # someone else created it at the same moment: update theirs

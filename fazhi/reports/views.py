@@ -5,6 +5,7 @@ reads every township's report and gets 403 on edit.
 """
 from __future__ import annotations
 
+import copy
 import io
 from dataclasses import dataclass
 from functools import wraps
@@ -13,8 +14,11 @@ from typing import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django.utils import timezone
 
@@ -28,15 +32,18 @@ from fazhi.oversight.models import Submission, SubmissionStatus
 from fazhi.oversight.reminders import notices_for
 from fazhi.oversight.views.filing import report_page_state
 from fazhi.reports.check import check_composed
-from fazhi.reports.compose import ReportData, compose_report
-from fazhi.reports.forms import THEME_MARKERS, AnnualReportForm
-from fazhi.reports.models import AnnualReport
+from fazhi.reports.compose import ReportData, compose_report, default_texts
+from fazhi.reports.forms import (
+    THEME_MARKERS, AnnualReportForm, ReportPreviewForm, marker_chips, marker_names, part_figures, unknown_markers,
+    unknown_markers_message,
+)
+from fazhi.reports.models import NARRATIVE_FIELDS, AnnualReport
 from fazhi.reports.render_docx import render_docx
-from fazhi.reports.render_html import body_html
+from fazhi.reports.render_html import body_html, paragraph_html
 from fazhi.reports.render_md import render_markdown
 from fazhi.reports.services import (
-    ReportInputError, check_report_target, decide_suggestion, report_get_or_new, report_initial, report_save,
-    report_year_range,
+    HEADER_FIELDS, ReportInputError, same_text, check_report_target, decide_suggestion, report_get_or_new,
+    report_initial, report_save, report_year_range,
 )
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -138,10 +145,19 @@ def report_view(request: HttpRequest, code: str, year: int) -> HttpResponse:
 @login_required
 @_bad_input_is_404
 def report_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """Each part's text beside its preview; the editor script (static/fazhi/report-editor.js) shows the markers as
+    chips and refreshes the previews through ``report_preview``. Without JavaScript: text areas with markers, the
+    previews as of the page's text, and 恢复默认 as a button that brings the page back with that part's default."""
     org = _writable_target(request, code, year)
     report = report_get_or_new(org, year)
     data = ReportData.load(org, year)
-    if request.method == "POST":
+    defaults = default_texts(org, year, data)
+    restored = request.POST.get("restore", "") if request.method == "POST" else ""
+    if restored in NARRATIVE_FIELDS:
+        posted = {name: request.POST.get(name, "") for name in AnnualReportForm.base_fields}
+        form = AnnualReportForm(instance=report, initial={**posted, restored: defaults[restored]})
+        messages.info(request, f"“{form[restored].label}”已恢复为默认稿，保存后生效。")
+    elif request.method == "POST":
         form = AnnualReportForm(request.POST, instance=report)
         if form.is_valid():
             report_save(org=org, year=year, data=form.cleaned_data, user=request.user)
@@ -149,11 +165,69 @@ def report_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
             return redirect("report_view", code=org.code, year=year)
     else:
         form = AnnualReportForm(instance=report, initial=report_initial(report, data))
+    texts = {f: form[f].value() or "" for f in NARRATIVE_FIELDS}
+    previews = part_previews(report, data, texts, defaults)
+    offered = part_figures(defaults, data)
+    shown = {n for text in [*texts.values(), *defaults.values()] for n in marker_names(text)}
+    editor = {  # for static/fazhi/report-editor.js, through json_script
+        "previewUrl": reverse("report_preview", args=[org.code, year]), "defaults": defaults, "offered": offered,
+        "chips": marker_chips(shown | {n for names in offered.values() for n in names}, data),
+    }
     return render(request, "reports/edit.html", {
-        "org": org, "year": year, "report": report, "form": form,
-        "check": check_composed(compose_report(report_get_or_new(org, year), data), org),  # as saved
+        "org": org, "year": year, "report": report, "form": form, "editor": editor,
+        "header_fields": [form[f] for f in HEADER_FIELDS],
+        "parts": [(form[f], previews[f]) for f in NARRATIVE_FIELDS],
+        "check": check_composed(compose_report(report_get_or_new(org, year), _fresh(data)), org),  # as saved
         "suggestions": [(sg, data.decisions.get(sg.title, "")) for sg in data.all_suggestions], "markers": THEME_MARKERS,
     })
+
+
+@login_required
+@_bad_input_is_404
+@require_POST
+def report_preview(request: HttpRequest, code: str, year: int) -> JsonResponse:
+    """The editor's live preview: a part's draft text (with the other parts' drafts) composed as saving it would
+    compose it, as the report page's HTML, and the chips of its markers. Nothing is saved."""
+    org = _writable_target(request, code, year)
+    form = ReportPreviewForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"error": form.first_error()}, status=400)
+    part, drafts = form.cleaned_data["part"], form.drafts()
+    data = ReportData.load(org, year)
+    previews = part_previews(report_get_or_new(org, year), data, drafts, default_texts(org, year, data))
+    unknown = unknown_markers("\n".join(drafts.values()))
+    return JsonResponse({
+        "part": part, "html": previews[part], "parts": previews,
+        "chips": marker_chips({n for text in drafts.values() for n in marker_names(text)}, data),
+        "problems": [unknown_markers_message(unknown) + "（保存时将被拒绝）"] if unknown else [],
+    })
+
+
+def _fresh(data: ReportData) -> ReportData:
+    """``data`` with its own copy of the written parts: composing appends removed themes to the part it reads."""
+    clone = copy.copy(data)
+    clone.__dict__["written"] = {f: list(paragraphs) for f, paragraphs in data.written.items()}
+    return clone
+
+
+def part_previews(report: AnnualReport, data: ReportData, texts: dict[str, str], defaults: dict[str, str]) -> dict[str, str]:
+    """The HTML of every part as the report would print it if ``texts`` were saved over ``report`` (a text equal to
+    the part's default is stored blank and follows the data, as services.report_save does)."""
+    draft = copy.copy(report)
+    for f, text in texts.items():
+        setattr(draft, f, "" if same_text(text, defaults[f]) else text.strip())
+    composed = compose_report(draft, _fresh(data))
+    sections = {s.key: s for s in composed.sections}
+    previews = {"intro_text": _paragraphs(composed.intro)}
+    for f in NARRATIVE_FIELDS[1:]:
+        section = sections.get(f)
+        previews[f] = (format_html("<h2>{}</h2>{}", section.heading, _paragraphs(section.paragraphs)) if section
+                       else format_html('<p class="preview-empty">{}</p>', "本部分为空，报告中不出现。"))
+    return previews
+
+
+def _paragraphs(paragraphs: list) -> str:
+    return mark_safe("".join(paragraph_html(p) for p in paragraphs))
 
 
 @login_required

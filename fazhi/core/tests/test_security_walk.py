@@ -391,6 +391,10 @@ TABLE: dict[str, Entry] = {
     "report_md": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
     "report_pdf": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
     "report_edit": Entry(Access.EDIT, kwargs=lambda w: w.org_year(), write=lambda w: w.annual_report_body()),
+    "report_preview": Entry(  # the editor's live preview of a draft part (JSON; nothing is saved)
+        Access.ACTION, kwargs=lambda w: w.org_year(), write=lambda w: {"part": "measures_text", "text": "走查【数据：普法宣传活动】"},
+        post_ok=frozenset({200}), kind="json",
+    ),
     "report_suggestion": Entry(  # adopt or reject a data-drawn shortcoming of section 二
         Access.ACTION, kwargs=lambda w: w.org_year(), write=lambda w: {"title": "走查提示", "decision": "accepted"},
     ),

@@ -239,6 +239,7 @@ def filing_panel_context(user, org, year) -> dict:
         "deadlines": deadlines_for(org, year), "may_submit": services.may_submit(user, org)
         and not (latest and latest.status == SubmissionStatus.SUBMITTED),
         "may_publish": writable_org(user) == org, "org": org, "year": year,
+        "report_saved": report_get(org, year) is not None,
         "reminders": [r for r in unread_for(user) if r.organisation_id == org.pk and r.year == year
                       and (r.kind != ReminderKind.SUBMIT or latest is None)
                       and (r.kind != ReminderKind.PUBLISH or not (filing and (filing.published_on or filing.published_url)))],
