@@ -44,8 +44,12 @@ def test_bad_input_is_a_chinese_command_error(township, args, message):
         run(*args, "--json")
 
 
-def test_exit_status_through_the_console_entry_point(ledgers, year, capsys):
+def test_exit_status_through_the_console_entry_point(ledgers, year, capsys, monkeypatch):
     from django.core.management import execute_from_command_line
+    from django.db import connections
+
+    # A command closes every connection when it ends; inside the test's transaction that would end the test's own.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
     execute_from_command_line(["fazhi", "report-check", "--org", "T901", "--year", str(year), "--json"])  # no exit: 0
     assert json.loads(capsys.readouterr().out)["score"] >= 0
