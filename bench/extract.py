@@ -1,4 +1,4 @@
-"""Extraction throughput: the labelled corpora (5 seed reports, 26 report openings, and the 99 report
+"""Extraction throughput: the labelled corpora (5 seed reports, 26 report openings, and the 123 report
 openings of bench/corpus/) repeated to 1,000 text files in a temporary folder, read and extracted on one core. Prints reports per second in-process
 (`analyse_path`) and through the worker process that `fazhi extract` uses (`IsolatedAnalyser`, per-file
 timeout). Target: ≥ 50 reports/s.

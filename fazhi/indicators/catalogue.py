@@ -59,10 +59,10 @@ PERCENT = frozenset({"%"})
 
 _NOT_CLAUSE = r"[^，,。；;：:]"
 # Forms of outreach that are publicity when held for the public: talks, classes, village-yard meetings.
-OUTREACH_FORMS_PATTERN = r"宣讲|授课|课堂|法治课|普法课|院坝会|坝坝会|板凳会|屋场会|以案释法|知识竞赛|文艺演出|法治电影"
+OUTREACH_FORMS_PATTERN = r"宣讲|讲解|授课|课堂|法治课|普法课|院坝会|坝坝会|板凳会|屋场会|以案释法|知识竞赛|文艺演出|法治电影"
 RULE_OF_LAW = _r(r"法治|依法治|法制|依法行政")
-# Study for other campaigns, which is not legal study (学法).
-OTHER_CAMPAIGNS = _r(r"主题教育|党史学习教育|党纪学习教育|主题党日|三会一课")
+# Other kinds of study, which are not legal study (学法): other campaigns, and business study (业务学习).
+OTHER_CAMPAIGNS = _r(r"主题教育|党史学习教育|党纪学习教育|主题党日|三会一课|业务学习")
 _PUBLICITY_MATERIALS = _r(r"宣传资料|宣传单|手册")
 _DISPUTE = _r(r"纠纷|矛盾|争议")
 
@@ -76,7 +76,7 @@ _DEFINITIONS = (
         Recognition(EVENTS, _r(r"学习|学法|第一议题|读书班"), own_body=True, excludes=OTHER_CAMPAIGNS),
     )),
     Definition("exam_participants", "参加学法考法人数", "人", Kind.COUNT, "{value}名干部职工参加学法考试", (
-        Recognition(PEOPLE, _r(r"考试|考法|参考"), excludes=_r(r"资格考试|执法资格")),
+        Recognition(PEOPLE, _r(r"考试|考法|参考|测试"), excludes=_r(r"资格考试|执法资格")),
     )),
     Definition("exam_pass_rate", "学法考试合格率", "%", Kind.RATE, "考试合格率{value}%", (
         Recognition(PERCENT, _r(r"合格率|通过率|及格率"), requires=_r(r"考"), excludes=_r(r"审核通过率|审批通过率")),
@@ -124,8 +124,10 @@ _DEFINITIONS = (
     Definition("publicity_events", "普法宣传活动", "场次", Kind.COUNT, "开展普法宣传活动{value}场次", (
         Recognition(EVENTS | {"余场"}, _r(r"普法|法律进|法治进|送法|法治文化活动|[六七八九十]进"),
                     excludes=_PUBLICITY_MATERIALS),
-        Recognition(EVENTS | {"余场"}, _r(r"宣传(?!资料|单|册|品|页|手册|材料)"), requires=_r(r"法|禁毒|反诈|扫黑"),
-                    scope="clause", excludes=_PUBLICITY_MATERIALS),
+        # "宣传活动" is legal publicity when its item of the report is about law ("二是全民普法宣传教育…。…
+        # 组织开展各类宣传活动10余次"), the constitution (宪) or the campaigns publicity serves.
+        Recognition(EVENTS | {"余场"}, _r(r"宣传(?!资料|单|册|品|页|手册|材料)"), requires=_r(r"法|宪|禁毒|反诈|扫黑"),
+                    scope="item", excludes=_PUBLICITY_MATERIALS),
         # Activities named by their form: a lecture, a talk, a class — publicity when its audience is the public.
         Recognition(EVENTS, _r(rf"讲座|{OUTREACH_FORMS_PATTERN}"), audience=True),
     )),
@@ -141,8 +143,9 @@ _DEFINITIONS = (
     Definition("publicity_audience", "普法受众", "人次", Kind.SUM, "受众群众{value}人次", (
         Recognition(frozenset({"人", "人次"}),
                     _r(rf"受众|受益|惠及|覆盖{_NOT_CLAUSE}{{0,4}}群众|参与群众|教育群众|受教育|群众达|参与人数|观看"),
-                    requires=_r(r"普法|宣传")),
-        Recognition(frozenset({"人", "人次"}), _r(r"覆盖|惠及"), requires=_r(r"普法|宣传|法律进|法治进|送法")),
+                    requires=_r(rf"普法|宣传|{OUTREACH_FORMS_PATTERN}"), audience=True),
+        Recognition(frozenset({"人", "人次"}), _r(r"覆盖|惠及"),
+                    requires=_r(rf"普法|宣传|法律进|法治进|送法|{OUTREACH_FORMS_PATTERN}"), audience=True),
     )),
     Definition("legal_literates", "培养法律明白人", "人", Kind.COUNT, "培养“法律明白人”“法治带头人”{value}人", (
         Recognition(PEOPLE, _r(r"明白人|带头人|学法用法示范户"), priority=1),

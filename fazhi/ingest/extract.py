@@ -15,10 +15,16 @@ For each count the extractor tries, in this order:
 5. the event before it, for its participants ("旁听庭审1次，参加人员32人");
 6. the rest of its clause, before then after it, when no other number stands in between;
 7. a statement about all of them in the next clause ("出台规范性文件3件，均经合法性审查");
-8. the number right before it in its sentence, when its verb names no activity ("宣讲2场次，走进社区开展2场次").
-A list closed by 等 right before the number counts the noun after the unit ("…重大纠纷等4个实际难题": none).
+8. the number right before it in its sentence, when its verb names no activity ("宣讲2场次，走进社区开展2场次"),
+   or, when it is the first number of its sentence, the activity of the clause before ("每周三…集中学习，全年累计
+   开展20余次").
+A list closed by 等 right before the number counts the noun after the unit ("…重大纠纷等4个实际难题": none); a
+place right after the unit is what is counted ("指导21个社区（村）发布…信息": none); a number inside a short quoted
+name is no count ("三项制度"); an exam named right before a count of events is none ("组织学法考试14次"), and a
+talk's people count is its audience ("现场知识讲解58人次").
 Rates (%) take the nearest "…率" before them. Numbers in next year's plans, frequencies (每季度一次 — the
-first number after the 每 phrase only), targets (计划、力争), ordinals, dates and document numbers are not figures.
+first number after the 每 phrase only, and a "一次" in a later clause of its sentence unless that clause says
+全年/累计/共), targets (计划、力争), ordinals, dates and document numbers are not figures.
 Study (学法) counts the township's own sessions: not the bodies under it (各支部, 14个党委), not other
 campaigns (主题教育, within its own list item). Activities named by their form count as publicity when their
 audience is the public.
@@ -62,7 +68,8 @@ STUDY_BEFORE = r"学习|学法"
 CONNECTORS = r"(?:共计|共|累计|合计|总计|计|达到|达|约|近|逾|超过|超|了|各|分别)*"
 FORM_HEAD = re.compile(
     rf"(?:(?P<cadre>党课|专家辅导|辅导)|(?P<outreach>{OUTREACH_FORMS_PATTERN})|(?P<lecture>讲座)|"
-    rf"(?P<training>(?<!{STUDY_BEFORE})(?:培训|轮训))|(?P<seminar>(?<!{STUDY_BEFORE})研讨(?:交流)?|交流研讨|座谈))"
+    rf"(?P<training>(?<!{STUDY_BEFORE})(?:培训|轮训))|(?P<seminar>(?<!{STUDY_BEFORE})研讨(?:交流)?|交流研讨|座谈)|"
+    rf"(?P<exam>考试|测试))"
     rf"[”\"」』]?(?:活动|会|班|专场)?[”\"」』]?{CONNECTORS}$")
 OUTREACH = re.compile(OUTREACH_FORMS_PATTERN)
 # A verb with no activity named after it: "走进社区开展2场次" (see _elliptical).
@@ -165,7 +172,7 @@ def _for_the_public(doc: _Doc, mention: Mention) -> bool:
     """Whether an activity named by its form was for the public: the audience word nearest to the number in
     its own clause, else in its sentence (群众, 进校园, 下沉… or 干部, 职工, 中心组…) decides — "走进校园开展法治
     授课1场次，带动干部群众…" was for pupils; with none, a talk (宣讲, 授课, 课堂) is
-    outreach and a lecture (讲座) needs a publicity word in the sentence."""
+    outreach and a lecture (讲座) or an audience figure needs a publicity word or a talk in the sentence."""
     lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
     text = doc.text
     for a, b in (_bounds(doc, mention.start, mention.end, CLAUSE_END), (lo, hi)):
@@ -176,7 +183,7 @@ def _for_the_public(doc: _Doc, mention: Mention) -> bool:
     g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
     if OUTREACH.search(text[g0:g1]):
         return True
-    return bool(PUBLICITY_KIND.search(text[lo:hi]))
+    return bool(PUBLICITY_KIND.search(text[lo:hi]) or OUTREACH.search(text[lo:hi]))
 
 
 def _done_by_the_township(doc: _Doc, mention: Mention) -> bool:
@@ -392,6 +399,11 @@ def _by_form(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[
     if head is None:
         return False
     kind = next(name for name, value in head.groupdict().items() if value)
+    if mention.unit in PEOPLE_UNITS:
+        if kind == "exam":
+            return False  # the people who sat it: exam_participants, read by the rules
+        if kind in ("outreach", "lecture") and _for_the_public(doc, mention):
+            return "publicity_audience", "form"  # "现场知识讲解58人次": the people it reached
     indicator = FORM_INDICATOR.get(kind)
     for rule in COUNT_RULES:
         if rule.indicator == indicator and rule.trigger.search(seg_left) and _allowed(rule, doc, mention, segment):
@@ -425,6 +437,22 @@ def _list_of_something_else(seg_left: str, seg_right: str) -> bool:
     return bool(head) and not GENERIC_HEAD.search(head) and not any(r.trigger.search(head) for r in COUNT_RULES)
 
 
+# A number inside a short quoted name ("三项制度", “两个维护”) names something; it counts nothing.
+QUOTE_OPEN, QUOTE_CLOSE = "“\"「『", "”\"」』"
+# The noun right after the unit names what is counted: "指导21个社区（村）发布…信息" counts communities.
+PLACE_AFTER = re.compile(r"^[（(]?(?:行政村|村|社区|居委会|单位|部门|企业|学校|乡镇|街道|网格)")
+
+
+def _inside_a_name(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 12):mention.start]
+    after = text[mention.end:mention.end + 12]
+    opened = max(before.rfind(q) for q in QUOTE_OPEN)
+    if opened < 0 or any(q in before[opened + 1:] for q in QUOTE_CLOSE):
+        return False
+    closes = [after.find(q) for q in QUOTE_CLOSE if after.find(q) > 0]
+    return bool(closes) and not any(ch in after[:min(closes)] for ch in "，,。；;、")
+
+
 def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, str] | None:
     """(indicator, how it was found) for a count, or None when the number is not a figure."""
     text = doc.text
@@ -439,6 +467,8 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     coverage = _coverage_rule(doc, mention, text[c0:c1], segment)
     if coverage is not None:
         return coverage.indicator, "right"
+    if PLACE_AFTER.match(seg_right):
+        return None
     found = _nearest_left(COUNT_RULES, doc, mention, seg_left, segment)
     if found is not None:
         rule, hit = found
@@ -470,8 +500,10 @@ def _elliptical(doc: _Doc, mention: Mention, s0: int, seg_left: str) -> tuple[st
     if not BARE_VERB.search(seg_left):
         return None
     i = bisect_left(doc.mention_starts, mention.start)
+    if i == 0 or doc.mentions[i - 1].end <= s0:
+        return _carried_from_the_clause_before(doc, mention, s0)
     previous = [d for d in _recent(doc, s0) if d.sentence_start == s0]
-    if i == 0 or not previous or previous[-1].mention_end != doc.mentions[i - 1].end:
+    if not previous or previous[-1].mention_end != doc.mentions[i - 1].end:
         return None
     indicator = previous[-1].indicator
     if not any(r.indicator == indicator and mention.unit in r.units for r in COUNT_RULES):
@@ -481,11 +513,44 @@ def _elliptical(doc: _Doc, mention: Mention, s0: int, seg_left: str) -> tuple[st
     return indicator, "ellipsis"
 
 
+def _carried_from_the_clause_before(doc: _Doc, mention: Mention, s0: int) -> tuple[str, str] | None:
+    """"每周三组织…开展习近平法治思想专题集中学习，全年累计开展20余次": the first number of its sentence, with a
+    verb that names nothing, counts the activity named in the clause before it (the nearest trigger there)."""
+    c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
+    if c0 <= s0:
+        return None
+    p0 = _bounds(doc, c0 - 2, c0 - 1, CLAUSE_END)[0]
+    left = doc.text[p0:c0 - 1]
+    best = None
+    for rule in COUNT_RULES:
+        if rule.right_prefix is not None or mention.unit not in rule.units:
+            continue
+        hits = list(rule.trigger.finditer(left))
+        if not hits:
+            continue
+        g0, g1 = _bounds(doc, p0 + hits[-1].start(), p0 + hits[-1].end(), SEGMENT_END)
+        if not _allowed(rule, doc, mention, doc.text[g0:g1]):
+            continue
+        key = (hits[-1].end(), rule.priority)
+        if best is None or key > best[0]:
+            best = (key, rule)
+    return (best[1].indicator, "carried") if best else None
+
+
+# "全年累计开展20余次", "共召开12次": a total, not how often.
+TOTAL = re.compile(r"全年|累计|共计|合计|总计|年内|今年|共")
+
+
 def _a_frequency(doc: _Doc, mention: Mention, c0: int) -> bool:
     """"每季度召开1次" is how often, not how many; "以每两月1次频次开展…学习5次" is a total after a frequency:
     a 每 phrase makes a frequency only of the first number after it."""
     hits = list(PER_PERIOD.finditer(doc.text, c0, mention.start))
-    return bool(hits) and not _holds_other_mention(doc, hits[-1].end(), mention.start, mention.start)
+    if hits:
+        return not _holds_other_mention(doc, hits[-1].end(), mention.start, mention.start)
+    # "每半年听取一次…汇报，召开一次…会议": a 每 phrase earlier in the sentence makes the next "一次" one too
+    s0 = _bounds(doc, mention.start, mention.end, SENTENCE_END)[0]
+    return (mention.value == 1 and PER_PERIOD.search(doc.text, s0, c0) is not None
+            and not TOTAL.search(doc.text, c0, mention.start))
 
 
 def extract_figures(text: str) -> list[Figure]:
@@ -507,7 +572,7 @@ def extract_figures(text: str) -> list[Figure]:
                 doc.decisions.append(Decision(indicator, c0, s0, g0, mention.end, "rate"))
             continue
         clause_left = text[c0:mention.start]
-        if _a_frequency(doc, mention, c0) or FUTURE.search(clause_left):
+        if _a_frequency(doc, mention, c0) or FUTURE.search(clause_left) or _inside_a_name(text, mention):
             continue
         found = _count_indicator(doc, mention, _Spans(s0, (c0, c1), (g0, g1)))
         if found is None:

@@ -20,8 +20,9 @@ MENTION = re.compile(
     rf"(?P<unit>%|{UNITS_PATTERN})"
     rf"|(?P<pnum>\d{{1,6}})(?=公职人员|干部职工|机关干部|工作人员|执法人员)"
 )
-NOT_BEFORE_ARABIC = re.compile(r"[A-Za-z\d.\-/_#第]$")
-NOT_BEFORE_CN = re.compile(r"(?:第|再|又|唯|统|同|单|星期|周|初|万|逐|之|这|那|哪|某|每)$")
+# 第五次, 十届六次全会: ordinals and sessions, not counts.
+NOT_BEFORE_ARABIC = re.compile(r"[A-Za-z\d.\-/_#第届]$")
+NOT_BEFORE_CN = re.compile(r"(?:第|届|再|又|唯|统|同|单|星期|周|初|万|逐|之|这|那|哪|某|每)$")
 
 
 @dataclass

@@ -1,10 +1,10 @@
-"""The reader on 99 real township reports it was not written against (bench/corpus/), scored per part.
+"""The reader on 123 real township reports it was not written against (bench/corpus/), scored per part.
 
-SPLIT.tsv records the part of each report: "tune" and "tune2" (the first held half, merged into tuning
-once it had been seen) are what the reader was tuned on; "held2" (33 reports collected and labelled later,
-scored once after tuning) measures how it holds on reports it has never seen. The floors are the figures
-reached (bench/RESULTS.md) minus a small margin, so a change that loses figures on unseen reports fails
-here. Run with `pytest -s` to see the F1 lines.
+SPLIT.tsv records the part of each report: "tune", "tune2" and "tune3" (the first two held sets, merged
+into tuning once they had been seen) are what the reader was tuned on; "held3" (24 reports collected and
+labelled after the last change to the reader, scored once) measures how it holds on reports it has never
+seen. The floors are the figures reached (bench/RESULTS.md) minus a small margin, so a change that loses
+figures on unseen reports fails here. Run with `pytest -s` to see the F1 lines.
 """
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[3]
 BENCH_CORPUS = ROOT / "bench" / "corpus"
 SCORER = Path(__file__).parent / "corpus" / "score_extraction.py"
 
-# Reached on 2026-12-06 (bench/RESULTS.md): tuning (tune + tune2) 1.000, held2 0.913 — held2 measured
-# once, after tuning.
-PARTS = {"tuning": ("tune", "tune2"), "held2": ("held2",)}
-FLOORS = {"tuning": 0.98, "held2": 0.89}
+# Reached on 2026-12-06 (bench/RESULTS.md, third round): tuning (tune + tune2 + tune3) 1.000,
+# held3 0.831 (P 0.889, R 0.780) — held3 measured once, after tuning.
+PARTS = {"tuning": ("tune", "tune2", "tune3"), "held3": ("held3",)}
+FLOORS = {"tuning": 0.98, "held3": 0.80}
 
 
 def _half(*names: str) -> list[str]:
@@ -56,7 +56,7 @@ def test_f1_per_half_of_the_bench_corpus(half, tmp_path):
 def test_the_halves_are_the_fixed_split_of_the_whole_corpus():
     texts = sorted(path.name for path in (BENCH_CORPUS / "texts").glob("*.txt"))
     assert len(texts) >= 90
-    assert sorted(_half("tune", "tune2") + _half("held2")) == texts
-    assert len(_half("held2")) >= 30
+    assert sorted(_half("tune", "tune2", "tune3") + _half("held3")) == texts
+    assert len(_half("held3")) >= 20
     with open(BENCH_CORPUS / "INDEX.tsv", encoding="utf-8", newline="") as f:
         assert sorted(row["file"] for row in csv.DictReader(f, delimiter="\t")) == texts

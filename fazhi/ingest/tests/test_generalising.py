@@ -79,6 +79,31 @@ def test_clauses_read_against_their_neighbours(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # publicity named without a law word in its clause: its item of the report says what it was about
+    ("二是深化普法宣传。结合宪法宣传周等节点，全年组织开展各类宣传活动8次。", [("publicity_events", 8)]),
+    ("三是抓好安全生产。组织开展安全生产宣传活动6次。", []),
+    # the audience of a talk, and of a talk given to cadres (none)
+    ("组织律师在村文化广场开展宣讲20场，受众达1500余人次。", [("publicity_events", 20), ("publicity_audience", 1500)]),
+    ("结合主题教育开展宣讲3场，覆盖机关干部200余人次。", []),
+    ("开展法治宣传，发放资料300份，现场讲解45人次，群众知晓率明显提高。",
+     [("publicity_materials", 300), ("publicity_audience", 45)]),
+    # other kinds of study and exams: the people who sat a test count, the number of exams held does not
+    ("组织150名干部参加法律知识网上测试。", [("exam_participants", 150)]),
+    ("组织学法考试6次。", []),
+    ("组织机关干部业务学习10次。", []),
+    # a total in the clause after a number-less frequency clause; a frequency carried to the next clause
+    ("坚持每月组织机关干部集中学法，全年累计开展12次。", [("study_sessions", 12)]),
+    ("每季度听取一次法治工作汇报，召开一次依法治镇专题会议。", []),
+    # names that look like counts, and a count of places
+    ("严格落实执法全过程记录和重大执法决定法制审核“三项制度”。", []),
+    ("学习党的二十届三中全会和省委十二届六次全会精神。", []),
+    ("指导15个村（社区）公开党务、村务信息。", []),
+])
+def test_neighbouring_contexts_names_and_places(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "今年以来，镇司法所联合派出所开展普法宣传活动57\n场次，发放宣传资料3000余\n份。",
     "今年以来，镇司法所联合派出所开展普法宣传活动\n57场次，发放宣传资料3000余份。",
