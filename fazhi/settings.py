@@ -249,10 +249,18 @@ FAZHI_QUEUE_FILE = env_str("FAZHI_QUEUE_FILE", str(DATA_DIR / "queue.sqlite3"))
 FAZHI_QUEUE_NAME = env_str("FAZHI_QUEUE_NAME", "")  # empty: the database's name (installations never mix jobs)
 FAZHI_DAILY_JOBS_AT = env_str("FAZHI_DAILY_JOBS_AT", "07:30")
 FAZHI_INDICATORS_REFRESH_AT = env_str("FAZHI_INDICATORS_REFRESH_AT", "02:00")
+# "portal_versions": the version stamps of the cached public pages (fazhi/portal/cache.py). They must be shared by
+# every process of the server (a change saved through one worker invalidates the pages of all), so without Redis
+# they are files under FAZHI_DATA_DIR, not process memory.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
     if _REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fazhi"}
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fazhi",
+          "OPTIONS": {"MAX_ENTRIES": 3000}},
+    "portal_versions": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
+    if _REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(DATA_DIR / "cache" / "portal"),
+          "OPTIONS": {"MAX_ENTRIES": 100_000}},
 }
 
 # E-mail reminders are sent only when a mail server is configured; a failing server never fails an action.

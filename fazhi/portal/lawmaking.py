@@ -15,6 +15,7 @@ from fazhi.normative.selectors import in_force
 from fazhi.participation import services as participation
 from fazhi.participation.models import CommentPeriod
 from fazhi.core.ratelimit import over_limit
+from fazhi.portal.cache import cached_page, flag, page_number
 from fazhi.portal.views import RATE_LIMITED, _township
 
 
@@ -27,6 +28,7 @@ class CommentForm(forms.Form):
     contact = forms.CharField(label="联系方式（可不填，不公开）", max_length=100, required=False)
 
 
+@cached_page(params={"page": page_number})
 def consultations(request, code: str):
     org = _township(code)
     today = timezone.localdate()
@@ -35,6 +37,7 @@ def consultations(request, code: str):
     return render(request, "portal/consultations.html", {"org": org, "page": page, "today": today})
 
 
+@cached_page(params={"sent": flag})  # GET only; the comment form's CSRF token is fresh for every visitor
 def consultation(request, code: str, pk: int):
     org = _township(code)
     today = timezone.localdate()
@@ -64,12 +67,14 @@ def consultation(request, code: str, pk: int):
     }, status=status)
 
 
+@cached_page(params={"page": page_number})
 def documents(request, code: str):
     org = _township(code)
     page = Paginator(in_force([org], timezone.localdate()), 30).get_page(request.GET.get("page"))
     return render(request, "portal/documents.html", {"org": org, "page": page})
 
 
+@cached_page()
 def decisions(request, code: str):
     org = _township(code)
     catalogs = [(c, c.decisions.active().order_by("id")) for c in public_catalogs(org)]

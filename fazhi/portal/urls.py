@@ -2,6 +2,7 @@ from django.urls import path
 
 from fazhi.enforcement.public import portal_page as enforcement_portal
 from fazhi.portal import lawmaking, views
+from fazhi.portal.cache import cached_page
 
 urlpatterns = [
     path("", views.index, name="portal_index"),
@@ -13,5 +14,5 @@ urlpatterns = [
     path("<str:code>/consultations/<int:pk>/", lawmaking.consultation, name="portal_consultation"),
     path("<str:code>/documents/", lawmaking.documents, name="portal_documents"),
     path("<str:code>/decisions/", lawmaking.decisions, name="portal_decisions"),
-    path("<str:code>/enforcement/", enforcement_portal, name="portal_enforcement"),
+    path("<str:code>/enforcement/", cached_page()(enforcement_portal), name="portal_enforcement"),
 ]

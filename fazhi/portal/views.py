@@ -18,6 +18,7 @@ from fazhi.disclosure.models import DisclosureAnnualReport, DisclosureGuide, Pro
 from fazhi.disclosure.public import TrackForm, find_for_applicant, public_status, submit_online
 from fazhi.core.ratelimit import TRACKING_BUCKET, over_limit
 from fazhi.disclosure.services import IdempotencyConflict
+from fazhi.portal.cache import cached_page, one_of, page_number
 
 RATE_LIMITED = "提交过于频繁，请稍后再试（每分钟次数有限制）"
 
@@ -29,11 +30,13 @@ def _township(code: str) -> Organisation:
     return org
 
 
+@cached_page(township=False)
 def index(request):
     townships = Organisation.objects.filter(kind=OrgKind.TOWNSHIP, is_active=True).select_related("parent").order_by("code")
     return render(request, "portal/index.html", {"townships": townships})
 
 
+@cached_page(params={"page": page_number, "category": one_of(ReleaseCategory.values)})
 def township_home(request, code: str):
     org = _township(code)
     guide = DisclosureGuide.objects.filter(organisation=org).first() or DisclosureGuide(organisation=org)
@@ -49,6 +52,7 @@ def township_home(request, code: str):
     })
 
 
+@cached_page()  # GET only: the CSRF token and the idempotency key are fresh for every visitor
 def apply(request, code: str):
     org = _township(code)
     form = PortalApplicationForm(request.POST or None, initial={"idempotency_key": uuid.uuid4().hex})
@@ -70,6 +74,7 @@ def apply(request, code: str):
     return render(request, "portal/apply.html", {"org": org, "form": form}, status=400 if form.errors else 200)
 
 
+@cached_page(township=False, only_without_query=True)  # a lookup (number + phone) is never cached
 def track(request):
     form = TrackForm(request.GET or None)
     status = None
@@ -87,6 +92,7 @@ def track(request):
                   status=404 if not_found else 200)
 
 
+@cached_page()
 def report(request, code: str, year: int):
     org = _township(code)
     saved = DisclosureAnnualReport.objects.active().filter(organisation=org, year=year, finalised_at__isnull=False).first()
