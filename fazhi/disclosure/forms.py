@@ -9,7 +9,7 @@ from fazhi.core.workflow_forms import (  # noqa: F401  (re-exported)
 )
 from fazhi.core.models import WRITER_ROLES, Organisation, User
 from fazhi.disclosure.choices import (
-    ApplicantType, Channel, ConsultationKind, ConsultationOpinion, Delivery, Result,
+    REASONED_RESULTS, ApplicantType, Channel, ConsultationKind, ConsultationOpinion, Delivery, Result,
 )
 from fazhi.disclosure.models import MAX_EXTENSION_DAYS, DisclosureAppeal, DisclosureGuide, ProactiveRelease
 from fazhi.disclosure.validators import validate_identity, validate_phone
@@ -163,6 +163,35 @@ class ReplyForm(forms.Form):
                                       help_text="不属于本机关负责公开的，告知申请人负责公开的机关（第三十六条第五项）")
     files = MultipleFileField(label="答复书（PDF、Word 或图片）", required=True,
                               error_messages={"required": "请上传答复书（政府信息公开申请答复告知书）"})
+
+    def clean_files(self):
+        """Each file's type and size checked here, with the other fields, not only when the reply is saved: a refused
+        reply names every problem at once (the file's too), instead of one more on each try."""
+        from django.conf import settings
+
+        from fazhi.core.attachments import sniff
+
+        limit, problems = settings.FAZHI_MAX_UPLOAD_BYTES, []
+        for upload in self.cleaned_data["files"]:
+            if upload.size > limit:
+                problems.append(f"文件“{upload.name}”超过{limit // (1024 * 1024)} MB 上限")
+                continue
+            head = upload.read(16)
+            upload.seek(0)
+            if sniff(head) is None:
+                problems.append(f"文件“{upload.name}”不是允许的类型（只接受 JPG、PNG 图片，PDF 和 Word/Excel 文档）")
+        if problems:
+            raise forms.ValidationError(problems)
+        return self.cleaned_data["files"]
+
+    def clean(self):
+        """The reply's own rules that need no stored state, checked with the form (the service checks them again)."""
+        data = super().clean()
+        if data.get("result") in REASONED_RESULTS and not (data.get("summary") or "").strip():
+            self.add_error("summary", "该办理结果须向申请人说明理由（第三十六条），请填写答复内容摘要及理由")
+        if data.get("replied_on") and data["replied_on"] > timezone.localdate():
+            self.add_error("replied_on", "答复日期不能晚于今天")
+        return data
 
 
 class ProactiveReleaseForm(RecordForm):

@@ -141,6 +141,42 @@ class DisclosureEvent(models.Model):
         raise HardDeleteForbidden("办理记录不得删除")
 
 
+class NoticeKind(models.TextChoices):
+    """The documents a township sends about an application (政府信息公开条例); the value is the URL's kind."""
+
+    CORRECTION = "correction", "补正告知书"
+    EXTENSION = "extension", "延期答复告知书"
+    THIRD_PARTY = "third-party", "征求第三方意见函"
+    REPLY = "reply", "政府信息公开申请答复书"
+
+
+class DisclosureNotice(models.Model):
+    """A notice generated for an application, kept as sent: who generated it, when, and the very file (an attachment
+    of the application). Append-only; generating the same text again reuses the last record instead of adding one."""
+
+    request = models.ForeignKey(DisclosureRequest, on_delete=models.PROTECT, related_name="notices", verbose_name="申请")
+    kind = models.CharField("文书", max_length=16, choices=NoticeKind.choices)
+    consultation = models.ForeignKey(
+        Consultation, verbose_name="征求意见", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    attachment = models.ForeignKey("core.Attachment", verbose_name="文件", on_delete=models.PROTECT, related_name="+")
+    text_sha256 = models.CharField("正文校验值", max_length=64)
+    created_at = models.DateTimeField("生成时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="生成人", on_delete=models.PROTECT, related_name="+",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "依申请公开文书"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request.tracking_number} {self.get_kind_display()}"
+
+    def delete(self, *args, **kwargs):
+        raise HardDeleteForbidden("已生成的文书记录不得删除")
+
+
 class ReminderKind(models.TextChoices):
     DUE_SOON = "due_soon", "3个工作日内到期"
     OVERDUE = "overdue", "已超过答复期限"

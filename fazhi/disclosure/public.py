@@ -65,6 +65,7 @@ class PublicStatus:
     result: str
     replied_on: object
     explanation: list[str]
+    correction_items: str = ""  # what the applicant must supply, as the 补正告知书 states it (条例第三十条)
 
     def as_json(self) -> dict:
         return {
@@ -106,6 +107,7 @@ def public_status(application: DisclosureRequest) -> PublicStatus:
         result=application.get_result_display() if application.result else "",
         replied_on=application.replied_on,
         explanation=clock.steps,
+        correction_items=application.correction_items if application.status == RequestStatus.AWAITING_CORRECTION else "",
     )
 
 

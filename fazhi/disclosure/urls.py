@@ -19,6 +19,7 @@ urlpatterns = [
     path("requests/<int:pk>/extension/", requests.request_extension, name="disclosure_request_extension"),
     path("requests/<int:pk>/reply/", requests.request_reply, name="disclosure_request_reply"),
     path("requests/<int:pk>/void/", requests.request_void, name="disclosure_request_void"),
+    path("requests/<int:pk>/notices/<slug:kind>.docx", requests.request_notice, name="disclosure_request_notice"),
     path("reports/", office.report_index, name="disclosure_report_index"),
     path("reports/<str:code>/<int:year>/", office.report_view, name="disclosure_report_view"),
     path("reports/<str:code>/<int:year>/edit/", office.report_edit, name="disclosure_report_edit"),

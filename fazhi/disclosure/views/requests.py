@@ -1,18 +1,24 @@
 """Back-office pages for disclosure applications: list, counter registration, the workbench of one application."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core import audit
 from fazhi.core.attachments import attachments_for
 from fazhi.core.history import history_entries
 from fazhi.core.kit.lists import list_page
 from fazhi.core.kit.workbench import Workbench
 from fazhi.core.kit.years import parse_year
+from fazhi.core.models import AuditKind
 from fazhi.core.scoping import can_write_record, get_readable_or_404, readable_orgs, require_writer, scoped, writable_org
 from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.core.workflow_forms import VoidForm
@@ -24,7 +30,9 @@ from fazhi.disclosure.forms import (
     AssignForm, ConsultationEndForm, ConsultationForm, CorrectionForm, CorrectionReceivedForm, CounterApplicationForm,
     ExtensionForm, ReplyForm, apply_service_errors,
 )
-from fazhi.disclosure.models import Consultation, DisclosureRequest
+from fazhi.disclosure.models import Consultation, DisclosureRequest, NoticeKind
+from fazhi.disclosure.notices import document, issue
+from fazhi.disclosure.notices.common import sender
 from fazhi.disclosure.selectors import clocked
 
 STATUS_FILTERS = {  # the list's status choices (fazhi/disclosure/filters.py applies them)
@@ -35,6 +43,8 @@ STATUS_FILTERS = {  # the list's status choices (fazhi/disclosure/filters.py app
 }
 WRITER_REFUSED = "您的角色只能查看，不能登记或办理申请"
 FORM_REFUSED = "未能保存，请按提示修改"
+REPLY_NOTE = "按2021年年报模板的办理结果分类；上传加盖印章的答复书。"
+REPLY_FILES_AGAIN = "页面重新显示后，浏览器不会保留已选择的文件：请重新选择答复书。"
 
 
 def _report_cell(request):
@@ -90,6 +100,16 @@ def request_register(request):
     return render(request, "disclosure/request_register.html", {"form": form, "receipt_rules": RECEIPT_RULES})
 
 
+def _timeline(obj, issued) -> list:
+    """The application's events with each notice generated, in the order they happened."""
+    rows = list(obj.events.select_related("user"))
+    rows += [SimpleNamespace(
+        on=timezone.localtime(n.created_at).date(), at=n.created_at, user=n.created_by, get_kind_display="生成文书",
+        note=n.get_kind_display() + (f"（致{n.consultation.party}）" if n.consultation_id else ""),
+    ) for n in issued]
+    return sorted(rows, key=lambda row: row.at)
+
+
 def _detail_context(request, obj, forms: dict | None = None) -> dict:
     calendar = WorkingCalendar.load()
     today = timezone.localdate()
@@ -97,14 +117,17 @@ def _detail_context(request, obj, forms: dict | None = None) -> dict:
     can_write = can_write_record(request.user, obj)
     forms = forms or {}
     open_consultations = [c for c in obj.consultations.active() if c.is_open]
+    issued = list(issue.history(obj))
     context = {
         "object": obj, "clock": clock, "today": today, "overdue": clock.is_overdue(today),
         "applicant_type": applicant_type_label(obj.applicant_type),
         "receipt_rule": RECEIPT_RULES.get(obj.channel, ""),
-        "events": obj.events.select_related("user"),
+        "events": _timeline(obj, issued),
+        "notices": issue.available(obj), "issued_notices": issued, "notice_sender": sender(obj.organisation),
         "consultations": obj.consultations.active(),
         "open_consultations": open_consultations,
-        "attachments": attachments_for(obj), "history": history_entries(obj), "can_write": can_write,
+        "attachments": [a for a in attachments_for(obj) if a.pk not in {n.attachment_id for n in issued}],
+        "history": history_entries(obj), "can_write": can_write,
         "is_open": not obj.is_closed and not obj.is_void,
         "correction_note": (
             "申请内容不明确的，应在收到申请之日起7个工作日内一次性告知需要补正的事项和合理的补正期限"
@@ -131,6 +154,7 @@ def _detail_context(request, obj, forms: dict | None = None) -> dict:
             if status == RequestStatus.RECEIVED and not obj.extension_days else None,
             "reply": forms.get("reply") or ReplyForm(initial=today_initial),
         }
+        context["reply_note"] = REPLY_NOTE + (REPLY_FILES_AGAIN if forms.get("reply") is not None else "")
     context["void_form"] = VoidForm()
     return context
 
@@ -179,3 +203,28 @@ def request_consultation_end(request, pk, consultation_pk):
         success="已登记收到的意见，恢复计算答复期限", refused=FORM_REFUSED,
         redirect_to=lambda: redirect("disclosure_request_detail", pk=obj.pk))
     return done or _page(request, obj, {f"consultation_end_{consultation.pk}": form}, status=400)
+
+
+@login_required
+def request_notice(request, pk, kind):
+    """A notice of the application as .docx (fazhi/disclosure/notices). Generated by the township's staff who work the
+    application, it is kept in the application's history (the same text is kept once); the county reads it without
+    a record. A notice the application's state does not call for is refused with the reason (400)."""
+    obj = get_readable_or_404(DisclosureRequest.objects.select_related("organisation__parent"), request.user, pk)
+    if kind not in NoticeKind.values:
+        raise Http404("没有这种文书")
+    try:
+        notice, consultation = issue.compose(obj, kind, request.GET.get("consultation"))
+    except issue.NotApplicable as exc:
+        return render(request, "errors/error.html", {"code": 400, "title": "不能生成该文书", "message": str(exc)}, status=400)
+    if can_write_record(request.user, obj):
+        kept = issue.issue(obj, notice, consultation, request.user)
+        with kept.attachment.file.open("rb") as stored:
+            data = stored.read()
+    else:
+        data = document.render(notice)
+    audit.record(AuditKind.EXPORT, request=request, user=request.user,
+                 detail=f"下载{NoticeKind(kind).label}（{obj.tracking_number}）")
+    response = HttpResponse(data, content_type=document.CONTENT_TYPE)
+    response["Content-Disposition"] = f"attachment; filename=\"{kind}-{obj.pk}.docx\"; filename*=UTF-8''{quote(notice.filename)}"
+    return response
