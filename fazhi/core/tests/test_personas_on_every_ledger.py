@@ -1,7 +1,8 @@
 """Who may do what, for every registered ledger and every view: owner, another township, the county, outsiders.
 
-Complements test_every_ledger_is_scoped.py: valid POSTs by outsiders, attachments, Excel export
-contents, another county's supervisor, and anonymous visitors on every write URL.
+An outsider gets 404 on another township's record ids (reading, editing with a valid form, voiding) and changes
+nothing; the county supervisor reads every township of the county and writes nothing; another county's supervisor
+sees nothing; anonymous visitors are sent to log in from every URL; attachments follow the record's scope.
 """
 from __future__ import annotations
 
@@ -12,10 +13,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from fazhi.core.ledgers import all_ledgers
 from fazhi.core.models import Attachment
 from fazhi.core.tests.ledger_helpers import (
     ATTACHMENT_LEDGERS, LEDGERS, PNG, YEAR, data_count, excel_row, form_data, header, make_record, xlsx,
 )
+from fazhi.testing.factories import LEDGER_FACTORIES
+
+
+def test_every_registered_ledger_has_a_factory():
+    assert {ledger.slug for ledger in all_ledgers()} == set(LEDGER_FACTORIES)
 
 
 def as_user(client, user):
@@ -46,11 +53,35 @@ def test_another_township_cannot_change_a_record_even_with_a_valid_form(client, 
     record = make_record(ledger, township)
     before = snapshot(record)
     client = as_user(client, other_clerk)
-    response = client.post(f"/ledgers/{ledger.slug}/{record.pk}/edit/", form_data(ledger, township))
+    base = f"/ledgers/{ledger.slug}/{record.pk}"
+    response = client.post(f"{base}/edit/", form_data(ledger, township))
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+    for refused in (client.get(f"{base}/"), client.get(f"{base}/edit/"), client.post(f"{base}/void/", {"reason": "越权"})):
+        assert refused.status_code == 404
     assert snapshot(record) == before
     assert record.history.count() == 1
+
+
+@pytest.mark.parametrize("ledger", LEDGERS)
+def test_the_county_supervisor_reads_all_and_writes_nothing(client, supervisor, township, other_township, ledger):
+    record = make_record(ledger, township)
+    make_record(ledger, other_township)
+    client = as_user(client, supervisor)
+    base = f"/ledgers/{ledger.slug}"
+    assert data_count(client.get(f"{base}/").content.decode()) == "2"
+    assert client.get(f"{base}/{record.pk}/").status_code == 200
+    for response in (
+        client.get(f"{base}/new/"),
+        client.post(f"{base}/new/", {}),
+        client.get(f"{base}/{record.pk}/edit/"),
+        client.post(f"{base}/{record.pk}/void/", {"reason": "县级不能作废"}),
+        client.get(f"{base}/import/"),
+    ):
+        assert response.status_code == 403
+        assert "只能查看" in response.content.decode() or "不能" in response.content.decode()
+    record.refresh_from_db()
+    assert not record.is_void
 
 
 @pytest.mark.parametrize("ledger", LEDGERS)

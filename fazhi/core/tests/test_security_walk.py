@@ -630,7 +630,18 @@ def _cases(method_of: Callable[[Entry], str | None]) -> list:
     return cases
 
 
-GET_CASES = _cases(lambda e: "GET")
+def _get_cases() -> list:
+    """One case per URL: its GET is walked as every persona in turn, on one world (a GET changes nothing that
+    decides another persona's answer), which keeps the walk's set-up to once per URL."""
+    cases = []
+    for key in WALKED:
+        bugs = [bug for (method, _), bug in TABLE[key].bugs.items() if method == "GET"]
+        marks = [pytest.mark.xfail(strict=True, reason="; ".join(bugs))] if bugs else []
+        cases.append(pytest.param(key, id=f"GET {key}", marks=marks))
+    return cases
+
+
+GET_CASES = _get_cases()
 WRITE_CASES = _cases(lambda e: e.write_method if e.write else None)
 CSRF_CASES = [pytest.param(key, id=key) for key in WALKED if TABLE[key].write]
 
@@ -740,12 +751,17 @@ def test_the_admin_sends_anonymous_users_and_township_staff_to_its_login(client,
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/"), _describe(response)
 
 
-@pytest.mark.parametrize("key, persona", GET_CASES)
-def test_get(request, client, world, key: str, persona: str) -> None:
+@pytest.mark.parametrize("key", GET_CASES)
+def test_get(request, world, key: str) -> None:
     entry = TABLE[key]
     path = _path(key, world)
     marker = entry.marker(world) if entry.marker else None
-    client = _client_for(request, persona, client)
+    for persona in PERSONAS:
+        _get_as(request, entry, key, path, marker, persona)
+
+
+def _get_as(request, entry: Entry, key: str, path: str, marker: str | None, persona: str) -> None:
+    client = _client_for(request, persona, Client())
     response = _send(client, "GET", path, None)
     want = _check_status(entry, "GET", persona, path, response)
     _check_headers_and_forms(path, response)
