@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# the suite runs on every core (pytest-xdist: each worker has its own test database and data directory)
+PYTEST_ARGS ?= -n auto --dist worksteal
 
 .PHONY: run test install bench-load bench-scale bench-faults bench-extract
 

@@ -14,6 +14,8 @@ from fazhi.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("FAZHI_DATA_DIR", str(BASE_DIR.parent / "var")))
+if env_str("PYTEST_XDIST_WORKER"):  # each parallel test worker keeps its own queue and file caches
+    DATA_DIR = DATA_DIR / env_str("PYTEST_XDIST_WORKER")
 
 PRODUCTION = env_str("FAZHI_ENV", "development") == "production"
 DEBUG = env_bool("FAZHI_DEBUG", default=not PRODUCTION)
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     "fazhi.core.sessions.StaffSessionTimeoutMiddleware",
     "fazhi.core.roles.RoleMatrixMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "fazhi.core.views.errors.DebugErrorPagesMiddleware",  # Chinese 400/404/500 pages under DEBUG too (make run)
     "fazhi.core.middleware.DatabaseTroubleMiddleware",
 ]
 
