@@ -16,6 +16,7 @@ def _assessee(objects):
 register(Ledger(
     model=AssessmentCriterion, slug="assessment-criteria", title="考核指标", form_class=AssessmentCriterionForm,
     date_field="adopted_on", group=GROUP, order=90, attachments=True,
+    natural_key=("adopted_on", "name", "applies_to"),
     list_fields=("adopted_on", "name", "applies_to", "weight", "indicator_key", "target"),
     filter_fields=("applies_to",), search_fields=("name", "standard"),
     computed=(("计分方式", _method),),
@@ -26,6 +27,7 @@ register(Ledger(
 register(Ledger(
     model=AssessmentScore, slug="assessment-scores", title="考核评分", form_class=AssessmentScoreForm,
     date_field="scored_on", group=GROUP, order=91,
+    natural_key=("scored_on", "criterion", "assessee_kind", "village", "department"),
     list_fields=("scored_on", "criterion", "assessee_kind", "village", "department", "score", "measured"),
     filter_fields=("assessee_kind", "village"), search_fields=("department", "basis"),
     computed=(("考核对象", _assessee),),

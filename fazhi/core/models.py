@@ -352,3 +352,72 @@ def _keep_history_of_settings() -> None:
 
 
 _keep_history_of_settings()
+
+
+class ImportDecision(models.TextChoices):
+    """What the user chose for an Excel import (fazhi/core/ledgers/excel.py)."""
+
+    NO_DUPLICATES = "direct", "无重复，直接导入"
+    NEW_ONLY = "new_only", "只导入新的行，跳过重复的行"
+    ALL = "all", "全部导入（含重复的行）"
+    CANCEL = "cancel", "取消，未导入"
+
+
+class ImportedFile(models.Model):
+    """One Excel import into a township's ledger, and the user's choice: the file's content hash, who, when, which
+    records it saved and how many rows it skipped as duplicates. A cancelled import is kept too (nothing saved).
+
+    Importing a file with the same content into the same ledger again, while any record it saved is still active, is
+    shown to the user with these facts before anything is saved. Append-only: never edited or deleted.
+    """
+
+    organisation = models.ForeignKey(Organisation, verbose_name="所属组织", on_delete=models.PROTECT, related_name="+")
+    ledger = models.CharField("台账", max_length=60)
+    sha256 = models.CharField("校验值", max_length=64)
+    filename = models.CharField("文件名", max_length=255)
+    year = models.PositiveIntegerField("记录所属年度")
+    decision = models.CharField("导入方式", max_length=10, choices=ImportDecision.choices,
+                                default=ImportDecision.NO_DUPLICATES)
+    rows_imported = models.PositiveIntegerField("导入条数")
+    duplicates_skipped = models.PositiveIntegerField("跳过的重复行", default=0)
+    duplicates_imported = models.PositiveIntegerField("仍导入的重复行", default=0)
+    repeated = models.BooleanField("再次导入同一文件", default=False)
+    record_ids = models.JSONField("导入的记录", default=list, blank=True)
+    created_at = models.DateTimeField("导入时间", auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="导入人", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "Excel 导入记录"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "ledger", "sha256"])]
+
+    def __str__(self) -> str:
+        return f"{self.filename}（{self.rows_imported}条）"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise HardDeleteForbidden("导入记录只能追加，不能修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HardDeleteForbidden("导入记录不得删除")
+
+
+class StagedImport(models.Model):
+    """An uploaded Excel file waiting for the user's choice because it was imported before or repeats records
+    (fazhi/core/ledgers/staging.py). Only its uploader, in the same township and ledger, can confirm it; it is
+    removed once decided and expires after a day."""
+
+    token = models.CharField("凭据", max_length=64, unique=True)
+    organisation = models.ForeignKey(Organisation, verbose_name="所属组织", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.CASCADE, related_name="+")
+    ledger = models.CharField("台账", max_length=60)
+    filename = models.CharField("文件名", max_length=255, blank=True)
+    year = models.PositiveIntegerField("记录所属年度")
+    import_valid_rows = models.BooleanField("仅导入无误的行", default=False)
+    data = models.BinaryField("文件内容")
+    created_at = models.DateTimeField("上传时间", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "待确认的 Excel 导入"

@@ -6,6 +6,7 @@ from fazhi.disclosure.releases import timeliness_column
 register(Ledger(
     model=ProactiveRelease, slug="proactive-releases", title="主动公开", form_class=ProactiveReleaseForm,
     date_field="published_on", group="政务公开", order=50, attachments=True,
+    natural_key=("published_on", "title"),
     list_fields=("published_on", "title", "category", "document_number", "formed_on", "venue"),
     filter_fields=("category", "table_item"), search_fields=("title", "document_number"),
     computed=(("公开时限（第二十六条）", timeliness_column),),
@@ -14,6 +15,7 @@ register(Ledger(
 register(Ledger(
     model=DisclosureAppeal, slug="disclosure-appeals", title="公开复议诉讼", form_class=DisclosureAppealForm,
     date_field="filed_on", group="政务公开", order=52, attachments=True,
+    natural_key=("kind", "filed_on", "request", "case_number"),
     list_fields=("filed_on", "kind", "case_number", "request", "outcome", "decided_on"),
     filter_fields=("kind", "outcome"), search_fields=("case_number", "notes"),
     help_text="因政府信息公开工作被申请行政复议、提起行政诉讼的案件，计入年度报告表四。",

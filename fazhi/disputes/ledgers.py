@@ -29,6 +29,7 @@ def _attention(cases: list[DisputeCase]) -> list[str]:
 register(Ledger(
     model=DisputeCase, slug="disputes", title="矛盾纠纷调处", form_class=DisputeCaseForm,
     date_field="received_on", group=GROUP, order=40, attachments=True,
+    natural_key=("received_on", "category", "village", "summary"),
     list_fields=("received_on", "summary", "category", "mode", "mediator", "outcome", "closed_on", "dossier_no"),
     filter_fields=("category", "mode", "outcome", "village"), search_fields=("summary", "mediator", "dossier_no"),
     computed=(("提示", _attention),),
@@ -41,10 +42,12 @@ register(Ledger(
 register(Ledger(
     model=MediationCommittee, slug="mediation-committees", title="人民调解委员会", form_class=MediationCommitteeForm,
     date_field="established_on", group=GROUP, order=41,
+    natural_key=("name", "village"),
     list_fields=("name", "village", "established_on"), search_fields=("name",),
 ))
 register(Ledger(
     model=Mediator, slug="mediators", title="人民调解员", form_class=MediatorForm,
     date_field="term_start", group=GROUP, order=42,
+    natural_key=("committee", "name"),
     list_fields=("name", "committee", "role", "term_start", "term_end"), filter_fields=("role",), search_fields=("name",),
 ))

@@ -43,6 +43,7 @@ def _obligation_state(rows: list[Obligation]) -> list[str]:
 register(Ledger(
     model=LegalCase, slug="legal-cases", title="行政复议、行政诉讼案件", form_class=LegalCaseForm,
     date_field="received_on", group=GROUP, order=60, attachments=True,
+    natural_key=("kind", "number", "claimant", "received_on"),
     list_fields=("received_on", "kind", "number", "act", "body", "court_level", "outcome", "concluded_on"),
     filter_fields=("kind", "outcome"), search_fields=("number", "act", "body"),
     computed=(("答复（答辩）期限", _answer_column), ("结果", _result_column)),
@@ -52,6 +53,7 @@ register(Ledger(
 register(Ledger(
     model=Hearing, slug="court-hearings", title="开庭与负责人出庭应诉", form_class=HearingForm,
     date_field="held_on", group=GROUP, order=61,
+    natural_key=("case", "held_on"),
     list_fields=("held_on", "case", "venue", "open_court", "head_appeared", "head_name", "head_post", "absence_reason"),
     filter_fields=("head_appeared", "open_court"), search_fields=("head_name",),
     help_text="负责人指正职、副职和分管该行为的副职负责人（最高法出庭应诉规定第二条）；未出庭须有正当事由并委托工作人员出庭。",
@@ -59,12 +61,14 @@ register(Ledger(
 register(Ledger(
     model=Obligation, slug="case-obligations", title="判决裁定履行与协助执行", form_class=ObligationForm,
     date_field="received_on", group=GROUP, order=62,
+    natural_key=("case", "kind", "received_on"),
     list_fields=("received_on", "kind", "case", "content", "due_on", "completed_on"),
     filter_fields=("kind",), search_fields=("content",), computed=(("状态", _obligation_state),),
 ))
 register(Ledger(
     model=CourtSuggestion, slug="court-suggestions", title="司法建议和检察建议", form_class=CourtSuggestionForm,
     date_field="received_on", group=GROUP, order=63,
+    natural_key=("kind", "issuer", "received_on", "subject"),
     list_fields=("received_on", "kind", "issuer", "subject", "due_on", "answered_on"),
     filter_fields=("kind",), search_fields=("issuer", "subject"), computed=(("状态", _suggestion_state),),
     help_text="答复期限留空时按收到之日起两个月计（《人民检察院检察建议工作规定》第十九条）；法院另定期限的按建议书填写。",

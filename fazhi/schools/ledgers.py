@@ -21,6 +21,7 @@ def _in_office_today(objects):
 register(Ledger(
     model=School, slug="schools", title="学校名册", form_class=SchoolForm,
     date_field="listed_on", group=GROUP, order=80,
+    natural_key=("name",),
     list_fields=("name", "stage", "village", "pupils", "listed_on", "closed_on"),
     filter_fields=("stage", "village"), search_fields=("name",),
     computed=(("在任法治副校长", _vice_principals_today),),
@@ -29,6 +30,7 @@ register(Ledger(
 register(Ledger(
     model=VicePrincipal, slug="vice-principals", title="法治副校长聘任", form_class=VicePrincipalForm,
     date_field="appointed_on", group=GROUP, order=81, attachments=True,
+    natural_key=("school", "name", "appointed_on"),
     list_fields=("school", "name", "employer_kind", "employer", "appointed_on", "term_ends_on", "ended_on"),
     filter_fields=("employer_kind",), search_fields=("name", "employer"),
     computed=(("状态", _in_office_today),),
@@ -37,6 +39,7 @@ register(Ledger(
 register(Ledger(
     model=SchoolLesson, slug="school-lessons", title="法治副校长授课", form_class=SchoolLessonForm,
     date_field="held_on", group=GROUP, order=82, attachments=True,
+    natural_key=("school", "held_on", "topic"),
     list_fields=("held_on", "school", "kind", "topic", "lecturer", "audience"),
     filter_fields=("kind",), search_fields=("topic", "lecturer"),
     help_text="法治副校长到校上法治课、开展讲座和法治实践活动；只能登记当日有在任法治副校长的学校。",

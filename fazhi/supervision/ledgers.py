@@ -19,6 +19,7 @@ def _status(objects):
 register(Ledger(
     model=DeputySuggestion, slug="deputy-suggestions", title="人大代表建议、议案办理", form_class=DeputySuggestionForm,
     date_field="assigned_on", group=GROUP, order=70, attachments=True,
+    natural_key=("assigned_on", "number", "title"),
     list_fields=("assigned_on", "kind", "deputy", "title", "department", "answered_on", "satisfaction"),
     filter_fields=("kind", "outcome", "satisfaction", "complex_matter"),
     search_fields=("title", "deputy", "department", "number"),
@@ -29,6 +30,7 @@ register(Ledger(
 register(Ledger(
     model=PresidiumInspection, slug="congress-inspections", title="人大视察、评议、执法检查",
     form_class=PresidiumInspectionForm, date_field="held_on", group=GROUP, order=71, attachments=True,
+    natural_key=("held_on", "kind", "subject"),
     list_fields=("held_on", "kind", "subject", "deputies", "issues", "rectified"),
     filter_fields=("kind",), search_fields=("subject", "findings"),
     help_text="镇人大主席团组织代表对政府工作开展的视察、评议、执法检查等，记录发现的问题、提出的意见建议和整改情况。",

@@ -4,10 +4,18 @@ Import validates every row through the ledger's own form (the same rules as the
 web page) and reports problems per row and column in Chinese. A file with any
 error imports nothing unless the user asks to import the valid rows only; the
 import itself runs in one transaction.
+
+Nothing is doubled silently: a file with the same content imported before into
+the same ledger of the township, and rows that repeat an active record or an
+earlier row (the ledger's natural key, fazhi/core/ledgers/duplicates.py), are
+returned for the user to decide on before anything is saved: only the new
+rows, all of them anyway, or nothing. Every import and the choice made is kept
+(``ImportedFile``).
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 from django import forms
@@ -15,8 +23,9 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from fazhi.core import spreadsheets
+from fazhi.core.ledgers.duplicates import Duplicate, find_duplicates
 from fazhi.core.ledgers.registry import Ledger
-from fazhi.core.models import Organisation
+from fazhi.core.models import ImportDecision, ImportedFile, Organisation
 from fazhi.core.spreadsheets import XLSX_MIME  # noqa: F401  (re-exported for the views)
 
 MAX_IMPORT_ROWS = 5000
@@ -83,6 +92,17 @@ class ImportResult:
     file_errors: list[str] = field(default_factory=list)
     rows: list[RowResult] = field(default_factory=list)
     imported: int = 0
+    sha256: str = ""
+    filename: str = ""
+    previous_imports: list[ImportedFile] = field(default_factory=list)  # this file, imported before
+    duplicates: list[Duplicate] = field(default_factory=list)
+    needs_decision: bool = False  # nothing saved: the user must decide about the two lists above
+    duplicates_skipped: int = 0
+
+    @property
+    def new_rows(self) -> int:
+        """Valid rows that repeat nothing: what "only the new rows" imports."""
+        return len(self.valid_rows) - len(self.duplicates)
 
     @property
     def error_rows(self) -> list[RowResult]:
@@ -148,8 +168,18 @@ def import_workbook(
     year: int,
     user,
     import_valid_rows: bool = False,
+    filename: str = "",
+    decision: str | None = None,
+    check_only: bool = False,
 ) -> ImportResult:
-    result = ImportResult()
+    """Check the file and, unless the user must first decide, save its rows.
+
+    A decision is needed when the same file was imported before (and a record it saved is still active) or some
+    rows are duplicates. Without one (``decision`` None) nothing is saved and ``result.needs_decision`` is set;
+    ``ImportDecision.NEW_ONLY`` then skips the duplicate rows and ``ImportDecision.ALL`` imports them too. Every
+    import is kept as an ``ImportedFile`` with the choice made. ``check_only``: find the duplicates, save nothing.
+    """
+    result = ImportResult(sha256=hashlib.sha256(data).hexdigest(), filename=filename)
     try:
         rows = _read_sheet(data)
     except ImportFileError as exc:
@@ -194,7 +224,49 @@ def import_workbook(
     from fazhi.core.ledgers.services import record_save
 
     with transaction.atomic():
+        # One township's imports one at a time (PostgreSQL; SQLite's write transactions are serial anyway), so two
+        # clerks confirming the same file at once cannot both pass the checks below.
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        result.previous_imports = previous_imports(ledger, organisation, result.sha256)
+        result.duplicates = find_duplicates(ledger, organisation, result.valid_rows)
+        if decision not in (ImportDecision.NEW_ONLY, ImportDecision.ALL):
+            if check_only or result.previous_imports or result.duplicates:
+                result.needs_decision = True
+                return result
+            decision = ImportDecision.NO_DUPLICATES
+        skip = {d.row_number for d in result.duplicates} if decision == ImportDecision.NEW_ONLY else set()
+        record_ids = []
         for row in result.valid_rows:
-            record_save(form=row.form, user=user)
+            if row.row_number in skip:
+                result.duplicates_skipped += 1
+                continue
+            record_ids.append(record_save(form=row.form, user=user).pk)
             result.imported += 1
+        if result.imported or decision != ImportDecision.NO_DUPLICATES:
+            record_import(ledger, organisation, result, user=user, filename=filename, year=year, decision=decision,
+                          record_ids=record_ids)
     return result
+
+
+def previous_imports(ledger: Ledger, organisation: Organisation, sha256: str) -> list[ImportedFile]:
+    """Earlier imports of a file with this content into the township's ledger that still count: some record they
+    saved is not voided (a file whose records were all voided may be imported again without a question)."""
+    found = []
+    for earlier in ImportedFile.objects.filter(
+        organisation=organisation, ledger=ledger.slug, sha256=sha256, rows_imported__gt=0
+    ).select_related("created_by"):
+        if ledger.model.objects.active().filter(organisation=organisation, pk__in=earlier.record_ids).exists():
+            found.append(earlier)
+    return found
+
+
+def record_import(ledger: Ledger, organisation: Organisation, result: ImportResult, *, user, filename: str,
+                  year: int, decision: str, record_ids: list[int] | None = None) -> ImportedFile:
+    """Keep the import and the user's choice (a cancelled one too): who, when, which file, what was saved."""
+    duplicate_rows = len(result.duplicates)
+    return ImportedFile.objects.create(
+        organisation=organisation, ledger=ledger.slug, sha256=result.sha256, filename=filename[:255], year=year,
+        decision=decision, rows_imported=result.imported, duplicates_skipped=result.duplicates_skipped,
+        duplicates_imported=duplicate_rows if decision == ImportDecision.ALL else 0,
+        repeated=bool(result.previous_imports), record_ids=record_ids or [], created_by=user,
+    )

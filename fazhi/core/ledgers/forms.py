@@ -89,3 +89,16 @@ class RecordForm(forms.ModelForm):
                 self.add_error(name, f"“{label}”{value:%Y-%m-%d}不在所选年度（{self.report_year}年）内")
         return data
 
+
+
+class ImportDecisionForm(forms.Form):
+    """The second step of an Excel import, when the file was imported before or repeats records
+    (fazhi/core/ledgers/excel.py): the staged file's token and the user's choice, one button each."""
+
+    CHOICES = [("new_only", "只导入新的行"), ("all", "全部导入"), ("cancel", "取消，不导入")]
+    _INVALID = "待确认的导入无效或已过期，请重新选择文件上传"
+
+    staged = forms.CharField(max_length=64, widget=forms.HiddenInput,
+                             error_messages={"required": _INVALID, "max_length": _INVALID})
+    choice = forms.ChoiceField(choices=CHOICES, error_messages={
+        "required": "请选择：只导入新的行、全部导入或取消", "invalid_choice": "请选择：只导入新的行、全部导入或取消"})

@@ -31,10 +31,23 @@ class Ledger:
     # The app's service run in the saving transaction just before a record is saved (e.g. a closed mediation case
     # takes its dossier number): record → None.
     before_save: Callable[[models.Model], None] | None = None
+    # The fields that identify "the same record" (e.g. a publicity event: date, name, village): an imported row
+    # equal to an active record on all of them is a duplicate (fazhi/core/ledgers/duplicates.py). Every ledger of
+    # the project declares one (a test checks); left empty, every stored field of the form is compared.
+    natural_key: tuple[str, ...] = ()
+    natural_key_declared: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         if not self.excel_fields:
             self.excel_fields = tuple(self.form_class._meta.fields)
+        self.natural_key_declared = bool(self.natural_key)
+        if not self.natural_key:
+            self.natural_key = tuple(
+                name for name in self.form_class._meta.fields
+                if (f := self.model._meta.get_field(name)).concrete and not f.many_to_many
+            )
+        for name in self.natural_key:
+            self.field(name)  # a misspelt key fails at start-up, not at the first import
 
     def field(self, name: str) -> models.Field:
         return self.model._meta.get_field(name)

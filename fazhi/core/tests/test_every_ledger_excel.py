@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -30,6 +31,12 @@ def upload(client, ledger, data: bytes, valid_only=False):
     if valid_only:
         form["import_valid_rows"] = "on"
     return client.post(f"/ledgers/{ledger.slug}/import/", form)
+
+
+def confirm(client, ledger, page: str, choice: str):
+    """Answer the "already imported / repeats records" question of the import page."""
+    token = re.search(r'name="staged" value="([0-9a-f]{64})"', page).group(1)
+    return client.post(f"/ledgers/{ledger.slug}/import/", {"staged": token, "choice": choice})
 
 
 def to_xlsx(rows) -> bytes:
@@ -75,7 +82,13 @@ def test_an_export_imports_back_into_the_clerks_township(clerk_client, clerk, to
     extra = {"village": village} if "village" in ledger.excel_fields else {}
     original = make(ledger, township, **extra)
     data = clerk_client.get(f"/ledgers/{ledger.slug}/export.xlsx?year={YEAR}").content
+    # The exported row is the record itself: the page names it, with a link, and saves nothing until asked to.
     response = upload(clerk_client, ledger, data)
+    page = response.content.decode()
+    assert response.status_code == 200 and "data-import-decision" in page, page[page.find("import-result"):][:800]
+    assert f'data-existing-record="{original.pk}"' in page and f"/ledgers/{ledger.slug}/{original.pk}/" in page
+    assert ledger.model.objects.count() == 1
+    response = confirm(clerk_client, ledger, page, "all")
     page = response.content.decode()
     assert response.status_code == 200 and "已导入1条记录" in page, page[page.find("import-result"):][:800]
     copy = ledger.model.objects.exclude(pk=original.pk).get()
@@ -97,6 +110,8 @@ def test_a_date_outside_the_chosen_year_is_reported_by_row_and_column(clerk_clie
     assert f"第3行“{ledger.label(ledger.date_field)}”" in page and f"不在所选年度（{YEAR}年）内" in page
     assert ledger.model.objects.count() == before
     page = upload(clerk_client, ledger, to_xlsx([rows[0], rows[1], bad]), valid_only=True).content.decode()
+    assert 'data-duplicate-rows="1"' in page and ledger.model.objects.count() == before  # row 2 is the record itself
+    page = confirm(clerk_client, ledger, page, "all").content.decode()
     assert "已导入1条记录" in page
     assert ledger.model.objects.count() == before + 1
 
@@ -140,5 +155,6 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(cle
     data = clerk_client.get(f"/ledgers/publicity-events/export.xlsx?year={YEAR}").content
     ws = load_workbook(io.BytesIO(data)).active
     assert all(cell.data_type != "f" for row in ws.iter_rows() for cell in row)
-    assert "已导入1条记录" in upload(clerk_client, get_ledger("publicity-events"), data).content.decode()
+    page = upload(clerk_client, get_ledger("publicity-events"), data).content.decode()  # repeats the record: asked
+    assert "已导入1条记录" in confirm(clerk_client, get_ledger("publicity-events"), page, "all").content.decode()
     assert PublicityEvent.objects.filter(title="=HYPERLINK(\"http://x\")", notes="=1+1").count() == 2

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -114,5 +115,9 @@ def test_an_exported_file_imports_back(clerk_client, township):
     PublicityEventFactory(organisation=township, held_on=dt.date(YEAR, 5, 1), title="往返活动")
     data = clerk_client.get(f"/ledgers/publicity-events/export.xlsx?year={YEAR}").content
     content = upload(clerk_client, data).content.decode()
+    assert "data-import-decision" in content and "往返活动" in content  # the same as the record: asked first
+    assert PublicityEvent.objects.filter(title="往返活动").count() == 1
+    token = re.search(r'name="staged" value="([0-9a-f]{64})"', content).group(1)
+    content = clerk_client.post("/ledgers/publicity-events/import/", {"staged": token, "choice": "all"}).content.decode()
     assert "已导入1条记录" in content
     assert PublicityEvent.objects.filter(title="往返活动").count() == 2

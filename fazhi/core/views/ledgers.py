@@ -1,6 +1,7 @@
 """Generic views shared by every ledger: list, create, edit, record page, void, Excel."""
 from __future__ import annotations
 
+import hashlib
 
 from django import forms
 from django.contrib import messages
@@ -8,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -18,9 +19,13 @@ from django.views.decorators.http import require_POST
 from fazhi.core import audit
 from fazhi.core.attachments import attachments_for
 from fazhi.core.history import history_entries
-from fazhi.core.models import AuditKind
+from fazhi.core.models import AuditKind, ImportDecision, ImportedFile
 from fazhi.core.ledgers import get_ledger
-from fazhi.core.ledgers.excel import XLSX_MIME, display_value, export_workbook, import_workbook, template_workbook
+from fazhi.core.ledgers.excel import (
+    XLSX_MIME, ImportResult, display_value, export_workbook, import_workbook, record_import, template_workbook,
+)
+from fazhi.core.ledgers import staging
+from fazhi.core.ledgers.forms import ImportDecisionForm
 from fazhi.core.ledgers.services import record_save, record_void
 from fazhi.core.bounds import YEAR_MAX, YEAR_MIN
 from fazhi.core.kit.years import year_param
@@ -209,9 +214,13 @@ class ImportForm(forms.Form):
 
 @login_required
 def ledger_import(request, slug):
+    """Upload a file; when it was imported before or repeats records, nothing is saved until the user chooses on a
+    second page — only the new rows, all of them, or nothing (the file waits in fazhi/core/ledgers/staging.py)."""
     ledger = get_ledger(slug)
     org = require_writer(request.user, LEDGER_WRITER_REFUSED)
-    result = None
+    if request.method == "POST" and "staged" in request.POST:
+        return _import_decided(request, ledger, org)
+    result = token = None
     form = ImportForm(request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -220,13 +229,68 @@ def ledger_import(request, slug):
         elif not upload.name.lower().endswith(".xlsx"):
             form.add_error("file", "只支持 .xlsx 格式；.xls 或 .csv 请先用 Excel/WPS 另存为 .xlsx")
         else:
+            data = upload.read()
+            choices = {"filename": upload.name[:255], "year": form.cleaned_data["year"],
+                       "import_valid_rows": form.cleaned_data["import_valid_rows"]}
+            result = import_workbook(ledger, data, organisation=org, user=request.user, **choices)
+            if result.needs_decision:
+                token = staging.stage(data, user=request.user, organisation=org, ledger=ledger.slug, **choices)
+            else:
+                _report_saved(request, result)
+    return _import_page(request, ledger, org, form, result, token)
+
+
+def _import_decided(request, ledger, org):
+    """The second step: the staged file, imported as the user chose (or not at all)."""
+    decision = ImportDecisionForm(request.POST)
+    form = ImportForm(initial={"year": timezone.localdate().year})
+    token = request.POST.get("staged", "")
+    staged = staging.load(token, user=request.user, organisation=org, ledger=ledger.slug)  # another user's: 404
+    if staged is None:
+        messages.error(request, "待确认的导入已过期或已处理，未导入任何记录。请重新选择文件上传")
+        return _import_page(request, ledger, org, form, None, None)
+    if not decision.is_valid():  # no (known) choice: the same question again, nothing saved
+        for errors in decision.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        result = import_workbook(ledger, staged.data, organisation=org, user=request.user, filename=staged.filename,
+                                 year=staged.year, import_valid_rows=staged.import_valid_rows, check_only=True)
+        return _import_page(request, ledger, org, form, result, staged.token)
+    choice = decision.cleaned_data["choice"]
+    with transaction.atomic():
+        # Taken first, in the same transaction: a second click (or a second tab) finds it gone and saves nothing.
+        if not staging.claim(staged):
+            messages.error(request, "这项导入已处理过，未再次导入。请刷新台账列表查看")
+            return _import_page(request, ledger, org, form, None, None)
+        if choice == ImportDecision.CANCEL:
+            record_import(ledger, org, ImportResult(sha256=hashlib.sha256(staged.data).hexdigest()), user=request.user,
+                          filename=staged.filename, year=staged.year, decision=ImportDecision.CANCEL)
+        else:
             result = import_workbook(
-                ledger, upload.read(), organisation=org, year=form.cleaned_data["year"], user=request.user,
-                import_valid_rows=form.cleaned_data["import_valid_rows"],
+                ledger, staged.data, organisation=org, user=request.user, filename=staged.filename, year=staged.year,
+                import_valid_rows=staged.import_valid_rows, decision=choice,
             )
-            if result.imported:
-                messages.success(request, f"已导入{result.imported}条记录")
-    return render(request, "core/ledger_import.html", {"ledger": ledger, "form": form, "result": result})
+    if choice == ImportDecision.CANCEL:
+        messages.info(request, "已取消，未导入任何记录")
+        return redirect("ledger_import", ledger.slug)
+    _report_saved(request, result)
+    return _import_page(request, ledger, org, form, result, None)
+
+
+def _report_saved(request, result) -> None:
+    skipped = f"；与已有记录或本文件其他行相同的{result.duplicates_skipped}行已跳过" if result.duplicates_skipped else ""
+    if result.imported:
+        messages.success(request, f"已导入{result.imported}条记录{skipped}")
+    elif result.duplicates_skipped:
+        messages.info(request, f"没有导入新记录{skipped}")
+
+
+def _import_page(request, ledger, org, form, result, token):
+    recent = ImportedFile.objects.filter(organisation=org, ledger=ledger.slug).select_related("created_by")[:10]
+    return render(request, "core/ledger_import.html", {
+        "ledger": ledger, "form": form, "result": result, "token": token, "recent_imports": recent,
+        "choices": dict(ImportDecisionForm.CHOICES),
+    })
 
 
 def _quote(name: str) -> str:
