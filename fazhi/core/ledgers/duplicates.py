@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from fazhi.core.ledgers.registry import Ledger
+from fazhi.core.ledgers.values import display_value
 from fazhi.core.models import Organisation
 
 DESCRIPTION_TEXT_MAX = 30
@@ -51,8 +52,6 @@ def key_of(ledger: Ledger, obj: models.Model) -> tuple:
 
 def describe(ledger: Ledger, obj: models.Model) -> str:
     """The key's values as a clerk reads them: 2025-03-04 “宪法进乡村” “东村”."""
-    from fazhi.core.ledgers.excel import display_value
-
     parts = []
     for name in ledger.natural_key:
         value = display_value(obj, name)

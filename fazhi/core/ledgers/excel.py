@@ -20,31 +20,15 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db import models, transaction
-from django.utils import timezone
 
 from fazhi.core import spreadsheets
 from fazhi.core.ledgers.duplicates import Duplicate, find_duplicates
 from fazhi.core.ledgers.registry import Ledger
+from fazhi.core.ledgers.values import display_value  # noqa: F401  (re-exported: pages show values the same way)
 from fazhi.core.models import ImportDecision, ImportedFile, Organisation
 from fazhi.core.spreadsheets import XLSX_MIME  # noqa: F401  (re-exported for the views)
 
 MAX_IMPORT_ROWS = 5000
-
-
-def display_value(obj: models.Model, name: str):
-    field = obj._meta.get_field(name)
-    value = getattr(obj, name)
-    if value is None or value == "":
-        return ""
-    if field.choices:
-        return getattr(obj, f"get_{name}_display")()
-    if isinstance(field, models.BooleanField):
-        return "是" if value else "否"
-    if isinstance(field, models.ForeignKey):
-        return str(value)
-    if isinstance(value, dt.datetime):  # e.g. 作废时间 in a record's history: local time, to the minute
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else f"{value:%Y-%m-%d %H:%M}"
-    return value
 
 
 def export_workbook(ledger: Ledger, rows) -> bytes:
