@@ -19,7 +19,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db import models, transaction
+from django.db import transaction
 
 from fazhi.core import spreadsheets
 from fazhi.core.ledgers.duplicates import Duplicate, find_duplicates
