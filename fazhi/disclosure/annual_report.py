@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Q, QuerySet, Sum
 
@@ -165,11 +166,14 @@ class Table2:
 
     @property
     def penalty_basis(self) -> str:
-        """The basis of the 行政处罚 count (it differs from the rule-of-law report's cases filed), as one sentence
-        of part 二; none when no decision was made on the spot."""
+        """The basis of the 行政处罚 count, as one sentence of part 二: 表二 counts the decisions made in the year
+        under both procedures (行政处罚法第五十一条 当场处罚 included), where the rule-of-law report counts the
+        ordinary-procedure cases filed; none when no decision was made on the spot (the two bases then differ only by
+        cases still open, which the rule-of-law report explains)."""
         if not self.simple_penalties:
             return ""
-        return f"本年度作出行政处罚决定{self.penalty}件（其中简易程序当场处罚{self.simple_penalties}件）。"
+        return (f"表中行政处罚决定按本年作出的处罚决定计数，共{self.penalty}件，其中适用简易程序当场作出的"
+                f"{self.simple_penalties}件（《中华人民共和国行政处罚法》第五十一条）。")
 
 
 def _releases(org: Organisation) -> QuerySet[ProactiveRelease]:
@@ -406,6 +410,16 @@ class DisclosureReportData:
     table4: dict[str, dict[str, int]]
     identity: IdentityCheck
 
+    @cached_property
+    def style(self) -> int:
+        """The township's place among its county's townships: the default prose picks its phrasings by it, so
+        neighbouring townships, whose reports the county reads side by side, do not read alike; the same township
+        keeps its phrasings from year to year."""
+        org = self.organisation
+        siblings = list(Organisation.objects.filter(parent_id=org.parent_id, kind=org.kind)
+                        .order_by("code").values_list("pk", flat=True))
+        return siblings.index(org.pk) if org.pk in siblings else 0
+
     @property
     def title(self) -> str:
         """"青山镇人民政府2025年政府信息公开工作年度报告": the report is the township government's (条例第四十九条)."""
@@ -454,7 +468,7 @@ class DisclosureReportData:
         """The sentence printed under the heading of part 二 and of part 四, before its table ("" for none)."""
         from fazhi.disclosure import report_texts
 
-        return {SECTION_TITLES[1]: self.table2.penalty_basis, SECTION_TITLES[3]: report_texts.appeals(self)}
+        return {SECTION_TITLES[1]: report_texts.penalty_basis(self), SECTION_TITLES[3]: report_texts.appeals(self)}
 
     def preamble(self) -> str:
         from fazhi.disclosure import report_texts

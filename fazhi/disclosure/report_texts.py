@@ -3,12 +3,18 @@
 Published township reports open with a note on how the report was compiled (which names the statute in full
 once: 《中华人民共和国政府信息公开条例》（以下简称《条例》）), then 一、总体情况 in short paragraphs (主动公开,
 依申请公开, 政府信息管理, 平台建设, 监督保障 — the five the 2021 template asks for, 国办公开办函〔2021〕30号), a
-sentence before the tables of 二 and 四 where one is due, and close with 五 (problems, and for each one an
-improvement with the office responsible and a date) and 六 (信息处理费, 《条例》第四十二条; 人大代表建议 handled
-and whether their answers were published). Every sentence here states what the records show, in the words of a
-published document (no working notes), and no sentence runs over MAX_SENTENCE characters; a paragraph whose
-records are missing is left out rather than filled with general praise (监督保障 always has one sentence: how
-applications are registered). Staff may replace sections 一、五、六 (DisclosureAnnualReport.*_text); an unchanged
+sentence before the tables of 二 and 四 where one is due, and close with 五 (last year's problems and what became
+of them, this year's problems with what the records show of their causes, and for each an improvement with the
+office responsible and a date) and 六 (信息处理费, 《条例》第四十二条; 人大代表建议 handled
+and where their answers were published). 监督保障 states the results 《条例》第五十条第（四）项 asks of a
+government's report: 工作考核 (average, lowest and why), 社会评议 and 责任追究 — from the records, and plainly
+"not organised" where none is recorded.
+
+Every sentence states what the records show, in the words of a published document (no working notes), and no
+sentence runs over MAX_SENTENCE characters; a paragraph whose records are missing is left out rather than filled
+with general praise (监督保障 always has one sentence: how applications are registered). Neighbouring townships
+must not read alike: each formula has several phrasings and a township keeps its own (``phrase``, by
+DisclosureReportData.style). Staff may replace sections 一、五、六 (DisclosureAnnualReport.*_text); an unchanged
 default keeps following the register.
 
 A line "（一）……" on its own is a sub-heading (楷体 in the .docx).
@@ -16,22 +22,23 @@ A line "（一）……" on its own is a sub-heading (楷体 in the .docx).
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence, TypeVar
 
-from django.db.models import Sum
-
-from fazhi.core.workdays import WorkingCalendar
+from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.disclosure import annual_report as ar
-from fazhi.disclosure.choices import RESULT_GROUPS, AppealKind, AppealOutcome, Channel, ReleaseCategory, Result
+from fazhi.disclosure import report_findings as rf
+from fazhi.disclosure.choices import RESULT_GROUPS, AppealKind, AppealOutcome, Channel, ReleaseCategory, Result, TableItem
 from fazhi.disclosure.models import DisclosureGuide, ProactiveRelease
-
-STATUTE = "《中华人民共和国政府信息公开条例》"
-SHORT = "《条例》"  # defined once, in the preamble: STATUTE（以下简称《条例》）
 from fazhi.disclosure.releases import release_timeliness
 
 if TYPE_CHECKING:
     from fazhi.disclosure.annual_report import DisclosureReportData
+
+STATUTE = "《中华人民共和国政府信息公开条例》"
+SHORT = "《条例》"  # defined once, in the preamble: STATUTE（以下简称《条例》）
 
 SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。；]{1,30}$")
 # A published sentence (to its 。！？) is at most this long: the county's reviewers send back longer ones.
@@ -46,9 +53,16 @@ CHANNEL_WORDS = {
 VENUE_SEPARATORS = re.compile(r"[、，,；;/\s]+")
 WEBSITE = re.compile(r"网站|门户")
 NOTICE_BOARD = re.compile(r"公开栏|公示栏|宣传栏|公告栏")
-# Records of the year that speak of this work (a study session's topic, an assessment criterion, an inspection).
-ON_DISCLOSURE = re.compile(r"信息公开|政务公开")
-DEPUTY_ANSWER = re.compile(r"人大代表|代表建议|代表议案|建议办理|议案办理")
+ON_DISCLOSURE = rf.ON_DISCLOSURE
+DEPUTY_ANSWER = rf.DEPUTY_ANSWER
+
+T = TypeVar("T")
+
+
+def phrase(data: DisclosureReportData, slot: str, options: Sequence[T]) -> T:
+    """One of several phrasings of the same statement, chosen by the township (neighbours get different ones) and
+    the statement (a township does not take the first phrasing of every statement)."""
+    return options[(data.style + zlib.crc32(slot.encode())) % len(options)]
 
 
 def is_subheading(line: str) -> bool:
@@ -64,17 +78,17 @@ def long_sentences(text: str) -> list[str]:
     return [s for s in sentences(text) if len(s) > MAX_SENTENCE]
 
 
-def _enumerate(lead: str, items: list[str]) -> list[str]:
+def _enumerate(lead: str, items: list[str], joiner: str = "，包括", more: str = "还包括") -> list[str]:
     """"{lead}，包括A、B、C。" as one sentence, or, when that would be too long, continued by "还包括…" sentences."""
     out, chunk = [], []
     for item in items:
-        opening = f"{lead}，包括" if not out else "还包括"
+        opening = f"{lead}{joiner}" if not out else more
         if chunk and len(opening + "、".join([*chunk, item])) + 1 > MAX_SENTENCE:
             out.append(f"{opening}{'、'.join(chunk)}。")
             chunk = []
         chunk.append(item)
     if chunk:
-        out.append(f"{f'{lead}，包括' if not out else '还包括'}{'、'.join(chunk)}。")
+        out.append(f"{f'{lead}{joiner}' if not out else more}{'、'.join(chunk)}。")
     return out
 
 
@@ -85,12 +99,16 @@ def _figure(data: DisclosureReportData, key: str):
 
 
 def _releases(data: DisclosureReportData) -> list[ProactiveRelease]:
-    return list(ProactiveRelease.objects.active().filter(
-        organisation=data.organisation, published_on__year=data.year).order_by("published_on", "id"))
+    return rf.releases(data.organisation, data.year)
 
 
 def _join(parts: list[str]) -> str:
     return "、".join(p for p in parts if p)
+
+
+def _day(day, year: int | None = None) -> str:
+    """"4月9日" within the report's year; "2024年11月7日" for a day of another year (when ``year`` is given)."""
+    return f"{day.year}年{day.month}月{day.day}日" if year and day.year != year else f"{day.month}月{day.day}日"
 
 
 # 第二十条's items in a few words (their full labels are lists themselves and read badly inside a list).
@@ -123,21 +141,34 @@ def _venues(releases: list[ProactiveRelease]) -> Counter:
 
 # ---------------------------------------------------------------- the note before 一
 
+PARTS = ("总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+         "存在的主要问题及改进情况、其他需要报告的事项")
+
+
 def preamble(data: DisclosureReportData) -> str:
-    year = data.year
-    text = (
-        f"本报告根据{STATUTE}（以下简称{SHORT}）和{ar.TEMPLATE_REFERENCE}要求编制。"
-        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
-        "存在的主要问题及改进情况、其他需要报告的事项六部分。"
-        f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
-    )
+    year, sig = data.year, data.signature
+    basis = f"{STATUTE}（以下简称{SHORT}）"
+    text = phrase(data, "preamble", (
+        f"本报告根据{basis}和{ar.TEMPLATE_REFERENCE}要求编制。全文包括{PARTS}六部分。"
+        f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。",
+        f"按照{basis}第四十九条、第五十条规定和{ar.TEMPLATE_REFERENCE}，{sig}编制本报告。"
+        f"报告共六个部分，第二至第四部分以统计表列示主动公开、依申请公开和复议诉讼数据，"
+        f"所列数据统计期限为{year}年1月1日至12月31日。",
+        f"{sig}依据{basis}和{ar.TEMPLATE_REFERENCE}，编制{year}年政府信息公开工作年度报告。"
+        f"报告统计期限为{year}年1月1日至{year}年12月31日，依次报告总体情况，主动公开、依申请公开和复议诉讼数据，"
+        "存在的问题及改进情况和其他事项。",
+    ))
     guide = DisclosureGuide.objects.filter(organisation=data.organisation).first()
     if guide is not None:
         contact = "；".join(f"{label}：{value}" for label, value in (
             ("地址", guide.address), ("邮编", guide.postcode), ("电话", guide.phone), ("电子邮箱", guide.email),
         ) if value)
         if contact:
-            text += f"如对本报告有疑问，请与{data.signature}{guide.office_name}联系（{contact}）。"
+            text += phrase(data, "contact", (
+                f"如对本报告有疑问，请与{sig}{guide.office_name}联系（{contact}）。",
+                f"对本报告如有疑问，可向{guide.office_name}咨询（{contact}）。",
+                f"本报告的咨询单位为{sig}{guide.office_name}（{contact}）。",
+            ))
     return text
 
 
@@ -185,36 +216,84 @@ def _late(data: DisclosureReportData, releases: list[ProactiveRelease]) -> list[
 
 def _proactive(data: DisclosureReportData, releases: list[ProactiveRelease]) -> str:
     """Every category with its count, grouped by 《条例》第二十一条 (the township's own items) and 第二十条, so the
-    counts named add up to the total; one sentence for the total, one for each group, one for timeliness."""
-    us = ar.we(data.organisation)
+    counts named add up to the total; what the counts of 规范性文件 and 行政许可 consist of (a reader compares them
+    with 表二); one sentence for timeliness."""
+    us, year = ar.we(data.organisation), data.year
     if not releases:
-        return f"{data.year}年，{us}未主动公开政府信息。"
+        return f"{year}年，{us}未主动公开政府信息。"
     venues = [v for v, _ in _venues(releases).most_common()]
-    through = ""
-    if venues:
-        named = venues[:4]
-        through = f"通过{_join(named)}{'等渠道' if len(venues) > len(named) else ''}"
-    out = [f"{data.year}年，{us}坚持以公开为常态、不公开为例外，{through}主动公开政府信息{len(releases)}条。"]
+    named = venues[:4]
+    through = f"{_join(named)}{'等渠道' if len(venues) > len(named) else ''}"
+    before = len(rf.releases(data.organisation, year - 1))
+    change = ("与上年持平" if before == len(releases) else
+              f"比上年{'增加' if len(releases) > before else '减少'}{abs(len(releases) - before)}条") if before else ""
+    out = [phrase(data, "proactive-open", (
+        f"{year}年，{us}坚持以公开为常态、不公开为例外，{'通过' + through if through else ''}主动公开政府信息{len(releases)}条。",
+        f"{year}年，{us}{'通过' + through if through else ''}主动公开政府信息{len(releases)}条{'，' + change if change else ''}。",
+        f"全年{us}共主动公开政府信息{len(releases)}条{'，主要载体为' + through if through else ''}。",
+    ))]
     by_category = _by_category(releases)
     township = Counter({c: n for c, n in by_category.items() if c.startswith("art21_")})
     general = Counter({c: n for c, n in by_category.items() if not c.startswith("art21_")})
-    groups = []
-    if township:
-        groups.append((f"{SHORT}第二十一条规定的乡镇重点公开内容", township))
+    names = phrase(data, "proactive-groups", (
+        (f"{SHORT}第二十一条规定的乡镇重点公开内容", f"{SHORT}第二十条规定的其他政府信息", "，包括"),
+        (f"乡镇重点公开内容（{SHORT}第二十一条）", f"其他政府信息（{SHORT}第二十条）", "，其中"),
+        (f"按{SHORT}第二十一条公开的乡镇重点内容", f"按{SHORT}第二十条公开的政府信息", "，分别为"),
+    ))
+    groups = [(names[0], township)] if township else []
     if general:
-        groups.append((f"{SHORT}第二十条规定的其他政府信息", general))
+        groups.append((names[1], general))
     for i, (name, counts) in enumerate(groups):
         if len(groups) == 1:
-            lead = f"上述信息均为{name}"
+            lead, joiner = f"上述信息均为{name}", "，包括"
         else:
-            lead = f"{'其中，' if i == 0 else ''}{name}{sum(counts.values())}条"
-        out += _enumerate(lead, _counted(counts, _category_name))
+            lead, joiner = f"{'其中，' if i == 0 and names[2] == '，包括' else ''}{name}{sum(counts.values())}条", names[2]
+        out += _enumerate(lead, _counted(counts, _category_name), joiner)
+    out += _item_counts(data, by_category)
     late = len(_late(data, releases))
     if late == 0:
-        out.append("上述信息均在信息形成或者变更之日起20个工作日内予以公开。")
+        out.append(phrase(data, "proactive-timely", (
+            "上述信息均在信息形成或者变更之日起20个工作日内予以公开。",
+            f"各条信息均在形成或者变更之日起20个工作日内公开，符合{SHORT}第二十六条规定的时限。",
+            "从信息形成或者变更到对外公开，均未超过20个工作日。",
+        )))
     else:
-        out.append(f"在信息形成或者变更之日起20个工作日内公开{len(releases) - late}条，超过该时限公开{late}条。")
+        out.append(f"在信息形成或者变更之日起20个工作日内公开{len(releases) - late}条，超过该时限公开{late}条，"
+                   "具体情况见第五部分。")
     return "".join(out)
+
+
+def _item_counts(data: DisclosureReportData, by_category: Counter) -> list[str]:
+    """The releases of 规范性文件 are more than the documents issued (a repeal decision is released too), and those of
+    行政许可 fewer than its decisions (decisions are published in batches): say what the counts consist of, so they
+    square with 表二."""
+    items = rf.item_releases(data.organisation, data.year)
+    out = []
+    normative = by_category.get(ReleaseCategory.ART20_1, 0)
+    if normative and (items.repeal_decisions or items.other_normative):
+        parts = [f"本年制发文件{items.issued_notices}件"] if items.issued_notices else []
+        if items.repeal_decisions:
+            parts.append(f"废止决定{items.repeal_decisions}件（涉及文件{items.repealed_documents}件）")
+        if items.other_normative:
+            parts.append(f"其他{items.other_normative}条")
+        out.append(phrase(data, "normative-count", (
+            f"规范性文件{normative}条，含{_join(parts)}。",
+            f"公开的规范性文件{normative}条中，{_join(parts)}。",
+            f"规范性文件类信息{normative}条由{_join(parts)}组成。",
+        )))
+    decided = data.table2.licensing
+    if items.licensing_batches:
+        batches, published = items.licensing_batches, items.licensing_decisions
+        if published >= decided:
+            out.append(phrase(data, "licensing-count", (
+                f"本年作出的{decided}件行政许可决定分{batches}批公示，与表二所列处理决定数量一致。",
+                f"行政许可决定按批次公示，全年{batches}批共{published}件，覆盖本年作出的全部行政许可决定。",
+                f"行政许可和对外管理服务信息中有{batches}条为行政许可决定公示，共公示决定{published}件，与表二一致。",
+            )))
+        else:
+            out.append(f"行政许可决定分{batches}批公示{published}件，少于表二所列本年处理决定{decided}件，"
+                       "差额情况见第五部分。")
+    return out
 
 
 # 其他处理 as a report names it: why the township stopped handling the application.
@@ -254,41 +333,68 @@ def _requests(data: DisclosureReportData) -> str:
     us = ar.we(data.organisation)
     if not new and not carried_in:
         return f"{year}年，{us}未收到政府信息公开申请。"
-    text = f"{year}年，{us}收到政府信息公开申请{new}件"
     channels = Counter(CHANNEL_WORDS[c] for c in ar.requests_for_row(
         data.organisation, year, ar.ROW_NEW).values_list("channel", flat=True))
-    if channels:
-        text += f"（{_join([f'{word}{n}件' for word, n in channels.most_common()])}）"
-    if carried_in:
-        text += f"，上年结转{carried_in}件"
-    text += f"。全年办结{closed}件"
+    by_channel = _join([f"{word}{n}件" for word, n in channels.most_common()])
+    opening = phrase(data, "requests-open", (
+        f"{year}年，{us}收到政府信息公开申请{new}件{f'（{by_channel}）' if by_channel else ''}"
+        f"{f'，上年结转{carried_in}件' if carried_in else ''}。",
+        f"全年{us}新收政府信息公开申请{new}件{f'，其中{by_channel}' if by_channel else ''}"
+        f"{f'；另有上年结转{carried_in}件' if carried_in else ''}。",
+        f"{year}年共受理政府信息公开申请{new}件{f'（{by_channel}）' if by_channel else ''}"
+        f"{f'，加上年结转的{carried_in}件' if carried_in else ''}，本年需办理{new + carried_in}件。",
+    ))
+    text = opening
     if closed:
-        text += f"，其中{_result_mix(data)}"
-    if carried_out:
-        text += f"；结转下年度继续办理{carried_out}件"
-    text += "。"
+        mix = _result_mix(data)
+        text += phrase(data, "requests-closed", (f"全年办结{closed}件，其中{mix}", f"本年办结的{closed}件中，{mix}",
+                                                  f"已办结{closed}件，办理结果为{mix}"))
+    else:
+        text += "本年未办结申请"
+    text += f"；结转下年度继续办理{carried_out}件。" if carried_out else "。"
     for result, (what, basis) in NO_REPLY_BASIS.items():
         if n := t3.value(result.value, ar.TOTAL):
             text += f"{what}的{n}件，{basis}视为放弃申请，不再处理，不计入应答复的申请。"
     rate = _figure(data, "disclosure_response_rate")
     if rate.denominator:
         if rate.numerator == rate.denominator:
-            text += f"应答复的{rate.denominator}件申请均在法定期限内答复。"
+            text += phrase(data, "requests-timely", (
+                f"应答复的{rate.denominator}件申请均在法定期限内答复。",
+                f"应答复的{rate.denominator}件申请全部按期答复。",
+                f"{rate.denominator}件应答复申请均未超过法定答复期限。",
+            ))
         else:
-            text += f"应答复的{rate.denominator}件申请中，在法定期限内答复{rate.numerator}件，按期答复率{rate.display}%。"
+            text += (f"应答复的{rate.denominator}件申请中，在法定期限内答复{rate.numerator}件，按期答复率{rate.display}%"
+                     f"，逾期的{rate.denominator - rate.numerator}件见第五部分。")
     return text
 
 
 def _management(data: DisclosureReportData) -> str:
+    """The normative documents (表二's counts in a sentence) and the responsibility-list tasks on this work done on
+    time (those done late or not at all are problems of 五)."""
     normative = data.table2.normative
     issued, repealed, in_force = (normative[c] for c in ar.TABLE2_COLUMNS_DOCS)
-    if not (issued or repealed or in_force):
-        return ""
-    text = f"全年制发行政规范性文件{issued}件、废止{repealed}件，截至年底现行有效{in_force}件"
-    coverage = _figure(data, "normative_review_coverage")
-    if issued and coverage.denominator and coverage.numerator == coverage.denominator:
-        text += "；本年制发的行政规范性文件均经合法性审核"
-    return text + "。"
+    out = []
+    if issued or repealed or in_force:
+        coverage = _figure(data, "normative_review_coverage")
+        reviewed = bool(issued and coverage.denominator and coverage.numerator == coverage.denominator)
+        out.append(phrase(data, "management", (
+            f"全年制发行政规范性文件{issued}件、废止{repealed}件，截至年底现行有效{in_force}件"
+            f"{'；本年制发的行政规范性文件均经合法性审核' if reviewed else ''}。",
+            f"本年制发行政规范性文件{issued}件{'，均经合法性审核后印发' if reviewed else ''}；"
+            f"废止{repealed}件，至{data.year}年12月31日现行有效{in_force}件。",
+            f"截至{data.year}年底，{ar.we(data.organisation)}现行有效的行政规范性文件{in_force}件，"
+            f"本年新制发{issued}件、废止{repealed}件{'，新制发文件均经合法性审核' if reviewed else ''}。",
+        )))
+    on_time, _ = rf.disclosure_tasks(data.organisation, data.year)
+    for task in on_time:
+        name = task.task.rstrip("。")
+        out.append(phrase(data, "management-task", (
+            f"按照法治建设责任清单，{_day(task.done_on)}{name if name.startswith('完成') else '完成' + name}。",
+            f"法治建设责任清单中的“{name}”任务已于{_day(task.done_on)}按期完成。",
+            f"{_day(task.done_on)}，{rf.department_name(data.organisation, task.department)}按期完成责任清单任务“{name}”。",
+        )))
+    return "".join(out)
 
 
 def _venue_phrase(venue: str, count: int) -> str:
@@ -316,91 +422,87 @@ def _platform(data: DisclosureReportData, releases: list[ProactiveRelease]) -> s
     out = []
     venues = _venues(releases)
     if venues:
-        text = f"全年主动公开的{len(releases)}条政府信息中，{_join([_venue_phrase(v, n) for v, n in venues.most_common()])}"
         several = sum(1 for found in _venue_sets(releases) if len(found) > 1)
-        if several:
-            text += f"，其中{several}条同时通过两种以上载体公开"
-        out.append(text + "。")
+        where = _join([_venue_phrase(v, n) for v, n in venues.most_common()])
+        out.append(phrase(data, "platform-venues", (
+            f"全年主动公开的{len(releases)}条政府信息中，{where}{f'，其中{several}条同时通过两种以上载体公开' if several else ''}。",
+            f"从发布载体看，{where.replace('、', '，')}{f'；{several}条同时使用两种以上载体' if several else ''}。",
+            f"{len(releases)}条主动公开信息{where.replace('、', '，')}{f'，{several}条多渠道同步发布' if several else ''}。",
+        )))
         elsewhere = off_website(releases)
         if elsewhere and len(elsewhere) < len(releases):
             used = Counter(v for found in _venue_sets(elsewhere) for v in found)
             out += _enumerate(f"未在政府网站发布的{len(elsewhere)}条仅通过{_join(list(used))}公开",
                               _counted(_by_category(elsewhere), _category_name))
     us = ar.we(data.organisation)
-    out.append(
-        f"{us}政府信息公开门户设有政府信息公开指南、主动公开目录、在线申请、办理进度查询、公开征求意见、"
-        f"现行有效规范性文件、重大行政决策、行政执法公示和政府信息公开工作年度报告栏目。")
-    text = f"主动公开目录按{SHORT}第二十条、第二十一条规定的类别编排，可按类别查阅"
     guide = DisclosureGuide.objects.filter(organisation=data.organisation).first()
-    if guide is not None:
-        updates = guide.history.filter(history_date__year=data.year).count()
-        if updates:
-            text += f"；年内更新政府信息公开指南{updates}次"
-    out.append(text + "。")
-    out.append("在线提交的政府信息公开申请，申请人可凭受理编号和联系电话查询办理进度。")
+    updates = guide.history.filter(history_date__year=data.year).count() if guide is not None else 0
+    out.append(phrase(data, "platform-portal", (
+        f"{us}政府信息公开门户设有政府信息公开指南、主动公开目录、在线申请、办理进度查询、公开征求意见、"
+        f"现行有效规范性文件、重大行政决策、行政执法公示和政府信息公开工作年度报告栏目。"
+        f"主动公开目录按{SHORT}第二十条、第二十一条规定的类别编排，可按类别查阅"
+        f"{f'；年内更新政府信息公开指南{updates}次' if updates else ''}。"
+        "在线提交的政府信息公开申请，申请人可凭受理编号和联系电话查询办理进度。",
+        f"政府信息公开门户开设公开指南、主动公开目录、依申请公开、公开征求意见、规范性文件、重大行政决策、"
+        f"行政执法公示和年度报告等栏目{f'，公开指南年内更新{updates}次' if updates else ''}。"
+        f"群众可在门户在线提交申请，并凭受理编号和联系电话查询办理进度。",
+        f"群众通过{us}政府信息公开门户，可查阅公开指南和按类别编排的主动公开目录"
+        f"{f'（指南年内更新{updates}次）' if updates else ''}，可查阅现行有效规范性文件、重大行政决策、"
+        "行政执法公示和历年年度报告。在线提交的申请凭受理编号和联系电话即可查询进度，征求意见稿也在门户集中发布。",
+    )))
     return "".join(out)
 
 
 def _office(data: DisclosureReportData) -> str:
     """The office that receives applications (the disclosure guide's 受理机构, 《条例》第四条), or the usual one."""
-    guide = DisclosureGuide.objects.filter(organisation=data.organisation).first()
-    return guide.office_name if guide is not None and guide.office_name else \
-        DisclosureGuide._meta.get_field("office_name").default
+    return rf.office(data.organisation)
 
 
 def _disclosure_criteria(data: DisclosureReportData) -> list:
     """The township's assessment criteria of the year that name 政务公开 / 信息公开."""
-    from fazhi.assessment.models import AssessmentCriterion
-
-    return [c for c in AssessmentCriterion.objects.active().filter(
-        organisation=data.organisation, adopted_on__year=data.year).order_by("adopted_on", "id")
-        if ON_DISCLOSURE.search(f"{c.name}{c.standard}")]
+    return [result.criterion for result in disclosure_criteria(data.organisation, data.year)]
 
 
 def _disclosure_inspections(data: DisclosureReportData) -> list:
-    from fazhi.supervision.models import PresidiumInspection
-
-    return [i for i in PresidiumInspection.objects.active().filter(
-        organisation=data.organisation, held_on__year=data.year).order_by("held_on", "id")
-        if ON_DISCLOSURE.search(f"{i.subject}{i.findings}")]
+    return rf.presidium_reviews(data.organisation, data.year)
 
 
 def _supervision(data: DisclosureReportData) -> str:
-    """监督保障 (《条例》第四条、第四十六条、第四十八条; the 2021 template: 工作考核、社会评议和责任追究结果), from the
-    records only: who receives applications and how each is registered (always), study sessions on this work, the
-    assessment criteria naming it with their weight, standard and the scores given, the presidium's inspections
-    and evaluations of it. The system records no 社会评议 or 责任追究 of this work, so nothing is said of them here
-    (staff are told so on the report page, ``supervision_source``)."""
-    from fazhi.assessment.models import AssessmentCriterion
-    from fazhi.learning.models import StudySession
-
+    """监督保障 (《条例》第四条、第四十六条、第四十八条; 第五十条第（四）项 and the 2021 template: 工作考核、社会评议和
+    责任追究结果), from the records only: who receives applications and how each is registered (always), study
+    sessions on this work, the assessment criteria naming it with their weight and the results (average, the
+    lowest and why it lost points), the social evaluation recorded in 其他数据 or plainly none, the accountability
+    recorded there or plainly none, and the presidium's inspections of the work."""
     org, year, us = data.organisation, data.year, ar.we(data.organisation)
-    out = [f"{us}政府信息公开申请由{_office(data)}统一受理，每件申请登记收到、补正、延期和答复日期，"
-           f"按{SHORT}第三十三条计算答复期限。"]
-    sessions = [s for s in StudySession.objects.active().filter(organisation=org, held_on__year=year)
-                .order_by("held_on", "id") if ON_DISCLOSURE.search(s.topic)]
+    office = _office(data)
+    out = [phrase(data, "supervision-register", (
+        f"{us}政府信息公开申请由{office}统一受理，每件申请登记收到、补正、延期和答复日期，"
+        f"按照{SHORT}第三十三条规定计算答复期限。",
+        f"{office}统一受理政府信息公开申请，逐件登记收到、补正、延期、答复等环节的日期，"
+        f"答复期限按照{SHORT}第三十三条规定计算。",
+        f"依申请公开实行{office}统一受理、逐件登记，收到、补正、延期和答复日期均有记录，"
+        f"按照{SHORT}第三十三条规定计算答复期限。",
+    ))]
+    sessions = rf.study_sessions(org, year)
     if sessions:
         topics = _join(list(dict.fromkeys(re.sub(r"^学习", "", s.topic) for s in sessions)))
-        out.append(f"全年组织政务公开业务学习{len(sessions)}次、参加{sum(s.attendees for s in sessions)}人次，学习{topics}。")
-    for c in _disclosure_criteria(data):
-        total = AssessmentCriterion.objects.active().filter(
-            organisation=org, adopted_on__year=year, applies_to=c.applies_to).aggregate(t=Sum("weight"))["t"]
-        assessees = c.get_applies_to_display()
-        text = f"{us}将“{c.name}”列入{year}年度对{assessees}的目标管理考核，分值{_amount(c.weight)}分"
-        if total > c.weight:
-            text += f"（总分{_amount(total)}分）"
-        if c.standard and not c.indicator_key:
-            text += f"，考核方式为{c.standard.rstrip('。')}"
-        out.append(text + "。")
-        # scores typed by hand, the latest of each assessee (one scored from the ledgers is computed elsewhere)
-        latest = {} if c.indicator_key else {
-            (s.assessee_kind, s.village_id, s.department): s.score
-            for s in c.scores.filter(voided_at__isnull=True, score__isnull=False).order_by("scored_on", "id")}
-        scores = list(latest.values())
-        if scores:
-            low, high = min(scores), max(scores)
-            spread = f"均为{_amount(low)}分" if low == high else f"在{_amount(low)}分至{_amount(high)}分之间"
-            out.append(f"年度考核中，{len(scores)}个{assessees}此项得分{spread}。")
+        attendees = sum(s.attendees for s in sessions)
+        out.append(phrase(data, "supervision-study", (
+            f"全年组织政务公开业务学习{len(sessions)}次、参加{attendees}人次，学习{topics}。",
+            f"围绕{topics}开展政务公开业务学习{len(sessions)}次，参加{attendees}人次。",
+            f"本年组织干部职工学习{topics}，共{len(sessions)}次、{attendees}人次。",
+        )))
+    criteria = disclosure_criteria(org, year)
+    for result in criteria:
+        out += _assessment(data, result)
+    if not criteria:
+        out.append(phrase(data, "assessment-none", (
+            f"政务公开工作未列入{year}年度目标管理考核。",
+            f"{year}年度目标管理考核没有设置政务公开考核内容。",
+            f"本年度{us}未对政务公开工作开展专项考核。",
+        )))
+    out.append(_social_evaluation(data))
+    out.append(_accountability(data))
     for i in _disclosure_inspections(data):
         text = f"{i.held_on.month}月，{_congress(org)}主席团就{i.subject}开展{i.get_kind_display()}"
         if i.issues:
@@ -409,24 +511,123 @@ def _supervision(data: DisclosureReportData) -> str:
     return "".join(out)
 
 
+def _assessment(data: DisclosureReportData, result: rf.CriterionResult) -> list[str]:
+    c, us, year = result.criterion, ar.we(data.organisation), data.year
+    assessees = c.get_applies_to_display()
+    total = f"（总分{_amount(result.total_weight)}分）" if result.total_weight > c.weight else ""
+    how = f"，考核方式为{c.standard.rstrip('。')}" if c.standard and not c.indicator_key else ""
+    out = [phrase(data, "assessment", (
+        f"{us}将“{c.name}”列入{year}年度对{assessees}的目标管理考核，分值{_amount(c.weight)}分{total}{how}。",
+        f"{year}年度目标管理考核中，“{c.name}”作为对{assessees}的考核内容，分值{_amount(c.weight)}分{total}{how}。",
+        f"政务公开纳入{year}年度对{assessees}的目标管理考核，考核内容为“{c.name}”，占{_amount(c.weight)}分{total}{how}。",
+    ))]
+    if not result.scores:
+        return out
+    count, who = len(result.scores), re.sub(r"（.*）", "", assessees)
+    if result.lowest == c.weight:
+        out.append(f"考核结果：{count}个{who}此项均得满分。")
+        return out
+    lowest = result.lowest_names
+    low = _amount(result.lowest)
+    full = sum(1 for score in result.scores.values() if score == c.weight)
+    average = _amount(round(result.average, 1))
+    out.append(phrase(data, "assessment-result", (
+        f"考核结果：{count}个{who}此项平均得分{average}分，最低{low}分{f'，{full}个得满分' if full else ''}。",
+        f"{count}个{who}此项平均{average}分{f'，{full}个得满分' if full else ''}，最低分为{low}分。",
+        f"年终考核，{count}个{who}此项平均得{average}分，最低为{low}分{f'，满分{full}个' if full else ''}。",
+    )))
+    # why the lowest lost points, grouped by reason ("社会事务办、便民服务中心因……各扣2分")
+    lost = _amount(c.weight - result.lowest)
+    by_why: dict[str, list[str]] = {}
+    for name in lowest:
+        by_why.setdefault(result.reasons.get(name, (0, ""))[1], []).append(name)
+    clauses = [f"{_join(names)}因{why}{'各' if len(names) > 1 else ''}扣{lost}分" for why, names in by_why.items() if why]
+    if clauses:
+        out += _enumerate_clauses("；".join(clauses))
+    return out
+
+
+def _enumerate_clauses(text: str) -> list[str]:
+    """Clauses joined by "；" as one sentence, or split into sentences where one would be too long."""
+    if len(text) < MAX_SENTENCE:
+        return [text + "。"]
+    return [clause + "。" for clause in text.split("；")]
+
+
+def _social_evaluation(data: DisclosureReportData) -> str:
+    """The social evaluation of this work the 其他数据 ledger records, or a plain statement that none was organised
+    (part 五 names it as a problem)."""
+    figures = rf.social_evaluations(data.organisation, data.year)
+    if not figures:
+        return phrase(data, "social-none", (
+            "本年度未组织政务公开社会评议。",
+            f"本年度{ar.we(data.organisation)}没有组织开展政务公开社会评议。",
+            "政务公开社会评议本年度未开展。",
+        ))
+    out = []
+    for f in figures:
+        value = _amount(f.value)
+        if f.phrase and "{数值}" in f.phrase:
+            out.append(f.phrase.replace("{数值}", value).rstrip("。") + "。")
+            continue
+        sample = rf.evaluation_sample(f)
+        if f.unit.strip() == "%":
+            out.append(phrase(data, "social", (
+                f"本年度通过{f.name}开展社会评议{f'，{sample}' if sample else ''}，满意率{value}%。",
+                f"{f.name}{f'（{sample}）' if sample else ''}结果显示，群众对政务公开工作的满意率为{value}%。",
+                f"社会评议方面，本年度组织{f.name}{f'，{sample}' if sample else ''}，满意率{value}%。",
+            )))
+        else:
+            out.append(f"本年度开展{f.name}{value}{f.unit}{f'（{sample}）' if sample else ''}。")
+    return "".join(out)
+
+
+def _accountability(data: DisclosureReportData) -> str:
+    """Accountability for this work as the 其他数据 ledger records it, or plainly none."""
+    figures = rf.accountability(data.organisation, data.year)
+    if not figures:
+        return phrase(data, "accountability-none", (
+            "本年度未对政府信息公开工作启动责任追究。",
+            "本年度未发生政府信息公开工作责任追究情况。",
+            "本年度没有因政府信息公开工作追究责任的情况。",
+        ))
+    out = []
+    for f in figures:
+        value = _amount(f.value)
+        if f.phrase and "{数值}" in f.phrase:
+            out.append(f.phrase.replace("{数值}", value).rstrip("。") + "。")
+        else:
+            out.append(f"责任追究方面，{f.name}{value}{f.unit}。")
+    return "".join(out)
+
+
 def supervision_source(data: DisclosureReportData) -> dict:
     """For staff: what part 一（五）监督保障 rests on, and what the 2021 template asks for that the system does not
     record (not published)."""
     from django.urls import reverse
 
+    org, year = data.organisation, data.year
     criteria, inspections = _disclosure_criteria(data), _disclosure_inspections(data)
-    missing = ["社会评议", "责任追究"]
+    missing = []
     if not criteria:
-        missing.insert(0, "政务公开工作考核")
+        missing.append("政务公开工作考核")
     if not inspections:
-        missing.insert(len(missing) - 2, "人大评议")
+        missing.append("人大评议")
+    if not rf.social_evaluations(org, year):
+        missing.append("社会评议")
+    if not rf.accountability(org, year):
+        missing.append("责任追究")
+    warning = ""
+    if missing:
+        warning = (f"系统中没有本年度{'、'.join(missing)}的记录。第一部分（五）对社会评议、责任追究写明“未组织”“未启动”，"
+                   "未组织社会评议的列入第五部分。如有，请在“其他数据”台账登记（数据名称写明“政务公开社会评议”"
+                   "或“政务公开责任追究”，写明来源文件），或编辑第一部分")
     return {
         "label": "一（五）监督保障情况", "value": f"考核指标{len(criteria)}项、人大主席团检查评议{len(inspections)}次",
-        "href": reverse("assessment_results", args=[data.organisation.code, data.year]),
-        "description": "按考核指标、学法记录和人大主席团检查评议中写明“政务公开”“信息公开”的记录生成",
-        "warning": (f"系统中没有本年度{'、'.join(missing)}的记录，第一部分（五）未作表述。"
-                    f"{ar.TEMPLATE_REFERENCE}要求总体情况写明工作考核、社会评议和责任追究结果，"
-                    "如有，请编辑第一部分补充"),
+        "href": reverse("assessment_results", args=[org.code, year]),
+        "description": "按考核指标和评分、学法记录、人大主席团检查评议中写明“政务公开”“信息公开”的记录，"
+                       "以及“其他数据”中的政务公开社会评议、责任追究记录生成",
+        "warning": warning,
     }
 
 
@@ -453,7 +654,11 @@ def appeals(data: DisclosureReportData) -> str:
     us = ar.we(data.organisation)
     reconsideration, litigation, _ = _appeal_counts(data)
     if not reconsideration and not litigation:
-        return f"本年度，{us}未发生因政府信息公开引起的行政复议、行政诉讼。"
+        return phrase(data, "appeals-none", (
+            f"本年度，{us}未发生因政府信息公开引起的行政复议、行政诉讼。",
+            f"本年度，{us}没有因政府信息公开被申请行政复议或者被提起行政诉讼。",
+            f"全年未发生涉及{us}政府信息公开的行政复议、行政诉讼案件。",
+        ))
     outcomes = []
     for outcome, label in ((AppealOutcome.UPHELD, "结果维持"), (AppealOutcome.CORRECTED, "结果纠正"),
                            (AppealOutcome.OTHER, "其他结果"), (AppealOutcome.PENDING, "尚未审结")):
@@ -465,88 +670,361 @@ def appeals(data: DisclosureReportData) -> str:
 
 
 # ---------------------------------------------------------------- 五、存在的主要问题及改进情况
+#
+# 《政府信息公开条例》第五十条第（四）项, from the records:
+# （一）what became of last year's problems (the same checks run on last year's register, compared with this year's);
+# （二）this year's problems, each with what the records show of its cause: the late application's own history
+#      (征求第三方意见, 延期, 补正), the late document named with how late, the items off the website, the decisions
+#      not published, the deputies' answers not published, no social evaluation organised, the disclosure tasks of the
+#      法治建设责任清单 done late or not at all;
+# （三）for each problem, in the same order, a measure that is not what part 一 already describes as practice, with
+#      the office responsible (the disclosure guide's 受理机构) and a date, and the article it serves.
+# Nothing is invented: a problem without a record is not named, and a cause the records do not show is not given.
 
 ORDINALS = "一二三四五六七八九十"
+DOCUMENT_TITLE = re.compile(r"《([^》]+)》")
+DOCUMENT_ITEMS = (TableItem.NORMATIVE_ISSUED, TableItem.NORMATIVE_REPEALED)
 
 
-def problems(data: DisclosureReportData) -> str:
-    """（一）each problem the register shows, one sentence each (一是…。二是…。); （二）for each, in the same order, one
-    sentence with what will be done, by which office (the disclosure guide's 受理机构) and by when."""
-    us = ar.we(data.organisation)
-    releases = _releases(data)
-    late = _late(data, releases)
-    rate = _figure(data, "disclosure_response_rate")
-    late_answers = (rate.denominator or 0) - (rate.numerator or 0)
-    _, _, corrected = _appeal_counts(data)
-    unreleased = ar.normative_documents_unreleased(data.organisation, data.year)
-    elsewhere = off_website(releases)
-    office, next_year = _office(data), data.year + 1  # the office answerable for every improvement
-    by_quarter = f"{next_year}年3月底前"
-    pairs: list[tuple[str, str]] = []
+@dataclass
+class Problem:
+    key: str
+    text: str  # the problem with its cause, without the closing 。
+    fix: str  # the measure, with office and date, without the closing 。
+    count: int = 1  # the items it concerns (applications, releases, documents)
+
+
+def _named(release) -> str:
+    """A release as a reader knows it: the document it publishes (《…》 with its 文号), or its title in quotes."""
+    match = DOCUMENT_TITLE.search(release.title)
+    name = f"《{match.group(1)}》" if match else f"“{release.title}”"
+    return f"{name}（{release.document_number}）" if release.document_number else name
+
+
+def findings(data: DisclosureReportData) -> list[Problem]:
+    """This year's problems with their measures, in the order of the report."""
+    org, year, us = data.organisation, data.year, ar.we(data.organisation)
+    office, after = rf.office(org), year + 1
+    releases = rf.releases(org, year)
+    out: list[Problem] = []
+
+    unreleased = ar.normative_documents_unreleased(org, year)
     if unreleased:
         issued = data.table2.normative[ar.TABLE2_COLUMNS_DOCS[0]]
-        pairs.append((
-            f"制发的行政规范性文件{issued}件均未列入主动公开目录" if len(unreleased) == issued else
-            f"制发的行政规范性文件{issued}件中，有{len(unreleased)}件未列入主动公开目录",
-            f"在{by_quarter}将未列入主动公开目录的{len(unreleased)}件行政规范性文件逐件补充公开，"
-            f"此后文件印发后即列入主动公开目录（{SHORT}第二十条第（一）项）"))
+        names = _join([f"《{d.title}》" for d in unreleased[:3]]) + ("等" if len(unreleased) > 3 else "")
+        out.append(Problem("unreleased_normative",
+                           (f"制发的行政规范性文件{issued}件均未列入主动公开目录" if len(unreleased) == issued else
+                            f"制发的行政规范性文件{issued}件中，有{len(unreleased)}件未列入主动公开目录") + f"，即{names}",
+                           f"按照{SHORT}第二十条第（一）项规定，在{after}年3月底前将未列入主动公开目录的"
+                           f"{len(unreleased)}件行政规范性文件逐件补充公开，此后文件印发即列入主动公开目录",
+                           len(unreleased)))
+
+    late = rf.late_releases(org, year)
     if late:
-        pairs.append((
-            f"有{len(late)}条主动公开信息未在形成或者变更之日起20个工作日内公开，"
-            f"涉及{_list_counts(_by_category(late), _category_name)}",
-            f"自{next_year}年1月起在每条信息发布前核对其形成或者变更日期，"
-            f"确保在20个工作日内公开（{SHORT}第二十六条）"))
+        out.append(Problem("late_release", _late_releases(late, year),
+                           phrase(data, "fix-late-release", (
+                               f"按照{SHORT}第二十六条规定，自{after}年2月起文件印发当日登记公开台账，"
+                               "10个工作日内审核发布，每季度通报公开时效",
+                               f"按照{SHORT}第二十六条规定，自{after}年2月起对待公开信息实行"
+                               "“形成即登记、满10个工作日未发布即督办”",
+                               f"按照{SHORT}第二十六条规定，在{after}年3月底前制定主动公开信息发布流程，"
+                               "明确起草单位在印发后3个工作日内报送公开",
+                           )), len(late)))
+
+    elsewhere = off_website(releases)
     if elsewhere:
-        used = _join(list(Counter(v for found in _venue_sets(elsewhere) for v in found))) or "其他载体"
-        pairs.append((
-            f"有{len(elsewhere)}条主动公开信息仅通过{used}公开，未在政府网站发布"
-            if len(elsewhere) < len(releases) else f"主动公开的{len(releases)}条政府信息均未在政府网站发布",
-            f"在{by_quarter}将仅通过{used}公开的{len(elsewhere)}条信息在政府网站补充发布，"
-            f"此后主动公开的政府信息均在政府网站同步发布（{SHORT}第二十四条）"))
-    if late_answers:
-        pairs.append((
-            f"有{late_answers}件政府信息公开申请未在法定期限内答复",
-            f"自{next_year}年1月起在登记每件申请时写明答复期限，逐件跟踪办理进度，"
-            f"确保在法定期限内答复（{SHORT}第三十三条）"))
+        used = _join(list(dict.fromkeys(v for found in _venue_sets(elsewhere) for v in found))) or "其他载体"
+        what = _list_counts(_by_category(elsewhere), _category_name)
+        out.append(Problem("off_website",
+                           (f"有{len(elsewhere)}条主动公开信息仅通过{used}公开，未在政府网站发布，涉及{what}"
+                            if len(elsewhere) < len(releases) else f"主动公开的{len(releases)}条政府信息均未在政府网站发布"),
+                           phrase(data, "fix-off-website", (
+                               f"按照{SHORT}第二十四条规定，在{after}年3月底前将这{len(elsewhere)}条信息"
+                               "在政府网站补充发布，此后村级公示张贴后同步在网站发布",
+                               f"按照{SHORT}第二十四条规定，{after}年3月底前补发{len(elsewhere)}条信息，"
+                               "此后每月底核对公开栏与网站条目",
+                               f"按照{SHORT}第二十四条规定，在{after}年2月底前补发上述信息，"
+                               "村（社区）公示材料统一报送后在网站和公开栏同步发布",
+                           )), len(elsewhere)))
+
+    decided, items = data.table2.licensing, rf.item_releases(org, year)
+    if items.licensing_batches and items.licensing_decisions < decided:
+        missing = decided - items.licensing_decisions
+        out.append(Problem("licensing_unreleased",
+                           f"本年作出行政许可决定{decided}件，公示{items.licensing_decisions}件，有{missing}件未公示",
+                           f"按照《中华人民共和国行政许可法》第四十条规定，在{after}年3月底前补充公示"
+                           f"{missing}件行政许可决定，此后每月与政务服务平台办件数核对", missing))
+
+    for late_answer in rf.late_answers(org, year):
+        out.append(_late_answer(data, late_answer, office, after))
+
+    answered = [s for s in deputy_suggestions(data) if s.answered_on and s.answered_on.year == year]
+    if answered and not rf.deputy_answer_releases(org, year):
+        out.append(Problem("deputy_unpublished",
+                           phrase(data, "deputies-unpublished", (
+                               f"本年答复的{len(answered)}件人大代表建议、议案，办理结果未在政府网站公开",
+                               f"人大代表建议、议案办理结果公开不到位，已答复的{len(answered)}件均未对外公开",
+                               f"已答复的{len(answered)}件代表建议、议案，办理结果没有在政府网站或政务公开栏向社会公开",
+                           )),
+                           phrase(data, "fix-deputies", (
+                               f"在{after}年3月底前将{year}年代表建议、议案办理复文在政府网站集中公开，"
+                               "此后每件答复后20个工作日内公开",
+                               f"{after}年3月底前在政府网站补充公开{len(answered)}件办理复文，以后随答随公开",
+                               f"在{after}年2月底前完成{len(answered)}件办理结果的公开，"
+                               "并将办理结果公开列入代表建议办理流程",
+                           ))))
+
+    if not disclosure_criteria(org, year):
+        out.append(Problem("no_assessment",
+                           f"政务公开未列入{year}年度目标管理考核，缺少对机关站所和村（社区）公开工作的考核",
+                           phrase(data, "fix-assessment", (
+                               f"在{after}年度目标管理考核方案中增设政务公开考核内容，明确分值和评分细则",
+                               f"{after}年考核方案印发前，增设政务公开考核指标并明确扣分情形",
+                               f"将政务公开列入{after}年度机关站所目标管理考核，年终逐项评分",
+                           ))))
+
+    if not rf.social_evaluations(org, year):
+        out.append(Problem("no_social_evaluation",
+                           phrase(data, "no-social", ("本年度未组织政务公开社会评议，年度考核缺少群众评价",
+                                                      "政务公开社会评议本年度没有开展，群众对公开工作的评价未能反映",
+                                                      "未组织开展政务公开社会评议，缺少服务对象的评价")),
+                           phrase(data, "fix-social", (
+                               f"在{after}年11月底前组织服务对象和村（居）民代表开展政务公开满意度评议，"
+                               "结果纳入年度考核并在下一年度报告中公布",
+                               f"{after}年第四季度在便民服务中心和各村（社区）开展政务公开问卷评议，"
+                               "评议结果在下一年度报告中公布",
+                               f"{after}年10月底前邀请人大代表和群众代表评议政务公开工作，评议意见逐条整改",
+                           ))))
+
+    _, behind = rf.disclosure_tasks(org, year)
+    for state in behind:
+        t = state.task
+        department = rf.department_name(org, t.department)
+        if state.done:
+            text = f"由{department}负责的法治建设责任清单任务“{t.task}”，完成时限为{_day(t.due_on)}，{_day(t.done_on)}才完成，推迟{state.late_by_days}天"
+            fix = phrase(data, "fix-task", (
+                f"自{after}年起对责任清单中的政务公开任务按月调度，到期前10天提醒责任人",
+                f"{after}年起将政务公开任务的进度纳入党政办公会每月通报，逾期任务由分管领导督办",
+                f"自{after}年2月起建立政务公开任务台账，逐项标注完成时限并按月检查",
+            ))
+        else:
+            text = f"由{department}负责的法治建设责任清单任务“{t.task}”，完成时限为{_day(t.due_on)}，至年底尚未完成"
+            fix = f"督促{department}在{after}年3月底前完成“{t.task}”，按月调度进度"
+        out.append(Problem("late_task", text, fix))
+
+    _, _, corrected = _appeal_counts(data)
     if corrected:
-        pairs.append((
-            f"因政府信息公开被行政复议机关或人民法院纠正{corrected}件",
-            f"在{by_quarter}逐件分析被纠正案件的原因，规范答复的事实认定、理由说明和法律依据"))
-    if pairs:
-        if len(pairs) == 1:
-            (problem, fix), = pairs
-            return "\n".join(["（一）存在的主要问题", f"本年度，{problem}。", "（二）改进情况",
-                              f"{us}明确由{office}负责整改，{fix}。"])
-        found = "".join(f"{ORDINALS[i]}是{problem}。" for i, (problem, _) in enumerate(pairs))
-        fixes = "".join(f"{ORDINALS[i]}是{fix}。" for i, (_, fix) in enumerate(pairs))
-        return "\n".join(["（一）存在的主要问题", f"本年度，{us}政府信息公开工作存在以下问题：{found}",
-                          "（二）改进情况", f"针对上述问题，{us}明确由{office}负责逐项整改。{fixes}"])
-    checked = []
-    if releases:
-        checked.append("主动公开的政府信息均在法定时限内公开")
-    if rate.denominator:
-        checked.append("政府信息公开申请均在法定期限内答复")
-    checked.append("未发生因政府信息公开被行政复议机关或人民法院纠正的情况")
-    return (f"本年度，{us}{'，'.join(checked)}。"
-            f"下一步，{us}将继续严格执行{SHORT}，规范公开程序，及时准确公开政府信息。")
+        out.append(Problem("corrected", f"因政府信息公开被行政复议机关或人民法院纠正{corrected}件",
+                           f"在{after}年3月底前逐件分析被纠正案件的原因，规范答复的事实认定、理由说明和法律依据"))
+    return out
+
+
+def _late_releases(late: list, year: int) -> str:
+    """The late releases, the latest first, as many named (with when formed and published) as one sentence of at
+    most MAX_SENTENCE characters holds; the rest counted."""
+    ordered = sorted(late, key=lambda pair: -pair[1])
+    lead = f"有{len(late)}条主动公开信息未在形成或者变更之日起20个工作日内公开"
+    for shown in range(min(3, len(ordered)), 0, -1):
+        named = "；".join(
+            f"{_named(r)}{_day(r.formed_on, year)}{'印发' if r.table_item in DOCUMENT_ITEMS else '形成'}，"
+            f"{_day(r.published_on, year)}公开，超过时限{n}个工作日" for r, n in ordered[:shown])
+        if shown == len(ordered):
+            text = f"{lead}：{named}"
+        elif shown == 1:
+            text = f"{lead}，超时最多的是{named}"
+        else:
+            text = f"{lead}，其中{named}"
+        if len(text) + 4 <= MAX_SENTENCE:
+            return text
+    return lead
+
+
+def _late_answer(data: DisclosureReportData, late: rf.LateAnswer, office: str, after: int) -> Problem:
+    """One application answered late (or not at all), with what its history shows."""
+    r = late.request
+    steps = []
+    for kind, party, sent, back in late.consulted:
+        who = "第三方" if rf.third_party(kind) else party
+        steps.append(f"{_day(sent)}征求{who}意见、{_day(back)}收到意见" if back else f"{_day(sent)}征求{who}意见")
+    if late.corrected and r.correction_received_on:
+        steps.append(f"{_day(r.correction_received_on)}收到补正材料")
+    if late.extended:
+        steps.append(f"经批准延期{r.extension_days}个工作日")
+    history = f"，{'，'.join(steps)}" if steps else ""
+    due = f"答复期限为{_day(late.due)}" if late.due else ""
+    if late.replied_on:
+        end = f"{_day(late.replied_on)}才作出答复，超过期限{late.late_by}个工作日"
+    else:
+        end = f"至年底尚未答复，已超过期限{late.late_by}个工作日"
+    text = f"{_day(r.received_on)}收到的政府信息公开申请逾期答复：该申请{history.lstrip('，')}{'，' if history else ''}{due}，{end}"
+    consulted = any(rf.third_party(kind) for kind, *_ in late.consulted)
+    if consulted:
+        fix = phrase(data, "fix-late-answer-consulted", (
+            f"按照{SHORT}第三十二条、第三十三条规定，自{after}年2月起征求第三方意见的申请在收到意见当日"
+            "重新核定答复期限，期限届满前5个工作日书面提醒承办人",
+            f"按照{SHORT}第三十二条、第三十三条规定，自{after}年2月起对征求意见的申请单独建立跟踪表，"
+            "意见返回后3个工作日内提出答复意见",
+            f"按照{SHORT}第三十三条规定，在{after}年3月底前修订依申请公开办理规程，"
+            "明确征求意见结束后的办理时限和分管领导督办环节",
+        ))
+    else:
+        fix = phrase(data, "fix-late-answer", (
+            f"按照{SHORT}第三十三条规定，自{after}年2月起在答复期限届满前5个工作日书面提醒承办人，"
+            "届满前2个工作日报分管领导督办",
+            f"按照{SHORT}第三十三条规定，自{after}年2月起每周通报在办申请的剩余期限",
+            f"按照{SHORT}第三十三条规定，在{after}年3月底前修订依申请公开办理规程，"
+            "对临近期限的申请实行分管领导督办",
+        ))
+    return Problem("late_answer", text, fix)
+
+
+# ---------------------------------------------------------------- last year's problems
+
+# Last year's problems in a few words (the full account is in last year's report).
+LAST_YEAR = {
+    "unreleased_normative": "有{n}件行政规范性文件未列入主动公开目录",
+    "late_release": "有{n}条主动公开信息超过20个工作日才公开",
+    "off_website": "有{n}条主动公开信息未在政府网站发布",
+    "licensing_unreleased": "有{n}件行政许可决定未公示",
+    "late_answer": "有{n}件政府信息公开申请逾期答复",
+    "deputy_unpublished": "人大代表建议办理结果未公开",
+    "no_social_evaluation": "未组织政务公开社会评议",
+    "late_task": "法治建设责任清单中有{n}项政务公开任务未按期完成",
+    "corrected": "有{n}件政府信息公开案件被复议机关或法院纠正",
+    "no_assessment": "政务公开未列入年度目标管理考核",
+}
+
+def _rectification(data: DisclosureReportData) -> str:
+    """What became of last year's problems: the same checks on last year's register, against this year's."""
+    org, year = data.organisation, data.year
+    last_year = year - 1
+    if not (rf.releases(org, last_year) or ar.requests_for_row(org, last_year, ar.ROW_NEW).exists()):
+        return ""
+    before = findings(ar.load(org, last_year))
+    now = {p.key for p in findings(data)}
+    us = ar.we(org)
+    if not before:
+        return phrase(data, "rectify-none", (
+            f"{last_year}年度，{us}政府信息公开工作未发现需要专项整改的问题。",
+            f"对照{last_year}年度的登记记录，上年度没有需要整改的政府信息公开问题。",
+            f"{last_year}年度未发现需要整改的政府信息公开问题。",
+        ))
+    releases = rf.releases(org, year)
+    rate = _figure(data, "disclosure_response_rate")
+    done = {
+        "unreleased_normative": "本年制发的行政规范性文件均已列入主动公开目录",
+        "late_release": "本年主动公开信息均在20个工作日内公开",
+        "off_website": f"本年主动公开的{len(releases)}条信息均已在政府网站发布",
+        "licensing_unreleased": "本年行政许可决定均已公示",
+        "late_answer": f"本年应答复的{rate.denominator or 0}件申请均按期答复" if rate.denominator else "本年无逾期答复的申请",
+        "deputy_unpublished": "本年代表建议办理结果已在政府网站公开",
+        "no_social_evaluation": "本年已组织政务公开社会评议",
+        "late_task": "本年责任清单中的政务公开任务均按期完成",
+        "corrected": "本年未再发生被纠正的情况",
+        "no_assessment": f"{year}年度目标管理考核已设置政务公开考核内容",
+    }
+    out, persisting = [], []
+    for key in dict.fromkeys(p.key for p in before):
+        was = LAST_YEAR[key].format(n=sum(p.count for p in before if p.key == key))
+        if key in now:
+            persisting.append(was)
+        else:
+            out.append(phrase(data, "rectify-done", (f"上年度{was}，经整改，{done[key]}。",
+                                                     f"针对上年度{was}的问题，{done[key]}。",
+                                                     f"上年度{was}；{done[key]}，已整改到位。")))
+    if persisting:
+        listed, these = "；".join(persisting), "这些问题" if len(persisting) > 1 else "这一问题"
+        out.append(phrase(data, "rectify-open", (
+            f"上年度{listed}，{these}本年仍未解决，已列入本年问题并调整整改措施。",
+            f"上年度已经发现的问题中，{listed}，{these}尚未整改到位，本年继续列为问题。",
+            f"以下问题上年度已经出现、本年仍然存在：{listed}，下文一并提出新的措施。",
+        )))
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- the section
+
+def problems(data: DisclosureReportData) -> str:
+    us, office = ar.we(data.organisation), rf.office(data.organisation)
+    lines = []
+    rectified = _rectification(data)
+    if rectified:
+        lines += ["（一）上年度问题整改情况", rectified]
+    found = findings(data)
+    n = len(lines) // 2
+    if not found:
+        checked = ["主动公开的政府信息均在法定时限内公开"] if rf.releases(data.organisation, data.year) else []
+        if _figure(data, "disclosure_response_rate").denominator:
+            checked.append("政府信息公开申请均在法定期限内答复")
+        checked.append("未发生因政府信息公开被行政复议机关或人民法院纠正的情况")
+        lines += [f"（{ORDINALS[n]}）存在的主要问题", f"本年度，{us}{'，'.join(checked)}，未发现需要整改的问题。"]
+        return "\n".join(lines)
+    if len(found) == 1:
+        problem, = found
+        lines += [f"（{ORDINALS[n]}）存在的主要问题", f"本年度，{problem.text}。",
+                  f"（{ORDINALS[n + 1]}）改进措施", f"{us}明确由{office}负责整改：{problem.fix}。"]
+        return "\n".join(lines)
+    listed = "".join(f"{ORDINALS[i]}是{p.text}。" for i, p in enumerate(found))
+    fixes = "".join(f"{ORDINALS[i]}是{p.fix}。" for i, p in enumerate(found))
+    lead = phrase(data, "problems-lead", (f"本年度，{us}政府信息公开工作存在以下问题：",
+                                          "对照登记记录，本年度主要存在以下问题：",
+                                          f"{us}政府信息公开工作本年度还存在以下不足："))
+    fix_lead = phrase(data, "fixes-lead", (f"针对上述问题，{us}明确由{office}负责逐项整改。",
+                                           f"上述问题由{office}牵头整改，措施和时限如下。",
+                                           f"{us}对上述问题逐项制定改进措施，由{office}负责落实。"))
+    lines += [f"（{ORDINALS[n]}）存在的主要问题", f"{lead}{listed}",
+              f"（{ORDINALS[n + 1]}）改进措施", f"{fix_lead}{fixes}"]
+    return "\n".join(lines)
+
+
+def disclosure_criteria(org, year: int) -> list[rf.CriterionResult]:
+    """The criteria of the township's assessment of the year that name 政务公开 / 信息公开, with the hand-entered
+    scores (the latest of each assessee) and, for each that lost points, why (the score's 评分依据)."""
+    from django.db.models import Sum
+
+    from fazhi.assessment.models import AssessmentCriterion
+
+    out = []
+    for c in AssessmentCriterion.objects.active().filter(organisation=org, adopted_on__year=year).order_by("adopted_on", "id"):
+        if not ON_DISCLOSURE.search(f"{c.name}{c.standard}"):
+            continue
+        total = AssessmentCriterion.objects.active().filter(
+            organisation=org, adopted_on__year=year, applies_to=c.applies_to).aggregate(t=Sum("weight"))["t"]
+        scores, reasons = {}, {}
+        if not c.indicator_key:
+            for s in c.scores.filter(voided_at__isnull=True, score__isnull=False).order_by("scored_on", "id"):
+                name = rf.department_name(org, s.assessee_name)
+                scores[name] = s.score
+                reasons.pop(name, None)
+                if s.score < c.weight:
+                    match = rf.DEDUCTION.match(s.basis or "")
+                    why = (match.group(2) if match else (s.basis or "")).strip().rstrip("。；;")
+                    reasons[name] = (c.weight - s.score, why)
+        out.append(rf.CriterionResult(c, total or c.weight, scores, reasons))
+    return out
 
 
 # ---------------------------------------------------------------- 六、其他需要报告的事项
 
 def other(data: DisclosureReportData) -> str:
     """What the 2021 template asks of part 六 and the records support: 信息处理费 (《条例》第四十二条; 国办函〔2020〕109号,
-    from the 其他数据 ledger) and the deputies' suggestions handled (supervision.DeputySuggestion) with the release of
-    their answers. 上级工作要点, 政协提案 (townships have none) and 工作创新 have no record here: left out."""
+    from the 其他数据 ledger) and the deputies' suggestions handled (supervision.DeputySuggestion) with where their
+    answers were published (an answer not published is a problem of part 五, not a confession here).
+    上级工作要点, 政协提案 (townships have none) and 工作创新 have no record here: left out."""
     from decimal import Decimal
 
     us = ar.we(data.organisation)
-    basis = f"按照{SHORT}第四十二条和《政府信息公开信息处理费管理办法》规定"
     fees = _figure(data, "disclosure_fees")
     amount = Decimal(fees.value or 0)
+    basis = f"按照{SHORT}第四十二条和《政府信息公开信息处理费管理办法》规定"
     if amount:
         text = f"{basis}，本年度{us}收取信息处理费{_amount(amount)}元。"
     else:
-        text = f"{basis}，本年度{us}未收取信息处理费。"
+        text = phrase(data, "fees", (
+            f"{basis}，本年度{us}未收取信息处理费。",
+            f"本年度{us}未收取政府信息公开信息处理费（{SHORT}第四十二条、《政府信息公开信息处理费管理办法》）。",
+            f"依照{SHORT}第四十二条，{us}本年度提供政府信息均未收取信息处理费。",
+        ))
     unpaid = ar.requests_for_row(data.organisation, data.year, Result.OTHER_FEE_UNPAID).count()
     if unpaid:
         text += f"因申请人逾期未按收费通知要求缴纳费用，不再处理的申请{unpaid}件。"
@@ -554,16 +1032,21 @@ def other(data: DisclosureReportData) -> str:
     return f"{text}\n{suggestions}" if suggestions else f"{text}\n本年度无其他需要报告的事项。"
 
 
+def deputy_suggestions(data: DisclosureReportData) -> list:
+    from fazhi.supervision.models import DeputySuggestion
+
+    return list(DeputySuggestion.objects.active().filter(organisation=data.organisation, assigned_on__year=data.year)
+                .order_by("assigned_on", "id"))
+
+
 def _deputy_suggestions(data: DisclosureReportData) -> str:
     """The deputies' motions and suggestions assigned in the year: how many were answered (and how many late, by
     代表法第四十四条's deadline, DeputySuggestion.due_on), what became of each one not answered by the year's end,
-    and whether the answers were published (a release of the register naming them) or not."""
-    from fazhi.core.workdays import format_date
-    from fazhi.supervision.models import DeputySuggestion, SuggestionKind
+    and where the answers were published (a release of the register naming them)."""
+    from fazhi.supervision.models import SuggestionKind
 
     org, year = data.organisation, data.year
-    handled = list(DeputySuggestion.objects.active().filter(organisation=org, assigned_on__year=year)
-                   .order_by("assigned_on", "id"))
+    handled = deputy_suggestions(data)
     if not handled:
         return ""
     last = ar._year_bounds(year)[1]
@@ -573,28 +1056,35 @@ def _deputy_suggestions(data: DisclosureReportData) -> str:
     answered = [s for s in handled if s.answered_on and s.answered_on <= last]
     pending = [s for s in handled if s not in answered]
     late = sum(1 for s in answered if s.answered_on > s.due_on)
-    text = f"本年度{ar.we(org)}承办{_congress(org)}代表{named}"
-    if not pending:
-        text += "，均已答复"
-    else:
-        text += f"，年内答复{len(answered)}件"
+    us, congress = ar.we(org), _congress(org)
+    status = "均已答复" if not pending else f"年内答复{len(answered)}件"
     if late:
-        text += f"，其中{late}件超过答复期限"
-    text += "。"
+        status += f"，其中{late}件超过答复期限"
+    text = phrase(data, "deputies", (
+        f"本年度{us}承办{congress}代表{named}，{status}。",
+        f"{year}年，{congress}主席团交由{us}办理的代表{named}，{status}。",
+        f"本年度共承办{congress}代表{named}，{status}。",
+    ))
     if pending:
         overdue = [s for s in pending if s.due_on <= last]
         if len(pending) <= 3:
             for s in pending:
-                status = (f"答复期限{format_date(s.due_on)}已过，至年底尚未答复" if s in overdue else
-                          f"至年底尚未答复，仍在{format_date(s.due_on)}的答复期限内")
-                text += f"“{s.title}”（承办单位：{s.department}）{status}。"
+                state = (f"答复期限{format_date(s.due_on)}已过，至年底尚未答复" if s in overdue else
+                         f"至年底尚未答复，仍在{format_date(s.due_on)}的答复期限内")
+                text += f"“{s.title}”（承办单位：{rf.department_name(org, s.department)}）{state}。"
         else:
             text += f"尚未答复的{len(pending)}件中，已超过答复期限{len(overdue)}件。"
-    published = [r for r in _releases(data) if DEPUTY_ANSWER.search(r.title)]
-    if published:
-        text += f"公开代表建议、议案办理结果{len(published)}条。"
-    else:
-        text += "代表建议、议案的办理结果未列入主动公开目录。"
+    published = rf.deputy_answer_releases(org, year)
+    if published and answered:
+        first = published[0]
+        where = _join(list(dict.fromkeys(v for v in VENUE_SEPARATORS.split(first.venue or "") if v))) or "政府网站"
+        text += phrase(data, "deputies-published", (
+            f"办理结果已于{_day(first.published_on)}在{where}公开。",
+            f"{_day(first.published_on)}，答复情况在{where}向社会公开。",
+            f"代表建议办理复文已在{where}公开（{_day(first.published_on)}发布）。",
+        ))
+        if len(published) > 1:
+            text += f"全年公开办理结果{len(published)}次。"
     return text
 
 
@@ -615,3 +1105,23 @@ def fee_source(data: DisclosureReportData) -> dict:
             "本年未在“其他数据”台账登记“收取政府信息公开信息处理费”，第六部分表述为“未收取信息处理费”；"
             "如本年收取过，请登记金额（元）并写明缴款票据等来源"),
     }
+
+
+def penalty_basis(data: DisclosureReportData) -> str:
+    """The sentence under part 二's heading: the 行政处罚 count of 表二 is of decisions made in the year, those made
+    on the spot under 行政处罚法第五十一条 included (the rule-of-law report counts ordinary-procedure cases filed):
+    the report says so; none when no decision was made on the spot."""
+    t2 = data.table2
+    if not t2.simple_penalties:
+        return ""
+    ordinary = t2.penalty - t2.simple_penalties
+    law = "《中华人民共和国行政处罚法》第五十一条"
+    if not ordinary:
+        return f"表中行政处罚决定{t2.penalty}件按本年作出的处罚决定计数，均为依照{law}当场作出的简易程序处罚。"
+    return phrase(data, "penalty-basis", (
+        t2.penalty_basis,
+        f"表中行政处罚决定{t2.penalty}件为本年作出的全部处罚决定，包括一般程序{ordinary}件和依照{law}"
+        f"当场作出的简易程序处罚{t2.simple_penalties}件。",
+        f"行政处罚一栏按处罚决定计数：本年作出处罚决定{t2.penalty}件，其中依照{law}适用简易程序当场处罚"
+        f"{t2.simple_penalties}件、一般程序{ordinary}件。",
+    ))
