@@ -25,7 +25,7 @@ class AssessmentCriterionForm(RecordForm):
         field = self.fields["indicator_key"]
         field.help_text = AssessmentCriterion._meta.get_field("indicator_key").help_text
         field.choices = [("", "不按台账计分（人工评分）")] + [
-            (i.key, f"{i.label}（{i.unit}）") for i in village_indicators()
+            (i.key, i.label) for i in village_indicators()  # the label alone: what the Excel export writes
         ]
 
     def clean(self):

@@ -19,14 +19,21 @@ class Assessee(models.TextChoices):
     DEPARTMENT = "department", "机关站所（部门）"
 
 
+def indicator_choices() -> list[tuple[str, str]]:
+    """Every indicator of the registry as (key, Chinese label): a record page and the Excel export show the label."""
+    from fazhi.indicators.registry import all_indicators
+
+    return [(indicator.key, indicator.label) for indicator in all_indicators()]
+
+
 class AssessmentCriterion(Record):
     adopted_on = models.DateField("考核方案印发日期", help_text="考核年度即此日期所在年度")
     name = models.CharField("考核内容", max_length=100, help_text="如：开展普法宣传活动")
     applies_to = models.CharField("考核对象", max_length=16, choices=Assessee.choices, default=Assessee.VILLAGE)
     weight = models.DecimalField("分值", max_digits=5, decimal_places=1, validators=[MinValueValidator(0)])
     indicator_key = models.CharField(
-        "按台账数据计分", max_length=60, blank=True,
-        help_text="选择一项按村（社区）统计的指标，得分 = min(1, 实际值 ÷ 目标值) × 分值；不选则人工评分",
+        "按台账数据计分", max_length=60, blank=True, choices=indicator_choices,
+        help_text="选择一项按村（社区）统计的指标，得分 = 分值 × 实际值 ÷ 目标值（达到目标值即得满分）；不选则人工评分",
     )
     target = models.DecimalField("目标值", max_digits=10, decimal_places=1, null=True, blank=True,
                                  validators=[MinValueValidator(0)])

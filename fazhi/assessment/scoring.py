@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Sum
 
 
-FORMULA = "得分 = min(1, 实际值 ÷ 目标值) × 分值（保留一位小数）；实际值为该村（社区）本年度台账记录按指标口径计算的数"
+FORMULA = "得分 = 分值 × 实际值 ÷ 目标值，实际值达到目标值即得满分（保留一位小数）；实际值为该村（社区）本年度台账记录按指标口径计算的数"
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,17 @@ def score_for(value: Decimal | None, *, target: Decimal, weight: Decimal) -> Dec
     return (ratio * Decimal(weight)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
+def _ratio_text(value: Decimal | None, target: Decimal) -> str:
+    """The share of the target reached, as the clerk reads it: "3 ÷ 4", or "1（达到目标值）" when reached."""
+    from fazhi.indicators.registry import format_value
+
+    if value is None:
+        return "0"
+    if Decimal(value) >= Decimal(target):
+        return "1（达到目标值）"
+    return f"{format_value(value)} ÷ {format_value(target)}"
+
+
 def measure(criterion, village) -> Measured:
     from fazhi.indicators.registry import format_value, get
 
@@ -72,6 +83,6 @@ def measure(criterion, village) -> Measured:
     shown = "无记录" if value is None else f"{format_value(value)}{indicator.unit}"
     explanation = (
         f"按台账数据计分：{criterion.year}年{village}“{indicator.label}”{shown}，目标{format_value(criterion.target)}"
-        f"{indicator.unit}，得分 = min(1, 实际值 ÷ 目标值) × {format_value(criterion.weight)}分 = {format_value(score)}分"
+        f"{indicator.unit}，得分 = {format_value(criterion.weight)}分 × {_ratio_text(value, criterion.target)} = {format_value(score)}分"
     )
     return Measured(value, score, explanation)

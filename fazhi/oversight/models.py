@@ -217,6 +217,16 @@ class ImportedFigure(models.Model):
     def __str__(self) -> str:
         return f"{self.indicator}={self.value}{self.unit}"
 
+    @property
+    def indicator_label(self) -> str:
+        """The indicator's Chinese label (the registry's), or what was stored when the registry no longer has it."""
+        from fazhi.indicators.registry import get
+
+        try:
+            return get(self.indicator).label
+        except KeyError:
+            return self.indicator
+
 
 class BundleStatus(models.TextChoices):
     PENDING = "pending", "正在生成"

@@ -25,9 +25,21 @@ class ConcludeForm(forms.Form):
                                 error_messages={"required": "请选择审查意见"})
     reasons = forms.CharField(label="理由（修改后通过、不予通过时必填）", required=False,
                               widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
-    suggestions = forms.CharField(label="修改建议", required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    suggestions = forms.CharField(label="修改建议（修改后通过时必填）", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     concluded_on = date_field("出具意见日期")
     files = MultipleFileField(label="审查意见书等附件（可选）", required=False)
+
+    def clean(self):
+        """Every missing text at once (services.review_conclude checks the same, one at a time): 修改后通过 needs
+        its reasons and the changes asked for, 不予通过 its reasons."""
+        data = super().clean()
+        opinion = data.get("opinion")
+        if opinion in (Opinion.APPROVED_WITH_CHANGES, Opinion.REJECTED) and not (data.get("reasons") or "").strip():
+            self.add_error("reasons", f"审查意见为“{Opinion(opinion).label}”时必须写明理由")
+        if opinion == Opinion.APPROVED_WITH_CHANGES and not (data.get("suggestions") or "").strip():
+            self.add_error("suggestions", "“修改后通过”必须写明修改建议")
+        return data
 
 
 class WithdrawForm(forms.Form):

@@ -21,4 +21,5 @@ def _scored(w):
 ENTRIES: dict[str, Entry] = {
     "assessment_results": Entry(Access.READ, kwargs=_scored),
     "assessment_results_xlsx": Entry(Access.READ, kwargs=_scored, kind="file"),
+    "assessment_score_from_data": Entry(Access.ACTION, kwargs=_scored, write=lambda w: {}),
 }

@@ -38,3 +38,43 @@ def csrf_failure(request, reason=""):
     else:
         message = "安全校验失败：页面可能已过期，请刷新页面后重新提交。"
     return _refusal(request, 403, "安全校验失败", message)
+
+
+class DebugErrorPagesMiddleware:
+    """Under DEBUG (``make run``) Django answers a 404 and a refused request with its English technical pages;
+    this answers them with the Chinese pages above, as in production. The traceback of a 500 still goes to the
+    console (the ``django.request`` log). Outside DEBUG Django calls the handlers of fazhi/urls.py itself.
+
+    Placed after the authentication middleware (the pages show the signed-in user's sidebar) and before
+    DatabaseTroubleMiddleware (its 503 comes first: process_exception runs from the last middleware up)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.urls import Resolver404, resolve
+
+        if settings.DEBUG:
+            try:
+                resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404 as exception:  # no page has this address (CommonMiddleware still adds a missing "/")
+                return not_found(request, exception)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        import logging
+
+        from django.conf import settings
+        from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+        from django.http import Http404
+
+        if not settings.DEBUG or isinstance(exception, PermissionDenied):  # 403: Django calls handler403 in every mode
+            return None
+        if isinstance(exception, Http404):
+            return not_found(request, exception)
+        if isinstance(exception, (BadRequest, SuspiciousOperation)):
+            logging.getLogger("django.request").warning("Bad request: %s", request.path, exc_info=exception)
+            return bad_request(request, exception)
+        logging.getLogger("django.request").error("Internal Server Error: %s", request.path, exc_info=exception)
+        return server_error(request)
