@@ -8,6 +8,7 @@ import re
 import zipfile
 
 import pytest
+from django.utils import timezone
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
@@ -303,3 +304,14 @@ def test_export_values_read_like_the_screen(clerk_client, township):
     assert row["所属组织"] == township.name and row["村（社区）"] == "东村"
     assert row["宣传主题"] == "法律进校园" and row["形式"] == "线下" and row["状态"] == "有效"
     assert row["活动日期"].date() == dt.date(YEAR, 5, 1)
+
+
+def test_the_import_year_is_chosen_from_a_list_that_starts_at_the_lists_year(clerk_client):
+    this_year = timezone.localdate().year
+    page = clerk_client.get(f"/ledgers/publicity-events/import/?year={this_year - 2}").content.decode()
+    assert f'<option value="{this_year - 2}" selected>{this_year - 2}年</option>' in page
+    assert f'<option value="{this_year}">{this_year}年</option>' in page and f'value="{this_year + 1}"' not in page
+    listing = clerk_client.get(f"/ledgers/publicity-events/?year={this_year - 2}").content.decode()
+    assert f'/ledgers/publicity-events/import/?year={this_year - 2}"' in listing
+    refused = clerk_client.post("/ledgers/publicity-events/import/", {"year": str(this_year + 1)}).content.decode()
+    assert "请从列表中选择年度" in refused

@@ -27,7 +27,7 @@ from fazhi.core.ledgers.excel import (
 from fazhi.core.ledgers import staging
 from fazhi.core.ledgers.forms import ImportDecisionForm
 from fazhi.core.ledgers.services import record_save, record_void
-from fazhi.core.bounds import YEAR_MAX, YEAR_MIN
+from fazhi.core.bounds import YEAR_MIN
 from fazhi.core.kit.years import year_param
 from fazhi.core.scoping import (
     can_write_record, get_readable_or_404, get_writable_or_404, readable_orgs, require_writer, scoped, writable_org,
@@ -206,9 +206,18 @@ def ledger_template(request, slug):
     return response
 
 
+IMPORT_YEARS = 10  # the years offered for an import: this year and the nine before
+
+
+def import_years() -> list[tuple[int, str]]:
+    this_year = timezone.localdate().year
+    return [(y, f"{y}年") for y in range(this_year, max(this_year - IMPORT_YEARS, YEAR_MIN - 1), -1)]
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label="Excel 文件（.xlsx）", error_messages={"required": "请选择要导入的 .xlsx 文件"})
-    year = forms.IntegerField(label="记录所属年度", min_value=YEAR_MIN, max_value=YEAR_MAX)
+    year = forms.TypedChoiceField(label="记录所属年度", coerce=int, choices=import_years, error_messages={
+        "required": "请选择记录所属年度", "invalid_choice": f"请从列表中选择年度（本年及以前{IMPORT_YEARS - 1}年）"})
     import_valid_rows = forms.BooleanField(label="有错误时，仅导入无误的行", required=False)
 
 
@@ -221,7 +230,8 @@ def ledger_import(request, slug):
     if request.method == "POST" and "staged" in request.POST:
         return _import_decided(request, ledger, org)
     result = token = None
-    form = ImportForm(request.POST or None, request.FILES or None, initial={"year": timezone.localdate().year})
+    initial = {"year": year_param(request, timezone.localdate().year)}  # the list's year when it came from there
+    form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > 10 * 1024 * 1024:
@@ -243,7 +253,7 @@ def ledger_import(request, slug):
 def _import_decided(request, ledger, org):
     """The second step: the staged file, imported as the user chose (or not at all)."""
     decision = ImportDecisionForm(request.POST)
-    form = ImportForm(initial={"year": timezone.localdate().year})
+    form = ImportForm(initial={"year": year_param(request, timezone.localdate().year)})
     token = request.POST.get("staged", "")
     staged = staging.load(token, user=request.user, organisation=org, ledger=ledger.slug)  # another user's: 404
     if staged is None:
