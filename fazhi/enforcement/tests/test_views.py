@@ -128,3 +128,15 @@ def test_case_page_shows_the_ladder(client, clerk, case_at):
     page = client.get(f"/enforcement/cases/{case.pk}/").content.decode()
     assert 'data-step="作出决定" data-state="done"' in page and 'data-step="送达" data-state="current"' in page
     assert 'data-step="法制审核" data-state="skipped"' in page and 'data-action="serve"' in page
+
+
+def test_a_long_case_page_opens_with_a_table_of_contents_whose_links_all_land(client, clerk, case_at):
+    import re
+
+    case = case_at("executing")
+    client.force_login(clerk)
+    page = client.get(f"/enforcement/cases/{case.pk}/").content.decode()
+    toc = re.search(r'<nav class="toc"[^>]*>(.*?)</nav>', page).group(1)
+    targets = re.findall(r'href="#([a-z]+)"', toc)
+    assert {"deadlines", "facts", "evidence", "actions", "timeline", "history"} <= set(targets)
+    assert all(f'id="{target}"' in page for target in targets)
