@@ -9,7 +9,7 @@ from fazhi.advisors.models import (
     AdvisorAssignment, AdvisorService, AidOutcome, LegalAdvisor, LegalAidReferral, ServiceKind,
 )
 from fazhi.core.models import Organisation, User
-from fazhi.demo.profiles import NameBook, pick, profile
+from fazhi.demo.profiles import NameBook, adjust_to_class, pick, profile
 
 FIRMS = ("正衡", "明理", "维民", "博信", "天平", "致远", "守正", "兴业", "公信")
 NOTES = {
@@ -43,6 +43,7 @@ def generate_advisors(township: Organisation, clerk: User, years: tuple[int, ...
                                          village=village, starts_on=first, mode="visit", note="每月驻村服务一次，微信群随时解答")
     logs = []
     for year in years:
+        first_of_year = len(logs)
         for month in range(1, 13):
             day = dt.date(year, month, rng.randint(3, 26))
             if day > today:
@@ -55,6 +56,11 @@ def generate_advisors(township: Organisation, clerk: User, years: tuple[int, ...
                     logs.append(AdvisorService(organisation=township, created_by=clerk, advisor=rng.choice(advisors),
                                                held_on=day, kind=kind, quantity=quantity, note=NOTES[kind],
                                                village=rng.choice(villages) if villages else None))
+        # each kind's total of the year is the township's own (法律顾问提出法律建议N条 differs from the others')
+        for kind in NOTES:
+            mine = [log for log in logs[first_of_year:] if log.kind == kind]
+            if mine:
+                mine[-1].quantity += adjust_to_class(sum(log.quantity for log in mine), traits.slot, f"advisor_{kind}", year)
         for n in range(pick(rng, 5, 16, traits.slot, item="legal_aid", avoid=(11,))):  # seed: 提供法律帮助11件
             day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 360))
             if day <= today:

@@ -8,6 +8,7 @@ import random
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fazhi.decisions import services
+from fazhi.demo.days import OfficeDays
 from fazhi.demo.pools import pool
 from fazhi.demo.profiles import profile
 from fazhi.decisions.models import DecisionCatalog, MajorDecision
@@ -38,6 +39,12 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_ris
     def step(days: int) -> dt.date:
         nonlocal day
         day += dt.timedelta(days=days)
+        return day
+
+    def office(days: int) -> dt.date:
+        """A step ending on an office day: the collective discussion, the decision (its 成文日期), the publication."""
+        nonlocal day
+        day = OfficeDays().on_or_after(day + dt.timedelta(days=days))
         return day
 
     order = ORDER
@@ -80,7 +87,7 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_ris
     reviews.review_conclude(review, user=reviewer, opinion=Opinion.APPROVED, reasons="", concluded_on=step(8))
     if stop <= 5:
         return
-    services.hold_collective_discussion(decision, user=clerk, discussed_on=step(4), meeting_kind="executive",
+    services.hold_collective_discussion(decision, user=clerk, discussed_on=office(4), meeting_kind="executive",
                                         chair=spec.mayor, attendees=f"{unit}长、副{unit}长、党政办主任等", chief_spoke_last=True,
                                         dissent="一名班子成员建议分两期实施" if decision.pk % 3 == 0 else "")
     if stop <= 6:
@@ -92,7 +99,7 @@ def _go(decision, *, clerk, reviewer, start: dt.date, until: str, spec, skip_ris
     services.report_to_party_committee(decision, user=clerk, reported_on=step(3))
     if stop <= 8:
         return
-    services.publish_decision(decision, user=clerk, published_on=step(2), channel=f"{unit}人民政府门户网站、政务公开栏",
+    services.publish_decision(decision, user=clerk, published_on=office(2), channel=f"{unit}人民政府门户网站、政务公开栏",
                               adoption_explanation="公众意见采纳6条，专家论证意见已全部采纳")
     if stop <= 9:
         return

@@ -188,6 +188,8 @@ class DisclosureGen:
         if request.handler_id is None and clerk is not None:
             services.request_assign(request=request, handler=clerk, user=clerk)
         roll = rng.random()
+        if self.late_replies:  # the late one waited on a third party's opinion (the annual report names the cause)
+            roll = 0.2
         if roll < 0.15:  # unclear: correction notice, then corrected or lapsed
             notice = _after(cal, request.received_on, rng.randint(2, 6))
             if notice > self.today:
@@ -286,3 +288,31 @@ def generate_open_requests(spec, township, *, today: dt.date, clerk, names) -> i
             services.correction_request(request=made[1], user=clerk, requested_on=notice,
                                         items="请补充申请人身份证明复印件", deadline=notice + dt.timedelta(days=15))
     return len(made)
+
+
+# 成文日期 of each township's 政府信息公开工作年度报告, by slot: (month, day) of the next year for the latest year and
+# for the one before — different office days, all before the 31 January of 条例第四十九条.
+ANNUAL_REPORT_DAYS = {"latest": ((1, 20), (1, 27), (1, 23)), "earlier": ((1, 21), (1, 24), (1, 17))}
+
+
+def generate_annual_reports(township, years: tuple[int, ...], *, today: dt.date, clerk) -> int:
+    """The annual disclosure reports of the demo years, each dated on its own day; the earlier one finalised (its
+    tables kept, so the latest report can check what it carries over)."""
+    from fazhi.demo.days import OfficeDays
+    from fazhi.disclosure import report_services
+    from fazhi.disclosure.models import DisclosureAnnualReport
+
+    slot = profile(township.code).slot % 3
+    made = 0
+    for year in years:
+        if DisclosureAnnualReport.objects.filter(organisation=township, year=year).exists():
+            continue
+        month, day = ANNUAL_REPORT_DAYS["latest" if year == years[-1] else "earlier"][slot]
+        dated = OfficeDays().on_or_before(dt.date(year + 1, month, day))
+        if dated > min(today, timezone.localdate()):
+            continue
+        report_services.report_save_texts(organisation=township, year=year, user=clerk, dated=dated)
+        if year != years[-1]:
+            report_services.report_finalise(organisation=township, year=year, user=clerk)
+        made += 1
+    return made

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from fazhi.demo.days import OfficeDays
 from fazhi.demo.pools import pool
 from fazhi.demo.profiles import NameBook, pick, profile
 from fazhi.enforcement import journey, services
@@ -64,9 +65,9 @@ def _staff(spec, township, *, today: dt.date, clerk, rng: random.Random) -> list
     for _ in range(n_aux):
         services.officer_register(organisation=township, user=clerk, fields={
             "name": names.name(), "kind": OfficerKind.AUXILIARY, "position": "协管员", "joined_on": dt.date(2021, 3, 1)})
-    for i in range((3, 2, 2)[slot % 3]):
+    for i in range((4, 2, 3)[slot % 3]):  # the mountain township patrols its forests by pickup
         services.equipment_register(organisation=township, user=clerk, fields={
-            "kind": EquipmentKind.VEHICLE, "name": ("综合执法车（比亚迪）", "执法巡查皮卡（长城）", "执法电动巡逻车")[i],
+            "kind": EquipmentKind.VEHICLE, "name": ("综合执法车（比亚迪）", "执法巡查皮卡（长城）", "执法电动巡逻车", "林区巡查越野车（长安）")[i],
             "identifier": f"示A·{spec.code[-2:]}{i + 1:03d}", "acquired_on": dt.date(2021 + i, 5, 1)})
     for i in range(pick(rng, 4, 12, slot, item="enforcement_body_cameras", avoid=(5,))):
         services.equipment_register(organisation=township, user=clerk, fields={
@@ -86,6 +87,9 @@ def _file(township, clerk, rng, filed_on: dt.date, *, organisation: bool = False
     return services.case_file(organisation=township, fields=fields, filed_on=filed_on, user=clerk)
 
 
+# Ordinary-procedure cases a year decided after a hearing (and so after 法制审核, 行政处罚法第五十八条), by slot:
+# the market town's workshops and the forest land the mountain township protects bring the larger fines.
+HEARING_CASES = (3, 1, 2)
 AUDIT_SUGGESTIONS = ("询问笔录应由当事人逐页签名确认", "送达回证应注明送达地点", "案卷目录应按办案顺序编排",
                      "现场检查照片应注明拍摄时间、地点", "处罚决定书应写明自由裁量理由", "证据清单应与卷内材料一一对应")
 def generate_enforcement(spec, township, year: int, *, today: dt.date, clerk, reviewer, latest: bool = False) -> dict[str, int]:
@@ -102,18 +106,19 @@ def generate_enforcement(spec, township, year: int, *, today: dt.date, clerk, re
     trainings = pick(rng, 2, 5, slot, item="enforcement_training")
     topics = pool(spec.code, "enforcement_trainings")
     for month, topic in zip(sorted(rng.sample(range(3, 12), trainings)), rng.sample(topics, trainings)):
-        held = dt.date(year, month, 12)
+        held = OfficeDays().on_or_after(dt.date(year, month, rng.randint(6, 22)))
         if held <= today:
             services.training_record(organisation=township, held_on=held, user=clerk, organiser="县司法局", topic=topic,
                                      hours=Decimal(rng.choice(("3", "4", "6"))), attendees=officers[:-1])
             counts["trainingsession"] += 1
     # ordinary-procedure cases, each taken to archive: one with a hearing and 法制审核, one paid late, one warning
     closed = []
-    cases = pick(rng, 3, 9, slot, item="penalty_cases", avoid=(5,))
-    variants = [{"fine": Decimal("20000"), "hearing": True}, {"late_payment": 4},
-                {"kinds": (PenaltyKind.WARNING,), "fine": None}] + [{}] * (cases - 3)
+    cases = pick(rng, 6, 11, slot, item="penalty_cases", avoid=(5,), year=year)
+    hearings = HEARING_CASES[slot % 3]
+    variants = [{"fine": Decimal("20000"), "hearing": True}] * hearings + [{"late_payment": 4},
+                {"kinds": (PenaltyKind.WARNING,), "fine": None}] + [{}] * (cases - 2 - hearings)
     rng.shuffle(variants)
-    for month, kw in zip(sorted(rng.sample(range(1, 10), cases)), variants):
+    for month, kw in zip(sorted(rng.choices(range(1, 10), k=cases)), variants):  # several cases may share a month
         filed = dt.date(year, month, rng.randint(3, 20))
         if filed + dt.timedelta(days=75) > today:
             continue

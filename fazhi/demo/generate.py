@@ -28,12 +28,14 @@ from fazhi.demo.advisors import generate_advisors
 from fazhi.demo.corrections import generate_corrections
 from fazhi.demo.decisions import generate_decisions, generate_open_decisions
 from fazhi.demo.enforcement import generate_enforcement
-from fazhi.demo.disclosure import generate_disclosure, generate_open_requests
+from fazhi.demo.disclosure import generate_annual_reports, generate_disclosure, generate_open_requests
 from fazhi.demo.governance import generate_governance
+from fazhi.demo.days import OfficeDays
+from fazhi.demo.initiative import initiative, issue_days, launch_day, meeting_text
 from fazhi.demo.litigation import generate_litigation
 from fazhi.demo.oversight import generate_filings, import_seed_reports
 from fazhi.demo.pools import pool
-from fazhi.demo.profiles import NameBook, pick, profile
+from fazhi.demo.profiles import NameBook, adjust_to_class, pick, profile
 from fazhi.demo.releases import generate_record_releases
 from fazhi.demo.rulemaking import generate_open_rulemaking, generate_rulemaking
 from fazhi.demo.seed_items import generate_seed_items
@@ -76,6 +78,7 @@ class TownshipSpec:
     secretary: str  # 党委书记
     mayor: str  # 镇（乡）长
     people: dict = field(default_factory=dict)  # role → full name of the demo user
+    deputy: str = ""  # 分管副镇（乡）长, in charge of rule-of-law work
 
     @property
     def unit(self) -> str:
@@ -89,18 +92,21 @@ TOWNSHIPS: tuple[TownshipSpec, ...] = (
          "双河村", "枫树村"),
         "周建国", "吴海燕",
         {Role.CLERK: "李晓梅", Role.LEADER: "吴海燕", Role.LEGAL_REVIEWER: "陈志刚", Role.ENFORCEMENT_OFFICER: "刘勇", Role.JUDICIAL_OFFICE: "何秀英"},
+        deputy="蒋文华",
     ),
     TownshipSpec(
         "SFX02", "河口镇", "hekou", "河口",
         ("河口社区", "滨江社区", "渡口村", "沙洲村", "鱼塘村", "李家湾村", "杨柳村", "长堤村", "荷花村", "五里村"),
         "郑德福", "黄丽娟",
         {Role.CLERK: "张敏", Role.LEADER: "黄丽娟", Role.LEGAL_REVIEWER: "孙文斌", Role.ENFORCEMENT_OFFICER: "马超", Role.JUDICIAL_OFFICE: "邓立新"},
+        deputy="韩立军",
     ),
     TownshipSpec(
         "SFX03", "云岭乡", "yunling", "云岭",
         ("云岭村", "高峰村", "岩脚村", "竹林村", "石门村", "白云村", "雾峰村", "龙井村", "梨树村"),
         "罗志勇", "杨春兰",
         {Role.CLERK: "赵静", Role.LEADER: "杨春兰", Role.LEGAL_REVIEWER: "胡俊", Role.ENFORCEMENT_OFFICER: "林涛", Role.JUDICIAL_OFFICE: "唐晓燕"},
+        deputy="覃永福",
     ),
 )
 
@@ -233,26 +239,29 @@ COURT_CASES = (
     "{a}某与{b}某民间借贷纠纷案", "{a}某非法捕捞水产品案",
 )
 
+# offline publicity events a year, by the township's slot: the market town the most, the mountain township the fewest
+OFFLINE_EVENTS = ((52, 68), (44, 58), (34, 48))
+VILLAGE_TITLES = ("“法律进乡村”普法宣传", "“法润{s}”送法下乡", "法律顾问驻村普法", "赶集日普法宣传")
+VILLAGE_ORGANISERS = ("司法所", "法律顾问", "司法所、法律顾问", "综治中心")
+
 MEDIATION_BODIES = ("镇（乡）人民调解委员会", "村（社区）人民调解委员会", "综治中心", "派出所", "司法所")
 
+# A dispute's 纠纷简况 says what it is about without naming anyone (a report may cite it: 人民调解法第十五条 and the
+# parties' privacy); the parties, with their villages, are in 当事人基本情况. "{n}" is the number of claimants.
 DISPUTE_TEMPLATES = {
-    DisputeCategory.LAND: ("{v}{a}某与{b}某承包地边界纠纷", "{v}{a}某与{b}某宅基地使用权纠纷",
-                           "{v}两村民小组林地权属纠纷", "{v}{a}某与{b}某责任田灌溉用水纠纷"),
-    DisputeCategory.LABOUR: ("{a}某等{n}人追索劳务报酬纠纷", "{v}{a}某与某建筑公司工伤赔偿纠纷",
-                             "{a}某与某农业合作社拖欠工资纠纷"),
-    DisputeCategory.FAMILY: ("{v}{a}某与{b}某婚姻家庭纠纷", "{v}{a}某老人赡养纠纷", "{v}{a}某兄弟分家析产纠纷",
-                             "{v}{a}某与{b}某离婚后子女抚养费纠纷"),
-    DisputeCategory.NEIGHBOUR: ("{v}{a}某与{b}某排水沟渠纠纷", "{v}{a}某与{b}某通行纠纷",
-                                "{v}{a}某与{b}某建房相邻采光纠纷", "{v}{a}某与{b}某邻里口角纠纷"),
-    DisputeCategory.DAMAGES: ("{v}{a}某家犬咬伤{b}某赔偿纠纷", "{v}{a}某与{b}某牲畜损毁庄稼赔偿纠纷",
-                              "{v}{a}某与{b}某人身损害赔偿纠纷"),
-    DisputeCategory.CONTRACT: ("{a}某与{b}某民间借贷纠纷", "{v}{a}某与{b}某土地流转合同纠纷",
-                               "{a}某与{b}某买卖合同欠款纠纷", "{v}{a}某与某公司房屋租赁合同纠纷"),
-    DisputeCategory.EXPROPRIATION: ("{v}{a}某征地补偿款分配纠纷", "{v}道路拓宽项目{a}某房屋拆迁补偿纠纷"),
-    DisputeCategory.PROPERTY: ("{v}{a}某等业主与物业公司物业费纠纷", "{v}{a}某与物业公司停车管理纠纷"),
-    DisputeCategory.ENVIRONMENT: ("{v}{a}某养殖场异味扰民纠纷", "{v}村民与某石料厂粉尘噪声纠纷"),
-    DisputeCategory.TRAFFIC: ("{a}某与{b}某交通事故损害赔偿纠纷", "{v}{a}某电动车与{b}某摩托车碰撞赔偿纠纷"),
-    DisputeCategory.OTHER: ("{v}{a}某与{b}某殡葬事宜纠纷", "{v}{a}某与{b}某坟地纠纷"),
+    DisputeCategory.LAND: ("相邻承包地边界纠纷", "宅基地使用权纠纷", "两个村民小组之间的林地权属纠纷", "责任田灌溉用水纠纷"),
+    DisputeCategory.LABOUR: ("{n}名务工人员追索劳务报酬纠纷", "村民在建筑工地务工受伤的工伤赔偿纠纷",
+                             "农业合作社拖欠务工人员工资纠纷"),
+    DisputeCategory.FAMILY: ("夫妻感情不和引发的婚姻家庭纠纷", "子女推诿老人赡养纠纷", "兄弟分家析产纠纷",
+                             "离婚后子女抚养费纠纷"),
+    DisputeCategory.NEIGHBOUR: ("排水沟渠堵塞引发的相邻纠纷", "相邻通行纠纷", "村民建房相邻采光纠纷", "邻里口角引发的纠纷"),
+    DisputeCategory.DAMAGES: ("家犬咬伤他人赔偿纠纷", "牲畜损毁庄稼赔偿纠纷", "酒后冲突人身损害赔偿纠纷"),
+    DisputeCategory.CONTRACT: ("民间借贷纠纷", "土地流转合同租金纠纷", "农资买卖合同欠款纠纷", "门面房屋租赁合同纠纷"),
+    DisputeCategory.EXPROPRIATION: ("村民小组征地补偿款分配纠纷", "道路拓宽项目房屋拆迁补偿纠纷"),
+    DisputeCategory.PROPERTY: ("{n}户业主与物业公司物业费纠纷", "业主与物业公司停车管理纠纷"),
+    DisputeCategory.ENVIRONMENT: ("养殖场异味扰民纠纷", "村民与石料厂粉尘噪声纠纷"),
+    DisputeCategory.TRAFFIC: ("农村道路交通事故损害赔偿纠纷", "电动车与摩托车碰撞赔偿纠纷"),
+    DisputeCategory.OTHER: ("殡葬事宜纠纷", "坟地权属纠纷"),
 }
 DISPUTE_WEIGHTS = {
     DisputeCategory.LAND: 16, DisputeCategory.LABOUR: 8, DisputeCategory.FAMILY: 14, DisputeCategory.NEIGHBOUR: 20,
@@ -320,7 +329,7 @@ class _Gen:
 
     def pick(self, lo: int, hi: int, *, item: str, avoid: tuple[int, ...] = ()) -> int:
         """A count only this township draws for the item (see profiles.pick)."""
-        return pick(self.rng, lo, hi, self.profile.slot, item=item, avoid=avoid)
+        return pick(self.rng, lo, hi, self.profile.slot, item=item, avoid=avoid, year=self.year)
 
     def name(self) -> str:
         return self.names.name()
@@ -361,8 +370,7 @@ class _Gen:
              ("防范电信网络诈骗宣传", "“反诈进万家”入户宣传", "防范养老诈骗专题宣传"),
              ("派出所", "派出所、司法所")),
             (Campaign.TO_VILLAGES, (y.first, y.last), (8, 16),
-             ("“法律进乡村”普法宣传", "“法润{s}”送法下乡", "法律顾问驻村普法", "赶集日普法宣传"),
-             ("司法所", "法律顾问", "司法所、法律顾问", "综治中心")),
+             VILLAGE_TITLES, VILLAGE_ORGANISERS),
             (Campaign.TO_COMMUNITIES, (y.first, y.last), (2, 4),
              ("“法律进社区”普法宣传", "物业纠纷预防法治讲座"), ("司法所", "法律顾问")),
             (Campaign.TO_SCHOOLS, (y.md(3, 1), y.md(6, 30)), (2, 3),
@@ -392,32 +400,15 @@ class _Gen:
                     held = y.md(6, 26)
                 if campaign == Campaign.CONSTITUTION_WEEK and rng.random() < 0.4 and y.ok(y.md(12, 4)):
                     held = y.md(12, 4)
-                village = self.village(communities=True if campaign == Campaign.TO_COMMUNITIES else None)
-                if campaign in (Campaign.TO_SCHOOLS, Campaign.TO_ENTERPRISES, Campaign.TO_ORGANS):
-                    village = None
-                title = rng.choice(titles).format(v=village.name if village else t, t=t, s=self.spec.short)
-                if "集市" in title or "赶集" in title:  # a market-day event is held at the market, not in a village
-                    place, village = f"{t}集镇农贸市场", None
-                elif village:
-                    community = village.name.endswith("社区")
-                    place = village.name + rng.choice(("居委会广场" if community else "村委会广场", "文化广场", "党群服务中心",
-                                                       "小区广场" if community else "集市", "新时代文明实践站"))
-                    place = place.replace("村村", "村")
-                elif campaign == Campaign.TO_SCHOOLS:
-                    place = f"{t}中心学校"
-                elif campaign == Campaign.TO_ENTERPRISES:
-                    place = rng.choice(("工业园区", "农业产业园", "某建材公司", "某食品加工厂"))
-                else:
-                    place = f"{t}人民政府会议室" if campaign == Campaign.TO_ORGANS else f"{t}集镇"
-                big = campaign in (Campaign.CONSTITUTION_WEEK, Campaign.CIVIL_CODE_MONTH)
-                audience = rng.randint(80, 500) if big else rng.randint(30, 300)
-                events.append(PublicityEvent(
-                    **self.base(), held_on=held, title=title, campaign=campaign, channel=Channel.OFFLINE,
-                    place=place, village=village, organiser=rng.choice(organisers), audience=audience,
-                    materials=rng.randint(audience // 2, audience * 2 + 50), consultations=rng.randint(3, 35),
-                ))
+                events.append(self._offline_event(campaign, held, titles, organisers))
+        series = self._series_events() if self.latest else []
+        # how many offline events is the township's own (its size, and a number no other township states)
+        lo, hi = OFFLINE_EVENTS[self.profile.slot % 3]
+        scale = 1 if self.latest else 0.85
+        target = max(len(series) + 10, self.pick(round(lo * scale), round(hi * scale), item="publicity_offline"))
+        events = self._fit(events, target - len(series)) + series
         online = [(campaign, y.md(*day), title) for campaign, day, title in pool(self.spec.code, "online")]
-        for campaign, held, title in rng.sample(online, self.n(4, 7)):
+        for campaign, held, title in rng.sample(online, min(len(online), self.pick(3, 8, item="publicity_online"))):
             if not y.ok(held):
                 continue
             events.append(PublicityEvent(
@@ -426,6 +417,63 @@ class _Gen:
                 consultations=rng.randint(5, 40),
             ))
         return events
+
+    def _offline_event(self, campaign, held: dt.date, titles, organisers) -> PublicityEvent:
+        rng, t = self.rng, self.spec.name
+        village = self.village(communities=True if campaign == Campaign.TO_COMMUNITIES else None)
+        if campaign in (Campaign.TO_SCHOOLS, Campaign.TO_ENTERPRISES, Campaign.TO_ORGANS):
+            village = None
+        title = rng.choice(titles).format(v=village.name if village else t, t=t, s=self.spec.short)
+        if "集市" in title or "赶集" in title:  # a market-day event is held at the market, not in a village
+            place, village = f"{t}集镇农贸市场", None
+        elif village:
+            community = village.name.endswith("社区")
+            place = village.name + rng.choice(("居委会广场" if community else "村委会广场", "文化广场", "党群服务中心",
+                                               "小区广场" if community else "集市", "新时代文明实践站"))
+            place = place.replace("村村", "村")
+        elif campaign == Campaign.TO_SCHOOLS:
+            place = f"{t}中心学校"
+        elif campaign == Campaign.TO_ENTERPRISES:
+            place = rng.choice(("工业园区", "农业产业园", "某建材公司", "某食品加工厂"))
+        else:
+            place = f"{t}人民政府会议室" if campaign == Campaign.TO_ORGANS else f"{t}集镇"
+        big = campaign in (Campaign.CONSTITUTION_WEEK, Campaign.CIVIL_CODE_MONTH)
+        audience = rng.randint(80, 500) if big else rng.randint(30, 300)
+        return PublicityEvent(
+            **self.base(), held_on=held, title=title, campaign=campaign, channel=Channel.OFFLINE,
+            place=place, village=village, organiser=rng.choice(organisers), audience=audience,
+            materials=rng.randint(audience // 2, audience * 2 + 50), consultations=rng.randint(3, 35),
+        )
+
+    def _fit(self, events: list[PublicityEvent], wanted: int) -> list[PublicityEvent]:
+        """``wanted`` offline events: the 送法下乡 and anti-fraud visits, the most frequent, are dropped or added."""
+        rng, y = self.rng, self.y
+        flexible = (Campaign.TO_VILLAGES, Campaign.ANTI_FRAUD)
+        while len(events) > wanted and any(e.campaign in flexible for e in events):
+            drop = rng.choice([e for e in events if e.campaign in flexible])
+            events.remove(drop)
+        while len(events) < wanted:
+            held = y.anytime(rng, workday=rng.random() < 0.7)
+            if held is None:
+                break
+            events.append(self._offline_event(Campaign.TO_VILLAGES, held, VILLAGE_TITLES, VILLAGE_ORGANISERS))
+        return sorted(events, key=lambda e: e.held_on)
+
+    def _series_events(self) -> list[PublicityEvent]:
+        """The township's own series (fazhi/demo/initiative.py), one issue about every six weeks."""
+        rng, series = self.rng, initiative(self.spec.code)
+        out = []
+        for number, held in enumerate(issue_days(self.spec.code, self.year, self.y.last), start=1):
+            village = self.village(communities=False)
+            place = rng.choice(series.places).format(t=self.spec.name, v=village.name)
+            audience = rng.randint(45, 160)
+            out.append(PublicityEvent(
+                **self.base(), held_on=held, title=series.title(number), campaign=Campaign.TO_VILLAGES,
+                channel=Channel.OFFLINE, place=place, village=village if village.name in place else None,
+                organiser=series.organiser, audience=audience, materials=rng.randint(audience // 2, audience * 2),
+                consultations=rng.randint(8, 40),
+            ))
+        return out
 
     def liaisons(self) -> list[LegalLiaison]:
         rng, out = self.rng, []
@@ -455,7 +503,7 @@ class _Gen:
         rng, out = self.rng, []
         topics = pool(self.spec.code, "liaison_trainings")
         trainers = ("司法所所长", "县司法局普法股", f"{self.spec.unit}政府法律顾问", "县人民法院法官")
-        for topic, online in rng.sample(topics, self.n(2, 4)):
+        for topic, online in rng.sample(topics, min(len(topics), self.pick(2, 5 if self.latest else 4, item="liaison_trainings"))):
             held = self.y.anytime(rng)
             if held is None:
                 continue
@@ -502,6 +550,8 @@ class _Gen:
         absent = rng.randint(1, 3)
         total = (self.pick(28, 60, item="exam_participants") if self.scale >= 1 else self.pick(22, 48, item="exam_participants")) + absent
         failed = rng.randint(1, 2) if self.profile.falls_short("exam", latest=self.latest) else 0
+        passed = total - absent - failed
+        excellent = self.pick(max(1, passed // 4), max(2, passed * 2 // 5), item="exam_excellent")
         exam_name = f"{self.year}年度国家工作人员学法考试"
         for i in range(total):
             row = dict(**self.base(), exam_on=exam_on, exam_name=exam_name, person_name=self.name(),
@@ -511,15 +561,17 @@ class _Gen:
             elif i < absent + failed:
                 row.update(status=ExamStatus.SAT, score=Decimal(rng.randint(420, 595)) / 10, passed=False)
             else:
-                score = Decimal(rng.randint(650, 1000)) / 10
-                row.update(status=ExamStatus.SAT, score=score, passed=True, excellent=score >= 90)
+                top = i < absent + failed + excellent
+                score = Decimal(rng.randint(900, 1000) if top else rng.randint(650, 895)) / 10
+                row.update(status=ExamStatus.SAT, score=score, passed=True, excellent=top)
             out.append(ExamRecord(**row))
         rng.shuffle(out)
         return out
 
     def court(self) -> list[CourtObservation]:
         rng, out = self.rng, []
-        for template in rng.sample(COURT_CASES, self.n(1, 3)):
+        attended = self.pick(1, 4 if self.latest else 3, item="court_hearings_attended")
+        for template in rng.sample(COURT_CASES, attended):
             held = self.y.anytime(rng)
             if held is None:
                 continue
@@ -532,53 +584,81 @@ class _Gen:
                 attendees=attendees, attendee_names=f"领导班子成员及村（社区）干部：{names}{attendees}人",
                 reflections_submitted=rng.random() < 0.8,
             ))
+        if out:  # how many attended in all is the township's own too
+            extra = adjust_to_class(sum(o.attendees for o in out), self.profile.slot, "court_observation_attendees", self.year)
+            out[-1].attendees += extra
+            out[-1].attendee_names = out[-1].attendee_names.replace(f"{out[-1].attendees - extra}人", f"{out[-1].attendees}人")
         return out
 
     def meetings(self) -> list[Meeting]:
+        """The year's meetings on rule-of-law work, made after the year's documents, decisions and disputes: besides
+        the party committee's yearly planning and review, the matters the 书记 and the 镇（乡）长 handled themselves —
+        the latest year's own publicity series (launched at a meeting naming it, its issues and budget), a normative
+        document deliberated at the government's executive meeting with its legality review, a major decision
+        discussed collectively, a dispute the 书记 took on — then some of the usual meetings, as many in all as the
+        township's own count."""
+        from fazhi.decisions.models import MajorDecision
+        from fazhi.normative.models import NormativeDocument
+
         rng, y, out = self.rng, self.y, []
-        year = self.year
-        sec, mayor = f"党委书记{self.spec.secretary}", f"{self.spec.unit}长{self.spec.mayor}"
-        plan = [
-            (MeetingKind.PARTY_COMMITTEE, (y.md(1, 10), y.md(3, 15)), f"研究部署{year}年度法治建设工作", sec,
-             f"印发{year}年法治政府建设工作要点，明确责任分工"),
+        year, unit, days = self.year, self.spec.unit, OfficeDays()
+        sec, mayor = self.spec.secretary, self.spec.mayor
+
+        def meeting(kind, held, topic, chair, decisions, *, on_rule_of_law=True, principal=True, attendees=None):
+            if held is None or not y.ok(held):
+                return
+            out.append(Meeting(
+                **self.base(), held_on=days.on_or_after(held) if y.ok(days.on_or_after(held)) else held, kind=kind,
+                topic=topic, on_rule_of_law=on_rule_of_law, chaired_by=chair, chaired_by_principal=principal,
+                attendees=attendees or rng.randint(9, 30), decisions=decisions,
+            ))
+
+        meeting(MeetingKind.PARTY_COMMITTEE, y.between(rng, y.md(1, 10), y.md(3, 10)), f"研究部署{year}年度法治建设工作", sec,
+                f"印发{year}年法治政府建设工作要点和法治建设责任清单，明确责任领导、责任部门和完成时限")
+        meeting(MeetingKind.PARTY_COMMITTEE, y.between(rng, y.md(11, 15), y.md(12, 20)), "听取年度法治建设工作情况汇报", sec,
+                "形成年度法治政府建设情况报告，按时报送县委、县政府")
+        if self.latest:
+            topic, decided = meeting_text(self.spec.code)
+            by_mayor = self.profile.slot % 3 == 1
+            meeting(MeetingKind.SPECIAL if by_mayor else MeetingKind.PARTY_COMMITTEE, launch_day(self.spec.code, year), topic,
+                    mayor if by_mayor else sec, decided)
+        documents = NormativeDocument.objects.filter(organisation=self.township, issued_on__year=year,
+                                                     deliberated_on__isnull=False).order_by("deliberated_on")
+        doc = documents.filter(affects_rights=True).first() or documents.first()
+        if doc is not None:
+            meeting(MeetingKind.GOVERNMENT_EXECUTIVE, doc.deliberated_on, f"审议《{doc.title}》（送审稿）", mayor,
+                    "听取司法所合法性审查意见，按审查意见修改后印发施行")
+        decision = (MajorDecision.objects.filter(organisation=self.township, discussed_on__year=year)
+                    .order_by("discussed_on").first())
+        if decision is not None:
+            meeting(MeetingKind.GOVERNMENT_EXECUTIVE, decision.discussed_on, f"集体讨论《{decision.title}》", mayor,
+                    "经合法性审查和集体讨论，同意按推荐方案实施，由承办单位抓好落实")
+        dispute = (DisputeCase.objects.filter(organisation=self.township, received_on__year=year,
+                                              category__in=(DisputeCategory.EXPROPRIATION, DisputeCategory.LAND))
+                   .order_by("received_on").first())
+        if dispute is not None:
+            meeting(MeetingKind.BRIEFING, dispute.received_on + dt.timedelta(days=3),
+                    f"听取司法所关于{dispute.summary}调处情况的汇报", sec,
+                    "由党委书记包案督办，司法所、法律顾问依法释法明理，限期化解")
+        usual = [
             (MeetingKind.PARTY_COMMITTEE, (y.md(6, 1), y.md(8, 31)), "传达学习上级全面依法治县委员会会议精神", sec,
              "抓好贯彻落实，梳理法治建设短板并限期整改"),
-            (MeetingKind.PARTY_COMMITTEE, (y.md(11, 15), y.md(12, 20)), "听取年度法治建设工作情况汇报", sec,
-             "形成年度法治政府建设情况报告，按时报送县委、县政府"),
-            (MeetingKind.GOVERNMENT_EXECUTIVE, (y.md(2, 1), y.md(5, 31)), "研究重大行政决策事项目录和合法性审查工作", mayor,
-             "重大行政决策事项一律经法律顾问合法性审查后提交集体讨论"),
             (MeetingKind.GOVERNMENT_EXECUTIVE, (y.md(7, 1), y.md(10, 31)), "研究行政执法“三项制度”落实工作", mayor,
              "规范执法公示、全过程记录和重大执法决定法制审核"),
             (MeetingKind.SPECIAL, (y.md(3, 1), y.md(4, 30)), "“八五”普法规划实施推进专题会", mayor,
-             "制定年度普法责任清单，落实“谁执法谁普法”"),
-            (MeetingKind.BRIEFING, (y.md(5, 1), y.md(9, 30)), "听取司法所关于矛盾纠纷排查化解工作汇报", sec,
-             "健全镇村两级调解网络，重大纠纷专人包案"),
-            (MeetingKind.RULE_OF_LAW_COMMITTEE, (y.md(2, 15), y.md(4, 30)), f"依法治{self.spec.unit}委员会全体会议", sec,
-             f"审议年度依法治{self.spec.unit}工作要点"),
-            (MeetingKind.LEADING_GROUP, (y.md(8, 1), y.md(11, 15)), "法治建设领导小组推进会", mayor,
+             "落实“谁执法谁普法”普法责任制，明确各站所年度普法任务"),
+            (MeetingKind.RULE_OF_LAW_COMMITTEE, (y.md(2, 15), y.md(4, 30)), f"依法治{unit}委员会全体会议", sec,
+             f"审议年度依法治{unit}工作要点"),
+            (MeetingKind.LEADING_GROUP, (y.md(8, 1), y.md(11, 15)), "法治建设领导小组推进会", self.spec.deputy or mayor,
              "对照法治政府建设示范创建指标逐项推进"),
         ]
-        keep = self.pick(5, len(plan), item="rule_of_law_meetings")
-        chosen = plan[:3] + rng.sample(plan[3:], keep - 3)
-        for kind, (start, end), topic, chair, decisions in chosen:
-            held = y.between(rng, start, end)
-            if held is None:
-                continue
-            out.append(Meeting(
-                **self.base(), held_on=held, kind=kind, topic=topic, on_rule_of_law=True, chaired_by=chair[-3:],
-                chaired_by_principal=True if kind != MeetingKind.LEADING_GROUP else rng.random() < 0.5,
-                attendees=rng.randint(9, 30), decisions=decisions,
-            ))
+        wanted = self.pick(len(out) + 1, len(out) + len(usual), item="rule_of_law_meetings")
+        for kind, (start, end), topic, chair, decisions in rng.sample(usual, max(0, min(len(usual), wanted - len(out)))):
+            meeting(kind, y.between(rng, start, end), topic, chair, decisions,
+                    principal=chair in (sec, mayor))
         for kind, topic in zip((MeetingKind.PARTY_COMMITTEE, MeetingKind.JOINT), pool(self.spec.code, "other_meetings")):
-            held = y.anytime(rng)
-            if held is None:
-                continue
-            out.append(Meeting(
-                **self.base(), held_on=held, kind=kind, topic=topic, on_rule_of_law=False,
-                chaired_by=self.spec.secretary, chaired_by_principal=True, attendees=rng.randint(9, 20),
-                decisions="明确责任分工，按期推进",
-            ))
-        return out
+            meeting(kind, y.anytime(rng), topic, sec, "明确责任分工，按期推进", on_rule_of_law=False, attendees=rng.randint(9, 20))
+        return sorted(out, key=lambda m: m.held_on)
 
     def disputes(self) -> list[DisputeCase]:
         rng, y, out = self.rng, self.y, []
@@ -593,14 +673,16 @@ class _Gen:
         for i, received in enumerate(received_dates):
             category = rng.choices(categories, weights)[0]
             village = self.village(communities=True if category == DisputeCategory.PROPERTY else None)
-            summary = rng.choice(DISPUTE_TEMPLATES[category]).format(
-                v=village.name, a=self.surname(), b=self.surname(), n=rng.randint(3, 12)
-            )
-            parties = rng.randint(3, 12) if "等" in summary else rng.choice((2, 2, 2, 3, 4))
+            many = rng.randint(3, 12)
+            template = rng.choice(DISPUTE_TEMPLATES[category])
+            summary = template.format(n=many)
+            parties = many if "{n}" in template or template.startswith("两个") else rng.choice((2, 2, 2, 3, 4))
+            side = f"（{village.name}）" if village else ""
+            parties_text = f"申请人：{self.name()}{side}" + (f"等{parties - 1}人" if parties > 2 else "") + f"\n被申请人：{self.name()}{side}"
             closed = received + dt.timedelta(days=rng.choice((0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 45)))
             row = dict(
                 **self.base(), received_on=received, summary=summary, category=category, village=village,
-                parties_count=parties, mediator=rng.choice(mediators),
+                parties_count=parties, parties_text=parties_text, mediator=rng.choice(mediators),
                 mode=rng.choices((MediationMode.PEOPLES, MediationMode.ADMINISTRATIVE, MediationMode.JUDICIAL),
                                  (80, 15, 5))[0],
             )
@@ -618,8 +700,7 @@ class _Gen:
                     dossier = f"{self.spec.short}调字〔{self.year}〕第{written_seq:03d}号"
                 row.update(outcome=DisputeOutcome.RESOLVED, agreement=agreement, closed_on=closed, dossier_no=dossier)
                 if agreement == AgreementForm.WRITTEN:  # 人民调解法第二十九条: the agreement states its terms
-                    row.update(parties_text="申请人：（姓名、住址见卷宗）\n被申请人：（姓名、住址见卷宗）",
-                               facts=row["summary"] + "，双方各执一词，经调解员释法明理",
+                    row.update(facts=row["summary"] + "，双方各执一词，经调解员释法明理",
                                terms="双方自愿达成如下协议：按协商方案履行，今后互不追究",
                                performance="协议生效后十五日内履行完毕", agreement_on=closed)
             out.append(DisputeCase(**row))
@@ -640,7 +721,7 @@ def generate_township_year(
     batches = (
         (PublicityEvent, gen.publicity()), (LegalLiaison, gen.liaisons()), (LiaisonTraining, gen.trainings()),
         (StudySession, gen.studies()), (ExamRecord, gen.exams()), (CourtObservation, gen.court()),
-        (Meeting, gen.meetings()), (DisputeCase, gen.disputes()),
+        (DisputeCase, gen.disputes()),
     )
     counts: dict[str, int] = {}
     with transaction.atomic():
@@ -656,6 +737,11 @@ def generate_township_year(
                                          rng=random.Random(f"decisions-{spec.code}-{year}"), latest=year == default_year(today)))
         counts.update(generate_enforcement(spec, township, year, today=today, clerk=user, reviewer=_reviewer(township),
                                            latest=year == default_year(today)))
+        meetings = gen.meetings()  # after the documents, decisions and disputes they name
+        for obj in meetings:
+            obj.full_clean()
+        bulk_create_with_history(meetings, Meeting, default_user=user, default_change_reason=CHANGE_REASON)
+        counts["meeting"] = len(meetings)
         counts["proactiverelease"] += generate_record_releases(spec, township, year, today=min(today, timezone.localdate()),
                                                               clerk=user)
         counts["legalityreview"] = LegalityReview.objects.filter(organisation=township, submitted_on__year=year).count()
@@ -713,15 +799,18 @@ def build_demo(year: int | None = None, *, today: dt.date | None = None) -> Demo
                                  corrections=(14, 9, 6)[number % 3], resettlement=(40, 28, 17)[number % 3])
         for spec in TOWNSHIPS:
             generate_governance(townships[spec.code], spec.secretary, spec.mayor, users[f"{spec.slug}_clerk"], years,
-                                today=today, rng=random.Random(f"governance-{spec.code}"))
+                                today=today, rng=random.Random(f"governance-{spec.code}"), deputy=spec.deputy)
         for number, spec in enumerate(TOWNSHIPS):
             generate_advisors(townships[spec.code], users[f"{spec.slug}_clerk"], years, today=today,
                               rng=random.Random(f"advisors-{spec.code}"), leave_one_village_without=number == len(TOWNSHIPS) - 1)
         for spec in TOWNSHIPS:
             for y in years:
                 generate_litigation(townships[spec.code], spec.short, users[f"{spec.slug}_leader"], users[f"{spec.slug}_clerk"],
-                                    y, today=today, rng=random.Random(f"litigation-{spec.code}-{y}"))
+                                    y, today=today, rng=random.Random(f"litigation-{spec.code}-{y}"), deputy=spec.deputy,
+                                    judicial=spec.people.get(Role.JUDICIAL_OFFICE, ""))
         generate_filings([townships[s.code] for s in TOWNSHIPS], years, users, {s.code: s.slug for s in TOWNSHIPS}, today)
+        for spec in TOWNSHIPS:
+            generate_annual_reports(townships[spec.code], years, today=today, clerk=users[f"{spec.slug}_clerk"])
         import_seed_reports(county, users["county_supervisor"])
     from fazhi.indicators.aggregates import mark_all_stale
 

@@ -1,41 +1,35 @@
 """Demo reconsideration and litigation cases in the seeds' proportions (a few of each a year, none lost, the head
-appearing in court but once), court-ordered assistance and suggestions, with a suggestion overdue."""
+appearing in court at most hearings, each absence with its own reason and the people who went instead), court-ordered
+assistance, the civil judgments the township performed (what it paid, to whom), and the 司法建议 and 检察建议 on its
+own business — answered in time except where the township's profile says one was answered late."""
 from __future__ import annotations
 
 import datetime as dt
 import random
 
 from fazhi.core.models import Organisation, User
+from fazhi.demo.days import OfficeDays
+from fazhi.demo.pools import pool
 from fazhi.demo.profiles import NameBook, pick, profile, residue
 from fazhi.litigation.models import (
-    AbsenceReason, CaseKind, CourtSuggestion, Hearing, HeadPost, LegalCase, Obligation, ObligationKind, Outcome,
+    CaseKind, CourtSuggestion, Hearing, HeadPost, LegalCase, Obligation, ObligationKind, Outcome,
 )
-from fazhi.litigation.rules import answer_due
+from fazhi.litigation.rules import answer_due, suggestion_due
 
 ACTS = ("责令限期拆除违法建筑决定", "土地承包经营权确认", "政府信息公开答复", "征收补偿安置协议", "行政处罚决定（罚款）",
         "不履行法定职责（道路修缮）")
 
 
-JUDGMENTS = (
-    "履行（{y}）示0421民初{n}号民事判决，支付村道硬化工程尾款", "履行（{y}）示0421民初{n}号民事判决，支付办公设备采购余款",
-    "履行（{y}）示0421民初{n}号民事调解书，支付集镇绿化养护费用",
-)
-SUBJECTS = (
-    ("procuratorial", "示范县人民检察院", "加强农村集中式饮用水水源地保护", "已设置保护标志、清理排污口并书面答复"),
-    ("procuratorial", "示范县人民检察院", "规范农村建房审批和违法建设查处", "已完善审批流程并开展专项整治"),
-    ("judicial", "示范县人民法院", "规范行政执法送达程序", "已组织执法人员学习送达规定并修订文书模板"),
-    ("procuratorial", "示范县人民检察院", "加强耕地保护和违法占地查处", "已开展耕地保护专项巡查，立案查处2起"),
-)
-
-
 def generate_litigation(township: Organisation, short: str, leader: User, clerk: User, year: int, *, today: dt.date,
-                        rng: random.Random) -> int:
+                        rng: random.Random, deputy: str = "", judicial: str = "") -> int:
     """One year of reconsiderations and lawsuits, court-ordered assistance and judicial and procuratorial suggestions;
     how many is the township's own (profiles.pick), never the seeds' 行政复议案件2件、行政诉讼案件4件、冻结资金资产3次.
-    The latest year leaves a judicial suggestion unanswered (overdue)."""
+    Where the profile says ("court_reply"), the latest year's last suggestion is answered after its two months and
+    one of the running year is still unanswered past its due date (the ledger shows it overdue)."""
     if LegalCase.objects.filter(organisation=township, received_on__year=year).exists():
         return 0
-    slot = profile(township.code).slot
+    traits = profile(township.code)
+    slot = traits.slot
     names = NameBook(township.code, rng)
     unit = "乡" if township.name.endswith("乡") else "镇"
     made = 0
@@ -73,19 +67,9 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
         )
         cases.append(case)
         made += 1
-        if kind == CaseKind.LITIGATION:
-            held = received + dt.timedelta(days=40)
-            if held <= today:
-                Hearing.objects.create(organisation=township, created_by=clerk, case=case, held_on=held, venue="示范县人民法院",
-                                       open_court=True,
-                                       head_appeared=True, head_name=leader.full_name or f"{unit}长", head_post=HeadPost.CHIEF)
-    lawsuits = [c for c in cases if c.kind == CaseKind.LITIGATION]
-    if len(lawsuits) > 2 and lawsuits[-1].received_on + dt.timedelta(days=70) <= today:
-        Hearing.objects.create(organisation=township, created_by=clerk, case=lawsuits[-1],
-                               held_on=lawsuits[-1].received_on + dt.timedelta(days=70), venue="示范县人民法院",
-                               open_court=True,
-                               head_appeared=False, absence_reason=AbsenceReason.DUTY,
-                               absence_note=f"{unit}长参加县防汛紧急会议，委托司法所所长出庭")
+    _hearings(township, clerk, [c for c in cases if c.kind == CaseKind.LITIGATION], today=today, rng=rng, unit=unit,
+              head=leader.full_name or f"{unit}长", deputy=deputy, judicial=judicial,
+              absent=2 if traits.falls_short("appearance", latest=year == today.year - 1) else 1)
     assists = pick(rng, 1, 7, slot, item="court_assistance", avoid=(3,))
     for month in sorted(rng.sample(range(1, 12), assists)):
         on = dt.date(year, month, rng.randint(5, 25))
@@ -95,26 +79,65 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
                                                           "协助法院查询被执行人的补贴发放信息")).replace("本镇", f"本{unit}"),
                                       completed_on=on + dt.timedelta(days=rng.randint(1, 4)))
     # civil judgments the township carries out as a party (a contractor's or supplier's claim): how many is its own,
-    # so 履行生效法律文书 is not the same number as 协助执行
+    # so 履行生效法律文书 is not the same number as 协助执行; each says what was paid, to whom and for what
+    days = OfficeDays()
+    judgments = pool(township.code, "judgments")
     for n in range(pick(rng, 0, 2, slot, item="judgments_performed")):
-        on = dt.date(year, 4 + 4 * n, rng.randint(5, 25))
+        on = days.on_or_after(dt.date(year, 4 + 4 * n, rng.randint(5, 25)))
         if on + dt.timedelta(days=30) <= today:
             Obligation.objects.create(organisation=township, created_by=clerk, kind=ObligationKind.JUDGMENT, received_on=on,
-                                      content=rng.choice(JUDGMENTS).format(y=year, n=rng.randint(120, 980)),
-                                      due_on=on + dt.timedelta(days=30), completed_on=on + dt.timedelta(days=rng.randint(8, 28)))
-    suggestions = pick(rng, 1, 3, slot, item="court_suggestions")
-    for n, (kind, issuer, subject, answer) in enumerate(rng.sample(SUBJECTS[:2] + SUBJECTS[3:], suggestions - 1)):
-        received = dt.date(year, 3 + 3 * n, rng.randint(5, 20))
-        if received <= today:
-            CourtSuggestion.objects.create(organisation=township, created_by=clerk, kind=kind, issuer=issuer,
-                                           received_on=received, subject=subject,
-                                           answered_on=received + dt.timedelta(days=rng.randint(25, 50)), answer=answer)
-    received = dt.date(year, 10, 20)
-    if received <= today:
-        judicial = dict(kind="judicial", issuer="示范县人民法院", received_on=received, subject="规范征收补偿协议文本")
-        if year == today.year - 1:  # still unanswered: overdue
-            CourtSuggestion.objects.create(organisation=township, created_by=clerk, **judicial)
-        else:
-            CourtSuggestion.objects.create(organisation=township, created_by=clerk, **judicial,
-                                           answered_on=received + dt.timedelta(days=40), answer="已修订征收补偿协议范本并报县司法局审核")
+                                      content=judgments[n % len(judgments)].format(y=year, n=rng.randint(120, 980),
+                                                                                   m=rng.randint(18, 96) * 1000 + rng.choice((0, 500))),
+                                      due_on=on + dt.timedelta(days=30),
+                                      completed_on=days.on_or_after(on + dt.timedelta(days=rng.randint(8, 26))))
+    # 司法建议 and 检察建议 on the township's own business, each answered within its two months — except, where the
+    # profile says, one answered late (the report's 不足)
+    late_reply = traits.falls_short("court_reply", latest=year == today.year - 1)
+    subjects = rng.sample(pool(township.code, "court_suggestions"), pick(rng, 1, 3, slot, item="court_suggestions", year=year))
+    for n, (kind, issuer, subject, answer) in enumerate(subjects):
+        received = days.on_or_after(dt.date(year, 3 + 3 * n, rng.randint(5, 20)))
+        if received > today:
+            continue
+        due = suggestion_due(received)
+        answered = days.on_or_before(received + dt.timedelta(days=rng.randint(25, 50)))
+        if late_reply and n == len(subjects) - 1:
+            answered = days.on_or_after(due + dt.timedelta(days=rng.randint(9, 16)))
+            answer += "（超过答复期限）"
+        CourtSuggestion.objects.create(organisation=township, created_by=clerk, kind=kind, issuer=issuer, received_on=received,
+                                       subject=subject, due_on=due, answered_on=answered if answered <= today else None,
+                                       answer=answer if answered <= today else "")
+    if late_reply:  # and in the running year one not yet answered past its due date: the ledger shows it overdue
+        received = days.on_or_before(today - dt.timedelta(days=75))
+        if received.year == today.year:
+            CourtSuggestion.objects.create(organisation=township, created_by=clerk, kind="judicial", issuer="示范县人民法院",
+                                           received_on=received, subject="规范征收补偿协议文本")
     return made
+
+
+def _hearings(township, clerk, lawsuits: list[LegalCase], *, today: dt.date, rng: random.Random, unit: str, head: str,
+              deputy: str, judicial: str, absent: int) -> None:
+    """A hearing of each lawsuit some forty days after it was received, the 镇（乡）长 — or the 分管副职 — appearing;
+    where there are three lawsuits or more, ``absent`` of them heard without a head appearing, each for its own reason
+    (fazhi/demo/pools.py "absences") and with the people who went instead; the last lawsuit is heard twice."""
+    days = OfficeDays()
+    reasons = list(pool(township.code, "absences"))
+    missing = set(range(len(lawsuits) - absent, len(lawsuits))) if len(lawsuits) > 2 else set()
+    for n, case in enumerate(lawsuits):
+        held = days.on_or_after(case.received_on + dt.timedelta(days=40))
+        if held > today:
+            continue
+        row = dict(organisation=township, created_by=clerk, case=case, held_on=held, venue="示范县人民法院", open_court=True)
+        if n in missing:
+            reason, note = reasons.pop(0) if reasons else ("duty", "{h}当日参加县级紧急会议，委托司法所所长{d}出庭")
+            Hearing.objects.create(**row, head_appeared=False, absence_reason=reason,
+                                   absence_note=note.format(h=f"{unit}长{head}", d=judicial or "")[:200])
+        elif deputy and n % 3 == 1:
+            Hearing.objects.create(**row, head_appeared=True, head_name=deputy, head_post=HeadPost.IN_CHARGE)
+        else:
+            Hearing.objects.create(**row, head_appeared=True, head_name=head, head_post=HeadPost.CHIEF)
+    if len(lawsuits) > 2:
+        again = days.on_or_after(lawsuits[0].received_on + dt.timedelta(days=75))
+        if again <= today:
+            Hearing.objects.create(organisation=township, created_by=clerk, case=lawsuits[0], held_on=again,
+                                   venue="示范县人民法院", open_court=True, head_appeared=True, head_name=head,
+                                   head_post=HeadPost.CHIEF)

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from fazhi.core.models import Organisation, User
+from fazhi.demo.days import OfficeDays
 from fazhi.oversight.deadlines import deadlines_for
 from fazhi.oversight.filing import accept_submission, filing_get, record_publication, return_submission, submit_report
 from fazhi.oversight.importing import Upload, process_batch, start_batch
@@ -39,11 +40,21 @@ def _backdate_answer(submission: Submission, day: dt.date, *, read: bool) -> Non
     notices.update(created_at=_at(day), **({"read_at": _at(day), "emailed_at": _at(day)} if read else {}))
 
 
+# The stories of the collection table, by township (index) for the latest year and the one before: accepted and
+# published on time; returned by the county and resubmitted before the deadline, waiting for its review (the year
+# before: submitted late, 逾期报送); never submitted (逾期未报送, 逾期未公开) — its draft dated, not sent.
+STORIES = {"latest": ("ok", "returned", "none"), "earlier": ("ok", "late", "ok")}
+# Days before the county deadline (3月1日) each township's leader approves its report, by index: its 成文日期.
+LEAD_DAYS = (5, 3, 2)
+
+
 def generate_filings(townships: list[Organisation], years: tuple[int, ...], users: dict[str, User], slugs: dict[str, str],
                      today: dt.date) -> int:
-    """Per township and year, a story the collection table shows: accepted and published on time; late and
-    returned then resubmitted (waiting for the county); not submitted (overdue once the deadline has passed)."""
+    """Per township and year, a story the collection table shows (STORIES), every date an office day: the 成文日期
+    of each report is the day its leader approved it, a few days before the county's deadline and different in each
+    township (LEAD_DAYS)."""
     supervisor = users["county_supervisor"]
+    days = OfficeDays()
     made = 0
     for year in years:
         for index, township in enumerate(townships):
@@ -54,22 +65,34 @@ def generate_filings(townships: list[Organisation], years: tuple[int, ...], user
             first_day = dt.date(year + 1, 1, 10)
             if today < first_day:
                 continue  # the report on a year is written in the next one
-            story = "late" if (index == 1 and year == max(years)) else ("none" if index == 2 and year == max(years) else "ok")
+            story = STORIES["latest" if year == max(years) else "earlier"][index % 3]
+            approved = days.on_or_before(deadlines.submit_by - dt.timedelta(days=LEAD_DAYS[index % 3]))
             if story == "none":
+                if report_get(township, year) is None and approved <= today:  # drafted, never approved nor sent
+                    data = report_initial(report_new(township, year))
+                    data["dated"] = approved
+                    report_save(org=township, year=year, data=data, user=clerk)
                 continue
-            on = min(today, deadlines.submit_by - dt.timedelta(days=6) if story == "ok" else deadlines.submit_by + dt.timedelta(days=4))
+            if story == "late":
+                on = days.on_or_after(deadlines.submit_by + dt.timedelta(days=4))
+            elif story == "returned":
+                on = days.on_or_before(deadlines.submit_by - dt.timedelta(days=18))
+            else:
+                on = approved
+            on = min(today, on)
             submission = _submit(township, year, clerk, leader, on)
             made += 1
-            if story == "ok":
-                accept_submission(submission, supervisor, "已收悉")
-                _backdate_answer(submission, min(today, on + dt.timedelta(days=3)), read=True)
-                published = min(today, deadlines.publish_by - dt.timedelta(days=10))
-                record_publication(township, year, clerk, published_on=published,
-                                   url=f"https://www.sfx.gov.cn.invalid/{township.code.lower()}/fzzfjs/{year}.html")
-            else:
+            if story == "returned":
+                returned = min(today, days.on_or_after(on + dt.timedelta(days=2)))
                 return_submission(submission, supervisor, "第三部分请补充党政主要负责人述法情况，第二部分的问题请写明原因")
-                _backdate_answer(submission, min(today, on + dt.timedelta(days=3)), read=False)
-                _submit(township, year, clerk, leader, min(today, on + dt.timedelta(days=6)))
+                _backdate_answer(submission, returned, read=False)
+                _submit(township, year, clerk, leader, min(today, max(approved, returned)))
+                continue
+            accept_submission(submission, supervisor, "已收悉")
+            _backdate_answer(submission, min(today, days.on_or_after(on + dt.timedelta(days=3))), read=True)
+            published = min(today, days.on_or_before(deadlines.publish_by - dt.timedelta(days=8 + 3 * index)))
+            record_publication(township, year, clerk, published_on=published,
+                               url=f"https://www.sfx.gov.cn.invalid/{township.code.lower()}/fzzfjs/{year}.html")
     return made
 
 

@@ -99,6 +99,28 @@ POOLS: dict[str, dict[str, tuple]] = {
             (Campaign.SPRING_FESTIVAL, (1, 20), "春节返乡人员法治提醒短信推送"),
         ),
         "other_meetings": ("研究茶叶产业园区招商引资工作", "研究乡村振兴衔接资金项目安排"),
+        # the township's own publicity series of the latest year: (series, organiser, budget in 元, issues, places,
+        # topics); a meeting early in the year launches it and the budget carries it (fazhi/demo/initiative.py)
+        "initiative": ("“茶乡法治讲堂”", "司法所、法律顾问", 30000, 6,
+                       ("{t}茶叶产业园区培训室", "{v}茶叶专业合作社", "{v}党群服务中心"),
+                       ("土地流转纠纷化解", "茶叶购销合同风险防范", "园区企业劳动用工与工伤保险", "茶园农药使用与农产品质量安全",
+                        "民间借贷与防范非法集资", "婚姻家庭与老人赡养", "宅基地审批与农村建房")),
+        # (kind, issuer, subject, what was done) of the 司法建议 and 检察建议 it receives
+        "court_suggestions": (
+            ("procuratorial", "示范县人民检察院", "督促整治茶叶产业园区企业安全生产隐患", "已组织园区企业开展隐患排查，整改隐患11处并书面答复"),
+            ("judicial", "示范县人民法院", "规范土地流转合同文本和备案管理", "已制定土地流转合同示范文本，在各村推行流转合同备案"),
+            ("procuratorial", "示范县人民检察院", "加强茶园周边耕地保护和违法占地查处", "已开展耕地保护专项巡查，立案查处违法占地2起"),
+        ),
+        # the civil judgments it performs as a party: what it paid, to whom, for what
+        "judgments": (
+            "履行（{y}）示0421民初{n}号民事判决，向某路桥工程有限公司支付茶叶产业园区道路维修工程尾款{m}元",
+            "履行（{y}）示0421民初{n}号民事调解书，向某植保专业合作社支付茶园统防统治服务费{m}元",
+        ),
+        # why the head could not appear at a hearing, and who went instead ({h} the head, {d} 司法所所长)
+        "absences": (
+            ("duty", "{h}当日带队处置茶叶产业园区企业火灾险情，委托司法所所长{d}和法律顾问出庭"),
+            ("duty", "{h}当日参加县委全面依法治县委员会全体会议并作交流发言，委托司法所所长{d}出庭"),
+        ),
     },
     "SFX02": {
         "documents": (
@@ -175,6 +197,23 @@ POOLS: dict[str, dict[str, tuple]] = {
             (Campaign.SPRING_FESTIVAL, (1, 22), "春节烟花爆竹燃放法规短信提醒"),
         ),
         "other_meetings": ("研究汛期防汛抗洪工作", "研究集镇环境综合整治工作"),
+        "initiative": ("“渡口说法”", "司法所、社区网格员", 20000, 5,
+                       ("渡口村渡口候船亭", "{v}网格服务站", "滨江社区居民议事厅"),
+                       ("渡船安全与乘客权益保护", "禁渔期法律知识", "邻里纠纷与网格调解", "物业服务合同纠纷",
+                        "防范电信网络诈骗", "集镇商户消费纠纷")),
+        "court_suggestions": (
+            ("procuratorial", "示范县人民检察院", "加强禁渔期河道巡护和非法捕捞查处", "已建立镇村联合巡河制度，查处非法捕捞3起并书面答复"),
+            ("judicial", "示范县人民法院", "规范集镇门面租赁等行政协议的订立和履行", "已修订行政协议范本，由法律顾问逐份审查"),
+            ("procuratorial", "示范县人民检察院", "加强集中式饮用水水源地保护", "已设置保护标志、清理排污口2处并书面答复"),
+        ),
+        "judgments": (
+            "履行（{y}）示0421民初{n}号民事判决，向某市政工程有限公司支付滨江步道维修工程尾款{m}元",
+            "履行（{y}）示0421民初{n}号民事调解书，向某商贸有限公司支付防汛物资货款余款{m}元",
+        ),
+        "absences": (
+            ("duty", "{h}当日在县防汛抗旱指挥部参加汛情会商并带队巡堤，委托司法所所长{d}出庭"),
+            ("other", "{h}当日在市委党校参加脱产培训，委托司法所所长{d}和法律顾问出庭"),
+        ),
     },
     "SFX03": {
         "documents": (
@@ -250,6 +289,24 @@ POOLS: dict[str, dict[str, tuple]] = {
             (Campaign.SPRING_FESTIVAL, (1, 20), "春节祭祀文明用火法治提醒短信"),
         ),
         "other_meetings": ("研究秋冬季森林防火工作", "研究地质灾害防治工作"),
+        "initiative": ("“山歌唱法”", "司法所、乡文化站", 12000, 4,
+                       ("{v}护林站", "{v}文化广场", "{v}村委会院坝"),
+                       ("森林防火与野外用火", "山林权属纠纷调处", "禁种铲毒", "集体林权流转", "婚姻家庭与老人赡养",
+                        "防范电信网络诈骗")),
+        "court_suggestions": (
+            ("procuratorial", "示范县人民检察院", "督促履行林地保护监管职责，整治违法占用林地", "已开展林区违法占地专项清理，恢复林地植被12亩"),
+            ("judicial", "示范县人民法院", "规范集体林权流转合同签订和备案", "已制定林权流转合同示范文本，组织各村补签备案"),
+            ("procuratorial", "示范县人民检察院", "加强地质灾害隐患点防治和避险搬迁安置", "已完成隐患点排查，落实群测群防员并书面答复"),
+        ),
+        "judgments": (
+            "履行（{y}）示0421民初{n}号民事判决，向某林业工程有限公司支付森林防火隔离带工程尾款{m}元",
+            "履行（{y}）示0421民初{n}号民事调解书，向某路桥工程有限公司支付通村公路水毁修复工程款{m}元",
+        ),
+        "absences": (
+            ("duty", "{h}当日在林区组织扑救森林火情，委托司法所所长{d}出庭"),
+            ("other", "{h}当日列席县人民代表大会常务委员会会议报告专项工作，委托司法所所长{d}和法律顾问出庭"),
+            ("force_majeure", "当日暴雨致通村公路塌方中断，{h}无法按时到庭，委托司法所所长{d}以视频方式出庭"),
+        ),
     },
 }
 ORDER = tuple(POOLS)  # by profile slot: a township outside the demo borrows the pool of its slot

@@ -30,7 +30,8 @@ class Profile:
     # "suggestion" (a deputy's suggestion answered after three months; in the latest year, still unanswered),
     # "exam" (someone failed the yearly law exam), "contact" (a 社区矫正 daily call missed), "release" (a normative
     # document published, and entered in the 主动公开 register, after the 20 working days of 条例第二十六条),
-    # "noticeboard" (two village notices put up on the notice board only, not on the government website)
+    # "noticeboard" (two village notices put up on the notice board only, not on the government website),
+    # "court_reply" (a 司法建议 or 检察建议 answered after its two months), "appearance" (the head missed two hearings)
     latest: frozenset = field(default_factory=frozenset)
     earlier: frozenset = field(default_factory=frozenset)
 
@@ -44,7 +45,7 @@ PROFILES: dict[str, Profile] = {
     "SFX01": Profile(
         0, "王陈刘周何罗谢唐冯曾彭邓袁蒋蔡余杜叶程苏魏丁沈姚卢汪廖邹熊秦侯龚",
         "示范县青山镇青山大道56号", "637531", "0819-6231024", "0819-6231025", "qszzfb@sfx.gov.cn.invalid",
-        latest=frozenset({"reply", "exam"}), earlier=frozenset({"filing", "task", "contact", "noticeboard"}),
+        latest=frozenset({"reply", "exam", "court_reply"}), earlier=frozenset({"filing", "task", "contact", "noticeboard"}),
     ),
     "SFX02": Profile(
         1, "李张杨吴徐孙朱胡郭宋许韩曹肖田董潘吕任姜崔钟谭陆范金贾夏付方邱江尹",
@@ -54,10 +55,15 @@ PROFILES: dict[str, Profile] = {
     "SFX03": Profile(
         2, "赵黄马高林郑梁石龙雷陶黎贺顾毛郝邵万覃武钱韦白孟段薛史向冉代严文",
         "示范县云岭乡岭上街21号", "637548", "0819-6740315", "0819-6740316", "ylxzfb@sfx.gov.cn.invalid",
-        latest=frozenset({"task", "release"}), earlier=frozenset({"reply", "suggestion"}),
+        latest=frozenset({"task", "release", "appearance"}), earlier=frozenset({"reply", "suggestion"}),
     ),
 }
 _FALLBACK_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+
+
+def adjust_to_class(total: int, slot: int, item: str, year: int | None = None) -> int:
+    """How much to add (0, 1 or 2) to ``total`` so it falls in the township's residue class for ``item``."""
+    return (residue(slot, item, year) - total) % 3
 
 
 def profile(code: str) -> Profile:
@@ -69,18 +75,25 @@ def profile(code: str) -> Profile:
     return Profile(slot, _FALLBACK_SURNAMES, "", "", "", "", "")
 
 
-def residue(slot: int, item: str) -> int:
+def residue(slot: int, item: str, year: int | None = None) -> int:
     """The residue class modulo 3 of the township with ``slot`` for ``item``: the slot shifted by a stable hash of
-    the item's name (crc32, the same in every run), so the three slots stay apart for each item."""
-    return (slot + zlib.crc32(item.encode("utf-8"))) % 3
+    the item's name (crc32, the same in every run), so the three slots stay apart for each item.
+
+    With ``year`` the slot counts once in even years and twice in odd ones (both a permutation of 0, 1, 2): the
+    townships still differ within a year, and the change on the year before (较上年增加N) falls in the class of
+    ±slot — so no two townships report the same increase either."""
+    weight = 1 if year is None else 1 + year % 2
+    return (slot * weight + zlib.crc32(item.encode("utf-8"))) % 3
 
 
-def pick(rng: random.Random, lo: int, hi: int, slot: int, *, item: str, avoid: tuple[int, ...] = ()) -> int:
-    """A number in [lo, hi] in the township's residue class for ``item`` and not in ``avoid`` (the seeds' figure).
+def pick(rng: random.Random, lo: int, hi: int, slot: int, *, item: str, avoid: tuple[int, ...] = (),
+         year: int | None = None) -> int:
+    """A number in [lo, hi] in the township's residue class for ``item`` (of ``year``, see :func:`residue`) and not
+    in ``avoid`` (the seeds' figure).
 
     The three demo townships have slots 0, 1, 2, so for the same item they never draw the same number; one
     township's different items fall in different classes (a report does not say 5, 5 and 5 of three things)."""
-    wanted = residue(slot, item)
+    wanted = residue(slot, item, year)
     choices = [n for n in range(lo, hi + 1) if n % 3 == wanted and n not in avoid]
     if not choices:  # a narrow range whose only number of the class is a seed's figure: the next one above
         choices = [n for n in range(hi + 1, hi + 7) if n % 3 == wanted and n not in avoid][:1]

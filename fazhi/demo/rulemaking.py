@@ -8,7 +8,9 @@ import datetime as dt
 import random
 
 from fazhi.contracts import services as contracts
+from fazhi.demo.days import OfficeDays
 from fazhi.demo.decisions import PLANS
+from fazhi.demo.enforcement import HEARING_CASES
 from fazhi.demo.pools import pool
 from fazhi.demo.profiles import pick, profile, residue
 from fazhi.normative import services as normative
@@ -90,8 +92,11 @@ def _through_issue(doc, *, clerk, reviewer, series, start: dt.date, rejected_fir
         review = normative.send_for_legality_review(doc, user=clerk, submitted_on=start)
     _review(doc, review, reviewer, start + dt.timedelta(days=5), Opinion.APPROVED_WITH_CHANGES if doc.trial else Opinion.APPROVED)
     unit = "乡" if doc.organisation.name.endswith("乡") else "镇"
-    normative.record_deliberation(doc, user=clerk, deliberated_on=start + dt.timedelta(days=8), meeting=f"{unit}政府常务会议")
-    return normative.issue_document(doc, user=clerk, series=series, issued_on=start + dt.timedelta(days=10))
+    days = OfficeDays()  # the executive meeting and the 成文日期 fall on office days
+    deliberated = days.on_or_after(start + dt.timedelta(days=8))
+    normative.record_deliberation(doc, user=clerk, deliberated_on=deliberated, meeting=f"{unit}政府常务会议")
+    return normative.issue_document(doc, user=clerk, series=series,
+                                    issued_on=days.on_or_after(deliberated + dt.timedelta(days=2)))
 
 
 def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, reviewer, rng: random.Random) -> dict[str, int]:
@@ -120,7 +125,7 @@ def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, rev
                              rejected_first=i in rejected)
         # published two days after issue (and entered in the 主动公开 register that day, fazhi/demo/releases.py); where
         # the profile says, one only after the 20 working days of 条例第二十六条
-        published = doc.issued_on + dt.timedelta(days=45 if late_release and i == 0 else 2)
+        published = OfficeDays().on_or_after(doc.issued_on + dt.timedelta(days=45 if late_release and i == 0 else 2))
         normative.publish_document(doc, user=clerk, published_on=published, channel=channel)
         late = late_filing and i == count - 1
         normative.file_with_county(doc, user=clerk, filed_on=published + dt.timedelta(days=25 if late else rng.randint(5, 12)))
@@ -151,9 +156,10 @@ def generate_rulemaking(spec, township, year: int, *, today: dt.date, clerk, rev
         signed += 1
         if ends < today and i != 1:  # one finished year leaves one expired contract not yet closed
             contracts.close_contract(contract, user=clerk, closed_on=ends, kind="performed")
-    # other matters: as many as make the year's legality reviews (these, the decisions' and one 重大执法决定's) fall
+    # other matters: as many as make the year's legality reviews (these, the decisions' and the 重大执法决定's) fall
     # in the township's residue class, so the three demo townships never report the same number of reviews
-    reviewed = len(docs) + len(rejected & set(range(len(docs)))) + signed + len(PLANS[traits.slot % 3]) + 1
+    reviewed = (len(docs) + len(rejected & set(range(len(docs)))) + signed + len(PLANS[traits.slot % 3])
+                + HEARING_CASES[traits.slot % 3])
     others = next(n for n in range(1, 4) if (reviewed + n) % 3 == residue(traits.slot, "legality_reviews"))
     for title, month in zip(rng.sample(OTHER_MATTERS, others), sorted(rng.sample(range(3, 12), others))):
         if not d.fits(d.month(month), 4):

@@ -55,10 +55,14 @@ VILLAGE_CRITERIA = (  # (内容, 分值, 指标, 目标值)
 DEPARTMENT_CRITERIA = {
     0: (("依法履职、规范执法（行政执法“三项制度”落实）", Decimal(40)), ("“谁执法谁普法”普法责任制落实", Decimal(25)),
         ("学法用法和法治培训参与", Decimal(20)), ("政务公开和政务服务规范化", Decimal(15))),
-    1: (("依法履职、规范执法（行政执法“三项制度”落实）", Decimal(50)), ("“谁执法谁普法”普法责任制落实", Decimal(30)),
-        ("学法用法和法治培训参与", Decimal(20))),
-    2: (("依法履职、规范执法", Decimal(60)), ("普法责任制落实和学法用法", Decimal(40))),
+    1: (("依法履职、规范执法（行政执法“三项制度”落实）", Decimal(40)), ("“谁执法谁普法”普法责任制落实", Decimal(20)),
+        ("学法用法和法治培训参与", Decimal(20)), ("政府信息公开和村务公示", Decimal(10)),
+        ("法治建设工作要点任务落实", Decimal(10))),
+    2: (("依法履职、规范执法", Decimal(50)), ("普法责任制落实和学法用法", Decimal(30)), ("政务公开标准化规范化", Decimal(20))),
 }
+# Where a 站所 lost points on the disclosure criterion, why (a general reason; the latest year's shortcoming, from the
+# township's own records, is written in _disclosure_basis)
+DISCLOSURE_LOSSES = ("本站所主动公开信息更新不及时", "政策文件未同步发布解读材料", "公开信息未按标准目录归类")
 # 便民服务中心办件量 a year, by the township's slot
 SERVICE_CENTRE_CASES = ((18_000, 27_000), (9_500, 15_500), (3_600, 7_200))
 DEPARTMENTS = ("党政办", "综合行政执法队", "社会事务办", "村镇建设办", "便民服务中心")
@@ -93,7 +97,9 @@ def generate_seed_items(spec, township, year: int, *, today: dt.date, clerk, lat
     counts["school"] = _school_roster(spec, township, year, today, clerk, rng, villages, latest)
     counts["schoollesson"] = _lessons(township, year, today, clerk, rng)
     counts["otherfigure"] = _other_figures(spec, township, year, today, clerk, rng)
-    counts["assessmentscore"] = _assessment(township, year, today, clerk, rng)
+    counts["assessmentscore"] = _assessment(township, year, today, clerk, rng, latest)
+    if latest:
+        counts["otherfigure"] += _disclosure_oversight(spec, township, year, today, clerk)
     return counts
 
 
@@ -109,7 +115,8 @@ def _suggestions(spec, township, year, today, clerk, rng, villages, latest) -> i
     session = f"{spec.name}第十八届人民代表大会第{max(1, year - 2021)}次会议"
     made = 0
     short = profile(spec.code).falls_short("suggestion", latest=latest)
-    n = pick(rng, 7, 13, profile(spec.code).slot, item="deputy_suggestions")
+    last_answer = dt.date(year, 1, 1)
+    n = pick(rng, 7, 13, profile(spec.code).slot, item="deputy_suggestions", year=year)
     for i in range(n):
         assigned = _clip(dt.date(year, 3, 10) + dt.timedelta(days=rng.choice((0, 0, 7, 30))), today)
         if assigned is None:
@@ -137,7 +144,26 @@ def _suggestions(spec, township, year, today, clerk, rng, villages, latest) -> i
                                         + (Satisfaction.UNSATISFIED, Satisfaction.NONE))
         _save(s, clerk)
         made += 1
+        last_answer = max(last_answer, s.answered_on or last_answer)
+    if latest and not short and made and last_answer.year == year:  # the answers published in one notice
+        _publish_answers(spec, township, session, last_answer, today, clerk)
     return made
+
+
+def _publish_answers(spec, township, session: str, answered: dt.date, today: dt.date, clerk) -> None:
+    """The notice of how the deputies' suggestions were handled, on the website's 建议提案办理 column (条例第二十条)."""
+    from fazhi.demo.days import OfficeDays
+    from fazhi.disclosure.choices import ReleaseCategory
+    from fazhi.disclosure.models import ProactiveRelease
+
+    days = OfficeDays()
+    formed = days.on_or_after(answered + dt.timedelta(days=3))
+    published = days.on_or_after(formed + dt.timedelta(days=2))
+    if published > min(today, dt.date(answered.year, 12, 31)):
+        return
+    _save(ProactiveRelease(organisation=township, title=f"关于{session}代表建议办理情况的公告",
+                           category=ReleaseCategory.ART20_15, formed_on=formed, published_on=published, venue="政府网站",
+                           url=f"https://www.sfx.gov.cn.invalid/{township.code.lower()}/jytabl/{answered.year}.html"), clerk)
 
 
 def _inspections(township, year, today, clerk, rng) -> int:
@@ -215,6 +241,13 @@ def _lessons(township, year, today, clerk, rng) -> int:
     return made
 
 
+# How each township's clerk wrote the two named figures (by its slot): the same data gives the same sentence.
+STAFF_PHRASES = ("配备法治工作专（兼）职人员{数值}人", "司法所、党政办等明确法治工作专（兼）职人员{数值}人，负责日常统筹",
+                 "镇（乡）法治建设领导小组办公室设在司法所，配备专（兼）职工作人员{数值}人")
+CENTRE_PHRASES = ("综治中心“一站式”接待来访群众{数值}人次", "综治中心实行来访接待“一站式”受理，全年接待群众{数值}人次",
+                  "群众来访统一由综治中心登记受理、分流交办，全年接待{数值}人次")
+
+
 def _other_figures(spec, township, year, today, clerk, rng) -> int:
     stated = min(dt.date(year, 12, 31), today)
     whole = "全年" if stated.month == 12 and stated.day == 31 else f"1—{stated.month}月"
@@ -230,16 +263,38 @@ def _other_figures(spec, township, year, today, clerk, rng) -> int:
                 user=clerk)
     _save(OtherFigure(
         organisation=township, stated_on=stated, metric=Metric.RULE_OF_LAW_STAFF, value=Decimal(pick(rng, 3, 8, profile(spec.code).slot, item="rule_of_law_staff")), unit="人",
+        phrase=STAFF_PHRASES[profile(spec.code).slot % 3].replace("镇（乡）", spec.name[-1]),
         placement=Placement.ORGANISATION, source_system=f"{spec.name}党政办",
         source_document=f"关于调整{spec.name}法治建设工作领导小组及办公室人员的通知"), clerk)
     _save(OtherFigure(
         organisation=township, stated_on=stated, metric=Metric.OTHER, name="综治中心接待来访群众",
-        value=Decimal(rng.randint(300, 900)), unit="人次", phrase="综治中心“一站式”接待来访群众{数值}人次",
+        value=Decimal(rng.randint(300, 900)), unit="人次", phrase=CENTRE_PHRASES[profile(spec.code).slot % 3],
         placement=Placement.DISPUTES, source_system=f"{spec.name}综治中心", source_document=f"{year}年来访登记簿统计"), clerk)
     return 3
 
 
-def _assessment(township, year, today, clerk, rng) -> int:
+def _disclosure_shortfall(township, year: int) -> tuple[str, Decimal, str] | None:
+    """(站所, points lost, why) on the disclosure criterion for the latest year's shortcoming in the records: a late
+    reply, village notices only on the notice board, a normative document published late."""
+    from fazhi.core.workdays import WorkingCalendar
+    from fazhi.disclosure.models import ProactiveRelease
+    from fazhi.normative.models import NormativeDocument
+
+    traits = profile(township.code)
+    if traits.falls_short("reply", latest=True):
+        return "党政办", Decimal(2), "1件政府信息公开申请逾期答复"  # the profile's one late reply (disclosure.py)
+    if traits.falls_short("noticeboard", latest=True):
+        board = ProactiveRelease.objects.filter(organisation=township, published_on__year=year, venue="政务公开栏").count()
+        return "村镇建设办", Decimal(3), f"{board or 2}条村级公示仅在政务公开栏张贴，未在政府网站发布"
+    if traits.falls_short("release", latest=True):
+        calendar = WorkingCalendar.load()
+        for doc in NormativeDocument.objects.filter(organisation=township, issued_on__year=year, published_on__isnull=False):
+            if calendar.count_working_days(doc.issued_on, doc.published_on) > 20:
+                return "党政办", Decimal(3), f"《{doc.title}》未在印发后20个工作日内公开"
+    return None
+
+
+def _assessment(township, year, today, clerk, rng, latest: bool = False) -> int:
     adopted = _clip(dt.date(year, 2, 20), today)
     if adopted is None:
         return 0
@@ -256,16 +311,64 @@ def _assessment(township, year, today, clerk, rng) -> int:
                                                 standard="查阅资料、听取汇报，按评分细则扣分"), clerk))
     scored_on = _clip(dt.date(year, 12, 28), today) or today
     written = assessment_score_from_data(organisation=township, year=year, scored_on=scored_on, user=clerk)
+    shortfall = _disclosure_shortfall(township, year) if latest else None
     for c in manual:
         targets = (
             [(Assessee.VILLAGE, v, "") for v in township.villages().order_by("code")]
             if c.applies_to == Assessee.VILLAGE else [(Assessee.DEPARTMENT, None, d) for d in DEPARTMENTS]
         )
+        disclosure = "公开" in c.name
         for kind, village, department in targets:
-            lost = Decimal(rng.choice((0, 0, 1, 2, 3, 5)))
+            lost = Decimal(rng.choice((0, 0, 1, 2, 3, 5) if not disclosure else (0, 0, 0, 1, 1, 2)))
+            reasons = DISCLOSURE_LOSSES if disclosure else ('台账记录不完整', '未按季度开展', '整改不及时', '资料归档不规范')
+            basis = "资料齐全，符合评分细则" if not lost else f"扣{lost:g}分：{rng.choice(reasons)}"
+            if disclosure and shortfall and department == shortfall[0]:
+                lost, basis = shortfall[1], f"扣{shortfall[1]:g}分：{shortfall[2]}"
             score = max(Decimal(0), c.weight - lost)
-            basis = "资料齐全，符合评分细则" if not lost else f"扣{lost:g}分：{rng.choice(('台账记录不完整', '未按季度开展', '整改不及时', '资料归档不规范'))}"
             _save(AssessmentScore(organisation=township, scored_on=scored_on, criterion=c, assessee_kind=kind,
                                   village=village, department=department, score=score, basis=basis), clerk)
             written += 1
     return written
+
+
+# 社会评议 of the disclosure work (政府信息公开条例第五十条第（四）项), by the township's slot: (name, 满意率, how, the
+# sentence the report states it in); 河口镇 organised none (its annual report says so, a problem of its own).
+SOCIAL_EVALUATION = {
+    0: ("政务公开群众满意度问卷调查", Decimal("96.4"), "{y}年政务公开群众满意度问卷汇总表（发放问卷320份，收回301份）",
+        "开展政务公开群众满意度问卷调查，收回有效问卷301份，群众满意率{数值}%"),
+    2: ("政务公开社会评议（村民代表评议）", Decimal("92.7"), "{y}年政务公开社会评议汇总表（参评村民代表86人）",
+        "组织86名村民代表对政务公开工作进行评议，满意率{数值}%"),
+}
+
+
+def _disclosure_oversight(spec, township, year, today, clerk) -> int:
+    """The latest year's 社会评议 of the disclosure work and, where an application was answered late, the 约谈 of
+    the officer who handled it (责任追究), each with the paper it comes from."""
+    from fazhi.demo.days import OfficeDays
+    from fazhi.disclosure.models import DisclosureRequest
+
+    traits = profile(spec.code)
+    made = 0
+    stated = _clip(dt.date(year, 12, 20), today)
+    evaluation = SOCIAL_EVALUATION.get(traits.slot % 3)
+    if evaluation and stated:
+        name, rate, paper, phrase = evaluation
+        _save(OtherFigure(organisation=township, stated_on=OfficeDays().on_or_before(stated), metric=Metric.OTHER, name=name,
+                          value=rate, unit="%", placement=Placement.SUPERVISION, phrase=phrase,
+                          source_system="党政综合办公室（政务公开办公室）", source_document=paper.format(y=year)), clerk)
+        made += 1
+    if traits.falls_short("reply", latest=True):
+        from fazhi.disclosure.services import clock_for
+
+        late = next((r for r in DisclosureRequest.objects.filter(organisation=township, replied_on__year=year).order_by("replied_on")
+                     if (due := clock_for(r).due) is not None and r.replied_on > due), None)
+        if late is not None:
+            day = OfficeDays().on_or_after(late.replied_on + dt.timedelta(days=3))
+            if day <= today:
+                _save(OtherFigure(organisation=township, stated_on=day, metric=Metric.OTHER, name="政务公开责任追究（约谈提醒）",
+                                  value=Decimal(1), unit="人", placement=Placement.SUPERVISION,
+                                  phrase="对逾期答复的1件政府信息公开申请，约谈提醒承办人员{数值}人",
+                                  source_system="党政综合办公室（政务公开办公室）",
+                                  source_document=f"党政综合办公室约谈记录（{day.year}年{day.month}月{day.day}日）"), clerk)
+                made += 1
+    return made

@@ -129,8 +129,11 @@ class ReportData:
     def all_suggestions(self) -> list[Suggestion]:
         from fazhi.indicators.gaps import advisor_gaps
 
-        return suggest(self.figures, self.previous, unit=narrative.terms_for(self.org).unit,
-                       villages_without_advisor=advisor_gaps(self.org, self.year))
+        from fazhi.reports.writing import problems
+
+        found = suggest(self.figures, self.previous, unit=narrative.terms_for(self.org).unit,
+                        villages_without_advisor=advisor_gaps(self.org, self.year))
+        return problems.adjust(found, self)
 
     @cached_property
     def decisions(self) -> dict[str, str]:
@@ -190,7 +193,7 @@ def written(data: ReportData) -> dict[str, list[Paragraph]]:
         "intro_text": sections.intro(w),
         "measures_text": numbered(measures(w, extra)),
         "shortcomings_text": sections.shortcomings(w, data.suggestions),
-        "duties_text": sections.duties(w, extra.get("duties", [])),
+        "duties_text": sections.duties(w, extra.get("duties", []), told=data.suggestions),
         "plans_text": sections.plans(w, data.suggestions),
         "other_text": other,
     }
@@ -209,7 +212,8 @@ def compose_report(report: AnnualReport, data: ReportData | None = None) -> Comp
     w = data.writer
     own = {f: (getattr(report, f) or "").strip() for f in NARRATIVE_FIELDS}
     themes = {t.name: theme_sentence(t, w) for t in THEMES if t.keys}
-    parsed = {f: markers.parse(own[f], w, themes) if own[f] else data.written[f] for f in NARRATIVE_FIELDS}
+    # a copy of the cached default: _keep_removed_themes appends to these lists, which must not grow the cache
+    parsed = {f: markers.parse(own[f], w, themes) if own[f] else list(data.written[f]) for f in NARRATIVE_FIELDS}
     if any(own.values()):
         _keep_removed_themes(parsed, own, themes)
     headings = narrative.section_headings(year)

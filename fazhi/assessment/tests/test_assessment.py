@@ -123,7 +123,8 @@ def test_the_report_lists_the_results_under_organisation_each_total_linked_to_it
     composed = compose_report(report_new(township, Y))
     measures = next(s for s in composed.sections if s.key == "measures_text")
     paragraph = next(p.plain for p in measures.paragraphs if p.area == "organisation")
-    assert "设置考核指标2项，年终逐项考核评分，东村（43分）、西村（20分）得分居前" in paragraph
+    # the phrasing is the township's own (fazhi/reports/writing/wording.py); the count and the leading scores are stated
+    assert "指标2项" in paragraph and "东村（43分）、西村（20分）" in paragraph
     assert "自动计分" not in paragraph and "未评分" not in paragraph  # working details stay on the results page
     from fazhi.reports.compose import ReportData
     from fazhi.reports.writing import markers

@@ -26,7 +26,7 @@ def test_markdown_has_the_four_statutory_sections(ledgers, year, tmp_path):
                     "## 三、党政主要负责人履行推进法治建设第一责任人职责情况", f"## 四、{year + 1}年工作安排"):
         assert heading in text
     assert text.startswith(f"# 中共甲镇委员会 甲镇人民政府关于{year}年度法治政府建设情况的报告\n\n县委、县政府：")
-    assert "线下普法宣传活动3场次，较上年增加1场次" in text
+    assert "线下普法宣传3场次，较上年增加1场次" in text
     assert "五、其他需要报告的事项" not in text
 
 

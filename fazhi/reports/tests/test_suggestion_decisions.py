@@ -10,7 +10,7 @@ from fazhi.reports.compose import compose_report
 from fazhi.reports.services import report_get, report_initial, report_new, report_save
 
 YEAR = 2025
-TITLE = "法治建设责任清单落实不够到位"
+TITLE = "法治建设工作要点任务落实不够到位"
 
 
 def _overdue_task(township):
@@ -28,7 +28,7 @@ def test_an_overdue_task_is_suggested_and_its_remedy_proposed_for_next_year(town
     composed = compose_report(report_new(township, YEAR))
     assert TITLE in _section(composed, "二、")
     assert "修订村规民约" in _section(composed, "二、")  # the overdue task is named
-    assert "确保责任清单任务按期完成率达到100%" in _section(composed, "四、")  # and next year's plan answers it
+    assert "确保工作要点任务按期完成率达到100%" in _section(composed, "四、")  # and next year's plan answers it
 
 
 def test_rejecting_takes_it_out_and_adopting_appends_it_to_rewritten_text(client, township, clerk):

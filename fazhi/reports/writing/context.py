@@ -94,13 +94,33 @@ class Writer:
         from fazhi.reports.writing.prose import Subsection, runs
 
         t, year = self.terms, self.data.year
-        heading, framing = wording.pick(self.data.org.code, area)
+        heading, framing = wording.pick(self.rank, area)
         values = {
             "party": t.party, "government": t.government, "unit": t.unit, "principals": t.principals,
             "congress": "街道人大工委" if t.unit == "街道" else f"{t.unit}人大主席团",
             "plan": "，持续推进“八五”普法规划实施" if 2021 <= year <= 2025 else "",
         }
         return Subsection(heading, runs(framing.format(**values)), area=area)
+
+    @cached_property
+    def rank(self) -> int:
+        """The township's place in its county's list, which picks its phrasings (wording.variant)."""
+        from fazhi.reports.writing import wording
+
+        return wording.township_rank(self.data.org)
+
+    def choose(self, key: str, variants: tuple):
+        """This township's one of several alternatives (phrasings, orders) for ``key``."""
+        from fazhi.reports.writing import wording
+
+        return variants[wording.variant(self.rank, key, len(variants))]
+
+    def say(self, key: str, variants: tuple[str, ...], **values) -> list[Run]:
+        """One of a frame's phrasings (this township's, ``choose``), its {slots} filled and its [optional clauses]
+        kept where their slots have something to say; [] when a required slot is empty (prose.frame)."""
+        from fazhi.reports.writing.prose import frame
+
+        return frame(self.choose(key, variants), values)
 
     def value(self, key: str) -> int | Decimal | None:
         fig = self.figure(key)

@@ -112,6 +112,21 @@ def meeting_kinds(scope: Scope, unit: str = "镇") -> list[str]:
     return [names[k] for k, _ in counts.most_common(3)]
 
 
+def has_committee(scope: Scope) -> bool:
+    """Whether a 依法治镇（乡）委员会 met in the year beside the leading group (the report then says who does what)."""
+    rows = records("rule_of_law_meetings", scope)
+    return rows is not None and rows.filter(kind="rule_of_law_committee").exists()
+
+
+def budget_items(scope: Scope, limit: int = 2) -> list[str]:
+    """What the year's rule-of-law budget pays for ("普法宣传", "法律顾问聘请"), the largest first."""
+    rows = records("rule_of_law_budget", scope)
+    if rows is None:
+        return []
+    items = (re.sub(r"(经费|费用|专项|资金)+$", "", item.strip()) for item in rows.order_by("-amount").values_list("item", flat=True))
+    return _distinct(items, limit)
+
+
 @dataclass(frozen=True)
 class Paper:
     title: str
@@ -192,7 +207,8 @@ def normative_issued(scope: Scope, limit: int = 3) -> list[Paper]:
     rows = records("normative_docs_issued", scope)
     if rows is None:
         return []
-    return [Paper(title, number) for title, number in rows.order_by("issued_on", "id").values_list("title", "doc_number")[:limit]]
+    ordered = rows.order_by("number_year", "number", "issued_on", "id")  # in number order, as a reader looks them up
+    return [Paper(title, number) for title, number in ordered.values_list("title", "doc_number")[:limit]]
 
 
 def normative_repealed(scope: Scope, limit: int = 2) -> list[Paper]:
@@ -276,6 +292,29 @@ def event_title(title: str) -> str:
     if title.startswith("“") and title.endswith("”") and title.count("“") == 1:
         title = title[1:-1]
     return title.replace("“", "‘").replace("”", "’")
+
+
+EVENT_NOUN = re.compile(r"(讲座|宣讲|活动|课堂|讲堂|晚会|比赛|竞赛|展览|咨询|法庭|答题|巡演|演出|座谈会|培训)$")
+
+
+def event_named(title: str) -> str:
+    """An event as the object of "举办": "“民法典与百姓生活”专题讲座" as recorded, a bare name quoted and, unless
+    it names a kind of event, followed by 宣传活动 ("“宪法进集市”宣传活动")."""
+    title = re.sub(r"（[^（）]{1,12}(村|社区|组)）$", "", title.strip())
+    if "“" in title:
+        return title if EVENT_NOUN.search(title) or not title.endswith("”") else f"{title}宣传活动"
+    return f"“{title}”" + ("" if EVENT_NOUN.search(title) else "宣传活动")
+
+
+def law_kinds(titles: list[str]) -> str:
+    """What a list of studied titles is: 法律法规, 法律法规和党内法规 (a 中国共产党…条例/规定/准则), or with 重要文件."""
+    party = [t for t in titles if re.match(r"《中国共产党", t)]
+    state = [t for t in titles if t not in party]
+    if state and not all(is_law(t) for t in state):
+        return "法律法规和重要文件" if not party else "法律法规、党内法规和重要文件"
+    if party and state:
+        return "法律法规和党内法规"
+    return "党内法规" if party else "法律法规"
 
 
 def laws_studied(scope: Scope, limit: int = 4) -> list[str]:
@@ -401,7 +440,27 @@ def typical_dispute(scope: Scope) -> TypicalCase | None:
     case = rows.order_by("-parties_count", "closed_on", "id").exclude(summary="").first()
     if case is None:
         return None
-    return TypicalCase(case.summary.strip().rstrip("。"), case.agreement == AgreementForm.WRITTEN)
+    return TypicalCase(anonymous(case.summary), case.agreement == AgreementForm.WRITTEN)
+
+
+PARTY = re.compile(r"[\u4e00-\u9fff]{1,2}某某?(?:等\d+人|等人)?")
+PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(村|社区)(?!民)(\d+组|[一二三四五六七八九十]+组)?")  # not "两个村民小组"
+
+
+def anonymous(summary: str) -> str:
+    """A mediated dispute as a report may name it, without the parties' village or names (人民调解法第十五条 keeps
+    their privacy): "五里村朱某与吕某建房相邻采光纠纷" → "一起村民建房相邻采光纠纷", "秦某等11人追索劳务报酬纠纷" →
+    "一起多人追索劳务报酬纠纷"."""
+    text = summary.strip().rstrip("。")
+    text = PLACE.sub("", text)
+    many = bool(re.search(r"某某?等(\d+人|人)", text))
+    text, parties = PARTY.subn("", text)
+    text = re.sub(r"^(与|和|及|、)+", "", text).lstrip("与和及、诉")
+    text = re.sub(r"^(与|和|及)", "", text)
+    if not text:
+        return "一起矛盾纠纷"
+    who = "多人" if many else ("村民" if parties >= 2 and re.match(r"(建房|修建|宅基|承包|借款|借贷|相邻|土地|林地)", text) and not text.startswith("宅基地") else "")
+    return f"一起{who}{text}"
 
 
 def failed_dispute_kinds(scope: Scope) -> list[str]:

@@ -15,7 +15,7 @@ from fazhi.indicators import registry
 from fazhi.reports.structure import SUBHEADING, FigureRun, Paragraph, Run, Text
 from fazhi.reports.writing.context import CHANGE, DENOMINATOR, NUMERATOR, RATE_PARTS, Writer
 from fazhi.reports.writing.prose import merge
-from fazhi.reports.writing.records import RECORD_FIGURES
+from fazhi.reports.writing.records import DETAIL, RECORD_FIGURES, detail, detail_kind
 
 MARKER = re.compile(r"【数据：([^】]*)】")
 SUBHEADING_START = re.compile(r"^（[一二三四五六七八九十]+）")
@@ -43,6 +43,8 @@ def figure_marker(run: FigureRun) -> str:
     if run.key not in {ind.key for ind in registry.all_indicators()}:
         return run.text  # a figure from outside the registry's keys (none today): kept as printed
     name = marker_name(run.key)
+    if run.part == DETAIL:
+        return f"【数据：{name}{SEPARATOR}{run.label}】"
     if run.key in RECORD_FIGURES:
         ref = RECORD_FIGURES[run.key][0](run)
         return f"【数据：{name}{SEPARATOR}{ref}】" if ref else run.text
@@ -72,6 +74,8 @@ def resolve(name: str) -> tuple[str, str] | None:
     if key is None:
         return None
     suffix = suffix.strip()
+    if suffix and detail_kind(suffix):
+        return key, RECORD_FORM + suffix
     if key in RECORD_FIGURES and suffix:
         return key, RECORD_FORM + suffix
     if not suffix:
@@ -92,7 +96,8 @@ def resolve(name: str) -> tuple[str, str] | None:
 def render(w: Writer, key: str, form: str) -> list[Run]:
     """The live figure a marker stands for."""
     if form.startswith(RECORD_FORM):
-        run = RECORD_FIGURES[key][1](w, form[len(RECORD_FORM):])
+        ref = form[len(RECORD_FORM):]
+        run = detail(w, key, ref) if detail_kind(ref) else RECORD_FIGURES[key][1](w, ref)
         return [run] if run else [Text("（暂无数据）")]
     if form == CHANGE:
         run = w.change_run(key)

@@ -3,8 +3,10 @@ framing sentence and then "一是……二是……", the items stating what the
 dates from the records, numbers from the registry. An area without records is left out."""
 from __future__ import annotations
 
+import re
+
 from fazhi.reports.structure import Run
-from fazhi.reports.writing import facts, records
+from fazhi.reports.writing import casefacts, facts, records
 from fazhi.reports.writing.context import DENOMINATOR, NUMERATOR, Writer
 from fazhi.reports.writing.prose import Subsection, listing, present, runs
 
@@ -49,24 +51,48 @@ def organisation(w: Writer) -> Subsection:
     members = w.run("leading_group_members")
     if members:
         heads = facts.group_heads(w.scope)
-        lead = f"以{facts.join(heads)}为组长的" if heads else ""
-        s.add(f"健全{lead}法治建设领导小组，领导小组成员", members, "，明确分管领导和各办（所、中心）职责分工")
+        roles = []
+        if facts.has_committee(w.scope):
+            roles = w.say("org.roles", (
+                "；依法治{unit}委员会负责统筹谋划、审议年度工作要点，领导小组负责日常调度和督促落实",
+                "；依法治{unit}委员会管方向、定要点，领导小组抓调度、促落实",
+                "；年度工作要点由依法治{unit}委员会审议，日常推进和督办由领导小组负责",
+            ), unit=t.unit)
+        s.add(w.say("org.group", (
+            "健全[以{heads}为组长的]法治建设领导小组，成员{members}，明确分管领导和各办（所、中心）职责分工",
+            "法治建设领导小组[由{heads}任组长，]现有成员{members}，各办（所、中心）按职责分工抓落实",
+            "[{heads}任组长的]法治建设领导小组共有成员{members}，分管领导和各办（所、中心）各负其责",
+        ), heads=facts.join(heads), members=members), roles)
     meetings = w.run("rule_of_law_meetings")
     if meetings:
         topics = facts.meeting_topics(w.scope)
         kinds = facts.meeting_kinds(w.scope, w.terms.unit)
-        s.add(f"全年召开{facts.join(kinds, more=len(kinds) > 1)}研究部署法治建设工作" if kinds else "全年召开会议研究部署法治建设工作",
-              meetings, w.change("rule_of_law_meetings"),
-              f"，先后{facts.join(topics, more=more(meetings, topics))}" if topics else "")
+        listed = facts.join(topics, more=more(meetings, topics))
+        s.add(w.say("org.meetings", (
+            "全年召开{kinds}研究部署法治建设工作{n}{change}[，先后{topics}]",
+            "先后{n}在{kinds}上研究法治建设工作[，议题包括{topics}]{change}",
+            "{kinds}全年专题研究法治建设{n}{change}[，内容涉及{topics}]",
+        ), kinds=facts.join(kinds, more=len(kinds) > 1) or "会议", n=meetings, change=w.change("rule_of_law_meetings"),
+            topics=listed))
     plan = facts.work_plan(w.scope)
-    tasks = w.rate_clause("responsibility_on_time_rate", full="年内到期的{den}任务均按期完成",
-                          partial="年内到期的{den}任务中，{num}按期完成，按期完成率{rate}")
+    tasks = w.rate_clause("responsibility_on_time_rate", full=w.choose("org.tasks.full", (
+        "年内到期的{den}任务均按期完成", "到期的{den}工作要点任务全部按期完成", "{den}到期任务均已按期办结")),
+        partial=w.choose("org.tasks.partial", (
+            "年内到期的{den}任务中，{num}按期完成，按期完成率{rate}", "到期的{den}任务按期完成{num}，按期完成率{rate}",
+            "{den}到期任务中按期办结{num}，按期完成率{rate}")))
     if plan or tasks:
-        s.add(f"年初印发{plan.cited}，" if plan else "", "将法治建设任务逐项分解到班子成员和各办（所、中心）",
-              ["，", tasks] if tasks else "")
+        s.add(w.say("org.plan", (
+            "年初印发{plan}，将法治建设任务逐项分解到班子成员和各办（所、中心）[，{tasks}]",
+            "以{plan}为抓手，逐项明确责任领导、责任部门和完成时限[，{tasks}]",
+            "制定{plan}，年度任务分解到人、限时完成[，{tasks}]",
+        ), plan=plan.cited if plan else "年度法治建设工作要点", tasks=tasks))
     budget = w.run("rule_of_law_budget")
     if budget:
-        s.add("将法治建设经费纳入财政预算，全年安排", budget)
+        s.add(w.say("org.budget", (
+            "将法治建设经费纳入财政预算，全年安排{b}[，主要用于{items}]",
+            "落实法治建设工作经费{b}[，用于{items}]，列入{unit}级财政预算",
+            "{unit}财政全年安排法治建设专项经费{b}[，保障{items}等工作]",
+        ), b=budget, items=facts.join(facts.budget_items(w.scope)), unit=t.unit))
     criteria = w.run("assessment_criteria")
     if criteria:
         from fazhi.assessment.report import anchor
@@ -75,8 +101,11 @@ def organisation(w: Writer) -> Subsection:
         scores: list = []
         for i, result in enumerate(leaders):
             scores += ["、" if i else "", f"{result.name}（", records.score_run(w, result, anchor), "）"]
-        s.add("把法治建设纳入村（社区）和机关站所年度目标管理考核，设置考核指标", criteria,
-              ["，年终逐项考核评分，", scores, "得分居前"] if scores else "")
+        s.add(w.say("org.assessment", (
+            "把法治建设纳入村（社区）和机关站所年度目标管理考核，设置考核指标{criteria}[，年终逐项考核评分，{scores}得分居前]",
+            "设置法治建设考核指标{criteria}，纳入村（社区）和机关站所年度目标管理考核[，{scores}得分位居前列]",
+            "年度目标管理考核中设法治建设指标{criteria}，覆盖各村（社区）和机关站所[，{scores}考核得分领先]",
+        ), criteria=criteria, scores=runs(*scores)))
     return s
 
 
@@ -89,14 +118,19 @@ def decisions(w: Writer) -> Subsection:
         titles = [facts.quoted(x) for x in facts.decisions_made(w.scope)]
         parts: list = []
         if catalog:
-            parts += ["公布年度重大行政决策事项目录，列入", catalog]
+            parts += w.say("dec.catalog", ("公布年度重大行政决策事项目录，列入{catalog}",
+                                           "年度重大行政决策事项目录列入{catalog}并向社会公布",
+                                           "编制并公布重大行政决策事项目录，共{catalog}"), catalog=catalog)
         if made:
             if parts:
                 parts.append("；")
-            parts += [f"作出{''.join(titles)}{etc(made, titles)}重大行政决策" if titles else "作出重大行政决策", made]
+            parts += w.say("dec.made", ("作出[{titles}]重大行政决策{made}", "[{titles}]{made}重大行政决策经集体讨论作出",
+                                        "全年完成[{titles}]重大行政决策{made}"),
+                           titles=f"{''.join(titles)}{etc(made, titles)}" if titles else "", made=made)
             steps = facts.decision_steps(w.scope)
             if w.is_full("decision_review_coverage") and steps:
-                parts.append(f"，均经{'、'.join(steps)}等法定程序")
+                parts += w.say("dec.steps", ("，均经{steps}等法定程序", "，{steps}等程序一项不少",
+                                             "，每项决策均履行{steps}程序"), steps="、".join(steps))
             else:
                 reviewed = w.part("decision_review_coverage", NUMERATOR)
                 if reviewed:
@@ -104,55 +138,70 @@ def decisions(w: Writer) -> Subsection:
         s.add(parts)
     reviews = w.run("legality_reviews")
     if reviews:
-        contracts = w.run("contract_reviews")
         rejected = w.run("legality_reviews_rejected")
         on_time = w.rate_clause("legality_review_on_time_rate", full="均在规定时限内出具",
                                 partial="其中{num}在审查期限内出具，按期办结率{rate}")
         kinds = listing([runs(label, w.run(key)) for key, label in (
             ("decision_reviews", "重大行政决策"), ("normative_reviews", "规范性文件"), ("contract_reviews", "合同协议"),
             ("enforcement_reviews", "重大执法决定"), ("other_reviews", "其他事项")) if w.has(key)], "、")
-        due_all = w.is_full("legality_review_on_time_rate") and w.part(
-            "legality_review_on_time_rate", DENOMINATOR) and w.part("legality_review_on_time_rate", DENOMINATOR).amount == reviews.amount
-        s.add("全年司法所和政府法律顾问出具合法性审查意见", reviews, w.change("legality_reviews"),
-              ["，其中", kinds] if kinds else "",
-              ["，", on_time] if on_time and due_all else "",
-              ["；对", rejected, "提出不予通过意见"] if rejected else "",
-              ["。", on_time] if on_time and not due_all else "")
+        den = w.part("legality_review_on_time_rate", DENOMINATOR)
+        due_all = w.is_full("legality_review_on_time_rate") and den and den.amount == reviews.amount
+        s.add(w.say("dec.reviews", (
+            "全年司法所和政府法律顾问出具合法性审查意见{n}{change}[，其中{kinds}][，{on_time}][；对{rejected}提出不予通过意见]",
+            "司法所会同法律顾问全年审查各类事项{n}{change}[，包括{kinds}][，{on_time}][，其中{rejected}未予通过]",
+            "合法性审查全年出具意见{n}{change}[，涉及{kinds}][，{on_time}][；{rejected}因存在合法性问题未予通过]",
+        ), n=reviews, change=w.change("legality_reviews"), kinds=kinds, on_time=on_time if due_all else [],
+            rejected=rejected), ["。", on_time] if on_time and not due_all else "")
     issued = w.run("normative_docs_issued")
     filed, repealed = w.run("normative_docs_filed"), w.run("normative_docs_repealed")
     if issued or filed or repealed:
         parts = []
         if issued:
             papers = facts.normative_issued(w.scope)
-            names = "、".join(p.cited for p in papers)
-            parts += [f"制发{names}{etc(issued, papers)}行政规范性文件" if names else "制发行政规范性文件", issued]
+            names = "".join(p.cited for p in papers)
+            review: list = []
             if w.is_full("normative_review_coverage"):
-                parts.append("，均经合法性审核")
-            else:
-                reviewed = w.part("normative_review_coverage", NUMERATOR)
-                if reviewed:
-                    parts += ["，其中经合法性审核", reviewed]
+                review = ["均经合法性审核"]
+            elif w.part("normative_review_coverage", NUMERATOR):
+                review = ["其中经合法性审核", w.part("normative_review_coverage", NUMERATOR)]
+            parts += w.say("dec.normative", (
+                "制发[{names}]行政规范性文件{n}[，{review}]", "出台[{names}]行政规范性文件{n}[，{review}]",
+                "行政规范性文件方面，印发[{names}]{n}[，{review}]",
+            ), names=names + etc(issued, papers) if names else "", n=issued, review=runs(*review))
+            late = casefacts.late_publications(w.scope)
+            if late:
+                doc = late[0]
+                parts += ["。其中", doc.cited, f"{facts.month_day(doc.issued_on)}印发、{facts.month_day(doc.published_on)}才公布，"
+                          "超过《中华人民共和国政府信息公开条例》规定的20个工作日公开时限"]
         if filed:
-            parts += ["。" if parts else "", "向备案机关报送备案", filed]
-            on_time = w.rate_clause("normative_filing_on_time_rate", full="，均在规定期限内报备",
-                                    partial="，需报送备案的{den}中{num}按期报备，按期报备率{rate}")
-            parts.append(on_time)
+            parts += ["。" if parts else "", w.say("dec.filed", ("向备案机关报送备案{filed}", "按“有件必备”要求报送备案{filed}",
+                                                                 "规范性文件报备{filed}"), filed=filed)]
+            late_filed = facts.late_filings(w.scope)
+            parts.append(w.rate_clause("normative_filing_on_time_rate", full="，均在规定期限内报备",
+                                       partial="，其中按期报备{num}，按期报备率{rate}（应报备{den}）"))
+            if late_filed and not w.is_full("normative_filing_on_time_rate"):
+                parts.append(f"，{''.join(facts.quoted(t) for t in late_filed)}逾期报备")
         if repealed:
             gone = facts.normative_repealed(w.scope)
-            names = "、".join(p.cited for p in gone)
-            parts += ["；" if parts else "", "开展规范性文件清理，废止", names + etc(repealed, gone), "规范性文件", repealed]
+            names = "".join(p.cited for p in gone)
+            parts += ["；" if parts else "", w.say("dec.repealed", (
+                "开展规范性文件清理，废止[{names}]规范性文件{n}", "清理后废止[{names}]规范性文件{n}",
+                "经评估清理，[{names}]{n}规范性文件予以废止"), names=names + etc(repealed, gone) if names else "",
+                n=repealed)]
         s.add(parts)
     signed = w.run("contracts_signed")
     if signed:
         titles = [facts.quoted(x) for x in facts.contracts_signed(w.scope)]
-        parts = [f"签订{''.join(titles)}{etc(signed, titles)}合同协议" if titles else "签订合同协议", signed]
+        review: list = []
         if w.is_full("contract_review_coverage"):
-            parts.append("，均经合法性审查")
-        else:
-            reviewed = w.part("contract_review_coverage", NUMERATOR)
-            if reviewed:
-                parts += ["，其中经合法性审查", reviewed, "，审查率", w.run("contract_review_coverage")]
-        s.add(parts)
+            review = ["均经合法性审查"]
+        elif w.part("contract_review_coverage", NUMERATOR):
+            review = ["其中经合法性审查", w.part("contract_review_coverage", NUMERATOR), "，审查率",
+                      w.run("contract_review_coverage")]
+        s.add(w.say("dec.contracts", (
+            "签订[{titles}]合同协议{n}[，{review}]", "对外签订[{titles}]合同协议{n}[，签订前{review}]",
+            "全年签订合同协议{n}[（{titles}）][，{review}]",
+        ), titles="".join(titles) + etc(signed, titles) if titles else "", n=signed, review=runs(*review)))
     return s
 
 
@@ -168,12 +217,19 @@ def enforcement(w: Writer) -> Subsection:
         runs("执法记录仪", w.run("enforcement_body_cameras")) if w.has("enforcement_body_cameras") else [],
     ], "、")
     if officers:
-        s.add(f"全{t.unit}取得行政执法证件人员", officers, ["，配备", kit] if kit else "", "，执法人员持证上岗、亮证执法")
+        s.add(w.say("enf.officers", (
+            "全{unit}取得行政执法证件人员{n}[，配备{kit}]，执法人员持证上岗、亮证执法",
+            "现有持证执法人员{n}[，{kit}]，做到持证上岗、亮证执法",
+            "执法队伍持证人员{n}[，另有{kit}]，执法时全部亮证、全程记录",
+        ), unit=t.unit, n=officers, kit=kit))
     training = w.run("enforcement_training")
     if training:
-        topics = facts.training_topics(w.scope)
-        s.add(f"组织执法人员开展{facts.join(topics, more=more(training, topics))}业务培训" if topics else "组织执法人员开展业务培训",
-              training)
+        topics = [re.sub(r"(业务)?培训(班)?$", "", x) for x in facts.training_topics(w.scope)]
+        listed = "、".join(topics) + ("等" if more(training, topics) else "")
+        s.add(w.say("enf.training", (
+            "组织执法人员开展[{topics}]业务培训{n}", "举办[{topics}]业务培训{n}，提升执法人员办案能力",
+            "开展执法业务培训{n}[，内容包括{topics}]",
+        ), topics=listed if topics else "", n=training))
     cases, simple = w.run("penalty_cases"), w.run("simple_penalties")
     if cases or simple:
         parts: list = []
@@ -182,6 +238,12 @@ def enforcement(w: Writer) -> Subsection:
             decided = w.rate_clause("penalty_decided_on_time_rate", full="，作出处罚决定{den}，均在法定期限内作出",
                                     partial="，作出处罚决定{den}，其中在法定期限内作出{num}，按期决定率{rate}")
             parts.append(decided)
+            days = casefacts.penalty_publicity_days(w.scope)
+            if days is not None and days <= PENALTY_PUBLICITY_DAYS:
+                parts.append(w.choose("enf.publicity", (
+                    f"，均在作出之日起{PENALTY_PUBLICITY_DAYS}个工作日内在政府网站公示",
+                    f"，处罚决定书均在{PENALTY_PUBLICITY_DAYS}个工作日内上网公示",
+                    f"，全部按规定在{PENALTY_PUBLICITY_DAYS}个工作日内公开")))
         if simple:
             parts += ["；" if parts else "", "适用简易程序当场处罚", simple]
         total = w.run("penalty_decisions") if w.figure("penalty_decisions") else None
@@ -193,16 +255,24 @@ def enforcement(w: Writer) -> Subsection:
             parts += ["。处罚决定被申请行政复议或提起行政诉讼", challenged,
                       ["，其中被撤销、变更或确认违法", overturned] if overturned else "，均未被撤销或变更"]
         elif cases and w.none("penalty_cases_challenged"):
-            parts += ["，", w.none("penalty_cases_challenged"), "一例因处罚引发行政复议、行政诉讼"]
+            parts += w.say("enf.unchallenged", ("，{none}一例因处罚引发行政复议、行政诉讼", "，处罚决定{none}被申请复议或起诉",
+                                                "，未发生因处罚引起的复议、诉讼"), none=w.none("penalty_cases_challenged"))
         s.add(parts)
     audits, inspections = w.run("case_file_reviews"), w.run("enforcement_inspections")
     if audits or inspections:
         fixes = w.run("case_file_rectifications")
-        s.add("司法所加强行政执法监督，开展",
-              listing([runs("执法案卷评查", audits) if audits else [],
-                       runs("现场执法检查", inspections) if inspections else []], "、"),
-              ["，提出整改建议", fixes] if fixes else "")
+        checks = listing([runs("执法案卷评查", audits) if audits else [],
+                          runs("现场执法检查", inspections) if inspections else []], "、")
+        s.add(w.say("enf.supervision", (
+            "司法所加强行政执法监督，开展{checks}[，提出整改建议{fixes}]",
+            "通过{checks}开展执法监督[，发现问题后提出整改建议{fixes}]",
+            "执法监督方面，司法所开展{checks}[，督促整改{fixes}]",
+        ), checks=checks, fixes=fixes))
     return s
+
+
+# Licensing and penalty decisions are publicised within 7 working days (LAW.md §5, 行政执法公示).
+PENALTY_PUBLICITY_DAYS = 7
 
 
 # ---------------------------------------------------------------- （四）政务公开
@@ -213,19 +283,27 @@ def disclosure(w: Writer, service: list[list[Run]] = ()) -> Subsection:
     if proactive:
         venues = facts.release_venues(w.scope)
         kinds = facts.release_categories(w.scope)
-        s.add(f"通过{facts.join(venues)}" if venues else "", "主动公开",
-              f"{facts.join(kinds, more=True)}" if kinds else "", "政府信息", proactive, w.change("disclosure_proactive"))
+        s.add(w.say("dis.proactive", (
+            "[通过{venues}]主动公开[{kinds}]政府信息{n}{change}",
+            "主动公开政府信息{n}{change}[，重点是{kinds}][，发布渠道为{venues}]",
+            "全年在[{venues}]发布政府信息{n}{change}[，涵盖{kinds}]",
+        ), venues=facts.join(venues), kinds=facts.join(kinds, more=True), n=proactive,
+            change=w.change("disclosure_proactive")))
     requests = w.run("disclosure_requests")
     if requests:
         answered = w.rate_clause("disclosure_response_rate", full="，本年办理的{den}申请（含上年结转）均在法定期限内答复，按期答复率{rate}",
                                  partial="，本年办理的{den}申请（含上年结转）中，{num}在法定期限内答复，按期答复率{rate}")
         appeals = w.run("disclosure_appeals")
-        s.add("受理政府信息公开申请", requests, w.change("disclosure_requests"), answered,
+        s.add(w.choose("dis.requests", ("受理政府信息公开申请", "依申请公开方面，受理申请", "全年收到政府信息公开申请")),
+              requests, w.change("disclosure_requests"), answered,
               ["；因政府信息公开被申请行政复议、提起行政诉讼", appeals] if appeals else "")
     centre = w.run("service_centre_cases")
     if centre or service:
-        s.add("推进政务服务“一窗受理、一站式办理”", ["，便民服务中心全年办件量", centre] if centre else "",
-              *[["，", sentence] for sentence in service])
+        s.add(w.say("dis.centre", (
+            "推进政务服务“一窗受理、一站式办理”[，便民服务中心全年办件量{centre}]",
+            "便民服务中心实行“一窗受理”[，全年办件{centre}]",
+            "[便民服务中心全年办理各类事项{centre}，]推动政务服务就近办、一次办",
+        ), centre=centre), *[["，", sentence] for sentence in service])
     return s
 
 
@@ -233,12 +311,17 @@ def disclosure(w: Writer, service: list[list[Run]] = ()) -> Subsection:
 
 def study(w: Writer) -> Subsection:
     s = w.subsection("study")
+    s.ordered = True
     sessions = w.run("study_sessions")
     if sessions:
         laws = facts.laws_studied(w.scope)
-        what = "等法律法规" if all(facts.is_law(t) for t in laws) else "等法律法规和重要文件"
-        s.add("全年开展中心组学法、会前学法等集中学法", sessions, w.change("study_sessions"),
-              f"，系统学习{''.join(laws)}{what}" if laws else "")
+        what = facts.law_kinds(laws)
+        s.add(w.say("study.sessions", (
+            "全年开展中心组学法、会前学法等集中学法{n}{change}[，系统学习{laws}]",
+            "坚持会前学法、中心组专题学法，全年集中学法{n}{change}[，重点学习{laws}]",
+            "集中学法全年{n}{change}[，学习内容包括{laws}]",
+        ), n=sessions, change=w.change("study_sessions"), laws=f"{''.join(laws)}等{what}" if laws else ""),
+            weight=sessions.amount or 0)
     sat = w.run("exam_participants")
     if sat:
         passed = w.part("exam_pass_rate", NUMERATOR)
@@ -247,53 +330,69 @@ def study(w: Writer) -> Subsection:
             result = runs("，全部合格，合格率", w.run("exam_pass_rate"), ["，其中优秀", excellent] if excellent else "")
         else:
             result = runs("，合格", passed, "，合格率", w.run("exam_pass_rate"), ["，其中优秀", excellent] if excellent else "")
-        s.add("组织干部职工参加国家工作人员年度学法考试，参考", sat, result)
+        s.add(w.choose("study.exam", ("组织干部职工参加国家工作人员年度学法考试，参考", "国家工作人员年度学法考试参考",
+                                      "年度学法考试中，全体干部职工参考")), sat, result, weight=(sat.amount or 0) / 4)
     observed = w.run("court_hearings_attended")
     if observed:
         cases = facts.observed_cases(w.scope)
         people = w.run("court_observation_attendees")
-        s.add(f"组织干部职工旁听{facts.join(cases, more=more(observed, cases))}庭审" if cases else "组织干部职工旁听庭审", observed,
-              ["，参加旁听", people] if people else "", "，以案释法、以案促学")
+        s.add(w.say("study.court", (
+            "组织干部职工旁听[{cases}]庭审{n}[，参加旁听{people}]，以案释法、以案促学",
+            "旁听庭审{n}[，{people}参加][，旁听案件有{cases}]，以身边案例警示教育干部",
+            "[围绕{cases}，]组织旁听庭审{n}[，旁听{people}]",
+        ), cases=facts.join(cases, more=more(observed, cases)), n=observed, people=people), weight=observed.amount or 0)
     return s
 
 
 # ---------------------------------------------------------------- （六）普法宣传
 
 def publicity(w: Writer) -> Subsection:
+    from fazhi.reports.writing import series as series_facts
+
     s = w.subsection("publicity")
+    s.ordered = True
+    found = series_facts.all_series(w.scope)
+    for one in found[:2]:
+        s.add(_series(w, one), weight=1000 + one.count)
     events = w.run("publicity_events")
     if events:
         campaigns = facts.campaigns(w.scope)[:2]
         places = facts.law_into_places(w.scope)
-        lead = f"利用{'、'.join(campaigns)}等重要节点，" if campaigns else ""
-        into = f"深入开展“{'”“'.join(places[:3])}”等活动，" if places else ""
         reach = listing([
             runs("覆盖群众", w.run("publicity_audience")) if w.has("publicity_audience") else [],
             runs("发放宣传资料", w.run("publicity_materials")) if w.has("publicity_materials") else [],
             runs("解答法律咨询", w.run("legal_consultations")) if w.has("legal_consultations") else [],
         ])
-        biggest = facts.biggest_events(w.scope, 1)
-        example = ""
-        if biggest and biggest[0].title:
-            e = biggest[0]
-            where = f"在{e.place}" if e.place else ""
-            example = f"。如{facts.month_day(e.held_on)}{where}开展“{facts.event_title(e.title)}”宣传活动"
-        s.add(lead, into, "全年开展线下普法宣传活动", events, w.change("publicity_events"), ["，", reach] if reach else "", example)
+        example = _example(w, found)
+        s.add(w.say("pub.events", (
+            "[利用{campaigns}等重要节点，][开展{places}等活动，]全年开展线下普法宣传活动{n}{change}[，{reach}]",
+            "全年组织线下普法宣传{n}{change}[，{reach}][，结合{campaigns}集中宣传][，{places}常态开展]",
+            "[以{campaigns}为契机，]线下普法活动全年{n}{change}[，{reach}]",
+        ), campaigns="、".join(campaigns), places="“" + "”“".join(places[:3]) + "”" if places else "", n=events,
+            change=w.change("publicity_events"), reach=reach), example, weight=events.amount or 0)
     online = w.run("publicity_online")
     if online:
-        channels = [facts.event_title(c) for c in facts.online_channels(w.scope)]
-        names = "、".join(f"“{c}”" for c in channels)
-        s.add(f"开展{names}{etc(online, channels)}线上普法活动" if names else "依托网络平台开展线上普法活动", online)
+        channels = [facts.event_title(c) for c in facts.online_channels(w.scope) if not series_facts.in_series(c, found)]
+        s.add(w.say("pub.online", (
+            "开展[{names}]线上普法活动{n}", "线上普法推送{n}[，{names}反响较好]", "依托微信群、公众号开展线上普法{n}[，如{names}]",
+        ), names="".join(f"“{c}”" for c in channels) + etc(online, channels) if channels else "", n=online),
+            weight=online.amount or 0)
     liaisons = w.run("legal_literates")
     if liaisons:
         trainings = w.run("liaison_trainings")
         topics = facts.liaison_topics(w.scope)
-        train = ""
+        train: list = []
         if trainings:
             trainees = w.run("liaison_training_participants")
-            train = runs(f"。以{'、'.join(topics)}为主题，组织法律明白人培训" if topics
-                         else "。组织法律明白人培训", trainings, ["，参训", trainees] if trainees else "")
-        s.add("实施“法律明白人”培养工程，全年新培养“法律明白人”“法治带头人”", liaisons, w.change("legal_literates"), train)
+            train = runs("。", w.say("pub.liaison_training", (
+                "[围绕{topics}，]组织法律明白人培训{n}[，参训{people}]", "法律明白人培训{n}[，培训内容为{topics}][，参训{people}]",
+                "全年培训法律明白人{n}[，参训{people}][，主题包括{topics}]",
+            ), topics="、".join(topics), n=trainings, people=trainees))
+        s.add(w.say("pub.liaisons", (
+            "实施“法律明白人”培养工程，全年新培养“法律明白人”“法治带头人”{n}{change}",
+            "新培养“法律明白人”“法治带头人”{n}{change}，充实村（社区）普法骨干",
+            "村（社区）普法骨干队伍持续壮大，全年新增“法律明白人”“法治带头人”{n}{change}",
+        ), n=liaisons, change=w.change("legal_literates")), train, weight=liaisons.amount or 0)
     schools = w.run("schools_counted")
     if schools:
         if w.is_full("vice_principal_coverage"):
@@ -304,10 +403,41 @@ def publicity(w: Writer) -> Subsection:
         lessons = w.run("school_lessons")
         topics = facts.lesson_topics(w.scope)
         audience = w.run("school_lesson_audience")
-        teach = runs(f"，法治副校长到校开展{facts.join(topics, more=more(lessons, topics))}法治教育" if topics else "，法治副校长到校开展法治教育",
-                     lessons, ["，受教育师生", audience] if audience else "") if lessons else []
-        s.add("深化法治进校园，", cover, teach)
+        teach = w.say("pub.schools", (
+            "，法治副校长到校开展[{topics}]法治教育{n}[，受教育师生{people}]",
+            "，全年上法治课、办模拟法庭{n}[，如{topics}][，师生{people}参加]",
+            "，法治副校长进校园{n}[，受教育师生{people}][，开展{topics}]",
+        ), topics=facts.join(topics, more=more(lessons, topics)), n=lessons, people=audience) if lessons else []
+        s.add(w.choose("pub.schools.lead", ("深化法治进校园，", "推进青少年法治教育，", "落实法治副校长制度，")), cover, teach,
+              weight=lessons.amount if lessons else 0)
     return s
+
+
+def _series(w: Writer, one) -> list[Run]:
+    """The township's branded series in one item: its name, how many, on what and where."""
+    topics = [t for t in one.topics if t][:3]
+    count = records.series_run(w, one)
+    places = facts.join(one.places[:2])
+    return w.say("pub.series", (
+        "打造“{name}”普法品牌，全年举办{n}[，先后围绕{topics}等群众关心的问题释法答疑][，活动走进{places}]",
+        "“{name}”系列活动全年开展{n}[，主题涵盖{topics}][，在{places}等地开讲]，成为群众身边的普法阵地",
+        "坚持办好“{name}”[，在{places}等地]全年开展{n}[，讲{topics}等群众身边的法律问题]",
+    ), name=one.name, n=count, topics="、".join(topics), places=places)
+
+
+def _example(w: Writer, found: list) -> str:
+    """One developed example of the year's largest event (what, where, for whom), unless a series already tells it."""
+    from fazhi.reports.writing import series as series_facts
+
+    if found:
+        return ""
+    biggest = [e for e in facts.biggest_events(w.scope, 3) if e.title and not series_facts.in_series(e.title, found)]
+    if not biggest or not biggest[0].place:
+        return ""
+    e = biggest[0]
+    return w.say("pub.example", ("。如{day}在{place}举办{what}", "。其中{day}的{what}在{place}举办",
+                                 "。{day}，在{place}开展{what}"),
+                 day=facts.month_day(e.held_on), place=e.place, what=facts.event_named(e.title))
 
 
 # ---------------------------------------------------------------- （七）矛盾纠纷化解、公共法律服务、社区矫正
@@ -317,7 +447,10 @@ def disputes(w: Writer) -> Subsection:
     s = w.subsection("disputes")
     committees, mediators = w.run("mediation_committees"), w.run("mediators")
     if committees:
-        s.add(f"全{t.unit}建立人民调解委员会", committees, ["，配备人民调解员", mediators] if mediators else "")
+        s.add(w.say("dsp.committees", (
+            "全{unit}建立人民调解委员会{n}[，配备人民调解员{m}]", "{n}人民调解委员会[、{m}人民调解员]扎根村（社区）",
+            "全{unit}共有人民调解委员会{n}[、人民调解员{m}]",
+        ), unit=t.unit, n=committees, m=mediators))
     handled = w.run("disputes_handled")
     if handled:
         kinds = facts.dispute_kinds(w.scope)
@@ -329,10 +462,11 @@ def disputes(w: Writer) -> Subsection:
             outcome = runs("，办结", closed, "，其中调解成功", resolved, "，调解成功率", w.run("dispute_success_rate"),
                            w.change("dispute_success_rate")) if present(closed, resolved) else []
         case = facts.typical_dispute(w.scope)
-        typical = (f"。{case.summary}等一批矛盾纠纷经调解达成{'书面' if case.written else ''}协议，"
-                   "做到案结事了") if case else ""
-        s.add("全年受理矛盾纠纷", handled, w.change("disputes_handled"),
-              f"，主要涉及{facts.join(kinds, more=True)}" if kinds else "", outcome, typical)
+        typical = w.say("dsp.typical", (
+            "。{case}经调解达成{form}协议，做到案结事了", "。其中，{case}经调解员上门调解，双方达成{form}协议",
+            "。{case}调解成功，当事人达成{form}协议",
+        ), case=case.summary, form="书面" if case.written else "口头") if case else []
+        s.add(_handled(w, handled, kinds, outcome), typical)
     covered = w.run("legal_advisor_coverage")
     services = listing([
         runs("提供法律咨询", w.run("advisor_consultations")) if w.has("advisor_consultations") else [],
@@ -346,28 +480,41 @@ def disputes(w: Writer) -> Subsection:
         gaps = _advisor_gaps(w)
         coverage = runs("推进“一村（社区）一法律顾问”，", covered, "村（社区）配备法律顾问",
                         f"，{'、'.join(gaps[:3])}{'等' if len(gaps) > 3 else ''}尚未配备" if gaps else "，实现全覆盖") if covered else []
-        s.add(coverage, ["。" if coverage else "", "法律顾问全年", services] if services else "",
-              ["；" if coverage or services else "", "帮助群众申请法律援助", aid] if aid else "")
+        s.add(coverage, ["。" if coverage else "", w.choose("dsp.advisors", ("法律顾问全年", "村（社区）法律顾问全年",
+                                                                            "一年来法律顾问累计")), services] if services else "",
+              ["；" if coverage or services else "", w.choose("dsp.aid", ("帮助群众申请法律援助", "为困难群众代办法律援助申请",
+                                                                         "受理和转交法律援助申请")), aid] if aid else "")
     on_roll, resettled = w.run("corrections_on_roll"), w.run("resettlement_on_roll")
     if on_roll or resettled:
         supervised = w.part("corrections_schedule_rate", DENOMINATOR)
         roll = listing([runs("社区矫正对象", on_roll) if on_roll else [],
                         runs("安置帮教对象", resettled) if resettled else []], "、")
-        parts: list = ["扎实做好社区矫正和安置帮教工作",
+        parts: list = [w.choose("dsp.corrections", ("扎实做好社区矫正和安置帮教工作", "加强特殊人群服务管理",
+                                                    "社区矫正和安置帮教工作平稳有序")),
                        ["，全年在矫社区矫正对象", supervised, "，年末在册"] if supervised else "，年末在册", roll]
         if supervised:
-            parts.append("。对社区矫正对象坚持每日电话联系、每月集中教育" if w.is_full("corrections_schedule_rate") else
-                         runs("。对社区矫正对象坚持每日电话联系、每月集中教育，全年落实到位的", w.part(
-                             "corrections_schedule_rate", NUMERATOR), "，落实率", w.run("corrections_schedule_rate")))
+            routine = w.choose("dsp.routine", ("对社区矫正对象坚持每日电话联系、每月集中教育",
+                                               "落实日常电话报告和每月集中教育", "矫正对象每日电话报到、每月参加集中教育"))
+            parts.append(f"。{routine}" if w.is_full("corrections_schedule_rate") else
+                         runs(f"。{routine}，全年落实到位的", w.part("corrections_schedule_rate", NUMERATOR),
+                              "，落实率", w.run("corrections_schedule_rate")))
         nothing = w.none("corrections_incidents") if on_roll else None
         if nothing:
-            parts += ["，社区矫正对象", nothing, "脱管、漏管和重新犯罪"]
+            parts += ["，", nothing, "脱管、漏管和重新犯罪"]
         else:
             incidents = w.run("corrections_incidents")
             if incidents:
                 parts += ["；发生脱管、漏管、重新犯罪", incidents, "，均已依法处置"]
         s.add(parts)
     return s
+
+
+def _handled(w: Writer, handled, kinds: list[str], outcome: list[Run]) -> list[Run]:
+    return w.say("dsp.handled", (
+        "全年受理矛盾纠纷{n}{change}[，主要涉及{kinds}]",
+        "调解组织全年受理各类纠纷{n}{change}[，以{kinds}纠纷为主]",
+        "[围绕{kinds}多发纠纷，]全年受理矛盾纠纷{n}{change}",
+    ), n=handled, change=w.change("disputes_handled"), kinds=facts.join(kinds, more=True)) + outcome
 
 
 def _advisor_gaps(w: Writer) -> list[str]:
@@ -390,18 +537,32 @@ def litigation(w: Writer) -> Subsection:
             earlier = "（含以前年度的案件）" if concluded.amount > received else ""
             outcome = runs("。全年审结", concluded, earlier, ["，其中行政行为被撤销、变更或确认违法", lost] if lost else
                            ["，", w.none("litigation_cases_lost"), "行政行为被撤销、变更或确认违法的情形"])
-        s.add(w.terms.we, listing([runs("作为被申请人参加行政复议案件", reconsider) if reconsider else [],
-                                   runs("作为被告参加行政诉讼案件", suits) if suits else []], "，"), outcome)
+        we = w.terms.we
+        review_, suit_, suit_alone = w.choose("lit.cases", (  # (复议, 诉讼 after 复议, 诉讼 alone)
+            (f"{we}作为被申请人参加行政复议案件", "作为被告参加行政诉讼案件", f"{we}作为被告参加行政诉讼案件"),
+            ("全年共发生行政复议案件", "行政诉讼案件", "全年共发生行政诉讼案件"),
+            (f"{we}被申请行政复议", "被提起行政诉讼", f"{we}被提起行政诉讼"),
+        ))
+        s.add(listing([runs(review_, reconsider) if reconsider else [],
+                       runs(suit_ if reconsider else suit_alone, suits) if suits else []], "，"), outcome)
     assistance, performed = w.run("court_assistance"), w.run("judgments_performed")
     if assistance or performed:
-        s.add(listing([runs("自觉履行生效判决、裁定和复议决定", performed) if performed else [],
+        done = casefacts.judgments_performed(w.scope)
+        what = "；".join(p.content + (f"，已于{facts.month_day(p.completed_on)}履行完毕" if p.completed_on else "")
+                        for p in done)
+        s.add(listing([runs("自觉履行生效判决、裁定和复议决定", performed, f"（{what}）" if what else "") if performed else [],
                        runs("协助人民法院冻结、划拨被执行人资金资产等", assistance) if assistance else []]))
     suggestions = w.run("court_suggestions")
     if suggestions:
-        on_time = facts.suggestions_answered_on_time(w.scope)
-        answered = facts.suggestions_all_answered(w.scope)
-        s.add("收到司法建议、检察建议", suggestions,
-              "，均按期书面回复并落实整改" if on_time else ("，均已书面回复" if answered else "，已逐项研究，正在办理回复"))
+        advice = casefacts.court_advice(w.scope)
+        if len(advice) == 1:
+            one = advice[0]
+            s.add("收到", one.named, suggestions, "，", one.status)
+        elif advice:
+            answered = all(a.answered_on and not a.overdue for a in advice)
+            each = "；".join(f"{a.named}{a.status}" for a in advice[:3])
+            s.add("收到司法建议、检察建议", suggestions, "，逐项研究办理" if not answered else "，均已逐项研究并按期书面回复",
+                  f"：{each}" if not answered or len(advice) <= 3 else "")
     return s
 
 
@@ -415,13 +576,25 @@ def supervision(w: Writer) -> Subsection:
         answered = w.rate_clause("deputy_suggestions_on_time_rate", full="，均按期答复",
                                  partial="，答复期限已到的{den}中，{num}按期答复，按期答复率{rate}")
         satisfied = w.rate_clause("deputy_satisfaction_rate", full="；代表反馈意见的{den}均表示满意或基本满意",
-                                  partial="；代表反馈意见的{den}中，{num}表示满意或基本满意，满意率{rate}")
-        s.add("办理人大代表建议、议案", suggestions, w.change("deputy_suggestions"), answered, satisfied)
+                                  partial=w.choose("sup.satisfied", (
+                                      "；代表反馈意见的{den}中，{num}表示满意或基本满意，满意率{rate}",
+                                      "；征询代表意见{den}，满意或基本满意{num}，满意率{rate}",
+                                      "；已反馈意见的{den}中代表满意或基本满意{num}，满意率{rate}")))
+        open_ = casefacts.unanswered_suggestions(w.scope)
+        named = ""
+        if open_:
+            first = open_[0]
+            named = f"。“{first.title.strip('“”')}”答复期限{facts.month_day(first.due_on)}已过，至年底尚未答复"
+        s.add(w.choose("sup.deputies", ("办理人大代表建议、议案", "承办人大代表建议、议案", "全年交办的人大代表建议、议案共")),
+              suggestions, w.change("deputy_suggestions"), answered, satisfied, named)
     inspections = w.run("congress_inspections")
     if inspections:
         subjects = facts.inspection_subjects(w.scope)
         issues, fixed = w.run("congress_inspection_issues"), w.run("congress_inspection_rectified")
-        s.add(f"接受{congress}视察、评议、执法检查等监督", inspections,
-              f"，围绕{facts.join(subjects, more=more(inspections, subjects))}" if subjects else "",
-              ["，代表提出意见建议", issues] if issues else "", ["，已整改", fixed] if fixed and issues else "")
+        s.add(w.say("sup.inspections", (
+            "接受{congress}视察、评议、执法检查等监督{n}[，围绕{subjects}][，代表提出意见建议{issues}][，已整改{fixed}]",
+            "{congress}全年开展视察、评议、执法检查{n}[，内容包括{subjects}][；代表所提{issues}意见建议][已整改{fixed}]",
+            "[围绕{subjects}，]{congress}开展视察、评议、执法检查{n}[，提出意见建议{issues}][，已整改落实{fixed}]",
+        ), congress=congress, n=inspections, subjects=facts.join(subjects, more=more(inspections, subjects)),
+            issues=issues, fixed=fixed if issues else None))
     return s

@@ -72,12 +72,24 @@ class Subsection:
     items: list[list[Run]] = field(default_factory=list)
     area: str = ""  # "organisation", "publicity", … (wording.AREAS)
 
-    def add(self, *parts: Part) -> None:
+    weights: list[float] = field(default_factory=list)
+    ordered: bool = False  # items of equal standing: the most done first (``weight``)
+
+    def add(self, *parts: Part, weight: float = 0) -> None:
         item = runs(*parts)
         if item:
             self.items.append(item)
+            self.weights.append(weight)
+
+    def sort(self) -> None:
+        """The items by weight, the heaviest first (a stable sort: equal weights keep their order)."""
+        order = sorted(range(len(self.items)), key=lambda i: -self.weights[i])
+        self.items = [self.items[i] for i in order]
+        self.weights = [self.weights[i] for i in order]
 
     def paragraph(self, number: int) -> Paragraph:
+        if self.ordered:
+            self.sort()
         body: list[Run] = [Text(f"（{chinese_number(number)}）{self.heading}。", SUBHEADING), *self.framing]
         if len(self.items) == 1:
             body.extend(self.items[0])
@@ -105,3 +117,25 @@ def fill(template: str, values: dict[str, Part]) -> list[Run]:
         else:
             out.append(piece)
     return runs(*out)
+
+
+OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+
+
+def empty(value: Part) -> bool:
+    return value is None or value == "" or value == [] or value is False
+
+
+def frame(template: str, values: dict[str, Part]) -> list[Run]:
+    """A phrasing with {name} slots and optional clauses in [...]: a clause is left out when any slot in it is
+    empty (None, "", []); a required slot that is None gives [] (the item is not written), one that is "" or []
+    ("，较上年增加3件" not stated) prints nothing."""
+    def optional(match: re.Match) -> str:
+        inner = match.group(1)
+        names = [n[1:-1] for n in TOKEN.findall(inner)]
+        return "" if any(empty(values.get(n)) for n in names) else inner
+
+    text = OPTIONAL.sub(optional, template)
+    if any(values.get(n[1:-1]) is None for n in TOKEN.findall(text)):
+        return []
+    return fill(text, {k: ("" if v is False else v) for k, v in values.items()})

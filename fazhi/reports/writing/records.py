@@ -62,3 +62,70 @@ RECORD_FIGURES = {
     "other_figures": (other_figure_ref, other_figure),
     "assessment_scores": (assessment_ref, assessment_score),
 }
+
+
+# ---------------------------------------------------------------- details: a count of some of an indicator's records
+
+DETAIL = "detail"
+DETAIL_SEPARATOR = "："
+CASES_HEARD, CASES_ATTENDED = "开庭审理的案件", "负责人出庭的案件"
+SERIES = "系列"
+REPORTS_HEARD = "听取汇报"
+
+
+def detail_run(w, key: str, name: str, count: int, unit: str) -> FigureRun:
+    """A count of some of ``key``'s records ("开庭审理的案件7件", "“茶乡法治讲堂”3期"): a figure of its own, linked to
+    the indicator's records, written 【数据：负责人出庭应诉率·开庭审理的案件】 in staff text."""
+    return FigureRun(key, format_value(count), unit, w.href(key), name, amount=count, part=DETAIL)
+
+
+def _cases(w, key: str, arg: str, attended: bool) -> FigureRun | None:
+    from fazhi.reports.writing.casefacts import hearing_year
+
+    year = hearing_year(w.scope)
+    if year is None:
+        return None
+    return detail_run(w, key, CASES_ATTENDED if attended else CASES_HEARD,
+                      year.cases_attended if attended else year.cases, "件")
+
+
+def _series(w, key: str, arg: str) -> FigureRun | None:
+    from fazhi.reports.writing.series import all_series
+
+    found = next((s for s in all_series(w.scope) if s.name == arg), None)
+    return series_run(w, found) if found else None
+
+
+def series_run(w, series) -> FigureRun:
+    unit = "期" if series.key in ("publicity_events", "study_sessions") else "次"
+    return detail_run(w, series.key, f"{SERIES}{DETAIL_SEPARATOR}{series.name}", series.count, unit)
+
+
+# kind of detail → the live run for (writer, indicator key, argument after "：")
+DETAILS = {
+    CASES_HEARD: lambda w, key, arg: _cases(w, key, arg, False),
+    CASES_ATTENDED: lambda w, key, arg: _cases(w, key, arg, True),
+    SERIES: _series,
+    REPORTS_HEARD: lambda w, key, arg: _heard(w, key),
+}
+
+
+def _heard(w, key: str) -> FigureRun | None:
+    from fazhi.reports.writing.leaders import reports_heard
+
+    if w.figure(key) is None:
+        return None
+    return detail_run(w, key, REPORTS_HEARD, reports_heard(w.scope), "次")
+
+
+def detail_kind(name: str) -> str | None:
+    kind = name.split(DETAIL_SEPARATOR, 1)[0].strip()
+    return kind if kind in DETAILS else None
+
+
+def detail(w, key: str, name: str) -> FigureRun | None:
+    kind = detail_kind(name)
+    if kind is None:
+        return None
+    arg = name.split(DETAIL_SEPARATOR, 1)[1].strip() if DETAIL_SEPARATOR in name else ""
+    return DETAILS[kind](w, key, arg)

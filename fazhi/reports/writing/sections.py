@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from typing import Callable
 
+import datetime as dt
+import re
+
 from fazhi.reports.structure import Paragraph, Run, SUBHEADING, Text
 from fazhi.reports.suggestions import ADVISOR_GAP, Suggestion
-from fazhi.reports.writing import facts, wording
+from fazhi.reports.writing import casefacts, facts, leaders, problems, records, wording
 from fazhi.reports.writing.context import DENOMINATOR, NUMERATOR, Writer, rate_parts
 from fazhi.reports.writing.prose import Subsection, chinese_number, merge, numbered, runs
 
 
 def _sentence(w: Writer, name: str) -> str:
     t, year = w.terms, w.data.year
-    return wording.sentence(w.data.org.code, name, year=year, next=year + 1, we=t.we, name=t.name, unit=t.unit,
+    return wording.sentence(w.rank, name, year=year, next=year + 1, we=t.we, name=t.name, unit=t.unit,
                             short=t.short)
 
 
@@ -41,7 +44,7 @@ def _evidence(w: Writer, s: Suggestion) -> list[Run]:
 
 
 def _tasks(w: Writer, s: Suggestion) -> list[Run]:
-    """Which tasks slipped and whose they were — the counts are in part 一 already."""
+    """Which tasks of the year's work points slipped and whose they were — the counts are in part 一 already."""
     late = facts.late_tasks(w.scope, 3)
     overdue = w.run("responsibility_tasks_overdue")
     if not late and not overdue:
@@ -50,8 +53,11 @@ def _tasks(w: Writer, s: Suggestion) -> list[Run]:
     named = f"“{'”“'.join(names)}”{'等' if len(late) == 3 else ''}任务未按期完成" if late else ""
     still = runs("，至年底仍有", overdue, "任务逾期未完成") if overdue else ""
     departments = facts.join(list(dict.fromkeys(t.department for t in late if t.department)))
-    cause = (f"主要是{departments}等责任部门对任务时限把握不严，分管领导过程督办不够及时。" if departments else
-             "主要是任务分解后跟踪督办不够及时，时限要求传导不到位。")
+    cause = w.choose("cause.tasks", (
+        f"主要是{departments}等责任部门对任务时限把握不严，分管领导过程督办不够及时。" if departments else
+        "主要是任务分解后跟踪督办不够及时，时限要求传导不到位。",
+        f"原因在于任务分解后缺少节点管理，{departments or '责任部门'}未及时报告进度，督办滞后。",
+        f"{departments or '责任部门'}统筹本职工作和法治任务不够，任务推进“前松后紧”，督查通报未跟上。"))
     return runs("年度法治建设工作要点中，", named or "部分任务未按期完成", still, "。", cause)
 
 
@@ -61,8 +67,11 @@ def _exam(w: Writer, s: Suggestion) -> list[Run]:
     if not (sat and passed):
         return []
     posts = _failed_posts(w)
-    cause = "个别干部日常学法投入不足，学法的主动性和系统性不够，已安排未通过考试的人员补学补考。"
-    return runs("国家工作人员学法考试尚未实现全员合格。", cause)
+    who = f"未通过考试的为{facts.join(posts)}" if posts else "个别干部未通过考试"
+    cause = w.choose("cause.exam", ("主要是日常学法投入不足，学法的主动性和系统性不够。",
+                                    "反映出日常学法流于形式、以考促学的压力传导不够。",
+                                    "原因是部分干部忙于具体事务，平时学法不经常、不系统。"))
+    return runs("国家工作人员学法考试尚未实现全员合格，", who, "。", cause)
 
 
 def _failed_posts(w: Writer) -> list[str]:
@@ -97,18 +106,24 @@ def _disclosure(w: Writer, s: Suggestion) -> list[Run]:
 
 
 def _appearance(w: Writer, s: Suggestion) -> list[Run]:
-    clause = _hearings(w)
+    clause = _hearings(w, reasons=False)
     if not clause:
         return []
-    reasons = facts.absence_reasons(w.scope)
-    cause = (f"负责人未出庭的庭次主要因{facts.join(reasons)}，“能出尽出”的要求落实还不到位。" if reasons else
-             "部分行政机关负责人依法出庭应诉的意识不强，“能出尽出”的要求落实还不到位。")
-    return runs(clause, "。", cause)
+    year = casefacts.hearing_year(w.scope)
+    absences = year.absences if year else []
+    told = "；".join(casefacts.absence_clause(a) for a in absences[:2])
+    cause = w.choose("cause.appearance", (
+        "出庭与其他公务冲突时统筹安排不够，“能出尽出”的要求落实还不到位。",
+        "主要是开庭日期与其他工作安排冲突时未提前协调，分管负责人出庭的替补机制也未建立。",
+        "负责人出庭应诉的日程统筹不够，开庭通知到达后未及时调整工作安排。"))
+    return runs(clause, "。", f"{told}。" if told else "", cause)
 
 
-def _hearings(w: Writer) -> list[Run]:
-    """"本年行政诉讼开庭审理6次，负责人出庭应诉4次，出庭应诉率66.7%": appearances against the hearings they
-    are counted over, never against the number of cases (最高人民法院《关于行政机关负责人出庭应诉若干问题的规定》)."""
+def _hearings(w: Writer, reasons: bool = True) -> list[Run]:
+    """Cases and hearings both: "本年开庭审理行政诉讼案件7件、庭审8次，行政机关负责人出庭应诉7次，出庭应诉率87.5%".
+    The rate is counted per hearing (INDICATORS.md, 最高人民法院《关于行政机关负责人出庭应诉若干问题的规定》), so the
+    hearings stand beside it; the cases tell the reader how many lawsuits they were, and each absence is named with its
+    reason and who appeared instead."""
     key = "court_appearance_rate"
     fig = w.figure(key)
     den = w.part(key, DENOMINATOR)
@@ -117,14 +132,18 @@ def _hearings(w: Writer) -> list[Run]:
     appeared = w.run("court_appearances")
     by_hearing = rate_parts(key)[2] == "次"
     num = appeared if (appeared and by_hearing and appeared.amount == fig.numerator) else w.part(key, NUMERATOR)
-    what = "行政诉讼开庭审理" if by_hearing else "开庭审理的行政诉讼案件"
+    cases = records.detail(w, key, records.CASES_HEARD) if by_hearing else None
+    opening = runs("本年开庭审理行政诉讼案件", cases, "、庭审", den) if cases else runs(
+        "本年开庭审理行政诉讼案件" if not by_hearing else "本年行政诉讼开庭审理", den)
     if w.is_full(key):
         all_of = "均" if den.amount and den.amount > 1 else ""
-        return runs(f"本年{what}", den, f"，{all_of}由行政机关负责人出庭应诉，出庭应诉率", w.run(key))
-    reasons = facts.absence_reasons(w.scope)
-    # 最高人民法院《关于行政机关负责人出庭应诉若干问题的规定》第八至十条: with a valid excuse the head entrusts staff
-    rest = f"；负责人未能出庭的，因{facts.join(reasons)}，依法委托相应工作人员出庭" if reasons else ""
-    return runs(f"本年{what}", den, "，行政机关负责人出庭应诉", num, "，出庭应诉率", w.run(key), rest)
+        return runs(opening, f"，{all_of}由行政机关负责人出庭应诉，出庭应诉率", w.run(key))
+    out = runs(opening, "，行政机关负责人出庭应诉", num, "，出庭应诉率", w.run(key))
+    if reasons:
+        year = casefacts.hearing_year(w.scope)
+        told = "；".join(casefacts.absence_clause(a) for a in (year.absences if year else [])[:2])
+        out = runs(out, f"；{told}" if told else "")
+    return out
 
 
 def _reviews_on_time(w: Writer, s: Suggestion) -> list[Run]:
@@ -148,8 +167,70 @@ def _unreviewed_decisions(w: Writer, s: Suggestion) -> list[Run]:
     listed = facts.decisions_unreviewed(w.scope, 2)
     titles = "".join(facts.quoted(t) for t in listed)
     more = "等" if count.amount > len(listed) else ""
+    cause = w.choose("cause.decisions", (
+        "主要是决策承办单位前期论证不充分，目录事项推进计划不够明确、督办不够有力。",
+        "原因在于目录编制时对项目资金和前期工作估计不足，列入目录后缺少推进节点。",
+        "主要是目录事项未落实承办单位的推进时间表，年中调度未发现滞后。"))
     return runs("列入年度目录的重大行政决策事项中，", f"{titles}{more}" if titles else "有", count if not titles else "",
-                "未按计划推进，至年底尚未启动合法性审查。主要是决策承办单位前期论证不充分，目录事项推进计划不够明确、督办不够有力。")
+                "未按计划推进，至年底尚未启动。", cause)
+
+
+def _deputies(w: Writer, s: Suggestion) -> list[Run]:
+    """The 人大 suggestion still unanswered at the year's end, named, with the satisfaction when it is low."""
+    open_ = casefacts.unanswered_suggestions(w.scope)
+    satisfied = w.rate_clause("deputy_satisfaction_rate", full="",
+                              partial="代表反馈意见的{den}中表示满意或基本满意的{num}，满意率{rate}")
+    parts: list = []
+    if open_:
+        first = open_[0]
+        months = (dt.date(w.data.year, 12, 31) - first.due_on).days // 30
+        delay = f"超过答复期限近{chinese_number(months)}个月" if months >= 1 else "超过答复期限"
+        parts += [f"“{first.title.strip('“”')}”（承办单位：{first.department}）答复期限为{facts.month_day(first.due_on)}，"
+                  f"至年底仍未答复，{delay}。"]
+    else:
+        parts.append("个别人大代表建议未在规定期限内答复。")
+    if satisfied:
+        unsatisfied = casefacts.unsatisfied_suggestions(w.scope)
+        parts += [satisfied, f"，代表对{'、'.join(f'“{t}”' for t in unsatisfied)}的办理结果不满意" if unsatisfied else "", "。"]
+    parts.append(w.choose("cause.deputies", (
+        "主要是未建立建议办理台账，承办单位对答复时限不清楚，办理前与代表沟通不够。",
+        "原因在于建议交办后缺少跟踪督办，承办单位办理中未与领衔代表见面沟通。",
+        "主要是办理责任未压实到人，答复期限临近时没有提醒，办理过程中听取代表意见不够。")))
+    return runs(*parts)
+
+
+def _advice(w: Writer, s: Suggestion) -> list[Run]:
+    late = [a for a in casefacts.court_advice(w.scope) if a.overdue]
+    if not late:
+        return []
+    one = late[0]
+    return runs(f"{facts.month_day(one.received_on)}收到的{one.named}，{one.status}。",
+                w.choose("cause.advice", ("主要是承办单位对建议所涉问题整改周期估计不足，未及时报告进度。",
+                                          "原因在于建议办理未纳入督办事项，答复期限临近时缺少提醒。",
+                                          "主要是整改涉及多个部门，牵头单位协调不够，书面回复拖延。")))
+
+
+def _late_publication(w: Writer, s: Suggestion) -> list[Run]:
+    late = casefacts.late_publications(w.scope)
+    if not late:
+        return []
+    doc = late[0]
+    return runs(f"{doc.cited}{facts.month_day(doc.issued_on)}印发，{facts.month_day(doc.published_on)}才在政府网站公布，"
+                "超过20个工作日的公开时限。",
+                w.choose("cause.publication", ("主要是文件印发后未同步移交政务公开办，公布环节衔接不紧。",
+                                               "原因在于起草单位与政务公开办对文件公布职责不清，缺少发文后的公布提醒。",
+                                               "主要是文件印发、公布分属不同科室办理，未建立发文即公布的衔接机制。")))
+
+
+def _off_website(w: Writer, s: Suggestion) -> list[Run]:
+    titles = [t for t in casefacts.off_website_releases(w.scope) if t != "…"]
+    if not titles:
+        return []
+    more = "等" if len(casefacts.off_website_releases(w.scope)) > len(titles) else ""
+    return runs(f"{''.join(f'《{t}》' for t in titles)}{more}主动公开信息仅在政务公开栏公布，未在政府网站发布。",
+                w.choose("cause.website", ("主要是村级公示材料由村（社区）张贴，未同步报送网站发布。",
+                                           "原因在于政务公开栏和政府网站分别由不同人员维护，发布清单未统一。",
+                                           "主要是对政府网站作为第一公开平台的要求理解不到位。")))
 
 
 def _lost(w: Writer, s: Suggestion) -> list[Run]:
@@ -169,7 +250,7 @@ def _incidents(w: Writer, s: Suggestion) -> list[Run]:
 
 def _schedule(w: Writer, s: Suggestion) -> list[Run]:
     clause = w.rate_clause("corrections_schedule_rate", full="",
-                           partial="本年在矫的{den}社区矫正对象中，做到日日有电联、月月有集中教育的{num}，落实率{rate}")
+                           partial="本年在矫社区矫正对象{den}中，做到日日有电联、月月有集中教育的{num}，落实率{rate}")
     return runs(clause, "。主要是司法所人手紧张，个别对象请假外出期间联系不够及时。") if clause else []
 
 
@@ -200,22 +281,39 @@ EVIDENCE: dict[str, Callable[[Writer, Suggestion], list[Run]]] = {
     "normative_filing_on_time_rate": _filing, "decisions_without_review": _unreviewed_decisions,
     "litigation_cases_lost": _lost, "corrections_incidents": _incidents, "corrections_schedule_rate": _schedule,
     ADVISOR_GAP: _advisors, "decline": _decline,
+    problems.DEPUTY_ON_TIME: _deputies, problems.DEPUTY_SATISFACTION: _deputies, problems.ADVICE_OVERDUE: _advice,
+    problems.LATE_PUBLICATION: _late_publication, problems.OFF_WEBSITE: _off_website,
 }
 
 
 # ---------------------------------------------------------------- 三、第一责任人
 
-def duties(w: Writer, extra: list[list[Run]] = ()) -> list[Paragraph]:
+def duties(w: Writer, extra: list[list[Run]] = (), told: list[Suggestion] = ()) -> list[Paragraph]:
+    """Part 三; ``told`` are part 二's shortcomings, whose particulars (each absent hearing) are not repeated here."""
     t = w.terms
     lead = w.subsection("duty_lead")
-    chaired, meetings = w.run("principal_chaired_meetings"), w.run("rule_of_law_meetings")
+    chaired = w.run("principal_chaired_meetings")
+    by_role = leaders.chaired(w.scope)
     if chaired:
-        if meetings and chaired.amount == meetings.amount:
-            lead.add("全年研究部署法治建设工作的会议均由党政主要负责人主持召开")
-        else:
-            topics = facts.meeting_topics(w.scope, 2, key="principal_chaired_meetings")
-            listed = facts.join(topics, more=chaired.amount > len(topics))
-            lead.add("党政主要负责人主持召开会议专题研究法治建设", chaired, f"，研究了{listed}事项" if topics else "")
+        secretary, head = by_role.get(leaders.SECRETARY), by_role.get(leaders.HEAD)
+        heard = records.detail(w, "principal_chaired_meetings", records.REPORTS_HEARD)
+        lead.add(w.say("duty.chaired", (
+            "{principals}主持召开会议专题研究法治建设{n}[，其中听取法治建设工作汇报{heard}][；{party}书记主持{sec}][，{headpost}主持{head}]",
+            "[{party}书记先后主持{sec}，][{headpost}主持{head}，]全年由主要负责人主持的法治建设专题会议{n}[，听取汇报{heard}]",
+            "全年主要负责人亲自主持研究法治建设{n}[（其中听取工作汇报{heard}）][：{party}书记主持{sec}][；{headpost}主持{head}]",
+        ), principals=t.principals, n=chaired, heard=heard if heard and heard.amount else None,
+            party=t.party, headpost="办事处主任" if t.unit == "街道" else f"{t.unit}长",
+            sec=facts.join(secretary.topics[:2]) if secretary else "", head=facts.join(head.topics[:2]) if head else ""))
+        settled = [x for entry in by_role.values() for x in entry.settled][:2]
+        if settled:
+            lead.add(w.say("duty.settled", ("会上议定{what}等事项，由主要负责人督促落实", "主要负责人亲自推动{what}等议定事项落地",
+                                            "对会议议定的{what}等事项，主要负责人逐项过问落实情况"),
+                           what=facts.join([_first_clause(x) for x in settled])))
+    titles = leaders.deliberated(w.scope)
+    if titles:
+        lead.add(w.say("duty.deliberated", ("主持集体审议{titles}等规范性文件和重大行政决策，审议前均听取合法性审查意见",
+                                            "{titles}等文件和决策由主要负责人主持集体讨论，先审查、后上会",
+                                            "亲自把关{titles}等事项，坚持未经合法性审查不上会"), titles="".join(titles)))
     for sentence in extra:
         lead.add(sentence)
     if not lead.items:
@@ -224,24 +322,55 @@ def duties(w: Writer, extra: list[list[Run]] = ()) -> list[Paragraph]:
     study = w.subsection("duty_study")
     led = w.run("principal_led_studies")
     if led:
-        study.add(f"{t.principals}在中心组学法和会前学法中带头领学，共", led)
-    reports = w.run("principal_law_reports")
-    if reports:
+        study.add(w.say("duty.led", ("{principals}在中心组学法和会前学法中带头领学{n}", "主要负责人带头领学{n}，带动班子成员学法",
+                                     "{principals}坚持带头讲法，全年领学{n}"), principals=t.principals, n=led))
+    occasions = leaders.law_reports(w.scope)
+    if occasions:
         others = w.run("law_reports")
-        occasions = facts.law_report_occasions(w.scope)
-        where = ("分别" if len(occasions) > 1 else "") + "、".join(occasions)
-        study.add(f"{t.principals}{where}述法，共", reports,
-                  ["，组织领导班子成员和村（社区）党组织书记述法", others] if others and others.amount != reports.amount else "")
+        study.add(_law_report(w, occasions),
+                  ["，组织领导班子成员和村（社区）党组织书记述法", others] if others else "")
     if not study.items:
         study.add("带头参加中心组学法，在重大决策、重要事项上主动听取法律顾问意见，做到依法决策、依法办事")
 
     justice = w.subsection("duty_justice")
-    hearings = _hearings(w)
+    hearings = _hearings(w, reasons=not any(s.trigger == problems.LOW_APPEARANCE for s in told))
     if hearings:
         justice.add(hearings)
-    justice.add("支持司法机关依法独立公正行使职权，严格落实领导干部干预司法活动、插手具体案件处理的记录、通报和责任追究规定，"
-                "全年未发生领导干部干预司法活动、插手具体案件处理的情况")
+    justice.add(w.choose("duty.no_interference", (
+        "支持司法机关依法独立公正行使职权，严格落实领导干部干预司法活动、插手具体案件处理的记录、通报和责任追究规定，"
+        "全年未发生领导干部干预司法活动、插手具体案件处理的情况",
+        "认真执行领导干部干预司法活动、插手具体案件处理的记录、通报和责任追究规定，全年没有领导干部干预司法、插手具体案件的情况",
+        "严守不干预司法的纪律，落实干预司法活动、插手具体案件处理“三个规定”，班子成员全年无干预司法活动、插手具体案件处理的情况",
+    )))
     return numbered([lead, study, justice])
+
+
+def _first_clause(settled: str) -> str:
+    """The lead clause of a meeting's 议定事项 ("由党委书记包案督办，司法所……限期化解" → "由党委书记包案督办"), so two
+    resolutions can stand in one list without their commas running together."""
+    return re.split(r"[，；。]", settled.strip(), maxsplit=1)[0]
+
+
+def _law_report(w: Writer, occasions) -> list[Run]:
+    """Where the principal leaders reported on their duty: "在12月22日召开的年终述职述法会议上专题述法，并将履行法治建设
+    第一责任人职责情况纳入年度述职"."""
+    t = w.terms
+    day = facts.month_day(occasions.meeting[-1]) if occasions.meeting else ""
+    parts = []
+    if day:
+        parts.append(w.choose("duty.law_report", (
+            f"{t.principals}在{day}召开的述职述法会议上专题述法",
+            f"{day}，{t.principals}在述职述法会议上现场述法",
+            f"{t.principals}于{day}在年度述职述法会上作专题述法",
+        )))
+        if occasions.appraisal:
+            parts.append(w.choose("duty.appraisal", ("，评议结果为“{a}”", "，测评等次为“{a}”", "，参会人员评议为“{a}”"))
+                         .format(a=occasions.appraisal))
+    if occasions.year_end:
+        parts.append(("，并" if parts else f"{t.principals}") + "将履行法治建设第一责任人职责情况纳入年度述职")
+    if occasions.written:
+        parts.append(("，同时" if parts else f"{t.principals}") + "向县委依法治县办书面述法")
+    return runs(*parts)
 
 
 # ---------------------------------------------------------------- 四、下一年度工作安排
@@ -249,7 +378,7 @@ def duties(w: Writer, extra: list[list[Run]] = ()) -> list[Paragraph]:
 # What next year's plan answers to each shortcoming: a heading and a measure with a concrete target.
 PLANS: dict[str, tuple[str, str]] = {
     "responsibility_on_time_rate": ("压实法治建设责任", "将年度法治建设任务逐项明确责任领导、责任部门和完成时限，实行月调度、季通报，"
-                                    "确保责任清单任务按期完成率达到100%"),
+                                    "确保工作要点任务按期完成率达到100%"),
     "exam_pass_rate": ("提升干部学法用法实效", "把学法考试结果纳入干部年度考核，对未合格人员组织补学补考，"
                        "确保国家工作人员学法考试参考率、合格率均达到100%"),
     "dispute_success_rate": ("提高矛盾纠纷化解质效", "加强人民调解委员会和专业调解力量建设，对疑难复杂纠纷建立会商研判机制，"
@@ -291,24 +420,95 @@ PLAN_OF = {"responsibility_tasks_overdue": "responsibility_on_time_rate"}
 def plans(w: Writer, suggestions: list[Suggestion]) -> list[Paragraph]:
     t, year = w.terms, w.data.year
     paragraphs = [Paragraph(runs(_sentence(w, "plans_open")))]
-    items: list[tuple[str, str]] = [("持续加强党对法治建设的领导", "压紧压实党政主要负责人推进法治建设第一责任人职责，"
-                                     "定期听取法治建设工作汇报，把法治建设成效纳入年度目标考核")]
+    items: list[tuple[str, str]] = [_leadership(w)]
     seen = set()
     for s in suggestions:
-        plan = PLANS.get(PLAN_OF.get(s.trigger, s.trigger))
+        plan = _specific_plan(w, s) or PLANS.get(PLAN_OF.get(s.trigger, s.trigger))
         if plan is None or plan[0] in seen:
             continue
         seen.add(plan[0])
         items.append(plan)
     if not any("普法" in heading for heading, _ in items):
-        new_plan = "，谋划实施新一轮普法规划" if year == 2025 else ""
-        items.append(("深入推进普法依法治理", f"把学习宣传习近平法治思想作为普法首要任务{new_plan}，加强“法律明白人”培训管理，"
-                      "推动民主法治示范村（社区）创建"))
+        items.append(_publicity_plan(w))
     from fazhi.indicators.gaps import advisor_gaps
 
     villages = "、".join(advisor_gaps(w.data.org, year)[:4]) or "尚未配备法律顾问的村（社区）"
     items = [(heading, text.replace("{villages}", villages)) for heading, text in items]
     for number, (heading, text) in enumerate(items, start=1):
         paragraphs.append(Paragraph(merge([Text(f"（{chinese_number(number)}）{heading}。", SUBHEADING), Text(text + "。")])))
-    paragraphs.append(Paragraph(runs(_sentence(w, "closing"))))
+    paragraphs.append(Paragraph(runs(_closing(w))))
     return paragraphs
+
+
+def _leadership(w: Writer) -> tuple[str, str]:
+    t = w.terms
+    return w.choose("plan.lead", (
+        ("持续加强党对法治建设的领导", f"压紧压实{t.principals}推进法治建设第一责任人职责，{t.party}每季度至少专题研究一次法治建设工作，"
+                                       "把法治建设成效纳入年度目标考核"),
+        ("压实第一责任人职责", f"{t.principals}年内至少各听取一次法治建设专题汇报，班子成员年终述职一并述法，"
+                               "考核结果与评先评优挂钩"),
+        ("健全法治建设推进机制", f"年初印发{w.data.year + 1}年法治建设工作要点，逐项明确责任领导、责任部门和完成时限，"
+                                 "实行季度调度、半年通报、年终考核"),
+    ))
+
+
+def _publicity_plan(w: Writer) -> tuple[str, str]:
+    from fazhi.reports.writing.series import all_series
+
+    found = all_series(w.scope)
+    new_plan = "，谋划实施“九五”普法规划" if w.data.year == 2025 else ""
+    if found:
+        return ("擦亮普法品牌", f"继续办好“{found[0].name}”，围绕群众反映集中的法律问题确定每期主题{new_plan}，"
+                               "把“法律明白人”培训与品牌活动结合起来")
+    return w.choose("plan.publicity", (
+        ("深入推进普法依法治理", f"把学习宣传习近平法治思想作为普法首要任务{new_plan}，加强“法律明白人”培训管理，"
+                                 "推动民主法治示范村（社区）创建"),
+        ("提高普法针对性", f"针对农村老年人、留守儿童家长和外出务工人员分类开展普法{new_plan}，每个村（社区）每年至少举办一次以案释法活动"),
+        ("推动普法与依法治理融合", f"结合村规民约修订和矛盾纠纷排查开展普法{new_plan}，培育一批学法用法示范户"),
+    ))
+
+
+def _specific_plan(w: Writer, s: Suggestion) -> tuple[str, str] | None:
+    """A plan that names the matter of its shortcoming (the decision not started, the suggestion unanswered…)."""
+    next_year = w.data.year + 1
+    if s.trigger == "decisions_without_review":
+        listed = "".join(facts.quoted(x) for x in facts.decisions_unreviewed(w.scope, 2))
+        return ("推进重大行政决策目录事项落地", f"对{listed or '目录事项'}等目录事项逐项制定推进计划，明确承办单位和时间节点，"
+                                               "按季度调度，未按期推进的在党政联席会议上说明原因")
+    if s.trigger in (problems.DEPUTY_ON_TIME, problems.DEPUTY_SATISFACTION):
+        open_ = casefacts.unanswered_suggestions(w.scope)
+        first = f"对“{open_[0].title.strip('“”')}”于{next_year}年1月底前书面答复；" if open_ else ""
+        return ("提高人大代表建议办理质效", f"{first}建立代表建议办理台账，逐件明确承办单位和答复期限，期限届满前15日提醒；"
+                                           "办理前当面听取领衔代表意见，答复后回访，代表满意和基本满意率达到90%以上")
+    if s.trigger == problems.LOW_APPEARANCE:
+        return ("落实负责人出庭应诉制度", "收到开庭通知后即排定出庭负责人，正职确有正当事由不能出庭的由分管该行为的副职出庭，"
+                                         "出庭应诉率达到90%以上")
+    if s.trigger == problems.ADVICE_OVERDUE:
+        # only a suggestion still unanswered at the year's end gets a reply date; one answered late is done
+        open_advice = [a for a in casefacts.court_advice(w.scope) if a.overdue and not a.answered_on]
+        first = f"对{open_advice[0].named}于{next_year}年1月底前书面回复；" if open_advice else ""
+        return ("规范司法建议、检察建议办理", f"{first}将司法建议、检察建议纳入督办事项，逐件明确牵头单位和回复期限，按期书面回复并抄送发出机关")
+    if s.trigger == problems.LATE_PUBLICATION:
+        return ("严格规范性文件公布程序", "规范性文件印发后5个工作日内在政府网站公布，公布前不得作为实施依据，"
+                                         "由党政办在发文登记时同步登记公布日期")
+    if s.trigger == problems.OFF_WEBSITE:
+        return ("统一政务公开发布平台", f"{next_year}年3月底前将仅在政务公开栏公布的信息在政府网站补充发布，"
+                                       "此后主动公开的政府信息均在政府网站同步发布")
+    if s.trigger == "exam_pass_rate":
+        return ("提升干部学法用法实效", "对未通过考试的人员组织补学补考，把学法考试结果纳入干部年度考核，"
+                                       "国家工作人员学法考试参考率、合格率均达到100%")
+    return None
+
+
+def _closing(w: Writer) -> str:
+    from fazhi.reports.writing.series import all_series
+
+    t, next_year = w.terms, w.data.year + 1
+    made = facts.decisions_made(w.scope, 1)
+    found = all_series(w.scope)
+    focus = (f"继续办好“{found[0].name}”，" if found else "") + (f"把{facts.quoted(made[0])}等决策的实施纳入法治轨道，" if made else "")
+    return w.choose("closing", (
+        f"{next_year}年，{t.name}将{focus}以更实举措推进法治政府建设，为全{t.unit}经济社会高质量发展提供有力法治保障。",
+        f"下一步，{t.name}将坚持问题导向，{focus}逐项抓好上述工作的落实，推动“法治{t.short}”建设再上新台阶。",
+        f"{t.name}将{focus}把各项整改措施落到实处，让群众在每一项决策、每一次执法中感受到公平正义。",
+    ))

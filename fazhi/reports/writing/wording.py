@@ -1,6 +1,7 @@
 """The headings and framing sentences of the report's paragraphs, in the several ways real township reports
-put them. A township keeps its own choice every year (picked from its code), so two townships' reports do not
-read word for word alike while one township's reports stay consistent from year to year.
+put them. A township keeps its own choice every year (picked from its rank in the county, ``variant``), so two
+townships' reports do not read word for word alike while one township's reports stay consistent from year to year.
+The items inside the paragraphs are phrased the same way (frames.py).
 
 Placeholders: {party} 镇党委 / 街道党工委, {government} 政府 / 办事处, {unit} 镇 / 乡 / 街道, {congress} 镇人大主席团,
 {plan} "，持续推进“八五”普法规划实施" in the years of that plan.
@@ -17,6 +18,7 @@ AREAS: dict[str, tuple[tuple[str, str], ...]] = {
          "坚持党对法治建设的全面领导，把法治政府建设列入{party}、{government}重要议事日程，统筹谋划、一体推进。"),
         ("坚持党的领导，统筹推进法治政府建设",
          "{party}切实履行领导职责，{government}抓好具体落实，形成主要领导亲自抓、分管领导具体抓、各部门协同推进的工作格局。"),
+        ("高位推动，法治建设责任体系更加健全", ""),
     ),
     "decisions": (
         ("坚持依法科学民主决策，规范行政权力运行",
@@ -25,77 +27,99 @@ AREAS: dict[str, tuple[tuple[str, str], ...]] = {
          "严格执行重大行政决策法定程序，发挥司法所和政府法律顾问作用，推动行政权力在法治轨道上运行。"),
         ("规范重大行政决策，强化合法性审查",
          "坚持“三重一大”事项集体研究决定，重大行政决策、规范性文件和合同协议均纳入合法性审查范围。"),
+        ("把好决策、发文、签约“三道关口”", ""),
     ),
     "enforcement": (
         ("严格规范公正文明执法，提升行政执法质效",
          "深化综合行政执法改革，全面落实行政执法公示、执法全过程记录和重大执法决定法制审核制度。"),
         ("推进严格规范公正文明执法，提升执法公信力",
          "落实“一支队伍管执法”，严格执行行政执法“三项制度”，规范执法程序和自由裁量。"),
-        ("加强执法规范化建设，提升执法质量",
-         "坚持执法人员持证上岗、亮证执法，严格落实行政执法公示、全过程记录和重大执法决定法制审核制度。"),
+        ("加强执法规范化建设，提升执法质量", ""),
+        ("规范执法行为，执法监督持续加强", "以执法“三项制度”为抓手，推动执法队伍、执法程序和执法监督同步规范。"),
     ),
     "disclosure": (
         ("深化政务公开，优化政务服务",
          "坚持以公开为常态、不公开为例外，认真落实《中华人民共和国政府信息公开条例》。"),
-        ("推进政务公开和政务服务规范化",
-         "严格执行《中华人民共和国政府信息公开条例》，把群众普遍关注的热点和民生问题作为公开重点。"),
-        ("加强政务公开，提升政务服务水平",
-         "围绕群众关心关注的事项做好政府信息公开，规范依申请公开办理，优化便民服务。"),
+        ("推进政务公开和政务服务规范化", "把群众普遍关注的民生事项作为公开重点。"),
+        ("加强政务公开，提升政务服务水平", ""),
+        ("让权力在阳光下运行", "按照《中华人民共和国政府信息公开条例》要求，主动公开与依申请公开并重。"),
     ),
     "study": (
         ("抓实学法用法，提升干部法治素养",
          "落实党委理论学习中心组学法、会前学法和国家工作人员学法考法制度，推动领导干部带头尊法学法守法用法。"),
-        ("坚持以学促用，增强干部依法办事能力",
-         "把习近平法治思想纳入党委理论学习中心组学习重点，健全会前学法、集中学法和年度考法制度。"),
-        ("抓住“关键少数”，推动干部学法用法常态化",
-         "坚持领导干部带头学法，落实会前学法、中心组学法和国家工作人员学法考试制度。"),
+        ("坚持以学促用，增强干部依法办事能力", "把习近平法治思想纳入党委理论学习中心组学习重点。"),
+        ("抓住“关键少数”，推动干部学法用法常态化", ""),
+        ("学法考法旁听并举，干部法治意识不断增强", "学法有计划、考法有结果、旁听有记录。"),
     ),
     "publicity": (
-        ("深化普法宣传教育，营造浓厚法治氛围",
-         "落实“谁执法谁普法”普法责任制{plan}。"),
-        ("加大普法宣传力度，提升群众法治意识",
-         "坚持普法与依法治理相结合，落实“谁执法谁普法”普法责任制{plan}。"),
-        ("推进全民普法，夯实法治社会基础",
-         "围绕重要时间节点和重点群体开展精准普法，健全普法责任制{plan}。"),
+        ("深化普法宣传教育，营造浓厚法治氛围", "落实“谁执法谁普法”普法责任制{plan}。"),
+        ("加大普法宣传力度，提升群众法治意识", "坚持普法与依法治理相结合{plan}。"),
+        ("推进全民普法，夯实法治社会基础", ""),
+        ("创新普法形式，让法治走进群众身边", "线下活动、线上推送和骨干培养一起抓。"),
     ),
     "disputes": (
         ("坚持和发展新时代“枫桥经验”，推动矛盾纠纷源头化解",
          "健全人民调解、行政调解、司法调解衔接联动机制，常态化开展矛盾纠纷排查化解。"),
-        ("强化矛盾纠纷多元化解，维护社会和谐稳定",
-         "坚持小事不出村、大事不出{unit}，做到矛盾纠纷早发现、早介入、早化解。"),
-        ("推进基层依法治理，把矛盾纠纷化解在基层",
-         "发挥综治中心、人民调解组织和村（社区）法律顾问作用，推动矛盾纠纷源头预防、前端化解。"),
+        ("强化矛盾纠纷多元化解，维护社会和谐稳定", "坚持小事不出村、大事不出{unit}，做到矛盾纠纷早发现、早介入、早化解。"),
+        ("推进基层依法治理，把矛盾纠纷化解在基层", ""),
+        ("完善公共法律服务，守住基层平安底线", "调解、法律顾问、法律援助和社区矫正一体推进。"),
     ),
     "litigation": (
-        ("依法做好行政复议和行政应诉工作", "尊重并自觉履行人民法院生效裁判，依法化解行政争议。"),
-        ("自觉接受司法监督，依法化解行政争议", "积极配合人民法院依法审理行政案件，自觉履行生效法律文书。"),
+        ("依法做好行政复议和行政应诉工作", "依法答复、依法应诉，化解行政争议。"),
+        ("自觉接受司法监督，依法化解行政争议", ""),
+        ("尊重司法裁判，认真对待司法建议", "积极配合人民法院、人民检察院依法履职。"),
+        ("做好复议应诉，支持司法机关依法履职", ""),
     ),
     "supervision": (
         ("自觉接受监督，确保权力规范运行", "依法接受{congress}的法律监督和工作监督，主动接受社会监督。"),
-        ("主动接受人大监督和社会监督", "认真办理人大代表建议、议案，支持代表依法开展视察、评议和执法检查。"),
+        ("主动接受人大监督和社会监督", ""),
+        ("认真办理代表建议，支持人大依法监督", "支持代表依法开展视察、评议和执法检查。"),
+        ("强化权力运行监督", "把人大监督作为改进工作的重要抓手。"),
     ),
     # 三、第一责任人
     "duty_lead": (
         ("带头谋划部署法治建设",
-         "{principals}认真落实《党政主要负责人履行推进法治建设第一责任人职责规定》，"
-         "对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。"),
-        ("切实履行第一责任人职责",
-         "{principals}坚持把法治建设作为“一把手工程”，与经济社会发展同部署、同推进、同督促、同考核、同奖惩。"),
+         "{principals}认真落实《党政主要负责人履行推进法治建设第一责任人职责规定》。"),
+        ("切实履行第一责任人职责", "{principals}坚持把法治建设作为“一把手工程”来抓。"),
+        ("亲自部署、亲自过问法治建设重要工作", ""),
+        ("把法治建设摆上主要负责人案头", "重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"),
     ),
     "duty_study": (
-        ("带头尊法学法守法用法", "坚持领导干部带头学法、模范守法，把法治素养作为干部德才的重要内容。"),
-        ("坚持带头学法用法述法", "发挥领导干部“关键少数”示范作用，带头学习宪法法律和党内法规。"),
+        ("带头尊法学法守法用法", "坚持领导干部带头学法、模范守法。"),
+        ("坚持带头学法用法述法", ""),
+        ("以上率下学法述法", "发挥领导干部“关键少数”示范作用。"),
+        ("带头学法、公开述法", ""),
     ),
     "duty_justice": (
-        ("带头出庭应诉，支持公正司法", "严格落实行政机关负责人出庭应诉制度，尊重并执行人民法院生效裁判。"),
-        ("坚持维护司法权威", "带头依法应诉，支持人民法院依法受理和审理行政案件，自觉履行生效裁判。"),
+        ("带头出庭应诉，支持公正司法", "严格落实行政机关负责人出庭应诉制度。"),
+        ("坚持维护司法权威", ""),
+        ("支持司法机关依法独立公正行使职权", "尊重人民法院依法受理和审理行政案件。"),
+        ("依法应诉，不干预司法", ""),
     ),
 }
 
 
-def pick(code: str, area: str) -> tuple[str, str]:
+def variant(rank: int, key: str, count: int) -> int:
+    """Which of ``count`` phrasings a township uses for ``key``: its rank among the county's townships shifted by a
+    fixed amount per key, so townships next to each other in the county's list never share a phrasing of a frame
+    with three or more variants, and each township keeps its own choice from year to year."""
+    return (rank + zlib.crc32(key.encode())) % count
+
+
+def township_rank(org) -> int:
+    """The township's position among the county's active townships, by code (0 without a county)."""
+    from fazhi.core.models import Organisation
+
+    if org is None or getattr(org, "parent_id", None) is None:
+        return zlib.crc32(str(getattr(org, "code", "")).encode()) % 7
+    codes = list(Organisation.objects.filter(parent_id=org.parent_id, kind=org.kind, is_active=True)
+                 .order_by("code").values_list("code", flat=True))
+    return codes.index(org.code) if org.code in codes else zlib.crc32(org.code.encode()) % 7
+
+
+def pick(rank: int, area: str) -> tuple[str, str]:
     variants = AREAS[area]
-    return variants[zlib.crc32(f"{code}:{area}".encode()) % len(variants)]
+    return variants[variant(rank, area, len(variants))]
 
 
 # Sentences of the parts' openings and the closing: {year}, {next} (year + 1), {we} 我镇, {name} 青山镇, {unit} 镇.
@@ -138,7 +162,7 @@ def party_spirit(year: int) -> str:
     return "党的二十大精神" if year == 2022 else "党的十九大和十九届历次全会精神"
 
 
-def sentence(code: str, which: str, **values: object) -> str:
+def sentence(rank: int, which: str, **values: object) -> str:
     values.setdefault("spirit", party_spirit(int(values.get("year", 2025))))
     variants = SENTENCES[which]
-    return variants[zlib.crc32(f"{code}:{which}".encode()) % len(variants)].format(**values)
+    return variants[variant(rank, which, len(variants))].format(**values)
