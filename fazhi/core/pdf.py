@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import io
 import os
 import re
@@ -27,6 +28,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import zipfile
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -63,8 +65,43 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+CACHE_SECONDS = 7 * 24 * 3600
+
+
+def content_key(data: bytes) -> str:
+    """The .docx's content, not its packaging: every part of the package (the zip's entry times change with each
+    rendering, the text does not). Two renderings of the same report share one key and so one PDF."""
+    digest = hashlib.sha256()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for name in sorted(package.namelist()):
+                digest.update(name.encode() + b"\0" + package.read(name) + b"\0")
+    except (zipfile.BadZipFile, OSError, ValueError):
+        digest.update(data)
+    return "pdf:" + digest.hexdigest()
+
+
 def docx_to_pdf(data: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
-    """The PDF LibreOffice makes of the .docx ``data``; ``PdfUnavailable`` when it cannot."""
+    """The PDF LibreOffice makes of the .docx ``data``; ``PdfUnavailable`` when it cannot. A document already
+    converted is served from the cache (LibreOffice takes a second or more; a report is downloaded many times)."""
+    from django.core.cache import cache
+
+    key = content_key(data)
+    try:
+        cached = cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage only costs a conversion
+        cached = None
+    if cached is not None:
+        return cached
+    pdf = _convert_now(data, timeout)
+    try:
+        cache.set(key, pdf, CACHE_SECONDS)
+    except Exception:  # noqa: BLE001
+        pass
+    return pdf
+
+
+def _convert_now(data: bytes, timeout: float) -> bytes:
     soffice = soffice_path()
     if soffice is None:
         raise PdfUnavailable(NOT_INSTALLED)

@@ -167,3 +167,22 @@ def test_a_failed_conversion_is_a_chinese_message(tmp_path, monkeypatch, body):
     fake_soffice(tmp_path, monkeypatch, body)
     with pytest.raises(pdf.PdfUnavailable, match="LibreOffice 未能把文件转换为 PDF，请下载 Word 版"):
         pdf.docx_to_pdf(b"PK")
+
+
+def _package(text: str, when: tuple) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr(zipfile.ZipInfo("word/document.xml", date_time=when), text)
+    return out.getvalue()
+
+
+def test_a_document_converted_once_is_served_again_without_libreoffice(monkeypatch):
+    calls = []
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout: calls.append(data) or b"%PDF-" + data[-8:])
+    first = pdf.docx_to_pdf(_package("甲镇报告", (2026, 1, 30, 9, 0, 0)))
+    again = pdf.docx_to_pdf(_package("甲镇报告", (2026, 12, 5, 8, 1, 2)))  # rendered again later: same text
+    assert again == first and len(calls) == 1
+    pdf.docx_to_pdf(_package("甲镇报告（修改后）", (2026, 12, 5, 8, 1, 2)))
+    assert len(calls) == 2  # a changed text is converted afresh
