@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
@@ -36,32 +37,95 @@ RELEASE_TITLES = (
     (ReleaseCategory.ART20_11, "{y}年城乡居民医疗保险参保缴费政策解读", TableItem.NONE),
     (ReleaseCategory.ART20_12, "{org}防汛抗旱应急预案（{y}年修订）", TableItem.NONE),
 )
-DESCRIPTIONS = (
-    "{v}{y}年集体土地征收补偿安置方案及补偿款发放明细",
-    "{y}年本{unit}农村低保对象名单及审核程序",
-    "{v}宅基地审批的相关文件和审批结果",
-    "{v}道路硬化工程的招标文件和验收报告",
-    "本人房屋所在地块的征收决定及附图",
-    "{y}年高标准农田建设项目的资金使用情况",
-    "{v}土地承包经营权流转合同备案情况",
-    "{unit}政府关于{v}垃圾中转站选址的会议纪要",
+# The county agencies an application is referred to (条例第三十六条第五项 names the agency and its 联系方式).
+NATURAL_RESOURCES = "示范县自然资源局（联系电话：0819-6212306）"
+AGRICULTURE = "示范县农业农村局（联系电话：0819-6213517）"
+TRANSPORT = "示范县交通运输局（联系电话：0819-6215420）"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One kind of application: its text, who may plausibly ask it, the results that fit it (result, reasons,
+    agency referred to), the third party whose interests it touches (none: nobody is consulted), and why its
+    reply could need more time."""
+
+    text: str
+    outcomes: tuple[tuple[str, str, str], ...]
+    third_party: str = ""  # "household": a named person; "company": a named enterprise
+    extension_reason: str = "所申请信息分散在多个年度的档案中，需调取核对"
+    persons_only: bool = False
+
+
+GRANTED = (Result.GRANTED, "", "")
+CASES = (
+    Case("{v}{y}年集体土地征收补偿安置方案及补偿款发放明细", (
+        GRANTED,
+        (Result.PARTIAL, "补偿款发放明细中各被征收户的身份证号码、银行账号属于个人隐私，公开会对第三方合法权益造成损害，"
+                         "依据《条例》第十五条、第三十七条不予公开，已作遮盖处理；补偿安置方案及明细的其余内容予以公开。", ""),
+    ), third_party="household", extension_reason="补偿款发放明细涉及多个村民小组，需逐户核对并对个人信息作区分处理"),
+    Case("{y}年本{unit}农村低保对象名单及审核程序", (
+        GRANTED,
+        (Result.PARTIAL, "低保对象名单中的身份证号码、家庭住址门牌号和银行账号属于个人隐私，依据《条例》第十五条、第三十七条不予公开；"
+                         "名单中的姓名、所在村、保障人数、保障金额和审核程序予以公开。", ""),
+    ), third_party="household", extension_reason="需会同民政办逐户核对低保名单，并对个人信息作区分处理", persons_only=True),
+    Case("{v}宅基地审批的相关文件和审批结果", (GRANTED,), third_party="household",
+         extension_reason="审批材料需从村、镇两级档案中调取核对", persons_only=True),
+    Case("{v}道路硬化工程的招标文件和验收报告", (
+        GRANTED,
+        (Result.UNAVAILABLE_NOT_HELD, "该道路硬化工程由县交通运输局作为项目业主组织招标和验收，本机关未制作、保存招标文件和验收报告。",
+         TRANSPORT),
+    ), third_party="company", extension_reason="招标文件和验收报告分存于项目实施单位和本机关，需调取核对"),
+    Case("本人房屋所在地块的征收决定及附图", (
+        GRANTED,
+        (Result.UNAVAILABLE_NOT_HELD, "土地征收决定由有批准权的人民政府作出，征收公告及附图由县自然资源局组织制作和保存，本机关未制作、获取该信息。",
+         NATURAL_RESOURCES),
+    ), persons_only=True, extension_reason="需向县自然资源局核实地块范围后确定所申请的信息"),
+    Case("{y}年高标准农田建设项目的资金使用情况", (
+        GRANTED,
+        (Result.UNAVAILABLE_NOT_HELD, "高标准农田建设项目由县农业农村局组织实施并管理项目资金，本机关未制作、获取资金使用情况的信息。",
+         AGRICULTURE),
+    ), extension_reason="项目资金分多个标段拨付，需会同财政所汇总核对"),
+    Case("{v}土地承包经营权流转合同备案情况", (GRANTED,), third_party="company",
+         extension_reason="流转合同备案材料数量较多，需逐份检索"),
+    Case("{unit}政府关于{v}垃圾中转站选址的会议纪要", (
+        GRANTED,
+        (Result.WITHHELD_PROCESS, "所申请的会议纪要记录的是垃圾中转站选址的讨论过程，选址尚在论证、未最终确定，属于过程性信息，"
+                                  "依据《条例》第十六条第二款不予公开。选址确定后，本机关将依法主动公开。", ""),
+    ), extension_reason="会议纪要涉及的选址论证材料需调取核对"),
+    Case("{unit}政府向县人民政府报送的关于{v}村庄规划调整的请示", (
+        (Result.WITHHELD_PROCESS, "所申请的请示是本机关向县人民政府报送的请示报告，属于过程性信息，依据《条例》第十六条第二款不予公开；"
+                                  "村庄规划经批准后将依法公开。", ""),
+    ), extension_reason="需查明该请示的报送和批复情况"),
+    Case("要求查处{v}村干部违规占用集体土地建房的问题，并答复处理结果", (
+        (Result.NOT_PROCESSED_PETITION, "你反映的村干部违规占用集体土地建房问题属于举报投诉事项，"
+                                        "可向示范县信访局或本机关信访办提出，也可向县自然资源局举报。", ""),
+    ), persons_only=True),
 )
-REFUSALS = (
-    (Result.WITHHELD_PROCESS, "所申请的会议纪要属于讨论记录等过程性信息，依据条例第十六条第二款不予公开。"),
-    (Result.UNAVAILABLE_NOT_HELD, "经检索，本机关未制作或获取该信息；该信息由县自然资源局负责，请向其申请。"),
-    (Result.NOT_PROCESSED_PETITION, "申请内容属于信访投诉事项，已告知通过信访渠道反映。"),
-    (Result.PARTIAL, "申请的名单中涉及个人隐私的身份证号码、银行账号已作区分处理，其余予以公开。"),
-)
+# Applications too vague to find anything by (条例第三十条): they get a correction notice.
+UNCLEAR = ("我村征地的相关材料", "镇里关于修路的有关文件", "关于我家承包地的情况", "村里的各种补贴发放情况")
+STILL_UNCLEAR = (Result.UNAVAILABLE_STILL_UNCLEAR, "补正后的申请仍未写明所需信息的年份、地块位置或文件名称，本机关无法确定你所需要的政府信息。", "")
+ROAD_COMPANIES = ("示范县顺达路桥建设有限公司", "示范县宏远建筑工程有限公司")  # 中标、施工企业
+FARM_COMPANIES = ("示范县绿源农业发展有限公司", "示范县丰禾农业科技有限公司")  # 流转受让方
+
+
+def _party(case: Case, name: str, rng: random.Random, village: str) -> str:
+    """The third party a letter goes to (条例第三十二条): a named household or enterprise, never a class of people."""
+    if case.third_party == "company":
+        return rng.choice(ROAD_COMPANIES if "道路" in case.text else FARM_COMPANIES)
+    return f"{name}（{village}）"
 
 
 def _workday(calendar: WorkingCalendar, day: dt.date) -> dt.date:
-    while not calendar.is_workday(day):
+    """``day`` or the next office day: a working day of the calendar that is also Monday to Friday (a 调休 Saturday
+    still reads as a Saturday to whoever gets the letter)."""
+    while day.weekday() >= 5 or not calendar.is_workday(day):
         day += dt.timedelta(days=1)
     return day
 
 
 def _after(calendar: WorkingCalendar, day: dt.date, n: int) -> dt.date:
-    return calendar.add_working_days(day, n).due
+    """n working days after ``day``, on a Monday-to-Friday office day (a 调休 Saturday still reads as a Saturday)."""
+    return _workday(calendar, calendar.add_working_days(day, n).due)
 
 
 class DisclosureGen:
@@ -72,6 +136,7 @@ class DisclosureGen:
         self.villages = [v.name for v in township.villages().order_by("code")] or [township.name]
         # one application answered late in the years the township's profile says (按期答复率 below 100%)
         self.late_replies = int(profile(spec.code).falls_short("reply", latest=year == today.year - 1))
+        self._case: Case | None = None  # the kind of application _applicant drew last
 
     def _fmt(self, text: str, n: int = 1) -> str:
         return text.format(y=self.year, n=n, v=self.rng.choice(self.villages), org=self.township.name,
@@ -151,6 +216,8 @@ class DisclosureGen:
         )]
 
     def _applicant(self) -> dict:
+        """An applicant and a request that fit each other: an organisation never asks for "本人房屋" or files a
+        complaint; about one in six from a person is too vague to act on and will get a correction notice."""
         kind = self.rng.choices(
             [ApplicantType.NATURAL, ApplicantType.COMMERCIAL, ApplicantType.LEGAL_SERVICE, ApplicantType.OTHER_ORG],
             weights=[8, 1, 1, 1],
@@ -160,9 +227,17 @@ class DisclosureGen:
             ApplicantType.LEGAL_SERVICE: "示范县正衡律师事务所",
             ApplicantType.OTHER_ORG: f"{self.rng.choice(self.villages)}股份经济合作社",
         }[kind]
+        if kind == ApplicantType.NATURAL and not self.late_replies and self.rng.random() < 0.16:
+            case, description = None, self.rng.choice(UNCLEAR)
+        else:
+            cases = [c for c in CASES if (kind == ApplicantType.NATURAL or not c.persons_only)
+                     and (c.third_party or not self.late_replies)]  # the late one waits on a third party
+            case = self.rng.choice(cases)
+            description = self._fmt(case.text)
+        self._case = case
         return {
             "applicant_type": kind, "applicant_name": name, "contact": f"1{self.rng.choice('3589')}{self.rng.randint(100000000, 999999999)}",
-            "description": self._fmt(self.rng.choice(DESCRIPTIONS)), "delivery": self.rng.choice(list(Delivery.values)),
+            "description": description, "delivery": self.rng.choice(list(Delivery.values)),
         }
 
     def requests(self, count: int, *, first: dt.date, last: dt.date, finish: bool = True) -> list[DisclosureRequest]:
@@ -184,65 +259,76 @@ class DisclosureGen:
         return made
 
     def _work(self, request: DisclosureRequest) -> None:
+        """Work the application through the services, each step dated after the one before (the services refuse
+        anything else): a correction only for a vague request, a consultation only where a named third party's
+        interests are touched, an extension with a reason of its own, and a reply that fits the request."""
         rng, cal, clerk = self.rng, self.calendar, self.clerk
+        case: Case | None = self._case
         if request.handler_id is None and clerk is not None:
             services.request_assign(request=request, handler=clerk, user=clerk)
-        roll = rng.random()
-        if self.late_replies:  # the late one waited on a third party's opinion (the annual report names the cause)
-            roll = 0.2
-        if roll < 0.15:  # unclear: correction notice, then corrected or lapsed
+        late = self.late_replies > 0 and case is not None and bool(case.third_party)
+        roll = 0.2 if late else rng.random()  # the late one waited on a third party's opinion (the annual report names the cause)
+        outcomes = case.outcomes if case is not None else (GRANTED, STILL_UNCLEAR)
+        if case is None:  # too vague: correction notice, then corrected or lapsed
             notice = _after(cal, request.received_on, rng.randint(2, 6))
             if notice > self.today:
                 return
             services.correction_request(request=request, user=clerk, requested_on=notice,
-                                        items="请写明所需信息的具体年份、地块位置或文件名称", deadline=notice + dt.timedelta(days=15))
+                                        items="请写明所需信息的具体年份、地块位置或文件名称",
+                                        deadline=_after(cal, notice, 10))
             request.refresh_from_db()
-            corrected = notice + dt.timedelta(days=rng.randint(3, 12))
             if rng.random() < 0.3:
-                closed = notice + dt.timedelta(days=rng.randint(17, 25))
+                closed = _after(cal, request.correction_deadline, rng.randint(1, 5))
                 if closed <= self.today:
                     services.request_reply(request=request, user=clerk, result=Result.OTHER_NO_CORRECTION, replied_on=closed,
                                            summary="申请人逾期未补正，视为放弃申请。")
                 return
+            corrected = _after(cal, notice, rng.randint(2, 8))
             if corrected > self.today:
                 return
             services.correction_receive(request=request, user=clerk, received_on=corrected)
             request.refresh_from_db()
-        elif roll < 0.30:  # third-party consultation
+        elif case.third_party and roll < 0.35:  # a named third party's interests: consulted (条例第三十二条)
             sent = _after(cal, request.received_on, rng.randint(3, 8))
             if sent > self.today:
                 return
+            party = _party(case, self.name(), rng, rng.choice(self.villages))
             c = services.consultation_start(request=request, user=clerk, kind=ConsultationKind.THIRD_PARTY,
-                                            party="涉及的承包农户", sent_on=sent)
+                                            party=party, sent_on=sent)
             back = _after(cal, sent, rng.randint(6, 15))
             if back > self.today:
                 return
             services.consultation_end(consultation=c, user=clerk, replied_on=back, opinion=ConsultationOpinion.AGREE)
             request.refresh_from_db()
-        elif roll < 0.40:  # extension approved before the due date
+            outcomes = tuple(o for o in outcomes if o[0] in (Result.GRANTED, Result.PARTIAL))
+        elif roll > 0.85 and case.outcomes[0][0] != Result.NOT_PROCESSED_PETITION:  # extension approved in time
             due = services.clock_for(request, calendar=cal).due
             approve = _after(cal, request.received_on, rng.randint(12, 18))
             if approve > self.today or approve > due:
                 return
             services.extension_grant(request=request, user=clerk, days=rng.choice([10, 15, 20]), approved_by="党政办主任",
-                                     approved_on=approve, reason="需调取多年档案资料")
+                                     approved_on=approve, reason=case.extension_reason)
             request.refresh_from_db()
         clock = services.clock_for(request, calendar=cal)
         if clock.due is None:
             return
-        late = self.late_replies > 0
         self.late_replies -= late
         start = clock.start or request.received_on
         span = max(1, (cal.count_working_days(start, clock.due)))
         reply_on = _after(cal, clock.due, rng.randint(1, 4)) if late else _after(cal, start, rng.randint(max(1, span // 3), span))
+        after, _ = services.last_step(request)
+        if reply_on < after:  # the reply follows the last step (an extension, the third party's opinion)
+            reply_on = _after(cal, after, rng.randint(1, 3))
+            if not late and reply_on > clock.due:
+                reply_on = after
         if reply_on > self.today:
             return
-        if rng.random() < 0.7:
-            result, summary = Result.GRANTED, "已按申请人要求的方式提供所申请的政府信息。"
-        else:
-            result, summary = rng.choice(REFUSALS)
+        granted = [o for o in outcomes if o[0] == Result.GRANTED]
+        refusals = [o for o in outcomes if o[0] != Result.GRANTED]
+        result, summary, agency = (granted[0] if granted and (not refusals or rng.random() < 0.65)
+                                   else rng.choice(refusals))
         services.request_reply(request=request, user=clerk, result=result, replied_on=reply_on, summary=summary,
-                               referred_agency="县自然资源局" if result == Result.UNAVAILABLE_NOT_HELD else "")
+                               referred_agency=agency)
 
 
 def generate_disclosure(spec, township, year: int, *, today: dt.date, clerk, scale: float, names) -> dict[str, int]:
@@ -286,7 +372,7 @@ def generate_open_requests(spec, township, *, today: dt.date, clerk, names) -> i
         notice = _after(cal, made[1].received_on, 2)
         if notice <= today:
             services.correction_request(request=made[1], user=clerk, requested_on=notice,
-                                        items="请补充申请人身份证明复印件", deadline=notice + dt.timedelta(days=15))
+                                        items="请补充申请人身份证明复印件", deadline=_after(cal, notice, 10))
     return len(made)
 
 

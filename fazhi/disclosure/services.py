@@ -168,6 +168,33 @@ def _save(request: DisclosureRequest, user, fields: list[str]) -> None:
     request.save(update_fields=[*fields, "updated_at"])
 
 
+def last_step(request: DisclosureRequest) -> tuple[dt.date, str]:
+    """The latest step recorded on the application, as (date, what it was): receipt, the correction notice and the
+    corrected application, the extension, and the sending and answer of each consultation not voided."""
+    steps = [(request.received_on, "收到申请")]
+    if request.correction_requested_on:
+        steps.append((request.correction_requested_on, "发出补正通知"))
+    if request.correction_received_on:
+        steps.append((request.correction_received_on, "收到补正"))
+    if request.extension_approved_on:
+        steps.append((request.extension_approved_on, "批准延期"))
+    for c in request.consultations.active():
+        steps.append((c.sent_on, f"向{c.party}发出征求意见"))
+        if c.replied_on:
+            steps.append((c.replied_on, f"收到{c.party}的意见"))
+    return max(steps, key=lambda step: step[0])
+
+
+def _in_order(request: DisclosureRequest, day: dt.date, label: str, field: str) -> None:
+    """Steps are recorded in the order they happened: the 条例 counts each period from the step before (第三十条
+    补正, 第三十二条 and 第三十三条第三款 征求意见, 第三十三条第二款 延期 within the period, 第三十三条第一款 答复),
+    so a step dated before the one it follows would make the clock, and the notices, say what never happened."""
+    before, what = last_step(request)
+    if day < before:
+        raise ValidationError({field: f"{label}（{format_date(day)}）不能早于已登记的“{what}”日期（{format_date(before)}）："
+                                      "各办理环节须按实际发生的先后顺序登记"})
+
+
 # ---------------------------------------------------------------- working an application
 
 def request_assign(*, request: DisclosureRequest, handler, user) -> DisclosureRequest:
@@ -197,6 +224,7 @@ def correction_request(
         if requested_on < request.received_on:
             raise ValidationError({"requested_on": "补正通知日期不能早于收到申请日期"})
         _not_future(requested_on, "补正通知日期", "requested_on")
+        _in_order(request, requested_on, "补正通知日期", "requested_on")
         if deadline <= requested_on:
             raise ValidationError({"deadline": "补正期限必须晚于补正通知日期"})
         clock = clock_for(request)
@@ -220,6 +248,7 @@ def correction_receive(*, request: DisclosureRequest, user, received_on: dt.date
         if received_on < request.correction_requested_on:
             raise ValidationError({"received_on": "收到补正日期不能早于补正通知日期"})
         _not_future(received_on, "收到补正日期", "received_on")
+        _in_order(request, received_on, "收到补正日期", "received_on")
         request.correction_received_on = received_on
         request.status = RequestStatus.RECEIVED
         _save(request, user, ["correction_received_on", "status"])
@@ -236,6 +265,7 @@ def consultation_start(*, request: DisclosureRequest, user, kind: str, party: st
         if sent_on < start:
             raise ValidationError({"sent_on": f"征求意见日期不能早于{format_date(start)}"})
         _not_future(sent_on, "征求意见日期", "sent_on")
+        _in_order(request, sent_on, "征求意见日期", "sent_on")
         consultation = Consultation(
             organisation=request.organisation, request=request, kind=kind, party=(party or "").strip(),
             sent_on=sent_on, created_by=user,
@@ -291,6 +321,7 @@ def extension_grant(
             raise ValidationError({"approved_on": "批准日期不能早于收到申请日期"})
         if due is not None and approved_on > due:
             raise ValidationError({"approved_on": f"原答复期限已于{format_date(due)}届满，不能再延长"})
+        _in_order(request, approved_on, "批准日期", "approved_on")
         request.extension_days = days
         request.extension_approved_by = approved_by
         request.extension_approved_on = approved_on
@@ -319,11 +350,20 @@ def request_reply(
             _check_correction_lapsed(request, replied_on)
         if result == Result.UNAVAILABLE_STILL_UNCLEAR and not request.correction_received_on:
             raise ValidationError({"result": "“补正后申请内容仍不明确”只适用于已补正的申请"})
+        # 第三十二条: the third party has 15 working days to answer and the decision weighs its opinion; 第三十三条第三款
+        # stops the clock meanwhile. So no reply while a consultation is open: its answer (or its lapse) comes first.
         if request.consultations.active().filter(replied_on__isnull=True).exists():
-            raise ValidationError("尚有征求意见未登记结果，请先登记收到的意见（或逾期未提出意见）")
+            raise ValidationError("尚有征求意见未登记结果，不能答复：请先登记收到的意见（或逾期未提出意见）"
+                                  "（《条例》第三十二条、第三十三条第三款）")
+        # 第三十九条: a 信访、投诉、举报, a request for a publication or for a confirmation is not treated as a disclosure
+        # application at all; one on which a third party or another agency was already consulted has been.
+        if result in NOT_AN_APPLICATION and request.consultations.active().exists():
+            raise ValidationError({"result": f"本申请已征求意见，已作为政府信息公开申请办理，不能再按“{Result(result).label}”办结"
+                                             "（《条例》第三十九条）；如确属此类事项，请先作废征求意见记录"})
         if replied_on < request.received_on:
             raise ValidationError({"replied_on": "答复日期不能早于收到申请日期"})
         _not_future(replied_on, "答复日期", "replied_on")
+        _in_order(request, replied_on, "答复日期", "replied_on")
         if result in REASONED_RESULTS and not summary:
             raise ValidationError({"summary": "该办理结果须向申请人说明理由（第三十六条），请填写答复内容摘要及理由"})
         request.result = result
@@ -337,6 +377,11 @@ def request_reply(
         kind = EventKind.CLOSED_WITHOUT_REPLY if result in NO_REPLY_RESULTS else EventKind.REPLIED
         _event(request, kind, replied_on, user, f"{Result(result).label}" + (f"；{summary}" if summary else ""))
     return request
+
+
+# 第三十九条: not processed as a disclosure application at all (信访、投诉、举报; 公开出版物; 确认或者重新出具).
+NOT_AN_APPLICATION = frozenset({Result.NOT_PROCESSED_PETITION, Result.NOT_PROCESSED_PUBLICATION,
+                                Result.NOT_PROCESSED_CONFIRMATION})
 
 
 def _check_correction_lapsed(request: DisclosureRequest, closed_on: dt.date) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from fazhi.core.workdays import format_date
@@ -78,7 +79,7 @@ def remedies(org, *, reconsideration_first: bool) -> str:
                 f"可以在收到行政复议决定书之日起十五日内依法向{GENERIC_COURT}提起行政诉讼"
                 f"（{RECONSIDERATION_LAW}第二十条、第二十三条，{LITIGATION_LAW}第四十五条）。")
     return (f"如对本答复不服，可以在收到本答复之日起六十日内向{body}申请行政复议，"
-            f"或者在六个月内向{GENERIC_COURT}提起行政诉讼"
+            f"也可以自收到本答复之日起六个月内向{GENERIC_COURT}提起行政诉讼"
             f"（{RECONSIDERATION_LAW}第二十条，{LITIGATION_LAW}第四十六条）。")
 
 
@@ -95,6 +96,26 @@ def contact_line(org) -> str:
     if guide.address:
         parts.append(f"通信地址：{guide.address}" + (f"（邮政编码：{guide.postcode}）" if guide.postcode else ""))
     return "；".join(parts) + "。" if parts else ""
+
+
+def guide(org):
+    from fazhi.disclosure.models import DisclosureGuide
+
+    return DisclosureGuide.objects.filter(organisation=org).first()
+
+
+SHORT_REGULATION = "《条例》"
+
+
+def regulation_named(text: str) -> str:
+    """A clerk's "依据条例第十六条" written as the notice writes it: "依据《条例》第十六条" (书名号, as the body)."""
+    return re.sub(r"(?<![《开])条例(?=第)", SHORT_REGULATION, text or "")
+
+
+def numbered(lines: list[str]) -> list[str]:
+    """Items as the notice lists them: "1．……。", each a sentence, whatever numbering the clerk typed."""
+    items = [re.sub(r"^\s*(?:\d+\s*[.．、)）]|[（(]?[一二三四五六七八九十]+[)）、．.]|[（(]\d+[)）])\s*", "", line) for line in lines]
+    return [f"{i}．{sentence(item)}" for i, item in enumerate((it for it in items if it.strip()), start=1)]
 
 
 def quoted(text: str) -> str:

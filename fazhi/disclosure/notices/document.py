@@ -24,6 +24,13 @@ def render(notice: Notice) -> bytes:
     _text(doc, f"{notice.addressee}：", indent=False)
     for paragraph in notice.paragraphs:
         _text(doc, paragraph)
+    # GB/T 9704 §7.3.5: the 落款 never stands alone on a page. The last body paragraph keeps with "特此告知。", which
+    # keeps with the signature (g.signature), which keeps with the date; widow control brings at least its last two
+    # lines along.
+    last = doc.paragraphs[-1] if notice.paragraphs else None
+    if last is not None:
+        last.paragraph_format.keep_with_next = True
+        last.paragraph_format.widow_control = True
     _text(doc, notice.closing)
     g.signature(doc, notice.sender, format_date(notice.dated))
     for note in notice.notes:

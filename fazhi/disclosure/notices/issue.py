@@ -45,7 +45,10 @@ def available(request: DisclosureRequest) -> list[Available]:
     if request.correction_requested_on and request.correction_items.strip():
         out.append(Available(NoticeKind.CORRECTION, NoticeKind.CORRECTION.label))
     out.extend(Available(NoticeKind.THIRD_PARTY, NoticeKind.THIRD_PARTY.label, c) for c in third_party_consultations(request))
-    if request.extension_days:
+    # 第三十三条第二款: an extension is decided within the running period, so before any reply; a record of one dated
+    # after the reply (entered before the services checked the order) is not turned into a notice.
+    if request.extension_days and not (request.replied_on and request.extension_approved_on
+                                       and request.extension_approved_on > request.replied_on):
         out.append(Available(NoticeKind.EXTENSION, NoticeKind.EXTENSION.label))
     if request.status == RequestStatus.CLOSED and request.result:
         out.append(Available(NoticeKind.REPLY, NoticeKind.REPLY.label))
@@ -54,7 +57,7 @@ def available(request: DisclosureRequest) -> list[Available]:
 
 REFUSALS = {
     NoticeKind.CORRECTION: "本申请没有发出补正通知，不能生成补正告知书：请先在“通知补正”中登记需要补正的事项和补正期限。",
-    NoticeKind.EXTENSION: "本申请没有延长答复期限，不能生成延期答复告知书：请先在“延长答复期限”中登记延期。",
+    NoticeKind.EXTENSION: "本申请没有延长答复期限（或登记的延期日期晚于答复日期），不能生成延期答复告知书：延期须在答复前决定。",
     NoticeKind.THIRD_PARTY: "本申请没有征求第三方意见，不能生成征求第三方意见函：请先登记征求第三方意见。",
     NoticeKind.REPLY: "本申请尚未答复办结，不能生成答复书：请先在“答复并办结”中登记办理结果。",
 }

@@ -10,7 +10,39 @@ from dataclasses import dataclass
 
 from fazhi.core.workdays import format_date
 from fazhi.disclosure.choices import ConsultationKind, ConsultationOpinion, Delivery, Result
-from fazhi.disclosure.notices.common import REGULATION, received_sentence, remedies, sentence, you
+from fazhi.disclosure.notices.common import (
+    REGULATION, SHORT_REGULATION, guide, received_sentence, regulation_named, remedies, sentence, you,
+)
+
+# 第三十六条第二项: the applicant is told how, where and when to obtain the information. Information to be read or
+# collected at the office waits this many working days from the reply's receipt.
+PICKUP_WORKING_DAYS = 15
+_DELIVERED = {
+    Delivery.PAPER_POST: "以邮寄纸质文本的方式向{you}提供",
+    Delivery.EMAIL: "通过电子邮件向{you}提供",
+    Delivery.FAX: "以传真方式向{you}提供",
+    Delivery.ONLINE: "通过网上获取的方式向{you}提供",
+}
+_AT_THE_OFFICE = {Delivery.PAPER_PICKUP: "领取纸质文本", Delivery.ON_SITE: "查阅"}
+
+
+def delivery(request) -> str:
+    """How, and for 当场查阅 / 自行领取 where and when, the applicant gets the information (第三十六条第二项)."""
+    who = you(request.applicant_type)
+    if request.delivery in _AT_THE_OFFICE:
+        g = guide(request.organisation)
+        place = "".join(x for x in ((g.address, g.office_name) if g is not None else ()) if x) or "本机关政府信息公开工作机构"
+        hours = f"（{g.office_hours}）" if g is not None and g.office_hours else ""
+        return (f"请{who}自收到本答复之日起{PICKUP_WORKING_DAYS}个工作日内，于工作日办公时间{hours}到{place}"
+                f"{_AT_THE_OFFICE[request.delivery]}")
+    if request.delivery in _DELIVERED:
+        return _DELIVERED[request.delivery].format(you=who)
+    return f"向{who}提供"
+
+
+def _restates(line: str) -> bool:
+    """A summary line that only says the information was provided as asked: the decision already says so."""
+    return "提供" in line and any(word in line for word in ("已按", "按申请人", "按你", "要求的方式", "选择的方式"))
 
 
 @dataclass(frozen=True)
@@ -30,7 +62,7 @@ _NOT_HELD_ELSEWHERE = Wording(
 WORDINGS: dict[str, Wording] = {
     Result.GRANTED: Wording(
         "{you}所申请公开的政府信息属于可以公开的政府信息", "第三十六条第二项",
-        "本机关决定予以公开，并按{you}申请时选择的方式提供：{delivery}", "有关情况说明如下：",
+        "本机关决定予以公开，{delivery}", "有关情况说明如下：",
     ),
     Result.PARTIAL: Wording(
         "{you}所申请公开的信息中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理", "第三十七条",
@@ -105,7 +137,7 @@ def _fill(text: str, request) -> str:
     )
     return text.format(
         you=you(request.applicant_type),
-        delivery=Delivery(request.delivery).label if request.delivery else "",
+        delivery=delivery(request),
         consulted="，经书面征求第三方意见，第三方不同意公开" if third_party_refused else "",
         corrected=f"于{format_date(request.correction_received_on)}" if request.correction_received_on else "",
         correction_requested=format_date(request.correction_requested_on) if request.correction_requested_on else "",
@@ -123,11 +155,15 @@ def paragraphs(request) -> list[str]:
     if request.correction_received_on and result != Result.UNAVAILABLE_STILL_UNCLEAR:
         out[0] += f"{who}于{format_date(request.correction_received_on)}提交了补正后的申请。"
     out.append(f"经审查，{_fill(w.finding, request)}。根据{REGULATION}{_fill(w.basis, request)}的规定，{_fill(w.decision, request)}。")
-    lines = [sentence(line) for line in request.reply_summary.splitlines() if line.strip()]
+    lines = [sentence(regulation_named(line)) for line in request.reply_summary.splitlines() if line.strip()]
+    if result == Result.GRANTED:
+        lines = [line for line in lines if not _restates(line)]
     if lines:
         out.extend([w.reasons + lines[0], *lines[1:]])
-    if request.referred_agency:
+    if request.referred_agency:  # 第三十六条第五项: the agency's name and 联系方式 (as the clerk recorded them)
         out.append(f"负责公开该政府信息的机关：{sentence(request.referred_agency)}")
     if result != Result.GRANTED:
         out.append(remedies(request.organisation, reconsideration_first=result in RECONSIDERATION_FIRST))
+    if any(SHORT_REGULATION in p for p in out[2:]):  # the short name is introduced where the full one first appears
+        out[1] = out[1].replace(REGULATION, f"{REGULATION}（以下简称{SHORT_REGULATION}）", 1)
     return out
