@@ -210,7 +210,7 @@ def study_sessions(org: Organisation, year: int) -> list:
 @dataclass
 class TaskState:
     task: object
-    late_by_days: int  # calendar days after the due date (done late) or to the year's end (not done)
+    late_by_days: int  # working days after the due date (done late) or to the year's end (not done)
     done: bool
 
 
@@ -220,6 +220,7 @@ def disclosure_tasks(org: Organisation, year: int) -> tuple[list, list[TaskState
 
     on_time, behind = [], []
     last = dt.date(year, 12, 31)
+    calendar = WorkingCalendar.load()  # delays are stated in working days, as every other delay of the report
     for t in ResponsibilityTask.objects.active().filter(organisation=org, due_on__year=year).order_by("due_on", "id"):
         if not ON_DISCLOSURE.search(t.task):
             continue
@@ -227,7 +228,39 @@ def disclosure_tasks(org: Organisation, year: int) -> tuple[list, list[TaskState
         if done and t.done_on <= t.due_on:
             on_time.append(t)
         elif done:
-            behind.append(TaskState(t, (t.done_on - t.due_on).days, True))
+            behind.append(TaskState(t, calendar.count_working_days(t.due_on, t.done_on), True))
         else:
-            behind.append(TaskState(t, (last - t.due_on).days, False))
+            behind.append(TaskState(t, calendar.count_working_days(t.due_on, last), False))
     return on_time, behind
+
+
+# ---------------------------------------------------------------- what became of last year's items
+
+def republished_on_website(org: Organisation, items: list[ProactiveRelease], since: dt.date) -> dt.date | None:
+    """The day the last of ``items`` (published off the website) was published again on the website, by a release
+    of the same title registered from ``since`` on; None if any of them has no such release."""
+    website = re.compile(r"网站|门户")
+    latest = None
+    for item in items:
+        again = (ProactiveRelease.objects.active().filter(organisation=org, title=item.title, published_on__gte=since)
+                 .exclude(pk=item.pk).order_by("published_on", "id"))
+        day = next((r.published_on for r in again if website.search(r.venue or "")), None)
+        if day is None:
+            return None
+        latest = day if latest is None or day > latest else latest
+    return latest
+
+
+def promised_by(measure: str) -> dt.date | None:
+    """The date a measure of last year's report promised: "2025年3月底前…" → 31 March 2025, "2025年第四季度…" →
+    31 December 2025, "2025年10月底前…" → 31 October 2025; None when the measure names none."""
+    import calendar as months
+
+    if match := re.search(r"(\d{4})年(\d{1,2})月底前", measure):
+        year, month = int(match.group(1)), int(match.group(2))
+        return dt.date(year, month, months.monthrange(year, month)[1])
+    if match := re.search(r"(\d{4})年第([一二三四])季度", measure):
+        year, quarter = int(match.group(1)), "一二三四".index(match.group(2)) + 1
+        month = quarter * 3
+        return dt.date(year, month, months.monthrange(year, month)[1])
+    return None

@@ -12,7 +12,11 @@ government's report: 工作考核 (average, lowest and why), 社会评议 and �
 
 Every sentence states what the records show, in the words of a published document (no working notes), and no
 sentence runs over MAX_SENTENCE characters; a paragraph whose records are missing is left out rather than filled
-with general praise (监督保障 always has one sentence: how applications are registered). Neighbouring townships
+with general praise, and no paragraph is written alike for every township (一（四）/（五） say only what the township's
+records show: the guide's updates, the steps its applications took, what was not done — in one sentence). Category
+lists follow the order of the 《条例》 with 其他 last. Part 五 never calls last year's measure, with the year changed,
+"adjusted": a problem carried over quotes last year's measure, says plainly when the register shows it was not
+carried out, and gets a different measure where one exists (else "继续落实上年度措施"). Neighbouring townships
 must not read alike: each formula has several phrasings and a township keeps its own (``phrase``, by
 DisclosureReportData.style). Staff may replace sections 一、五、六 (DisclosureAnnualReport.*_text); an unchanged
 default keeps following the register.
@@ -27,10 +31,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence, TypeVar
 
-from fazhi.core.workdays import WorkingCalendar, format_date
+from fazhi.core.workdays import WorkingCalendar
 from fazhi.disclosure import annual_report as ar
 from fazhi.disclosure import report_findings as rf
-from fazhi.disclosure.choices import RESULT_GROUPS, AppealKind, AppealOutcome, Channel, ReleaseCategory, Result, TableItem
+from fazhi.disclosure.choices import (
+    RESULT_GROUPS, AppealKind, AppealOutcome, Channel, ConsultationKind, ReleaseCategory, Result, TableItem,
+)
 from fazhi.disclosure.models import DisclosureGuide, ProactiveRelease
 from fazhi.disclosure.releases import release_timeliness
 
@@ -151,12 +157,13 @@ def preamble(data: DisclosureReportData) -> str:
     text = phrase(data, "preamble", (
         f"本报告根据{basis}和{ar.TEMPLATE_REFERENCE}要求编制。全文包括{PARTS}六部分。"
         f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。",
-        f"按照{basis}第四十九条、第五十条规定和{ar.TEMPLATE_REFERENCE}，{sig}编制本报告。"
+        # 第五十条 (the contents) binds every reporting government; 第四十九条 names 县级以上人民政府部门 only, so a
+        # township's report does not cite it (LAW.md §2).
+        f"按照{basis}第五十条规定和{ar.TEMPLATE_REFERENCE}，{sig}编制本报告。"
         f"报告共六个部分，第二至第四部分以统计表列示主动公开、依申请公开和复议诉讼数据，"
         f"所列数据统计期限为{year}年1月1日至12月31日。",
         f"{sig}依据{basis}和{ar.TEMPLATE_REFERENCE}，编制{year}年政府信息公开工作年度报告。"
-        f"报告统计期限为{year}年1月1日至{year}年12月31日，依次报告总体情况，主动公开、依申请公开和复议诉讼数据，"
-        "存在的问题及改进情况和其他事项。",
+        f"报告统计期限为{year}年1月1日至{year}年12月31日，全文包括{PARTS}六部分。",
     ))
     guide = DisclosureGuide.objects.filter(organisation=data.organisation).first()
     if guide is not None:
@@ -193,14 +200,28 @@ def overview(data: DisclosureReportData) -> str:
 NUMERALS = "一二三四五六七八九十"
 
 
-def _counted(counts: Counter, name=lambda c: c, unit: str = "条") -> list[str]:
-    """Every item with its count, the largest first (ties in the order met): the counts add up to the whole."""
-    order = {c: i for i, c in enumerate(counts)}
-    return [f"{name(c)}{n}{unit}" for c, n in sorted(counts.items(), key=lambda i: (-i[1], order[i[0]]))]
+# A list of categories names at most this many; the rest are counted as "其他X条" (reviewers read a longer list,
+# sorted by count, as machine output).
+NAMED_CATEGORIES = 4
 
 
-def _list_counts(counts: Counter, name=lambda c: c, unit: str = "条") -> str:
-    return _join(_counted(counts, name, unit))
+def _categories(counts: Counter, unit: str = "条") -> list[str]:
+    """Categories with their counts in the order of the 《条例》 (第二十条 items （一）…（十五）, then 第二十一条):
+    the NAMED_CATEGORIES largest named, the rest and the residual 第二十条（十五） folded into "其他X条", last.
+    The counts add up to the whole."""
+    order = {c: i for i, c in enumerate(ReleaseCategory.values)}
+    residual = ReleaseCategory.ART20_15
+    named = [c for c in counts if c != residual]
+    if len(counts) <= NAMED_CATEGORIES + 1:
+        keep = set(named)
+    else:
+        keep = set(sorted(named, key=lambda c: (-counts[c], order.get(c, len(order))))[:NAMED_CATEGORIES])
+    out = [f"{_category_name(c)}{counts[c]}{unit}" for c in sorted(keep, key=lambda c: order.get(c, len(order)))]
+    rest = sum(n for c, n in counts.items() if c not in keep)
+    if rest:
+        only_residual = all(c == residual for c in counts if c not in keep)
+        out.append(f"{_category_name(residual) if only_residual else '其他'}{rest}{unit}")
+    return out
 
 
 def _by_category(releases: list[ProactiveRelease]) -> Counter:
@@ -236,19 +257,20 @@ def _proactive(data: DisclosureReportData, releases: list[ProactiveRelease]) -> 
     township = Counter({c: n for c, n in by_category.items() if c.startswith("art21_")})
     general = Counter({c: n for c, n in by_category.items() if not c.startswith("art21_")})
     names = phrase(data, "proactive-groups", (
-        (f"{SHORT}第二十一条规定的乡镇重点公开内容", f"{SHORT}第二十条规定的其他政府信息", "，包括"),
-        (f"乡镇重点公开内容（{SHORT}第二十一条）", f"其他政府信息（{SHORT}第二十条）", "，其中"),
+        (f"{SHORT}第二十一条规定的乡镇重点公开内容", f"{SHORT}第二十条规定的政府信息", "，包括"),
+        (f"乡镇重点公开内容（{SHORT}第二十一条）", f"{SHORT}第二十条规定的政府信息", "，其中"),
         (f"按{SHORT}第二十一条公开的乡镇重点内容", f"按{SHORT}第二十条公开的政府信息", "，分别为"),
     ))
-    groups = [(names[0], township)] if township else []
-    if general:
-        groups.append((names[1], general))
+    # in the order of the 《条例》: 第二十条 first, then the township's own items of 第二十一条
+    groups = [(names[1], general)] if general else []
+    if township:
+        groups.append((names[0], township))
     for i, (name, counts) in enumerate(groups):
         if len(groups) == 1:
             lead, joiner = f"上述信息均为{name}", "，包括"
         else:
             lead, joiner = f"{'其中，' if i == 0 and names[2] == '，包括' else ''}{name}{sum(counts.values())}条", names[2]
-        out += _enumerate(lead, _counted(counts, _category_name), joiner)
+        out += _enumerate(lead, _categories(counts), joiner)
     out += _item_counts(data, by_category)
     late = len(_late(data, releases))
     if late == 0:
@@ -285,14 +307,16 @@ def _item_counts(data: DisclosureReportData, by_category: Counter) -> list[str]:
     if items.licensing_batches:
         batches, published = items.licensing_batches, items.licensing_decisions
         if published >= decided:
+            # the facts only: that they square with 表二 is the reviewer's check, not a statement to the public
+            category = by_category.get(ReleaseCategory.ART20_5, 0)
+            share = f"{batches}条均为" if batches == category else f"中有{batches}条为"
             out.append(phrase(data, "licensing-count", (
-                f"本年作出的{decided}件行政许可决定分{batches}批公示，与表二所列处理决定数量一致。",
-                f"行政许可决定按批次公示，全年{batches}批共{published}件，覆盖本年作出的全部行政许可决定。",
-                f"行政许可和对外管理服务信息中有{batches}条为行政许可决定公示，共公示决定{published}件，与表二一致。",
+                f"全年分{batches}批公示行政许可决定{published}件。",
+                f"行政许可决定按批次公示，全年{batches}批共{published}件。",
+                f"行政许可和对外管理服务信息{share}行政许可决定公示，共公示决定{published}件。",
             )))
         else:
-            out.append(f"行政许可决定分{batches}批公示{published}件，少于表二所列本年处理决定{decided}件，"
-                       "差额情况见第五部分。")
+            out.append(f"本年作出行政许可决定{decided}件，分{batches}批公示{published}件，未公示的情况见第五部分。")
     return out
 
 
@@ -341,7 +365,7 @@ def _requests(data: DisclosureReportData) -> str:
         f"{f'，上年结转{carried_in}件' if carried_in else ''}。",
         f"全年{us}新收政府信息公开申请{new}件{f'，其中{by_channel}' if by_channel else ''}"
         f"{f'；另有上年结转{carried_in}件' if carried_in else ''}。",
-        f"{year}年共受理政府信息公开申请{new}件{f'（{by_channel}）' if by_channel else ''}"
+        f"{year}年共收到政府信息公开申请{new}件{f'（{by_channel}）' if by_channel else ''}"
         f"{f'，加上年结转的{carried_in}件' if carried_in else ''}，本年需办理{new + carried_in}件。",
     ))
     text = opening
@@ -417,7 +441,7 @@ def off_website(releases: list[ProactiveRelease]) -> list[ProactiveRelease]:
 
 def _platform(data: DisclosureReportData, releases: list[ProactiveRelease]) -> str:
     """Where the year's releases were published, which of them are not on the website (named by category: the
-    register records no other reason), and what the portal of this system offers the public — in short sentences.
+    register records no other reason), and the updates of the disclosure guide — in short sentences.
     The applications made online are counted once, in （二）."""
     out = []
     venues = _venues(releases)
@@ -433,23 +457,17 @@ def _platform(data: DisclosureReportData, releases: list[ProactiveRelease]) -> s
         if elsewhere and len(elsewhere) < len(releases):
             used = Counter(v for found in _venue_sets(elsewhere) for v in found)
             out += _enumerate(f"未在政府网站发布的{len(elsewhere)}条仅通过{_join(list(used))}公开",
-                              _counted(_by_category(elsewhere), _category_name))
-    us = ar.we(data.organisation)
+                              _categories(_by_category(elsewhere)))
     guide = DisclosureGuide.objects.filter(organisation=data.organisation).first()
     updates = guide.history.filter(history_date__year=data.year).count() if guide is not None else 0
-    out.append(phrase(data, "platform-portal", (
-        f"{us}政府信息公开门户设有政府信息公开指南、主动公开目录、在线申请、办理进度查询、公开征求意见、"
-        f"现行有效规范性文件、重大行政决策、行政执法公示和政府信息公开工作年度报告栏目。"
-        f"主动公开目录按{SHORT}第二十条、第二十一条规定的类别编排，可按类别查阅"
-        f"{f'；年内更新政府信息公开指南{updates}次' if updates else ''}。"
-        "在线提交的政府信息公开申请，申请人可凭受理编号和联系电话查询办理进度。",
-        f"政府信息公开门户开设公开指南、主动公开目录、依申请公开、公开征求意见、规范性文件、重大行政决策、"
-        f"行政执法公示和年度报告等栏目{f'，公开指南年内更新{updates}次' if updates else ''}。"
-        f"群众可在门户在线提交申请，并凭受理编号和联系电话查询办理进度。",
-        f"群众通过{us}政府信息公开门户，可查阅公开指南和按类别编排的主动公开目录"
-        f"{f'（指南年内更新{updates}次）' if updates else ''}，可查阅现行有效规范性文件、重大行政决策、"
-        "行政执法公示和历年年度报告。在线提交的申请凭受理编号和联系电话即可查询进度，征求意见稿也在门户集中发布。",
-    )))
+    # One short sentence on the portal, from what the register shows of it (the guide's updates): the features of
+    # this software are not the township's platform work, and a paragraph every township prints alike is cut.
+    if updates:
+        out.append(phrase(data, "platform-portal", (
+            f"年内更新政府信息公开指南{updates}次。",
+            f"政府信息公开指南本年更新{updates}次。",
+            f"本年对政府信息公开指南修订更新{updates}次。",
+        )))
     return "".join(out)
 
 
@@ -469,20 +487,16 @@ def _disclosure_inspections(data: DisclosureReportData) -> list:
 
 def _supervision(data: DisclosureReportData) -> str:
     """监督保障 (《条例》第四条、第四十六条、第四十八条; 第五十条第（四）项 and the 2021 template: 工作考核、社会评议和
-    责任追究结果), from the records only: who receives applications and how each is registered (always), study
+    责任追究结果), from the records only: the steps the year's applications took (补正, 征求意见, 延期), study
     sessions on this work, the assessment criteria naming it with their weight and the results (average, the
-    lowest and why it lost points), the social evaluation recorded in 其他数据 or plainly none, the accountability
-    recorded there or plainly none, and the presidium's inspections of the work."""
+    lowest and why it lost points), the social evaluation and accountability recorded in 其他数据, the presidium's
+    inspections of the work, and what was not done (no assessment, evaluation, accountability) in one sentence."""
     org, year, us = data.organisation, data.year, ar.we(data.organisation)
     office = _office(data)
-    out = [phrase(data, "supervision-register", (
-        f"{us}政府信息公开申请由{office}统一受理，每件申请登记收到、补正、延期和答复日期，"
-        f"按照{SHORT}第三十三条规定计算答复期限。",
-        f"{office}统一受理政府信息公开申请，逐件登记收到、补正、延期、答复等环节的日期，"
-        f"答复期限按照{SHORT}第三十三条规定计算。",
-        f"依申请公开实行{office}统一受理、逐件登记，收到、补正、延期和答复日期均有记录，"
-        f"按照{SHORT}第三十三条规定计算答复期限。",
-    ))]
+    out = []
+    handled = _handling(data)
+    if handled:
+        out.append(handled)
     sessions = rf.study_sessions(org, year)
     if sessions:
         topics = _join(list(dict.fromkeys(re.sub(r"^学习", "", s.topic) for s in sessions)))
@@ -495,20 +509,55 @@ def _supervision(data: DisclosureReportData) -> str:
     criteria = disclosure_criteria(org, year)
     for result in criteria:
         out += _assessment(data, result)
-    if not criteria:
-        out.append(phrase(data, "assessment-none", (
-            f"政务公开工作未列入{year}年度目标管理考核。",
-            f"{year}年度目标管理考核没有设置政务公开考核内容。",
-            f"本年度{us}未对政务公开工作开展专项考核。",
-        )))
-    out.append(_social_evaluation(data))
-    out.append(_accountability(data))
+    social, accountable = _social_evaluation(data), _accountability(data)
+    out += [social, accountable]
+    # what was not done, in one sentence rather than one "本年度未…" sentence each
+    missing = [clause for clause, absent in (
+        (f"政务公开工作未列入{year}年度目标管理考核", not criteria),
+        ("未组织政务公开社会评议", not social),
+        ("未发生政府信息公开工作责任追究情况", not accountable),
+    ) if absent]
+    if missing:
+        lead = phrase(data, "supervision-none", (f"本年度，{us}", "本年度", f"{year}年，{us}"))
+        if missing[0].startswith("政务公开工作"):
+            lead = ""
+        out.append(f"{lead}{'，'.join(missing)}。")
     for i in _disclosure_inspections(data):
         text = f"{i.held_on.month}月，{_congress(org)}主席团就{i.subject}开展{i.get_kind_display()}"
         if i.issues:
             text += f"，提出意见建议{i.issues}条，已整改{i.rectified}条"
         out.append(text + "。")
     return "".join(out)
+
+
+def _handling(data: DisclosureReportData) -> str:
+    """How the year's applications were handled, from their records (补正, 延期, 征求意见), so that no two
+    townships print the same paragraph; "" when none of them needed any of these steps."""
+    from fazhi.disclosure.models import DisclosureRequest
+
+    year = data.year
+    handled = DisclosureRequest.objects.active().filter(organisation=data.organisation, replied_on__year=year)
+    total = handled.count()
+    corrected = handled.filter(correction_requested_on__isnull=False).count()
+    extended = handled.filter(extension_days__gt=0).count()
+    live = {"consultations__isnull": False, "consultations__voided_at__isnull": True}
+    consulted = handled.filter(**live, consultations__kind=ConsultationKind.THIRD_PARTY).distinct().count()
+    agencies = handled.filter(**live, consultations__kind=ConsultationKind.AGENCY).distinct().count()
+    # 补正 restarts the clock (《条例》第三十条), 征求意见 is not counted (第三十二条、第三十四条、第三十三条第三款),
+    # 延期 adds at most 20 working days (第三十三条第二款)
+    found = [(what, n, article) for what, n, article in (
+        ("书面告知补正", corrected, "第三十条"), ("征求第三方意见", consulted, "第三十二条"),
+        ("征求其他机关意见", agencies, "第三十四条"), ("延期答复", extended, "第三十三条")) if n]
+    if not total or not found:
+        return ""
+    steps = _join([f"{what}{n}件" for what, n, _ in found])
+    articles = _join(sorted({article for *_, article in found} | {"第三十三条"},
+                            key="第三十条第三十二条第三十三条第三十四条".index))
+    return phrase(data, "supervision-handling", (
+        f"本年办结的{total}件申请中，{steps}，答复期限均按{SHORT}{articles}规定计算。",
+        f"办结的{total}件申请中{steps}，均按{SHORT}{articles}规定计算答复期限。",
+        f"在本年办结的{total}件申请中，{steps}，相应期限依照{SHORT}{articles}计算。",
+    ))
 
 
 def _assessment(data: DisclosureReportData, result: rf.CriterionResult) -> list[str]:
@@ -559,11 +608,7 @@ def _social_evaluation(data: DisclosureReportData) -> str:
     (part 五 names it as a problem)."""
     figures = rf.social_evaluations(data.organisation, data.year)
     if not figures:
-        return phrase(data, "social-none", (
-            "本年度未组织政务公开社会评议。",
-            f"本年度{ar.we(data.organisation)}没有组织开展政务公开社会评议。",
-            "政务公开社会评议本年度未开展。",
-        ))
+        return ""  # said with the other things not done, in one sentence (_supervision)
     out = []
     for f in figures:
         value = _amount(f.value)
@@ -586,11 +631,7 @@ def _accountability(data: DisclosureReportData) -> str:
     """Accountability for this work as the 其他数据 ledger records it, or plainly none."""
     figures = rf.accountability(data.organisation, data.year)
     if not figures:
-        return phrase(data, "accountability-none", (
-            "本年度未对政府信息公开工作启动责任追究。",
-            "本年度未发生政府信息公开工作责任追究情况。",
-            "本年度没有因政府信息公开工作追究责任的情况。",
-        ))
+        return ""  # said with the other things not done, in one sentence (_supervision)
     out = []
     for f in figures:
         value = _amount(f.value)
@@ -681,9 +722,31 @@ def appeals(data: DisclosureReportData) -> str:
 #      the office responsible (the disclosure guide's 受理机构) and a date, and the article it serves.
 # Nothing is invented: a problem without a record is not named, and a cause the records do not show is not given.
 
-ORDINALS = "一二三四五六七八九十"
+class _Ordinals:
+    """一, 二, … for the 一是/二是 items and the （一）（二） headings, however many there are (十一, 十二, …)."""
+
+    def __getitem__(self, index: int) -> str:
+        import cn2an
+
+        return cn2an.an2cn(index + 1)
+
+
+ORDINALS = _Ordinals()
 DOCUMENT_TITLE = re.compile(r"《([^》]+)》")
 DOCUMENT_ITEMS = (TableItem.NORMATIVE_ISSUED, TableItem.NORMATIVE_REPEALED)
+
+
+class Measure(str):
+    """A measure as printed, remembering the other measures that could be taken for the same problem (so a problem
+    carried over from last year gets one that differs from last year's, not last year's with the year changed)."""
+
+    options: tuple = ()
+
+
+def _measure(data: DisclosureReportData, slot: str, options: Sequence[str]) -> Measure:
+    chosen = Measure(phrase(data, slot, options))
+    chosen.options = tuple(options)
+    return chosen
 
 
 @dataclass
@@ -692,6 +755,8 @@ class Problem:
     text: str  # the problem with its cause, without the closing 。
     fix: str  # the measure, with office and date, without the closing 。
     count: int = 1  # the items it concerns (applications, releases, documents)
+    last_fix: str = ""  # last year's measure for the same problem (it was a problem last year too)
+    repeated: bool = False  # no other measure is available: last year's is carried on (the clerk should rewrite)
 
 
 def _named(release) -> str:
@@ -701,8 +766,58 @@ def _named(release) -> str:
     return f"{name}（{release.document_number}）" if release.document_number else name
 
 
-def findings(data: DisclosureReportData) -> list[Problem]:
-    """This year's problems with their measures, in the order of the report."""
+def _same_measure(a: str, b: str) -> bool:
+    """Last year's measure with only its years and counts changed is the same measure."""
+    return re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", b)
+
+
+def _published_measures(org, year: int) -> bool:
+    """Whether the measures of ``year``'s report were the defaults (False when staff wrote part 五 themselves, so
+    the default measures were not what was published)."""
+    from fazhi.disclosure.models import DisclosureAnnualReport
+
+    report = DisclosureAnnualReport.objects.active().filter(organisation=org, year=year).first()
+    return not (report and report.problems_text.strip())
+
+
+def _has_records(org, year: int) -> bool:
+    return bool(rf.releases(org, year) or ar.requests_for_row(org, year, ar.ROW_NEW).exists())
+
+
+def _carry_over(data: DisclosureReportData, found: list[Problem], earlier: int) -> None:
+    """For each problem that was also last year's: remember last year's measure and, where last year's measure
+    would come back with only the year changed, take another one (a different method or date); where there is no
+    other, mark it repeated (part 五 then says the measure is carried on, not that it was adjusted)."""
+    org, last_year = data.organisation, data.year - 1
+    if not _has_records(org, last_year) or not _published_measures(org, last_year):
+        return
+    before = {}
+    for p in findings(ar.load(org, last_year), earlier=earlier - 1):
+        before.setdefault(p.key, p)
+    for p in found:
+        last = before.get(p.key)
+        if last is None:
+            continue
+        p.last_fix = str(last.fix)
+        if not _same_measure(p.fix, last.fix):
+            continue
+        other = next((o for o in getattr(p.fix, "options", ()) if not _same_measure(o, last.fix)), None)
+        if other is None:
+            p.repeated = True
+        else:
+            p.fix = other
+
+
+def findings(data: DisclosureReportData, earlier: int = 2) -> list[Problem]:
+    """This year's problems with their measures, in the order of the report; a problem also found last year is
+    compared with last year's measure (``earlier``: how many years back the measures are reconciled)."""
+    out = _findings(data)
+    if earlier > 0:
+        _carry_over(data, out, earlier)
+    return out
+
+
+def _findings(data: DisclosureReportData) -> list[Problem]:
     org, year, us = data.organisation, data.year, ar.we(data.organisation)
     office, after = rf.office(org), year + 1
     releases = rf.releases(org, year)
@@ -722,7 +837,7 @@ def findings(data: DisclosureReportData) -> list[Problem]:
     late = rf.late_releases(org, year)
     if late:
         out.append(Problem("late_release", _late_releases(late, year),
-                           phrase(data, "fix-late-release", (
+                           _measure(data, "fix-late-release", (
                                f"按照{SHORT}第二十六条规定，自{after}年2月起文件印发当日登记公开台账，"
                                "10个工作日内审核发布，每季度通报公开时效",
                                f"按照{SHORT}第二十六条规定，自{after}年2月起对待公开信息实行"
@@ -734,11 +849,11 @@ def findings(data: DisclosureReportData) -> list[Problem]:
     elsewhere = off_website(releases)
     if elsewhere:
         used = _join(list(dict.fromkeys(v for found in _venue_sets(elsewhere) for v in found))) or "其他载体"
-        what = _list_counts(_by_category(elsewhere), _category_name)
+        what = _join(_categories(_by_category(elsewhere)))
         out.append(Problem("off_website",
                            (f"有{len(elsewhere)}条主动公开信息仅通过{used}公开，未在政府网站发布，涉及{what}"
                             if len(elsewhere) < len(releases) else f"主动公开的{len(releases)}条政府信息均未在政府网站发布"),
-                           phrase(data, "fix-off-website", (
+                           _measure(data, "fix-off-website", (
                                f"按照{SHORT}第二十四条规定，在{after}年3月底前将这{len(elsewhere)}条信息"
                                "在政府网站补充发布，此后村级公示张贴后同步在网站发布",
                                f"按照{SHORT}第二十四条规定，{after}年3月底前补发{len(elsewhere)}条信息，"
@@ -766,7 +881,7 @@ def findings(data: DisclosureReportData) -> list[Problem]:
                                f"人大代表建议、议案办理结果公开不到位，已答复的{len(answered)}件均未对外公开",
                                f"已答复的{len(answered)}件代表建议、议案，办理结果没有在政府网站或政务公开栏向社会公开",
                            )),
-                           phrase(data, "fix-deputies", (
+                           _measure(data, "fix-deputies", (
                                f"在{after}年3月底前将{year}年代表建议、议案办理复文在政府网站集中公开，"
                                "此后每件答复后20个工作日内公开",
                                f"{after}年3月底前在政府网站补充公开{len(answered)}件办理复文，以后随答随公开",
@@ -774,10 +889,23 @@ def findings(data: DisclosureReportData) -> list[Problem]:
                                "并将办理结果公开列入代表建议办理流程",
                            ))))
 
+    overdue = overdue_suggestions(data)
+    if overdue:
+        first = overdue[0]
+        departments = _join(list(dict.fromkeys(rf.department_name(org, s.department) for s in overdue)))
+        text = (f"1件代表{'议案' if first.kind == 'motion' else '建议'}“{first.title}”超过答复期限（{_day(first.due_on, year + 1)}），至年底尚未答复"
+                if len(overdue) == 1 else
+                f"{len(overdue)}件代表建议、议案超过答复期限，至年底尚未答复，包括“{first.title}”等")
+        out.append(Problem("deputy_overdue", text, _measure(data, "fix-deputy-overdue", (
+            f"由{departments}在{after}年1月底前答复，此后对临近答复期限的代表建议、议案逐件提醒督办",
+            f"督促{departments}在{after}年1月底前作出答复，并自{after}年起按月通报代表建议办理进度",
+            f"{after}年1月底前完成答复，答复后20个工作日内公开办理结果，由分管领导逐件督办",
+        )), len(overdue)))
+
     if not disclosure_criteria(org, year):
         out.append(Problem("no_assessment",
                            f"政务公开未列入{year}年度目标管理考核，缺少对机关站所和村（社区）公开工作的考核",
-                           phrase(data, "fix-assessment", (
+                           _measure(data, "fix-assessment", (
                                f"在{after}年度目标管理考核方案中增设政务公开考核内容，明确分值和评分细则",
                                f"{after}年考核方案印发前，增设政务公开考核指标并明确扣分情形",
                                f"将政务公开列入{after}年度机关站所目标管理考核，年终逐项评分",
@@ -788,7 +916,7 @@ def findings(data: DisclosureReportData) -> list[Problem]:
                            phrase(data, "no-social", ("本年度未组织政务公开社会评议，年度考核缺少群众评价",
                                                       "政务公开社会评议本年度没有开展，群众对公开工作的评价未能反映",
                                                       "未组织开展政务公开社会评议，缺少服务对象的评价")),
-                           phrase(data, "fix-social", (
+                           _measure(data, "fix-social", (
                                f"在{after}年11月底前组织服务对象和村（居）民代表开展政务公开满意度评议，"
                                "结果纳入年度考核并在下一年度报告中公布",
                                f"{after}年第四季度在便民服务中心和各村（社区）开展政务公开问卷评议，"
@@ -801,9 +929,9 @@ def findings(data: DisclosureReportData) -> list[Problem]:
         t = state.task
         department = rf.department_name(org, t.department)
         if state.done:
-            text = f"由{department}负责的法治建设责任清单任务“{t.task}”，完成时限为{_day(t.due_on)}，{_day(t.done_on)}才完成，推迟{state.late_by_days}天"
-            fix = phrase(data, "fix-task", (
-                f"自{after}年起对责任清单中的政务公开任务按月调度，到期前10天提醒责任人",
+            text = f"由{department}负责的法治建设责任清单任务“{t.task}”，完成时限为{_day(t.due_on)}，{_day(t.done_on)}才完成，推迟{state.late_by_days}个工作日"
+            fix = _measure(data, "fix-task", (
+                f"自{after}年起对责任清单中的政务公开任务按月调度，到期前5个工作日提醒责任人",
                 f"{after}年起将政务公开任务的进度纳入党政办公会每月通报，逾期任务由分管领导督办",
                 f"自{after}年2月起建立政务公开任务台账，逐项标注完成时限并按月检查",
             ))
@@ -859,7 +987,7 @@ def _late_answer(data: DisclosureReportData, late: rf.LateAnswer, office: str, a
     text = f"{_day(r.received_on)}收到的政府信息公开申请逾期答复：该申请{history.lstrip('，')}{'，' if history else ''}{due}，{end}"
     consulted = any(rf.third_party(kind) for kind, *_ in late.consulted)
     if consulted:
-        fix = phrase(data, "fix-late-answer-consulted", (
+        fix = _measure(data, "fix-late-answer-consulted", (
             f"按照{SHORT}第三十二条、第三十三条规定，自{after}年2月起征求第三方意见的申请在收到意见当日"
             "重新核定答复期限，期限届满前5个工作日书面提醒承办人",
             f"按照{SHORT}第三十二条、第三十三条规定，自{after}年2月起对征求意见的申请单独建立跟踪表，"
@@ -868,7 +996,7 @@ def _late_answer(data: DisclosureReportData, late: rf.LateAnswer, office: str, a
             "明确征求意见结束后的办理时限和分管领导督办环节",
         ))
     else:
-        fix = phrase(data, "fix-late-answer", (
+        fix = _measure(data, "fix-late-answer", (
             f"按照{SHORT}第三十三条规定，自{after}年2月起在答复期限届满前5个工作日书面提醒承办人，"
             "届满前2个工作日报分管领导督办",
             f"按照{SHORT}第三十三条规定，自{after}年2月起每周通报在办申请的剩余期限",
@@ -888,20 +1016,65 @@ LAST_YEAR = {
     "licensing_unreleased": "有{n}件行政许可决定未公示",
     "late_answer": "有{n}件政府信息公开申请逾期答复",
     "deputy_unpublished": "人大代表建议办理结果未公开",
+    "deputy_overdue": "有{n}件人大代表建议、议案超过答复期限未答复",
     "no_social_evaluation": "未组织政务公开社会评议",
     "late_task": "法治建设责任清单中有{n}项政务公开任务未按期完成",
     "corrected": "有{n}件政府信息公开案件被复议机关或法院纠正",
     "no_assessment": "政务公开未列入年度目标管理考核",
 }
 
+# Last year's problems whose measure leaves a trace in the register (a release, an evaluation, a criterion): when
+# the problem is still there, the register shows the measure was not carried out.
+TRACEABLE = {"unreleased_normative", "off_website", "licensing_unreleased", "deputy_unpublished", "deputy_overdue",
+             "no_social_evaluation", "no_assessment"}
+
+
+def _promise(measure: str, day) -> str:
+    """"，晚于上年度确定的2025年3月底" when last year's measure promised an earlier date than ``day``."""
+    promised = rf.promised_by(measure)
+    if promised is None or day is None or day <= promised:
+        return ""
+    return f"，晚于上年度确定的{promised.year}年{promised.month}月底时限"
+
+
+def _done_when(data: DisclosureReportData, key: str, last: Problem, done: str) -> str:
+    """What the register shows of when last year's problem was put right (the items of last year themselves, where
+    the problem concerned items), with the date last year's measure promised; else ``done``."""
+    org, year = data.organisation, data.year
+    if key == "off_website":
+        items = off_website(rf.releases(org, year - 1))
+        day = rf.republished_on_website(org, items, ar._year_bounds(year)[0]) if items else None
+        if day is None:
+            return ""  # said by _rectification: the items themselves were not put right
+        return f"上年度未在政府网站发布的{len(items)}条信息已于{_day(day)}在政府网站补发{_promise(last.fix, day)}；{done}"
+    if key == "deputy_unpublished":
+        published = rf.deputy_answer_releases(org, year)
+        if published:
+            first = published[0]
+            where = _join(list(dict.fromkeys(v for v in VENUE_SEPARATORS.split(first.venue or "") if v))) or "政府网站"
+            return f"代表建议办理结果已于{_day(first.published_on)}在{where}公开{_promise(last.fix, first.published_on)}"
+    if key == "no_social_evaluation":
+        figures = rf.social_evaluations(org, year)
+        if figures:
+            return f"本年已于{_day(figures[0].stated_on)}组织{figures[0].name}{_promise(last.fix, figures[0].stated_on)}"
+    if key == "no_assessment":
+        criteria = _disclosure_criteria(data)
+        if criteria:
+            return f"{_day(criteria[0].adopted_on)}已将政务公开列入{year}年度目标管理考核"
+    return done
+
+
 def _rectification(data: DisclosureReportData) -> str:
-    """What became of last year's problems: the same checks on last year's register, against this year's."""
+    """What became of last year's problems: the same checks on last year's register, against this year's. For a
+    problem put right, when (from the record); for one still there, last year's measure and, where the register
+    shows it, that it was not carried out by its date — plainly, without a cause the records do not show, and
+    without claiming the measure was adjusted when it is carried on."""
     org, year = data.organisation, data.year
     last_year = year - 1
-    if not (rf.releases(org, last_year) or ar.requests_for_row(org, last_year, ar.ROW_NEW).exists()):
+    if not _has_records(org, last_year):
         return ""
-    before = findings(ar.load(org, last_year))
-    now = {p.key for p in findings(data)}
+    before = findings(ar.load(org, last_year), earlier=1)
+    now = {p.key: p for p in findings(data)}
     us = ar.we(org)
     if not before:
         return phrase(data, "rectify-none", (
@@ -918,31 +1091,48 @@ def _rectification(data: DisclosureReportData) -> str:
         "licensing_unreleased": "本年行政许可决定均已公示",
         "late_answer": f"本年应答复的{rate.denominator or 0}件申请均按期答复" if rate.denominator else "本年无逾期答复的申请",
         "deputy_unpublished": "本年代表建议办理结果已在政府网站公开",
+        "deputy_overdue": "本年未再发生代表建议、议案逾期未答复的情况",
         "no_social_evaluation": "本年已组织政务公开社会评议",
         "late_task": "本年责任清单中的政务公开任务均按期完成",
         "corrected": "本年未再发生被纠正的情况",
         "no_assessment": f"{year}年度目标管理考核已设置政务公开考核内容",
     }
-    out, persisting = [], []
+    measures_known = _published_measures(org, last_year)
+    out = []
     for key in dict.fromkeys(p.key for p in before):
+        last = next(p for p in before if p.key == key)
         was = LAST_YEAR[key].format(n=sum(p.count for p in before if p.key == key))
-        if key in now:
-            persisting.append(was)
+        when = _done_when(data, key, last, done[key])
+        if key not in now and not when:
+            # this year's items are in order, but last year's own were not put right (no record of it)
+            items = last.count
+            out.append(f"上年度{was}，当年报告提出的措施是：{last.fix}。" if measures_known else f"上年度{was}。")
+            out.append(f"登记簿中没有这{items}条信息在政府网站补发的记录，该措施未按期落实；{done[key]}。")
+            continue
+        if key not in now:
+            out.append(phrase(data, "rectify-done", (f"上年度{was}，经整改，{{}}。",
+                                                     f"针对上年度{was}的问题，{{}}。",
+                                                     f"上年度{was}；{{}}，已整改到位。")).format(when))
+            continue
+        current = now[key]
+        # last year's measure, then plainly whether the register shows it done; no cause is given that the
+        # records do not show
+        said = f"上年度报告针对{was}的问题，提出的措施是：{last.fix}。" if measures_known else f"上年度报告列出{was}的问题。"
+        if key in TRACEABLE and measures_known:
+            said += "登记记录显示该措施未按期落实，该问题本年仍然存在"
         else:
-            out.append(phrase(data, "rectify-done", (f"上年度{was}，经整改，{done[key]}。",
-                                                     f"针对上年度{was}的问题，{done[key]}。",
-                                                     f"上年度{was}；{done[key]}，已整改到位。")))
-    if persisting:
-        listed, these = "；".join(persisting), "这些问题" if len(persisting) > 1 else "这一问题"
-        out.append(phrase(data, "rectify-open", (
-            f"上年度{listed}，{these}本年仍未解决，已列入本年问题并调整整改措施。",
-            f"上年度已经发现的问题中，{listed}，{these}尚未整改到位，本年继续列为问题。",
-            f"以下问题上年度已经出现、本年仍然存在：{listed}，下文一并提出新的措施。",
-        )))
+            said += "本年仍存在同类问题"
+        said += "，本年继续落实该措施。" if current.repeated else "，继续列为本年问题，措施见下文。"
+        out.append(said)
     return "".join(out)
 
 
 # ---------------------------------------------------------------- the section
+
+def _carried(problem: Problem) -> str:
+    """A measure that is last year's carried on says so (no other is available; the clerk should rewrite it)."""
+    return "继续落实上年度措施，" if problem.repeated else ""
+
 
 def problems(data: DisclosureReportData) -> str:
     us, office = ar.we(data.organisation), rf.office(data.organisation)
@@ -962,10 +1152,10 @@ def problems(data: DisclosureReportData) -> str:
     if len(found) == 1:
         problem, = found
         lines += [f"（{ORDINALS[n]}）存在的主要问题", f"本年度，{problem.text}。",
-                  f"（{ORDINALS[n + 1]}）改进措施", f"{us}明确由{office}负责整改：{problem.fix}。"]
+                  f"（{ORDINALS[n + 1]}）改进措施", f"{us}明确由{office}负责整改：{_carried(problem)}{problem.fix}。"]
         return "\n".join(lines)
     listed = "".join(f"{ORDINALS[i]}是{p.text}。" for i, p in enumerate(found))
-    fixes = "".join(f"{ORDINALS[i]}是{p.fix}。" for i, p in enumerate(found))
+    fixes = "".join(f"{ORDINALS[i]}是{_carried(p)}{p.fix}。" for i, p in enumerate(found))
     lead = phrase(data, "problems-lead", (f"本年度，{us}政府信息公开工作存在以下问题：",
                                           "对照登记记录，本年度主要存在以下问题：",
                                           f"{us}政府信息公开工作本年度还存在以下不足："))
@@ -1016,14 +1206,16 @@ def other(data: DisclosureReportData) -> str:
     us = ar.we(data.organisation)
     fees = _figure(data, "disclosure_fees")
     amount = Decimal(fees.value or 0)
-    basis = f"按照{SHORT}第四十二条和《政府信息公开信息处理费管理办法》规定"
+    measures = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+    basis = phrase(data, "fees-basis", (f"按照{SHORT}第四十二条和{measures}规定", f"根据{SHORT}第四十二条和{measures}",
+                                        f"依照{SHORT}第四十二条和{measures}规定"))
     if amount:
         text = f"{basis}，本年度{us}收取信息处理费{_amount(amount)}元。"
     else:
         text = phrase(data, "fees", (
             f"{basis}，本年度{us}未收取信息处理费。",
-            f"本年度{us}未收取政府信息公开信息处理费（{SHORT}第四十二条、《政府信息公开信息处理费管理办法》）。",
-            f"依照{SHORT}第四十二条，{us}本年度提供政府信息均未收取信息处理费。",
+            f"{basis}，本年度{us}未收取政府信息公开信息处理费。",
+            f"{basis}，{us}本年度提供政府信息均未收取信息处理费。",
         ))
     unpaid = ar.requests_for_row(data.organisation, data.year, Result.OTHER_FEE_UNPAID).count()
     if unpaid:
@@ -1065,15 +1257,11 @@ def _deputy_suggestions(data: DisclosureReportData) -> str:
         f"{year}年，{congress}主席团交由{us}办理的代表{named}，{status}。",
         f"本年度共承办{congress}代表{named}，{status}。",
     ))
-    if pending:
-        overdue = [s for s in pending if s.due_on <= last]
-        if len(pending) <= 3:
-            for s in pending:
-                state = (f"答复期限{format_date(s.due_on)}已过，至年底尚未答复" if s in overdue else
-                         f"至年底尚未答复，仍在{format_date(s.due_on)}的答复期限内")
-                text += f"“{s.title}”（承办单位：{rf.department_name(org, s.department)}）{state}。"
-        else:
-            text += f"尚未答复的{len(pending)}件中，已超过答复期限{len(overdue)}件。"
+    # one overdue and unanswered at the year's end is a failure: a problem of part 五 with its measure
+    # (overdue_suggestions), not a neutral matter of 六; here only those still within their deadline
+    waiting = [s for s in pending if s.due_on > last]
+    if waiting:
+        text += f"另有{len(waiting)}件尚在答复期限内。"
     published = rf.deputy_answer_releases(org, year)
     if published and answered:
         first = published[0]
@@ -1086,6 +1274,13 @@ def _deputy_suggestions(data: DisclosureReportData) -> str:
         if len(published) > 1:
             text += f"全年公开办理结果{len(published)}次。"
     return text
+
+
+def overdue_suggestions(data: DisclosureReportData) -> list:
+    """The deputies' motions and suggestions of the year past their answer deadline (代表法第四十四条;
+    DeputySuggestion.due_on) and still unanswered at the year's end."""
+    last = ar._year_bounds(data.year)[1]
+    return [s for s in deputy_suggestions(data) if s.due_on <= last and not (s.answered_on and s.answered_on <= last)]
 
 
 def _amount(value) -> str:
@@ -1116,12 +1311,14 @@ def penalty_basis(data: DisclosureReportData) -> str:
         return ""
     ordinary = t2.penalty - t2.simple_penalties
     law = "《中华人民共和国行政处罚法》第五十一条"
+    # a plain sentence of fact (the renderer prints it before the table, so no "表中…" note to the reviewer)
     if not ordinary:
-        return f"表中行政处罚决定{t2.penalty}件按本年作出的处罚决定计数，均为依照{law}当场作出的简易程序处罚。"
+        return f"本年作出的行政处罚决定{t2.penalty}件，均为依照{law}当场作出的简易程序处罚。"
     return phrase(data, "penalty-basis", (
-        t2.penalty_basis,
-        f"表中行政处罚决定{t2.penalty}件为本年作出的全部处罚决定，包括一般程序{ordinary}件和依照{law}"
-        f"当场作出的简易程序处罚{t2.simple_penalties}件。",
-        f"行政处罚一栏按处罚决定计数：本年作出处罚决定{t2.penalty}件，其中依照{law}适用简易程序当场处罚"
-        f"{t2.simple_penalties}件、一般程序{ordinary}件。",
+        f"本年作出行政处罚决定{t2.penalty}件，其中一般程序{ordinary}件，依照{law}当场作出的简易程序处罚"
+        f"{t2.simple_penalties}件。",
+        f"本年作出的{t2.penalty}件行政处罚决定中，依照{law}适用简易程序当场作出{t2.simple_penalties}件，"
+        f"按一般程序作出{ordinary}件。",
+        f"{data.year}年，{ar.we(data.organisation)}作出行政处罚决定{t2.penalty}件，包括一般程序处罚{ordinary}件和依照"
+        f"{law}当场作出的简易程序处罚{t2.simple_penalties}件。",
     ))
