@@ -137,7 +137,7 @@ def test_the_report_states_counts_and_the_zero_never_the_people(township):
     person(township, "矫1", start=dt.date(2024, 6, 1), end=dt.date(2026, 5, 31))
     composed = compose_report(report_new(township, 2025))
     text = "\n".join(p.plain for s in composed.sections for p in s.paragraphs)
-    assert "年末在册社区矫正对象1人" in text and "社区矫正对象无脱管、漏管和重新犯罪" in text
+    assert "年末在册社区矫正对象1人" in text and "无脱管、漏管和重新犯罪" in text
     assert "（0" not in text
     assert NAME not in text
 

@@ -99,7 +99,7 @@ def test_counts_lost_and_the_report_says_no_case_lost(township):
     assert get("litigation_cases").compute(scope).value == 1
     assert get("litigation_cases_lost").compute(scope).value == 0
     text = "\n".join(p.plain for s in compose_report(report_new(township, 2025)).sections for p in s.paragraphs)
-    assert "我镇作为被申请人参加行政复议案件1件，作为被告参加行政诉讼案件1件。全年审结1件，无行政行为被撤销、变更或确认违法的情形" in text
+    assert "我镇被申请行政复议1件，被提起行政诉讼1件。全年审结1件，无行政行为被撤销、变更或确认违法的情形" in text
     assert "协助人民法院冻结、划拨被执行人资金资产等3次" in text
     LegalCaseFactory(organisation=township, outcome="revoked", concluded_on=dt.date(2025, 11, 1))
     assert get("litigation_cases_lost").compute(scope).value == 1

@@ -90,7 +90,7 @@ def test_the_report_states_the_coverage_under_legal_publicity_linked_to_its_scho
     measures = next(s for s in composed.sections if s.key == "measures_text")
     paragraph = next(p.plain for p in measures.paragraphs if p.area == "publicity")
     assert "辖区3所中小学校中2所配备法治副校长" in paragraph
-    assert "法治教育2场次，受教育师生450人次" in paragraph
+    assert "法治副校长进校园2场次，受教育师生450人次" in paragraph
     client.force_login(clerk)
     page = client.get(f"/reports/view/{township.code}/{Y}/").content.decode()
     link = re.search(r'<a data-indicator="vice_principal_coverage" href="([^"]+)"[^>]*>2</a>', page)

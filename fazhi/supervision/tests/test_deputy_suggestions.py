@@ -93,8 +93,8 @@ def test_the_report_states_them_under_supervision_and_each_number_opens_its_reco
     composed = compose_report(report_new(suggestions, Y))
     measures = next(s for s in composed.sections if s.key == "measures_text")
     paragraph = next(p.plain for p in measures.paragraphs if p.area == "supervision")
-    assert "办理人大代表建议、议案5件" in paragraph and "答复期限已到的5件中，3件按期答复，按期答复率60%" in paragraph
-    assert "代表反馈意见的3件中，2件表示满意或基本满意，满意率66.7%" in paragraph
+    assert "承办人大代表建议、议案5件" in paragraph and "答复期限已到的5件中，3件按期答复，按期答复率60%" in paragraph
+    assert "征询代表意见3件，满意或基本满意2件，满意率66.7%" in paragraph
     assert "代表提出意见建议6条" in paragraph and "已整改5条" in paragraph
     client.force_login(clerk)
     page = client.get(f"/reports/view/{suggestions.code}/{Y}/").content.decode()
@@ -116,4 +116,4 @@ def test_no_overdue_answer_is_said_as_a_result_once_there_are_suggestions(townsh
     text = lambda: "\n".join(p.plain for s in compose_report(report_new(township, Y)).sections for p in s.paragraphs)  # noqa: E731
     assert "超期" not in text()  # no suggestions at all: nothing to say
     DeputySuggestionFactory(organisation=township, assigned_on=D(Y, 3, 1), answered_on=D(Y, 4, 1))
-    assert "办理人大代表建议、议案1件，均按期答复" in text()
+    assert "承办人大代表建议、议案1件，均按期答复" in text()
