@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -331,14 +331,21 @@ def _assessment(township, year, today, clerk, rng, latest: bool = False) -> int:
     return written
 
 
-# 社会评议 of the disclosure work (政府信息公开条例第五十条第（四）项), by the township's slot: (name, 满意率, how, the
-# sentence the report states it in); 河口镇 organised none (its annual report says so, a problem of its own).
+# 社会评议 of the disclosure work (政府信息公开条例第五十条第（四）项), by the township's slot: (name, satisfied, respondents,
+# how, the sentence the report states it in); 河口镇 organised none (its annual report says so, a problem of its own).
+# The 满意率 is never typed in: it is the satisfied respondents ÷ the respondents stated, rounded as the report rounds
+# every rate (one decimal, half up: indicators.registry), so a reader who recomputes it from the sentence gets it.
 SOCIAL_EVALUATION = {
-    0: ("政务公开群众满意度问卷调查", Decimal("96.4"), "{y}年政务公开群众满意度问卷汇总表（发放问卷320份，收回301份）",
-        "开展政务公开群众满意度问卷调查，收回有效问卷301份，群众满意率{数值}%"),
-    2: ("政务公开社会评议（村民代表评议）", Decimal("92.7"), "{y}年政务公开社会评议汇总表（参评村民代表86人）",
-        "组织86名村民代表对政务公开工作进行评议，满意率{数值}%"),
+    0: ("政务公开群众满意度问卷调查", 290, 301, "{y}年政务公开群众满意度问卷汇总表（发放问卷320份，收回301份）",
+        "开展政务公开群众满意度问卷调查，收回有效问卷301份，其中满意或基本满意290份，群众满意率{数值}%"),
+    2: ("政务公开社会评议（村民代表评议）", 80, 86, "{y}年政务公开社会评议汇总表（参评村民代表86人）",
+        "组织86名村民代表对政务公开工作进行评议，其中满意或基本满意80人，满意率{数值}%"),
 }
+
+
+def satisfaction_rate(satisfied: int, respondents: int) -> Decimal:
+    """satisfied ÷ respondents × 100, to one decimal, half up: the report's own rounding of a rate."""
+    return (Decimal(satisfied) * 100 / Decimal(respondents)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def _disclosure_oversight(spec, township, year, today, clerk) -> int:
@@ -352,7 +359,8 @@ def _disclosure_oversight(spec, township, year, today, clerk) -> int:
     stated = _clip(dt.date(year, 12, 20), today)
     evaluation = SOCIAL_EVALUATION.get(traits.slot % 3)
     if evaluation and stated:
-        name, rate, paper, phrase = evaluation
+        name, satisfied, respondents, paper, phrase = evaluation
+        rate = satisfaction_rate(satisfied, respondents)
         _save(OtherFigure(organisation=township, stated_on=OfficeDays().on_or_before(stated), metric=Metric.OTHER, name=name,
                           value=rate, unit="%", placement=Placement.SUPERVISION, phrase=phrase,
                           source_system="党政综合办公室（政务公开办公室）", source_document=paper.format(y=year)), clerk)

@@ -138,6 +138,7 @@ def test_the_report_states_counts_and_the_zero_never_the_people(township):
     composed = compose_report(report_new(township, 2025))
     text = "\n".join(p.plain for s in composed.sections for p in s.paragraphs)
     assert "年末在册社区矫正对象1人" in text and "无脱管、漏管和重新犯罪" in text
+    assert "按每日电话报到、每月集中教育的要求，全年落实到位的0人" in text  # a requirement, not claimed as done
     assert "（0" not in text
     assert NAME not in text
 

@@ -10,7 +10,7 @@ from fazhi.indicators.registry import Scope, compute_all
 from fazhi.reports.compose import ReportData, compose_report, default_texts
 from fazhi.reports.models import NARRATIVE_FIELDS, AnnualReport
 from fazhi.reports.services import report_new, report_save
-from fazhi.reports.writing import markers, numbers
+from fazhi.reports.writing import markers, numbers, records
 from fazhi.testing.factories import DisputeCaseFactory, PublicityEventFactory, TownshipFactory
 
 from .conftest import on
@@ -43,9 +43,13 @@ def test_every_number_is_the_registry_figure_its_part_or_its_change(ledgers, yea
             assert run.amount == fig.denominator, run
         elif run.part == "change":
             assert run.amount == Decimal(fig.value) - Decimal(last[run.key].value), run
+        elif run.part == records.DETAIL:  # a count of some records, recomputed the way the report computes it
+            assert run.amount == records.detail(ReportData.load(ledgers, year).writer, run.key, run.label).amount, run
         elif run.value != "无":
             assert run.amount == fig.value, run
-        assert run.href.startswith(f"/indicators/{run.key}/records/")
+        # all the rule-of-law meetings beside those a principal chaired link to all of them
+        linked = "rule_of_law_meetings" if run.label == records.ALL_MEETINGS else run.key
+        assert run.href.startswith(f"/indicators/{linked}/records/")
     shown = own_figures(composed)
     assert shown["publicity_events"] == 3 and shown["publicity_materials"] == 600
     assert shown["dispute_success_rate"] == Decimal("75.0")

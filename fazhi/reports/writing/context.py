@@ -103,6 +103,22 @@ class Writer:
         return Subsection(heading, runs(framing.format(**values)), area=area)
 
     @cached_property
+    def dated(self):
+        """The report's 成文日期: the saved report's, else the default a draft carries (narrative.default_dated).
+        Every deadline the plan (part 四) sets must fall after it."""
+        from fazhi.reports import narrative
+        from fazhi.reports.models import AnnualReport
+
+        saved = AnnualReport.objects.active().filter(organisation=self.data.org, year=self.data.year).first()
+        return saved.dated if saved is not None and saved.dated else narrative.default_dated(self.data.org, self.data.year)
+
+    def plan_deadline(self) -> str:
+        """"2026年3月底前": the end of the month after the 成文日期's, so a plan never promises a day already past."""
+        day = self.dated
+        year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+        return f"{year}年{month}月底前"
+
+    @cached_property
     def rank(self) -> int:
         """The township's place in its county's list, which picks its phrasings (wording.variant)."""
         from fazhi.reports.writing import wording

@@ -495,9 +495,10 @@ def disputes(w: Writer) -> Subsection:
         if supervised:
             routine = w.choose("dsp.routine", ("对社区矫正对象坚持每日电话联系、每月集中教育",
                                                "落实日常电话报告和每月集中教育", "矫正对象每日电话报到、每月参加集中教育"))
+            # below 100 % the routine is the requirement, not a claim: "按…要求，全年落实到位的N人"
             parts.append(f"。{routine}" if w.is_full("corrections_schedule_rate") else
-                         runs(f"。{routine}，全年落实到位的", w.part("corrections_schedule_rate", NUMERATOR),
-                              "，落实率", w.run("corrections_schedule_rate")))
+                         runs("。按每日电话报到、每月集中教育的要求，全年落实到位的",
+                              w.part("corrections_schedule_rate", NUMERATOR), "，落实率", w.run("corrections_schedule_rate")))
         nothing = w.none("corrections_incidents") if on_roll else None
         if nothing:
             parts += ["，", nothing, "脱管、漏管和重新犯罪"]

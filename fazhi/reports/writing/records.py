@@ -71,6 +71,7 @@ DETAIL_SEPARATOR = "："
 CASES_HEARD, CASES_ATTENDED = "开庭审理的案件", "负责人出庭的案件"
 SERIES = "系列"
 REPORTS_HEARD = "听取汇报"
+ALL_MEETINGS = "全部会议"  # beside the meetings a principal chaired, all the year's rule-of-law meetings (part 一's count)
 
 
 def detail_run(w, key: str, name: str, count: int, unit: str) -> FigureRun:
@@ -107,7 +108,18 @@ DETAILS = {
     CASES_ATTENDED: lambda w, key, arg: _cases(w, key, arg, True),
     SERIES: _series,
     REPORTS_HEARD: lambda w, key, arg: _heard(w, key),
+    ALL_MEETINGS: lambda w, key, arg: _all_meetings(w, key),
 }
+
+
+def _all_meetings(w, key: str) -> FigureRun | None:
+    """All the year's rule-of-law meetings, of which ``key``'s (those a principal chaired) are some; linked to them.
+    A detail of part 三's figure, so part 一's own figure stays part 一's (compose keeps a theme staff removed)."""
+    fig = w.figure("rule_of_law_meetings")
+    if fig is None or w.figure(key) is None:
+        return None
+    return FigureRun(key, format_value(fig.value), "次", w.href("rule_of_law_meetings"), ALL_MEETINGS,
+                     amount=fig.value, part=DETAIL)
 
 
 def _heard(w, key: str) -> FigureRun | None:

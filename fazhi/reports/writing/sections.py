@@ -175,6 +175,23 @@ def _unreviewed_decisions(w: Writer, s: Suggestion) -> list[Run]:
                 "未按计划推进，至年底尚未启动。", cause)
 
 
+def overdue_span(due: dt.date, until: dt.date) -> str:
+    """How long past ``due`` ``until`` is, in whole calendar months and the days left over ("6个月零14天"; 6月17日 to
+    12月31日), counted as a reader counts them on the calendar (no "近/约" that could understate it)."""
+    if until <= due:
+        return ""
+    months = (until.year - due.year) * 12 + until.month - due.month
+    if until.day < due.day:
+        months -= 1
+    # the same day ``months`` months after the due day (clamped to the month's end: 1月31日 + 1个月 = 2月28/29日)
+    year, month = due.year + (due.month - 1 + months) // 12, (due.month - 1 + months) % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    days = (until - dt.date(year, month, min(due.day, last))).days
+    if not months:
+        return f"{days}天"
+    return f"{months}个月" + (f"零{days}天" if days else "")
+
+
 def _deputies(w: Writer, s: Suggestion) -> list[Run]:
     """The 人大 suggestion still unanswered at the year's end, named, with the satisfaction when it is low."""
     open_ = casefacts.unanswered_suggestions(w.scope)
@@ -183,8 +200,7 @@ def _deputies(w: Writer, s: Suggestion) -> list[Run]:
     parts: list = []
     if open_:
         first = open_[0]
-        months = (dt.date(w.data.year, 12, 31) - first.due_on).days // 30
-        delay = f"超过答复期限近{chinese_number(months)}个月" if months >= 1 else "超过答复期限"
+        delay = "超过答复期限" + overdue_span(first.due_on, dt.date(w.data.year, 12, 31))
         parts += [f"“{first.title.strip('“”')}”（承办单位：{first.department}）答复期限为{facts.month_day(first.due_on)}，"
                   f"至年底仍未答复，{delay}。"]
     else:
@@ -297,11 +313,18 @@ def duties(w: Writer, extra: list[list[Run]] = (), told: list[Suggestion] = ()) 
     if chaired:
         secretary, head = by_role.get(leaders.SECRETARY), by_role.get(leaders.HEAD)
         heard = records.detail(w, "principal_chaired_meetings", records.REPORTS_HEARD)
+        # the meetings a principal chaired are some of part 一's rule-of-law meetings, and the reports heard some of
+        # those: when the counts differ the sentence says so, so part 一's figure and this one never seem to clash
+        total = records.detail(w, "principal_chaired_meetings", records.ALL_MEETINGS)
+        total = total if total is not None and total.amount != chaired.amount else None
         lead.add(w.say("duty.chaired", (
-            "{principals}主持召开会议专题研究法治建设{n}[，其中听取法治建设工作汇报{heard}][；{party}书记主持{sec}][，{headpost}主持{head}]",
-            "[{party}书记先后主持{sec}，][{headpost}主持{head}，]全年由主要负责人主持的法治建设专题会议{n}[，听取汇报{heard}]",
-            "全年主要负责人亲自主持研究法治建设{n}[（其中听取工作汇报{heard}）][：{party}书记主持{sec}][；{headpost}主持{head}]",
-        ), principals=t.principals, n=chaired, heard=heard if heard and heard.amount else None,
+            "[全年研究法治建设的会议共{total}，]{principals}主持召开会议专题研究法治建设{n}[，其中听取法治建设工作汇报{heard}]"
+            "[；{party}书记主持{sec}][，{headpost}主持{head}]",
+            "[全年研究法治建设的会议共{total}，][{party}书记先后主持{sec}，][{headpost}主持{head}，]"
+            "由主要负责人主持的法治建设专题会议{n}[，其中听取汇报{heard}]",
+            "[全年研究法治建设的会议共{total}，]主要负责人亲自主持研究法治建设{n}[，其中听取工作汇报{heard}]"
+            "[：{party}书记主持{sec}][；{headpost}主持{head}]",
+        ), principals=t.principals, n=chaired, total=total, heard=heard if heard and heard.amount else None,
             party=t.party, headpost="办事处主任" if t.unit == "街道" else f"{t.unit}长",
             sec=facts.join(secretary.topics[:2]) if secretary else "", head=facts.join(head.topics[:2]) if head else ""))
         settled = [x for entry in by_role.values() for x in entry.settled][:2]
@@ -433,19 +456,34 @@ def plans(w: Writer, suggestions: list[Suggestion]) -> list[Paragraph]:
     from fazhi.indicators.gaps import advisor_gaps
 
     villages = "、".join(advisor_gaps(w.data.org, year)[:4]) or "尚未配备法律顾问的村（社区）"
-    items = [(heading, text.replace("{villages}", villages)) for heading, text in items]
+    items = [(heading, _not_below(w, text.replace("{villages}", villages))) for heading, text in items]
     for number, (heading, text) in enumerate(items, start=1):
         paragraphs.append(Paragraph(merge([Text(f"（{chinese_number(number)}）{heading}。", SUBHEADING), Text(text + "。")])))
     paragraphs.append(Paragraph(runs(_closing(w))))
     return paragraphs
 
 
+QUARTERLY_MEETINGS = "每季度至少专题研究一次法治建设工作"
+
+
+def _not_below(w: Writer, text: str) -> str:
+    """A plan's target is never below what the year already did: "每季度至少专题研究一次" (4 a year) becomes
+    "全年专题研究法治建设工作不少于9次" after a year of 9 such meetings."""
+    held = w.value("rule_of_law_meetings") or 0
+    if QUARTERLY_MEETINGS in text and held > 4:
+        text = text.replace(QUARTERLY_MEETINGS, f"全年专题研究法治建设工作不少于{held}次、每季度至少一次")
+    return text
+
+
 def _leadership(w: Writer) -> tuple[str, str]:
     t = w.terms
+    # two hearings a year (年中、年末) at the least, and never fewer than the principals heard this year
+    heard = max(2, leaders.reports_heard(w.scope))
+    hearings = "年中、年末各听取一次法治建设专题汇报" if heard == 2 else f"全年听取法治建设专题汇报不少于{heard}次"
     return w.choose("plan.lead", (
-        ("持续加强党对法治建设的领导", f"压紧压实{t.principals}推进法治建设第一责任人职责，{t.party}每季度至少专题研究一次法治建设工作，"
+        ("持续加强党对法治建设的领导", f"压紧压实{t.principals}推进法治建设第一责任人职责，{t.party}{QUARTERLY_MEETINGS}，"
                                        "把法治建设成效纳入年度目标考核"),
-        ("压实第一责任人职责", f"{t.principals}年内至少各听取一次法治建设专题汇报，班子成员年终述职一并述法，"
+        ("压实第一责任人职责", f"{t.principals}{hearings}，班子成员年终述职一并述法，"
                                "考核结果与评先评优挂钩"),
         ("健全法治建设推进机制", f"年初印发{w.data.year + 1}年法治建设工作要点，逐项明确责任领导、责任部门和完成时限，"
                                  "实行季度调度、半年通报、年终考核"),
@@ -470,14 +508,13 @@ def _publicity_plan(w: Writer) -> tuple[str, str]:
 
 def _specific_plan(w: Writer, s: Suggestion) -> tuple[str, str] | None:
     """A plan that names the matter of its shortcoming (the decision not started, the suggestion unanswered…)."""
-    next_year = w.data.year + 1
     if s.trigger == "decisions_without_review":
         listed = "".join(facts.quoted(x) for x in facts.decisions_unreviewed(w.scope, 2))
         return ("推进重大行政决策目录事项落地", f"对{listed or '目录事项'}等目录事项逐项制定推进计划，明确承办单位和时间节点，"
                                                "按季度调度，未按期推进的在党政联席会议上说明原因")
     if s.trigger in (problems.DEPUTY_ON_TIME, problems.DEPUTY_SATISFACTION):
         open_ = casefacts.unanswered_suggestions(w.scope)
-        first = f"对“{open_[0].title.strip('“”')}”于{next_year}年1月底前书面答复；" if open_ else ""
+        first = f"对“{open_[0].title.strip('“”')}”于{w.plan_deadline()}书面答复；" if open_ else ""
         return ("提高人大代表建议办理质效", f"{first}建立代表建议办理台账，逐件明确承办单位和答复期限，期限届满前15日提醒；"
                                            "办理前当面听取领衔代表意见，答复后回访，代表满意和基本满意率达到90%以上")
     if s.trigger == problems.LOW_APPEARANCE:
@@ -486,13 +523,13 @@ def _specific_plan(w: Writer, s: Suggestion) -> tuple[str, str] | None:
     if s.trigger == problems.ADVICE_OVERDUE:
         # only a suggestion still unanswered at the year's end gets a reply date; one answered late is done
         open_advice = [a for a in casefacts.court_advice(w.scope) if a.overdue and not a.answered_on]
-        first = f"对{open_advice[0].named}于{next_year}年1月底前书面回复；" if open_advice else ""
+        first = f"对{open_advice[0].named}于{w.plan_deadline()}书面回复；" if open_advice else ""
         return ("规范司法建议、检察建议办理", f"{first}将司法建议、检察建议纳入督办事项，逐件明确牵头单位和回复期限，按期书面回复并抄送发出机关")
     if s.trigger == problems.LATE_PUBLICATION:
         return ("严格规范性文件公布程序", "规范性文件印发后5个工作日内在政府网站公布，公布前不得作为实施依据，"
                                          "由党政办在发文登记时同步登记公布日期")
     if s.trigger == problems.OFF_WEBSITE:
-        return ("统一政务公开发布平台", f"{next_year}年3月底前将仅在政务公开栏公布的信息在政府网站补充发布，"
+        return ("统一政务公开发布平台", f"{w.plan_deadline()}将仅在政务公开栏公布的信息在政府网站补充发布，"
                                        "此后主动公开的政府信息均在政府网站同步发布")
     if s.trigger == "exam_pass_rate":
         return ("提升干部学法用法实效", "对未通过考试的人员组织补学补考，把学法考试结果纳入干部年度考核，"
