@@ -103,7 +103,9 @@ def server_env(*, database_url: str | None, data_dir: Path, base: Mapping[str, s
     """
     if base is None:
         base = {k: v for k, v in os.environ.items() if not k.startswith("FAZHI_")}
-    env = {k: v for k, v in base.items() if k not in _SELECTING and not k.startswith("FAZHI_TEST_POSTGRES")}
+    # PYTEST_XDIST_WORKER would move the server's data directory under a worker's (fazhi/settings.py)
+    env = {k: v for k, v in base.items()
+           if k not in _SELECTING and k != "PYTEST_XDIST_WORKER" and not k.startswith("FAZHI_TEST_POSTGRES")}
     env.update({
         "DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_ENV": "production",
         "SECRET_KEY": "faults-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1", "FAZHI_HTTPS": "false",
