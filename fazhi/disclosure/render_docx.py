@@ -255,21 +255,25 @@ def _table3(doc, data: ar.DisclosureReportData) -> None:
     first_result, last_result = head_rows + results[0], head_rows + results[-1]
     _merge(table, first_result, 0, last_result, 0, ar.RESULTS_HEADING, fonts.TABLE)
     group_start: dict[str, int] = {}
-    for i, row in enumerate(rows):
+    left = WD_ALIGN_PARAGRAPH.LEFT
+    for i, row in enumerate(rows):  # the merges first: each cell look-up walks the whole grid (python-docx)
         r = head_rows + i
-        left = WD_ALIGN_PARAGRAPH.LEFT
         if row.level == 0:
             _merge(table, r, 0, r, 2, row.label, fonts.TABLE, left)
         elif row.level == 1:
             _merge(table, r, 1, r, 2, row.label, fonts.TABLE, left)
         else:
             group_start.setdefault(row.group, r)
-            _put(table.cell(r, 2), row.label, fonts.TABLE, left)
-        for j, (column, _) in enumerate(ar.COLUMNS, start=3):
-            _put(table.cell(r, j), data.table3.value(row.key, column))
     for group, start in group_start.items():
         end = start + sum(1 for row in rows if row.group == group) - 1
-        _merge(table, start, 1, end, 1, group, fonts.TABLE, WD_ALIGN_PARAGRAPH.LEFT)
+        _merge(table, start, 1, end, 1, group, fonts.TABLE, left)
+    grid, width = table._cells, len(table.columns)  # then the grid once, for the labels and the ~200 figures
+    for i, row in enumerate(rows):
+        r = head_rows + i
+        if row.level not in (0, 1):
+            _put(grid[r * width + 2], row.label, fonts.TABLE, left)
+        for j, (column, _) in enumerate(ar.COLUMNS, start=3):
+            _put(grid[r * width + j], data.table3.value(row.key, column))
     _paginate(table, header_rows=TABLE3_HEADER_ROWS, keep_together=True)
     _after_table(doc)
 
