@@ -128,7 +128,7 @@ def _hearings(township, clerk, lawsuits: list[LegalCase], *, today: dt.date, rng
             continue
         row = dict(organisation=township, created_by=clerk, case=case, held_on=held, venue="示范县人民法院", open_court=True)
         if n in missing:
-            reason, note = reasons.pop(0) if reasons else ("duty", "{h}当日参加县级紧急会议，委托司法所所长{d}出庭")
+            reason, note = reasons.pop(0) if reasons else ("duty", "{h}当日参加县级紧急会议，委托党政综合办公室工作人员出庭")
             Hearing.objects.create(**row, head_appeared=False, absence_reason=reason,
                                    absence_note=note.format(h=f"{unit}长{head}", d=judicial or "")[:200])
         elif deputy and n % 3 == 1:
