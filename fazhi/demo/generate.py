@@ -248,8 +248,9 @@ MEDIATION_BODIES = ("镇（乡）人民调解委员会", "村（社区）人民�
 
 # A dispute's 纠纷简况 says what it is about without naming anyone (a report may cite it: 人民调解法第十五条 and the
 # parties' privacy); the parties, with their villages, are in 当事人基本情况. "{n}" is the number of claimants.
+# No ownership dispute between collectives: those are for the government to decide (森林法第二十二条), not for mediation.
 DISPUTE_TEMPLATES = {
-    DisputeCategory.LAND: ("相邻承包地边界纠纷", "宅基地使用权纠纷", "两个村民小组之间的林地权属纠纷", "责任田灌溉用水纠纷"),
+    DisputeCategory.LAND: ("相邻承包地边界纠纷", "宅基地使用权纠纷", "承包山林地界附近树木砍伐赔偿纠纷", "责任田灌溉用水纠纷"),
     DisputeCategory.LABOUR: ("{n}名务工人员追索劳务报酬纠纷", "村民在建筑工地务工受伤的工伤赔偿纠纷",
                              "农业合作社拖欠务工人员工资纠纷"),
     DisputeCategory.FAMILY: ("夫妻感情不和引发的婚姻家庭纠纷", "子女推诿老人赡养纠纷", "兄弟分家析产纠纷",
