@@ -603,6 +603,15 @@ def _enumerate_clauses(text: str) -> list[str]:
     return [clause + "。" for clause in text.split("；")]
 
 
+def _own_phrase(figure, value: str) -> str:
+    """The clerk's own sentence for a 其他数据 figure with its value filled in, or "" when none was written."""
+    from fazhi.otherfigures.forms import VALUE_MARK
+
+    if figure.phrase and VALUE_MARK in figure.phrase:
+        return figure.phrase.replace(VALUE_MARK, value).rstrip("。") + "。"
+    return ""
+
+
 def _social_evaluation(data: DisclosureReportData) -> str:
     """The social evaluation of this work the 其他数据 ledger records, or a plain statement that none was organised
     (part 五 names it as a problem)."""
@@ -612,8 +621,8 @@ def _social_evaluation(data: DisclosureReportData) -> str:
     out = []
     for f in figures:
         value = _amount(f.value)
-        if f.phrase and "{数值}" in f.phrase:
-            out.append(f.phrase.replace("{数值}", value).rstrip("。") + "。")
+        if own := _own_phrase(f, value):
+            out.append(own)
             continue
         sample = rf.evaluation_sample(f)
         if f.unit.strip() == "%":
@@ -635,8 +644,8 @@ def _accountability(data: DisclosureReportData) -> str:
     out = []
     for f in figures:
         value = _amount(f.value)
-        if f.phrase and "{数值}" in f.phrase:
-            out.append(f.phrase.replace("{数值}", value).rstrip("。") + "。")
+        if own := _own_phrase(f, value):
+            out.append(own)
         else:
             out.append(f"责任追究方面，{f.name}{value}{f.unit}。")
     return "".join(out)
