@@ -25,6 +25,7 @@ A line "（一）……" on its own is a sub-heading (楷体 in the .docx).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zlib
 from collections import Counter
@@ -49,6 +50,21 @@ SHORT = "《条例》"  # defined once, in the preamble: STATUTE（以下简称�
 SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。；]{1,30}$")
 # A published sentence (to its 。！？) is at most this long: the county's reviewers send back longer ones.
 MAX_SENTENCE = 150
+FIX_DUE_MONTH = 3  # fixes promised to the public fall due at the end of March of the following year
+
+
+def fix_due_on(year: int) -> dt.date:
+    """The day the fixes this year's report promises fall due: the end of March of the next year.
+
+    One date for every fix, because the township's 法治政府建设年度报告 (published before 1 April, 督察规定第二十五条)
+    repeats those fixes and must give them the same deadline (reports.writing.context.shared_deadline); the
+    disclosure report itself is signed before 31 January (《条例》第四十九条), so the date always lies ahead of it."""
+    return dt.date(year + 1, FIX_DUE_MONTH, 31)
+
+
+def fix_deadline(year: int) -> str:
+    """"2026年3月底前" for the fixes of a 2025 report (fix_due_on)."""
+    return f"{year + 1}年{FIX_DUE_MONTH}月底前"
 
 # How an application arrived, as reports name it.
 CHANNEL_WORDS = {
@@ -839,7 +855,7 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
         out.append(Problem("unreleased_normative",
                            (f"制发的行政规范性文件{issued}件均未列入主动公开目录" if len(unreleased) == issued else
                             f"制发的行政规范性文件{issued}件中，有{len(unreleased)}件未列入主动公开目录") + f"，即{names}",
-                           f"按照{SHORT}第二十条第（一）项规定，在{after}年3月底前将未列入主动公开目录的"
+                           f"按照{SHORT}第二十条第（一）项规定，在{fix_deadline(year)}将未列入主动公开目录的"
                            f"{len(unreleased)}件行政规范性文件逐件补充公开，此后文件印发即列入主动公开目录",
                            len(unreleased)))
 
@@ -851,7 +867,7 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
                                "10个工作日内审核发布，每季度通报公开时效",
                                f"按照{SHORT}第二十六条规定，自{after}年2月起对待公开信息实行"
                                "“形成即登记、满10个工作日未发布即督办”",
-                               f"按照{SHORT}第二十六条规定，在{after}年3月底前制定主动公开信息发布流程，"
+                               f"按照{SHORT}第二十六条规定，在{fix_deadline(year)}制定主动公开信息发布流程，"
                                "明确起草单位在印发后3个工作日内报送公开",
                            )), len(late)))
 
@@ -863,11 +879,11 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
                            (f"有{len(elsewhere)}条主动公开信息仅通过{used}公开，未在政府网站发布，涉及{what}"
                             if len(elsewhere) < len(releases) else f"主动公开的{len(releases)}条政府信息均未在政府网站发布"),
                            _measure(data, "fix-off-website", (
-                               f"按照{SHORT}第二十四条规定，在{after}年3月底前将这{len(elsewhere)}条信息"
+                               f"按照{SHORT}第二十四条规定，在{fix_deadline(year)}将这{len(elsewhere)}条信息"
                                "在政府网站补充发布，此后村级公示张贴后同步在网站发布",
-                               f"按照{SHORT}第二十四条规定，{after}年3月底前补发{len(elsewhere)}条信息，"
+                               f"按照{SHORT}第二十四条规定，{fix_deadline(year)}补发{len(elsewhere)}条信息，"
                                "此后每月底核对公开栏与网站条目",
-                               f"按照{SHORT}第二十四条规定，在{after}年2月底前补发上述信息，"
+                               f"按照{SHORT}第二十四条规定，在{fix_deadline(year)}补发上述信息，"
                                "村（社区）公示材料统一报送后在网站和公开栏同步发布",
                            )), len(elsewhere)))
 
@@ -876,7 +892,7 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
         missing = decided - items.licensing_decisions
         out.append(Problem("licensing_unreleased",
                            f"本年作出行政许可决定{decided}件，公示{items.licensing_decisions}件，有{missing}件未公示",
-                           f"按照《中华人民共和国行政许可法》第四十条规定，在{after}年3月底前补充公示"
+                           f"按照《中华人民共和国行政许可法》第四十条规定，在{fix_deadline(year)}补充公示"
                            f"{missing}件行政许可决定，此后每月与政务服务平台办件数核对", missing))
 
     for late_answer in rf.late_answers(org, year):
@@ -891,10 +907,10 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
                                f"已答复的{len(answered)}件代表建议、议案，办理结果没有在政府网站或政务公开栏向社会公开",
                            )),
                            _measure(data, "fix-deputies", (
-                               f"在{after}年3月底前将{year}年代表建议、议案办理复文在政府网站集中公开，"
+                               f"在{fix_deadline(year)}将{year}年代表建议、议案办理复文在政府网站集中公开，"
                                "此后每件答复后20个工作日内公开",
-                               f"{after}年3月底前在政府网站补充公开{len(answered)}件办理复文，以后随答随公开",
-                               f"在{after}年2月底前完成{len(answered)}件办理结果的公开，"
+                               f"{fix_deadline(year)}在政府网站补充公开{len(answered)}件办理复文，以后随答随公开",
+                               f"在{fix_deadline(year)}完成{len(answered)}件办理结果的公开，"
                                "并将办理结果公开列入代表建议办理流程",
                            ))))
 
@@ -906,9 +922,9 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
                 if len(overdue) == 1 else
                 f"{len(overdue)}件代表建议、议案超过答复期限，至年底尚未答复，包括“{first.title}”等")
         out.append(Problem("deputy_overdue", text, _measure(data, "fix-deputy-overdue", (
-            f"由{departments}在{after}年1月底前答复，此后对临近答复期限的代表建议、议案逐件提醒督办",
-            f"督促{departments}在{after}年1月底前作出答复，并自{after}年起按月通报代表建议办理进度",
-            f"{after}年1月底前完成答复，答复后20个工作日内公开办理结果，由分管领导逐件督办",
+            f"由{departments}在{fix_deadline(year)}答复，此后对临近答复期限的代表建议、议案逐件提醒督办",
+            f"督促{departments}在{fix_deadline(year)}作出答复，并自{after}年起按月通报代表建议办理进度",
+            f"{fix_deadline(year)}完成答复，答复后20个工作日内公开办理结果，由分管领导逐件督办",
         )), len(overdue)))
 
     if not disclosure_criteria(org, year):
@@ -946,13 +962,13 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
             ))
         else:
             text = f"由{department}负责的法治建设责任清单任务“{t.task}”，完成时限为{_day(t.due_on)}，至年底尚未完成"
-            fix = f"督促{department}在{after}年3月底前完成“{t.task}”，按月调度进度"
+            fix = f"督促{department}在{fix_deadline(year)}完成“{t.task}”，按月调度进度"
         out.append(Problem("late_task", text, fix))
 
     _, _, corrected = _appeal_counts(data)
     if corrected:
         out.append(Problem("corrected", f"因政府信息公开被行政复议机关或人民法院纠正{corrected}件",
-                           f"在{after}年3月底前逐件分析被纠正案件的原因，规范答复的事实认定、理由说明和法律依据"))
+                           f"在{fix_deadline(year)}逐件分析被纠正案件的原因，规范答复的事实认定、理由说明和法律依据"))
     return out
 
 
@@ -1001,7 +1017,7 @@ def _late_answer(data: DisclosureReportData, late: rf.LateAnswer, office: str, a
             "重新核定答复期限，期限届满前5个工作日书面提醒承办人",
             f"按照{SHORT}第三十二条、第三十三条规定，自{after}年2月起对征求意见的申请单独建立跟踪表，"
             "意见返回后3个工作日内提出答复意见",
-            f"按照{SHORT}第三十三条规定，在{after}年3月底前修订依申请公开办理规程，"
+            f"按照{SHORT}第三十三条规定，在{fix_deadline(after - 1)}修订依申请公开办理规程，"
             "明确征求意见结束后的办理时限和分管领导督办环节",
         ))
     else:
@@ -1009,7 +1025,7 @@ def _late_answer(data: DisclosureReportData, late: rf.LateAnswer, office: str, a
             f"按照{SHORT}第三十三条规定，自{after}年2月起在答复期限届满前5个工作日书面提醒承办人，"
             "届满前2个工作日报分管领导督办",
             f"按照{SHORT}第三十三条规定，自{after}年2月起每周通报在办申请的剩余期限",
-            f"按照{SHORT}第三十三条规定，在{after}年3月底前修订依申请公开办理规程，"
+            f"按照{SHORT}第三十三条规定，在{fix_deadline(after - 1)}修订依申请公开办理规程，"
             "对临近期限的申请实行分管领导督办",
         ))
     return Problem("late_answer", text, fix)

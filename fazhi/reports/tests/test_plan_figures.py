@@ -106,3 +106,23 @@ def test_demo_satisfaction_rates_follow_from_their_counts():
         assert str(satisfied) in phrase
     assert satisfaction_rate(290, 301) == Decimal("96.3")
     assert satisfaction_rate(80, 86) == Decimal("93.0")
+
+
+@pytest.mark.parametrize(("dated", "expected"), [
+    (dt.date(YEAR + 1, 1, 15), f"{YEAR + 1}年3月底前"),  # not 2月底前: the disclosure report promised March
+    (dt.date(YEAR + 1, 2, 26), f"{YEAR + 1}年3月底前"),
+    (dt.date(YEAR + 1, 3, 31), f"{YEAR + 1}年4月底前"),  # the shared date is past: the report's own
+])
+def test_both_reports_give_one_deadline_for_one_fix(township, dated, expected):
+    """Review G5: 河口镇's disclosure report promised the overdue suggestion's reply by 2026年1月底前 and its
+    rule-of-law report by 2026年3月底前. Both now take the disclosure report's date while it lies ahead."""
+    from fazhi.disclosure import annual_report
+
+    DeputySuggestionFactory(organisation=township, assigned_on=on(3, 17), answered_on=None, title="关于修缮村道的建议")
+    report = services.report_new(township, YEAR)
+    report.dated = dated
+    report.save()
+    plans = text(ReportData.load(township, YEAR).written["plans_text"])
+    assert f"对“关于修缮村道的建议”于{expected}书面答复" in plans
+    five = annual_report.load(township, YEAR).texts()["五、存在的主要问题及改进情况"]
+    assert f"{YEAR + 1}年3月底前" in five.split("改进措施\n")[1]

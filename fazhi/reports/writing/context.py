@@ -113,9 +113,14 @@ class Writer:
         return saved.dated if saved is not None and saved.dated else narrative.default_dated(self.data.org, self.data.year)
 
     def plan_deadline(self) -> str:
-        """"2026年3月底前": the end of the month after the 成文日期's, so a plan never promises a day already past."""
-        day = self.dated
-        year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+        """"2026年3月底前": the end of the month after the 成文日期's, so a plan never promises a day already past,
+        and never before the day the township's disclosure annual report gave its fixes (report_texts.fix_due_on),
+        so the two reports set one deadline for the fixes both promise."""
+        from fazhi.disclosure.report_texts import fix_due_on
+
+        day, shared = self.dated, fix_due_on(self.data.year)
+        after_dated = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+        year, month = max(after_dated, (shared.year, shared.month))
         return f"{year}年{month}月底前"
 
     @cached_property
