@@ -86,7 +86,7 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
         on = days.on_or_after(dt.date(year, 4 + 4 * n, rng.randint(5, 25)))
         if on + dt.timedelta(days=30) <= today:
             Obligation.objects.create(organisation=township, created_by=clerk, kind=ObligationKind.JUDGMENT, received_on=on,
-                                      content=judgments[n % len(judgments)].format(y=year, n=rng.randint(120, 980),
+                                      content=judgments[n % len(judgments)].format(y=year, p=year - 2, n=rng.randint(120, 980),
                                                                                    m=rng.randint(18, 96) * 1000 + rng.choice((0, 500))),
                                       due_on=on + dt.timedelta(days=30),
                                       completed_on=days.on_or_after(on + dt.timedelta(days=rng.randint(8, 26))))

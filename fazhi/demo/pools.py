@@ -111,9 +111,10 @@ POOLS: dict[str, dict[str, tuple]] = {
             ("judicial", "示范县人民法院", "规范土地流转合同文本和备案管理", "已制定土地流转合同示范文本，在各村推行流转合同备案"),
             ("procuratorial", "示范县人民检察院", "加强茶园周边耕地保护和违法占地查处", "已开展耕地保护专项巡查，立案查处违法占地2起"),
         ),
-        # the civil judgments it performs as a party: what it paid, to whom, for what
+        # the civil judgments it performs as a party: what it paid, to whom, for what ({p}: the year the works were
+        # done, so a claim on an earlier contract is not read as one on this year's contract of the same name)
         "judgments": (
-            "履行（{y}）示0421民初{n}号民事判决，向某路桥工程有限公司支付茶叶产业园区道路维修工程尾款{m}元",
+            "履行（{y}）示0421民初{n}号民事判决，向某路桥工程有限公司支付{p}年实施的茶叶产业园区道路维修工程尾款{m}元",
             "履行（{y}）示0421民初{n}号民事调解书，向某植保专业合作社支付茶园统防统治服务费{m}元",
         ),
         # why the head could not appear at a hearing, and who went instead ({h} the head): the township's own staff
@@ -208,7 +209,7 @@ POOLS: dict[str, dict[str, tuple]] = {
             ("procuratorial", "示范县人民检察院", "加强集中式饮用水水源地保护", "已设置保护标志、清理排污口2处并书面答复"),
         ),
         "judgments": (
-            "履行（{y}）示0421民初{n}号民事判决，向某市政工程有限公司支付滨江步道维修工程尾款{m}元",
+            "履行（{y}）示0421民初{n}号民事判决，向某市政工程有限公司支付{p}年实施的滨江步道维修工程尾款{m}元",
             "履行（{y}）示0421民初{n}号民事调解书，向某商贸有限公司支付防汛物资货款余款{m}元",
         ),
         "absences": (
@@ -300,7 +301,7 @@ POOLS: dict[str, dict[str, tuple]] = {
             ("procuratorial", "示范县人民检察院", "加强地质灾害隐患点防治和避险搬迁安置", "已完成隐患点排查，落实群测群防员并书面答复"),
         ),
         "judgments": (
-            "履行（{y}）示0421民初{n}号民事判决，向某林业工程有限公司支付森林防火隔离带工程尾款{m}元",
+            "履行（{y}）示0421民初{n}号民事判决，向某林业工程有限公司支付{p}年实施的森林防火隔离带工程尾款{m}元",
             "履行（{y}）示0421民初{n}号民事调解书，向某路桥工程有限公司支付通村公路水毁修复工程款{m}元",
         ),
         "absences": (

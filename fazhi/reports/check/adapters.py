@@ -34,7 +34,8 @@ def from_composed(composed, org=None) -> CheckInput:
         part = SECTION_PARTS.get(section.key) or classify_heading(section.heading or "")
         paragraphs = [_paragraph(p.runs, part, index, figures) for p in section.paragraphs]
         sections.append(SectionIn(part, t.clean(section.heading), [p for p in paragraphs if p]))
-    return CheckInput(SYSTEM, sections, figures, opening=opening, org=org, year=getattr(composed, "year", None))
+    return CheckInput(SYSTEM, sections, figures, opening=opening, org=org, year=getattr(composed, "year", None),
+                      dated=getattr(composed, "dated", None))
 
 
 def _paragraph(runs, part, index, figures: list[Stated]) -> list[Sentence]:

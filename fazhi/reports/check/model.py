@@ -8,6 +8,7 @@ text with its extracted figures.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -67,6 +68,7 @@ class CheckInput:
     parts_found: frozenset[str] = frozenset()  # parts found by other means (imported: body phrases)
     org: object | None = None  # the township (system reports): for the disclosure report
     year: int | None = None
+    dated: dt.date | None = None  # the 成文日期 when the adapter knows it (rules/dates.py finds it otherwise)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -86,6 +88,21 @@ class CheckInput:
 
     def in_sentence(self, sentence: Sentence) -> list[Stated]:
         return [f for f in self.figures if f.sentence is sentence]
+
+    def disclosure_report(self):
+        """The township's disclosure annual report of the year, computed once for every rule that compares with it
+        (rules/disclosure.py, rules/dates.py); an exception is raised again to each rule, which says so itself."""
+        if "_disclosure" not in self.__dict__:
+            from fazhi.disclosure import annual_report
+
+            try:
+                self.__dict__["_disclosure"] = annual_report.load(self.org, self.year)
+            except Exception as error:  # noqa: BLE001 - kept and re-raised to each caller
+                self.__dict__["_disclosure"] = error
+        found = self.__dict__["_disclosure"]
+        if isinstance(found, Exception):
+            raise found
+        return found
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def _topic(text: str) -> str:
     text = text.strip().rstrip("。")
     if re.search(r"(会|会议)$", text):
         return ""
-    return text if re.match(r"(研究|听取|审议|审定|传达|部署|学习)", text) else f"研究{text}"
+    return text if re.match(r"(研究|听取|审议|审定|传达|部署|学习|集体讨论|讨论|专题研究)", text) else f"研究{text}"
 
 
 def meeting_kinds(scope: Scope, unit: str = "镇") -> list[str]:

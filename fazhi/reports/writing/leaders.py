@@ -40,11 +40,8 @@ def role(post: str) -> str | None:
 class Chaired:
     role: str
     topics: list[str] = field(default_factory=list)
-    settled: list[str] = field(default_factory=list)  # 议定事项 worth naming
     count: int = 0
 
-
-ROUTINE = re.compile(r"^(明确责任分工|按期推进|抓好贯彻落实|印发|形成)")
 
 
 def chaired(scope: Scope) -> dict[str, Chaired]:
@@ -56,7 +53,7 @@ def chaired(scope: Scope) -> dict[str, Chaired]:
         return {}
     names = posts(scope)
     out: dict[str, Chaired] = {}
-    for chair, topic, decisions in rows.order_by("held_on", "id").values_list("chaired_by", "topic", "decisions"):
+    for chair, topic in rows.order_by("held_on", "id").values_list("chaired_by", "topic"):
         which = role(names.get((chair or "").strip(), ""))
         if which is None:
             continue
@@ -65,9 +62,6 @@ def chaired(scope: Scope) -> dict[str, Chaired]:
         phrase = _topic(topic)
         if phrase and phrase not in entry.topics:
             entry.topics.append(phrase)
-        settled = (decisions or "").strip().rstrip("。")
-        if settled and not ROUTINE.match(settled) and settled not in entry.settled:
-            entry.settled.append(settled)
     return out
 
 

@@ -168,11 +168,7 @@ def decisions(w: Writer) -> Subsection:
                 "制发[{names}]行政规范性文件{n}[，{review}]", "出台[{names}]行政规范性文件{n}[，{review}]",
                 "行政规范性文件方面，印发[{names}]{n}[，{review}]",
             ), names=names + etc(issued, papers) if names else "", n=issued, review=runs(*review))
-            late = casefacts.late_publications(w.scope)
-            if late:
-                doc = late[0]
-                parts += ["。其中", doc.cited, f"{facts.month_day(doc.issued_on)}印发、{facts.month_day(doc.published_on)}才公布，"
-                          "超过《中华人民共和国政府信息公开条例》规定的20个工作日公开时限"]
+            # a document published late is part 二's shortcoming (problems.LATE_PUBLICATION), told there once
         if filed:
             parts += ["。" if parts else "", w.say("dec.filed", ("向备案机关报送备案{filed}", "按“有件必备”要求报送备案{filed}",
                                                                  "规范性文件报备{filed}"), filed=filed)]

@@ -112,10 +112,18 @@ def _appearance(w: Writer, s: Suggestion) -> list[Run]:
     year = casefacts.hearing_year(w.scope)
     absences = year.absences if year else []
     told = "；".join(casefacts.absence_clause(a) for a in absences[:2])
-    cause = w.choose("cause.appearance", (
-        "出庭与其他公务冲突时统筹安排不够，“能出尽出”的要求落实还不到位。",
-        "主要是开庭日期与其他工作安排冲突时未提前协调，分管负责人出庭的替补机制也未建立。",
-        "负责人出庭应诉的日程统筹不够，开庭通知到达后未及时调整工作安排。"))
+    if absences and all(a.reason for a in absences):
+        # every absence had a recorded excuse (最高人民法院关于行政机关负责人出庭应诉若干问题的规定 第八条、第九条): the
+        # head was rightly elsewhere, so what fell short is that no deputy head (第二条) went in the head's place
+        cause = w.choose("cause.appearance_excused", (
+            "正职负责人因公务不能出庭时，没有安排分管副职等其他负责人出庭，副职替补出庭的机制尚未建立。",
+            "主要是正职不能出庭时由谁出庭没有预案，分管该行为的副职负责人未能及时替补出庭。",
+            "原因在于只把出庭当作正职的事，正职有正当事由不能出庭时，未由分管副职出庭应诉。"))
+    else:
+        cause = w.choose("cause.appearance", (
+            "出庭与其他公务冲突时统筹安排不够，“能出尽出”的要求落实还不到位。",
+            "主要是开庭日期与其他工作安排冲突时未提前协调，分管负责人出庭的替补机制也未建立。",
+            "负责人出庭应诉的日程统筹不够，开庭通知到达后未及时调整工作安排。"))
     return runs(clause, "。", f"{told}。" if told else "", cause)
 
 
@@ -318,20 +326,15 @@ def duties(w: Writer, extra: list[list[Run]] = (), told: list[Suggestion] = ()) 
         total = records.detail(w, "principal_chaired_meetings", records.ALL_MEETINGS)
         total = total if total is not None and total.amount != chaired.amount else None
         lead.add(w.say("duty.chaired", (
-            "[全年研究法治建设的会议共{total}，]{principals}主持召开会议专题研究法治建设{n}[，其中听取法治建设工作汇报{heard}]"
-            "[；{party}书记主持{sec}][，{headpost}主持{head}]",
+            "[全年研究法治建设的会议共{total}，]{principals}主持召开会议专题研究法治建设{n}"
+            "[；{party}书记主持{sec}][，{headpost}主持{head}][；全年听取法治建设工作汇报{heard}]",
             "[全年研究法治建设的会议共{total}，][{party}书记先后主持{sec}，][{headpost}主持{head}，]"
-            "由主要负责人主持的法治建设专题会议{n}[，其中听取汇报{heard}]",
-            "[全年研究法治建设的会议共{total}，]主要负责人亲自主持研究法治建设{n}[，其中听取工作汇报{heard}]"
-            "[：{party}书记主持{sec}][；{headpost}主持{head}]",
+            "由主要负责人主持的法治建设专题会议{n}[，全年共听取汇报{heard}]",
+            "[全年研究法治建设的会议共{total}，]主要负责人亲自主持研究法治建设{n}"
+            "[：{party}书记主持{sec}][；{headpost}主持{head}][。全年听取法治建设工作专题汇报{heard}]",
         ), principals=t.principals, n=chaired, total=total, heard=heard if heard and heard.amount else None,
             party=t.party, headpost="办事处主任" if t.unit == "街道" else f"{t.unit}长",
             sec=facts.join(secretary.topics[:2]) if secretary else "", head=facts.join(head.topics[:2]) if head else ""))
-        settled = [x for entry in by_role.values() for x in entry.settled][:2]
-        if settled:
-            lead.add(w.say("duty.settled", ("会上议定{what}等事项，由主要负责人督促落实", "主要负责人亲自推动{what}等议定事项落地",
-                                            "对会议议定的{what}等事项，主要负责人逐项过问落实情况"),
-                           what=facts.join([_first_clause(x) for x in settled])))
     titles = leaders.deliberated(w.scope)
     if titles:
         lead.add(w.say("duty.deliberated", ("主持集体审议{titles}等规范性文件和重大行政决策，审议前均听取合法性审查意见",
@@ -356,9 +359,17 @@ def duties(w: Writer, extra: list[list[Run]] = (), told: list[Suggestion] = ()) 
         study.add("带头参加中心组学法，在重大决策、重要事项上主动听取法律顾问意见，做到依法决策、依法办事")
 
     justice = w.subsection("duty_justice")
-    hearings = _hearings(w, reasons=not any(s.trigger == problems.LOW_APPEARANCE for s in told))
-    if hearings:
-        justice.add(hearings)
+    if any(s.trigger == problems.LOW_APPEARANCE for s in told):
+        # part 二 states the hearings, the rate and each absence; here only what the leaders did, in other words
+        appeared = w.run("court_appearances")
+        if appeared:
+            justice.add(w.say("duty.appeared", ("带头落实行政机关负责人出庭应诉制度，全年出庭应诉{n}",
+                                                "依法履行出庭应诉职责，全年行政机关负责人出庭应诉{n}",
+                                                "坚持负责人出庭应诉，全年出庭{n}"), n=appeared))
+    else:
+        hearings = _hearings(w)
+        if hearings:
+            justice.add(hearings)
     justice.add(w.choose("duty.no_interference", (
         "支持司法机关依法独立公正行使职权，严格落实领导干部干预司法活动、插手具体案件处理的记录、通报和责任追究规定，"
         "全年未发生领导干部干预司法活动、插手具体案件处理的情况",
@@ -366,12 +377,6 @@ def duties(w: Writer, extra: list[list[Run]] = (), told: list[Suggestion] = ()) 
         "严守不干预司法的纪律，落实干预司法活动、插手具体案件处理“三个规定”，班子成员全年无干预司法活动、插手具体案件处理的情况",
     )))
     return numbered([lead, study, justice])
-
-
-def _first_clause(settled: str) -> str:
-    """The lead clause of a meeting's 议定事项 ("由党委书记包案督办，司法所……限期化解" → "由党委书记包案督办"), so two
-    resolutions can stand in one list without their commas running together."""
-    return re.split(r"[，；。]", settled.strip(), maxsplit=1)[0]
 
 
 def _law_report(w: Writer, occasions) -> list[Run]:
