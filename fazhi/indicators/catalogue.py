@@ -59,7 +59,7 @@ PERCENT = frozenset({"%"})
 
 _NOT_CLAUSE = r"[^，,。；;：:]"
 # Forms of outreach that are publicity when held for the public: talks, classes, village-yard meetings.
-OUTREACH_FORMS_PATTERN = r"宣讲|讲解|授课|课堂|法治课|普法课|院坝会|坝坝会|板凳会|屋场会|以案释法|知识竞赛|文艺演出|法治电影"
+OUTREACH_FORMS_PATTERN = r"宣讲|讲解|授课|课堂|法治课|普法课|院坝会|坝坝会|板凳会|屋场会|以案释法|知识竞赛|文艺演出|文艺晚会|法治电影"
 RULE_OF_LAW = _r(r"法治|依法治|法制|依法行政")
 # Other kinds of study, which are not legal study (学法): other campaigns, and business study (业务学习).
 OTHER_CAMPAIGNS = _r(r"主题教育|党史学习教育|党纪学习教育|主题党日|三会一课|业务学习")
@@ -76,7 +76,9 @@ _DEFINITIONS = (
         Recognition(EVENTS, _r(r"学习|学法|第一议题|读书班"), own_body=True, excludes=OTHER_CAMPAIGNS),
     )),
     Definition("exam_participants", "参加学法考法人数", "人", Kind.COUNT, "{value}名干部职工参加学法考试", (
-        Recognition(PEOPLE, _r(r"考试|考法|参考|测试"), excludes=_r(r"资格考试|执法资格")),
+        # An enforcement-certificate exam is not the annual law exam: who passed it holds the certificate
+        # (enforcement_officers), who only sat it is no figure.
+        Recognition(PEOPLE, _r(r"考试|考法|参考|测试"), excludes=_r(r"资格考试|执法资格|执法证|执法[^，,。；;]{0,6}考试")),
     )),
     Definition("exam_pass_rate", "学法考试合格率", "%", Kind.RATE, "考试合格率{value}%", (
         Recognition(PERCENT, _r(r"合格率|通过率|及格率"), requires=_r(r"考"), excludes=_r(r"审核通过率|审批通过率")),
@@ -85,8 +87,9 @@ _DEFINITIONS = (
         Recognition(EVENTS | PEOPLE | {"人次"}, _r(r"旁听|观摩庭审|庭审观摩"), priority=1),
     )),
     Definition("legality_reviews", "合法性审查/法制审核", "件", Kind.COUNT, "完成合法性审查{value}件", (
-        Recognition(DOCS | {"次", "宗"}, _r(r"合法性审查|合法合规性审查|合法性审核|法制审核|法律审核|审查|审核"),
-                    excludes=_r(r"通过率|人员|审批|资格审|审计|资金|补贴|低保|报销|"
+        # "起草、审查、修改各种法律文书32份": drafting and amending are an adviser's general work, not reviews.
+        Recognition(DOCS | {"次", "宗", "件次"}, _r(r"合法性审查|合法合规性审查|合法性审核|法制审核|法律审核|审查|审核"),
+                    excludes=_r(r"通过率|人员|审批|资格审|审计|资金|补贴|低保|报销|起草|修改|"
                                 r"法律顾问[^，,。；;]{0,6}(?:列席|坐班|值班|参[与加](?:研讨|研究|讨论|论证|会议))")),
     )),
     Definition("normative_docs_filed", "规范性文件备案", "件", Kind.COUNT, "报备规范性文件{value}件", (
@@ -106,8 +109,11 @@ _DEFINITIONS = (
         Recognition(PERCENT, _r(r"答复率")),
     ), rate_parts=(None, "disclosure_requests")),
     Definition("enforcement_officers", "持证执法人员", "人", Kind.COUNT, "取得执法资格人员{value}人", (
-        Recognition(PEOPLE, _r(rf"执法人员|执法证|执法资格证|取得{_NOT_CLAUSE}{{0,8}}执法资格|持证|执法队员"),
-                    excludes=_r(r"辅助|协管|协勤")),
+        # "14名在编干部通过行政执法培训及考试": who passed the enforcement exam hold the certificate; who only
+        # sit it ("2名领导干部带头参加执法证考试") do not yet.
+        Recognition(PEOPLE, _r(rf"执法人员|执法证|执法资格证|取得{_NOT_CLAUSE}{{0,8}}执法资格|持证|执法队员|"
+                               rf"通过{_NOT_CLAUSE}{{0,8}}执法{_NOT_CLAUSE}{{0,6}}考试"),
+                    excludes=_r(rf"辅助|协管|协勤|参加{_NOT_CLAUSE}{{0,8}}考试")),
     )),
     Definition("enforcement_training", "执法人员培训", "次", Kind.COUNT, "开展执法人员培训{value}次", (
         # 学法培训 is the staff's study (study_sessions)
@@ -174,7 +180,7 @@ _DEFINITIONS = (
         Recognition(EVENTS | PEOPLE | CASES | {"人次"}, _r(r"出庭应诉|出庭"), priority=2),
     )),
     Definition("court_appearance_rate", "负责人出庭应诉率", "%", Kind.RATE, "出庭应诉率{value}%", (
-        Recognition(PERCENT, _r(r"出庭应诉率|出庭率")),
+        Recognition(PERCENT, _r(r"出庭应诉率|出庭率|应诉率")),
     ), rate_parts=("court_appearances", None)),
     Definition("legal_aid", "法律援助（申请、指引）", "件", Kind.COUNT, "帮助群众申请法律援助{value}件", (
         Recognition(frozenset({"件", "次", "人次", "宗", "起", "人"}), _r(r"法律援助"), priority=1),

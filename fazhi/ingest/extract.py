@@ -26,8 +26,13 @@ Rates (%) take the nearest "…率" before them. Numbers in next year's plans, f
 first number after the 每 phrase only, and a "一次" in a later clause of its sentence unless that clause says
 全年/累计/共), targets (计划、力争), ordinals, dates and document numbers are not figures.
 Study (学法) counts the township's own sessions: not the bodies under it (各支部, 14个党委), not other
-campaigns (主题教育, within its own list item). Activities named by their form count as publicity when their
-audience is the public.
+campaigns (主题教育, within its own list item, unless that item names the law it studied). Activities named by
+their form count as publicity when their audience is the public.
+Neighbouring contexts: the forms listed before 等形式 say how an activity was held, not what it was ("通过党委会、
+主题党日等形式开展…学习"); a trigger further back in the clause does not reach a number whose own segment its
+rule excludes ("起草、审查、修改…文书32份"); a quoted title's commas end no clause, and a word after the title
+names what was counted rather than the title's own words ("两场“…，…”为主题的文艺晚会"); people served by a
+list of consultations and services are consultations.
 """
 from __future__ import annotations
 
@@ -63,11 +68,12 @@ PARTICIPANTS_RIGHT = re.compile(r"^(?:参加|参与|参会|出席|到场)")
 # What is counted, named right before the number ("…专题讲座共2次", "…'法治流动课堂'18次"): the form of
 # an activity. Forms for the public (宣讲, 授课, 课堂) are publicity unless staff are their audience;
 # lectures (讲座) need the public or a publicity word; party classes and expert tutoring are the staff's own.
-# "学法培训", "学习研讨": study named with the form it takes is still study, not training or a seminar.
+# "学法培训", "学习研讨", "中心组专题学习讲座": study named with the form it takes is still study, not training,
+# a seminar or a lecture.
 STUDY_BEFORE = r"学习|学法"
 CONNECTORS = r"(?:共计|共|累计|合计|总计|计|达到|达|约|近|逾|超过|超|了|各|分别)*"
 FORM_HEAD = re.compile(
-    rf"(?:(?P<cadre>党课|专家辅导|辅导)|(?P<outreach>{OUTREACH_FORMS_PATTERN})|(?P<lecture>讲座)|"
+    rf"(?:(?P<cadre>党课|专家辅导|辅导)|(?P<outreach>{OUTREACH_FORMS_PATTERN})|(?P<lecture>(?<!{STUDY_BEFORE})讲座)|"
     rf"(?P<training>(?<!{STUDY_BEFORE})(?:培训|轮训))|(?P<seminar>(?<!{STUDY_BEFORE})研讨(?:交流)?|交流研讨|座谈)|"
     rf"(?P<exam>考试|测试))"
     rf"[”\"」』]?(?:活动|会|班|专场)?[”\"」』]?{CONNECTORS}$")
@@ -124,8 +130,18 @@ class _Doc:
     def stop_positions(self, stops: frozenset[str]) -> list[int]:
         if stops not in self._stops:
             pattern = "[" + "".join(re.escape(ch) for ch in sorted(stops)) + "]"
-            self._stops[stops] = [m.start() for m in re.finditer(pattern, self.text)]
+            quoted = _quoted_commas(self.text)
+            self._stops[stops] = [m.start() for m in re.finditer(pattern, self.text) if m.start() not in quoted]
         return self._stops[stops]
+
+
+# A quoted title ("举办两场“以习近平法治思想为指引，坚定不移地走…道路”为主题的文艺晚会") is one name: its commas
+# end no clause, so what follows the quote still belongs to the number before it.
+QUOTED_TITLE = re.compile(r"“[^“”。；;！？!?\n]{1,60}”")
+
+
+def _quoted_commas(text: str) -> set[int]:
+    return {q.start() + i for q in QUOTED_TITLE.finditer(text) for i, ch in enumerate(q.group(0)) if ch in "，,：:"}
 
 
 def _bounds(doc: "_Doc", start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
@@ -196,10 +212,19 @@ def _done_by_the_township(doc: _Doc, mention: Mention) -> bool:
     return not under or (bool(own) and own[-1] > under[-1])
 
 
+# "通过镇党委会、中心组学习、主题党日等形式开展…学习": the forms an activity takes, listed before 等形式, say how
+# it was held, not what it was; a rule's exclusions do not read them.
+FORMS_LISTED = re.compile(r"[^，,。；;：:]*?等(?:多种|各种|多)?(?:形式|方式|载体|途径)")
+
+
+def _without_forms(segment: str) -> str:
+    return FORMS_LISTED.sub("", segment)
+
+
 def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
     if mention.unit not in rule.units:
         return False
-    if rule.excludes is not None and rule.excludes.search(segment):
+    if rule.excludes is not None and rule.excludes.search(_without_forms(segment)):
         return False
     if rule.right_prefix is not None and not rule.right_prefix.search(doc.text[mention.end:mention.end + 4]):
         return False
@@ -210,10 +235,14 @@ def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
     return _requires_ok(rule, doc, mention)
 
 
+LAW_NAMED = re.compile(r"法治|法律|法规|宪法|民法典|学法|法制|依法")
+
+
 def _not_another_campaign(doc: _Doc, mention: Mention, segment: str) -> bool:
-    """Study for another campaign (主题教育) is not legal study: its segment names no law ("开展机关学习会25次")
-    and its own item of the sentence names the campaign — the words since the previous number and the rest of
-    its segment, so that in "中心组学习6次、主题教育集中学习4次" the campaign is the second item's only."""
+    """Study for another campaign (主题教育) is not legal study: its own item of the sentence — the words since
+    the previous number and the rest of its segment — names the campaign and no law, so that in "中心组学习6次、
+    主题教育集中学习4次" the campaign is the second item's only, while in "将习近平法治思想、宪法、民法典等纳入
+    党委中心组、“三会一课”必学内容，全年开展专题学习4次" the campaign is only where the law is studied."""
     if "法" in segment:
         return True
     lo, _ = _bounds(doc, mention.start, mention.end, SENTENCE_END)
@@ -221,7 +250,8 @@ def _not_another_campaign(doc: _Doc, mention: Mention, segment: str) -> bool:
     i = bisect_left(doc.mention_starts, mention.start)
     if i > 0:
         lo = max(lo, doc.mentions[i - 1].end)
-    return not OTHER_CAMPAIGNS.search(doc.text[lo:g1])
+    item = doc.text[lo:g1]
+    return not OTHER_CAMPAIGNS.search(item) or bool(LAW_NAMED.search(OTHER_CAMPAIGNS.sub("", item)))
 
 
 def _nearest_left(rules, doc, mention, left: str, segment: str) -> tuple[Rule, re.Match] | None:
@@ -240,14 +270,19 @@ def _nearest_left(rules, doc, mention, left: str, segment: str) -> tuple[Rule, r
 
 
 def _nearest_right(rules, doc, mention, right: str, segment: str) -> Rule | None:
+    """The trigger nearest after the number; one outside a quoted title wins over one inside it ("举办三场“尊法
+    学法，守法用法”主题文艺晚会" counts evening shows: the title's words describe them)."""
+    quoted = [(q.start(), q.end()) for q in QUOTED_TITLE.finditer(right)]
     best = None
     for rule in rules:
         if rule.right_prefix is not None:
             continue
-        hit = rule.trigger.search(right)
-        if hit is None or not _allowed(rule, doc, mention, segment):
+        hits = list(rule.trigger.finditer(right))
+        if not hits or not _allowed(rule, doc, mention, segment):
             continue
-        key = (rule.priority, -hit.start())
+        outside = [h for h in hits if not any(a <= h.start() < b for a, b in quoted)]
+        hit = (outside or hits)[0]
+        key = (bool(outside), rule.priority, -hit.start())
         if best is None or key > best[0]:
             best = (key, rule)
     return best[1] if best else None
@@ -280,13 +315,23 @@ def _recent(doc: _Doc, since: int) -> list[Decision]:
     return found
 
 
+def _own_segment_excludes(rule: Rule, doc: _Doc, mention: Mention) -> bool:
+    """A trigger further back in the clause does not reach a number whose own segment the rule excludes:
+    in "起草、审查、修改各种法律文书32份" the documents were amended (and drafted), not reviewed; in "…主题党日等形式
+    开展…专题学习4场" the meeting named earlier (党委会) does not count a study."""
+    if rule.excludes is None:
+        return False
+    g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
+    return bool(rule.excludes.search(_without_forms(doc.text[g0:g1])))
+
+
 def _mention_free_clause_rule(doc, mention, c0: int) -> Rule | None:
     """A trigger earlier in the clause, in a segment that holds no other number."""
     text = doc.text
     left = text[c0:mention.start]
     best = None
     for rule in COUNT_RULES:
-        if rule.right_prefix is not None:
+        if rule.right_prefix is not None or _own_segment_excludes(rule, doc, mention):
             continue
         for hit in rule.trigger.finditer(left):
             g0, g1 = _bounds(doc, c0 + hit.start(), c0 + hit.end(), SEGMENT_END)
@@ -306,7 +351,7 @@ def _mention_free_clause_rule_right(doc, mention, c1: int) -> Rule | None:
     right = text[mention.end:c1]
     best = None
     for rule in COUNT_RULES:
-        if rule.right_prefix is not None:
+        if rule.right_prefix is not None or _own_segment_excludes(rule, doc, mention):
             continue
         hit = rule.trigger.search(right)
         if hit is None:
@@ -394,6 +439,12 @@ def _by_form(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[
     """The indicator an activity named by its form right before the number may be: (indicator, "form"),
     None when the form makes it no figure, False when no form is named there."""
     if SERVICE_HEAD.search(seg_left):
+        # "为群众提供法律咨询、政策咨询、法律服务达300余人次": the people a list of consultations and services
+        # served are consultations, read by the rules from the list's first items.
+        g0 = mention.start - len(seg_left)
+        c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
+        if mention.unit == "人次" and g0 > c0 and doc.text[g0 - 1] == "、" and "咨询" in doc.text[c0:g0]:
+            return False
         return None
     head = FORM_HEAD.search(seg_left)
     if head is None:

@@ -28,6 +28,10 @@ THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # PDF output read back breaks lines wherever the width runs out). The number and its unit are one.
 _UNITS = "|".join(sorted((*ALL_UNITS, "%"), key=len, reverse=True))
 NUMBER_UNIT_BREAK = re.compile(rf"(?<=\d)[ \t\u3000]*\n[ \t\u3000\f]*(?=(?:[余多来]|万余?|千余?)?(?:{_UNITS}))")
+# "…普法宣传活动57场" / "次，…": a line that ends inside a unit of two or more characters.
+UNIT_BREAK = re.compile("|".join(
+    rf"(?:(?<=\d{re.escape(unit[:i])})|(?<=\d[余多来]{re.escape(unit[:i])}))[ \t\u3000]*\n[ \t\u3000\f]*(?={re.escape(unit[i:])})"
+    for unit in ALL_UNITS if len(unit) > 1 for i in range(1, len(unit))))
 LINE_STARTS_WITH_FIGURE = re.compile(rf"^\d{{1,9}}(?:\.\d{{1,4}})?(?:[余多来]|万|千)?(?:{_UNITS})")
 # PDF text layers often space out Chinese characters ("法 治 政 府"); Chinese needs no spaces.
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a])[ \t\u00a0\u3000](?=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a“”（）])")
@@ -85,9 +89,24 @@ def _fix_gbk_mojibake(line: str) -> str:
     return fixed if any("\u4e00" <= ch <= "\u9fff" for ch in fixed) else line
 
 
-def _rejoin_broken_lines(text: str) -> str:
-    """Join lines a PDF or page break split mid-sentence; keep headings and short lines apart."""
+def _full_line_length(lines: list[str]) -> int | None:
+    """The length of a PDF page's full lines, when the text has them: the most common length of the long lines,
+    shared by at least three and half of them (GB/T 9704 pages: 28 characters, 26 after an indent). Text
+    from a web page, one paragraph a line, has none."""
+    lengths = [len(line.strip()) for line in lines if len(line.strip()) >= 20]
+    if len(lengths) < 3:
+        return None
+    common = max(set(lengths), key=lengths.count)
+    near = sum(1 for n in lengths if common - 2 <= n <= common)
+    return common if common <= 60 and lengths.count(common) >= 3 and near * 2 >= len(lengths) else None
+
+
+def _rejoin_broken_lines(text: str, laid_out: bool = False) -> str:
+    """Join lines a PDF or page break split mid-sentence; keep headings and short lines apart. In a PDF's text
+    (``laid_out``), a full line (see _full_line_length) ended because the width ran out, wherever it falls
+    ("…开展普法宣传活" / "动57场次"); text from a web page or a .docx has no such lines."""
     lines = text.split("\n")
+    full = _full_line_length(lines) if laid_out else None
     out: list[str] = []
     pending_blank = 0
     for line in lines:
@@ -101,6 +120,11 @@ def _rejoin_broken_lines(text: str) -> str:
                 len(prev) >= 20 and ("，" in prev or "," in prev) and prev[-1] not in LINE_END_PUNCT and "\u4e00" <= prev[-1] <= "\u9fff"
                 and "\u4e00" <= stripped[0] <= "\u9fff" and not HEADING_START.match(stripped)
                 and not (HEADING_LINE.match(prev) and len(prev) < 36)
+            ) or (
+                full is not None and len(prev) >= full - 2 and prev[-1] not in LINE_END_PUNCT
+                and ("\u4e00" <= prev[-1] <= "\u9fff" or prev[-1].isdigit())
+                and ("\u4e00" <= stripped[0] <= "\u9fff" or stripped[0].isdigit())
+                and not HEADING_START.match(stripped) and not (HEADING_LINE.match(prev) and len(prev) < 36)
             ) or (
                 # "…开展普法宣传活动" / "57场次，…": a figure does not start a line of its own
                 len(prev) >= 10 and "\u4e00" <= prev[-1] <= "\u9fff" and bool(LINE_STARTS_WITH_FIGURE.match(stripped))
@@ -131,7 +155,8 @@ def is_traditional(text: str) -> bool:
 PAGE_NUMBER_LINE = re.compile(r"^[ \t\u3000]*[—－\-]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—－\-]{1,2}[ \t\u3000]*$", re.M)
 
 
-def normalise(text: str) -> Normalised:
+def normalise(text: str, laid_out: bool = False) -> Normalised:
+    """``laid_out``: the text is a PDF's text layer, whose lines end where the page width ran out."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = PAGE_NUMBER_LINE.sub("", text)
     text = "\n".join(_fix_gbk_mojibake(line) for line in text.split("\n"))
@@ -145,6 +170,7 @@ def normalise(text: str) -> Normalised:
     text = SPAM_LINE.sub("", text)
     text = text.translate(FULL_WIDTH)
     text = NUMBER_UNIT_BREAK.sub("", text)
+    text = UNIT_BREAK.sub("", text)
     text = SPACE_AFTER_NUMBER.sub("", text)
     text = SPACE_BEFORE_NUMBER.sub("", text)
     text = THOUSANDS_COMMA.sub("", text)
@@ -153,5 +179,5 @@ def normalise(text: str) -> Normalised:
     if script == "traditional":
         text = _t2s().convert(text)
     text = "\n".join(line for line in text.split("\n") if "。" in line or not SPAM_WORDS.search(line))
-    text = _rejoin_broken_lines(text)
+    text = _rejoin_broken_lines(text, laid_out)
     return Normalised(text=text.strip(), script=script)

@@ -8,7 +8,7 @@ from . import errors
 from .attribution import attribute, looks_like_report
 from .extract import extract_figures
 from .normalise import normalise
-from .readers import MAX_BYTES, read
+from .readers import MAX_BYTES, read, sniff
 from .sections import find_sections
 
 
@@ -28,8 +28,9 @@ class ReportResult:
                 "error": self.error}
 
 
-def analyse_text(text: str, file: str = "") -> ReportResult:
-    normalised = normalise(text)
+def analyse_text(text: str, file: str = "", laid_out: bool = False) -> ReportResult:
+    """``laid_out``: the text was read from a PDF, whose lines break where the page width ran out."""
+    normalised = normalise(text, laid_out=laid_out)
     result = ReportResult(file=file, script=normalised.script)
     if not looks_like_report(normalised.text):
         result.error = errors.NOT_A_REPORT
@@ -47,7 +48,7 @@ def analyse_bytes(data: bytes, filename: str, file: str | None = None) -> Report
         outcome = read(data, filename)
         if not outcome.ok:
             return ReportResult(file=shown, error=outcome.error)
-        return analyse_text(outcome.text or "", file=shown)
+        return analyse_text(outcome.text or "", file=shown, laid_out=sniff(data) == "pdf")
     except Exception:  # the readers never raise; this guards the steps after them
         return ReportResult(file=shown, error=errors.CORRUPT)
 

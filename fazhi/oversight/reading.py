@@ -43,7 +43,7 @@ def read_report(data: bytes, filename: str, *, timeout: float = READ_TIMEOUT_SEC
     if result.get("error"):
         return ReadReport(error=result["error"])
     outcome = read(data, filename)
-    text = normalise(outcome.text or "").text if outcome.ok else ""
+    text = normalise(outcome.text or "", laid_out=suffix == ".pdf").text if outcome.ok else ""  # PDF lines re-joined
     return ReadReport(
         text=text, organisation=result.get("organisation"), year=result.get("year"),
         script=result.get("script") or "simplified", sections=list(result.get("sections") or []),

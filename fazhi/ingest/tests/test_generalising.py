@@ -104,12 +104,54 @@ def test_neighbouring_contexts_names_and_places(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # forms listed before 等形式 say how an activity was held, not what it was (a meeting, another campaign)
+    ("通过党委会、中心组学习、主题党日等形式开展民法典专题学习5场。", [("study_sessions", 5)]),
+    # a study item that names the law is legal study even when a campaign is named as its channel
+    ("将宪法、民法典纳入支部“三会一课”必学内容，全年开展专题学习6次。", [("study_sessions", 6)]),
+    ("结合党纪学习教育，组织集中学习4次。", []),
+    # the 中心组's study in the form of a lecture is study; a lecture for the public is publicity
+    ("组织党委中心组专题学习讲座3次。", [("study_sessions", 3)]),
+    ("在村文化广场为群众举办法治讲座3场。", [("publicity_events", 3)]),
+    # an enforcement exam: who passed it hold the certificate, who only sat it are no figure
+    ("组织9名干部通过行政执法培训及考试。", [("enforcement_officers", 9)]),
+    ("3名班子成员参加执法证考试。", []),
+    ("组织60名干部参加学法考试。", [("exam_participants", 60)]),
+    # an adviser's reviews counted in 件次; drafting and amending documents is not a review
+    ("法律顾问参与合同审查88件次。", [("legality_reviews", 88)]),
+    ("法律顾问起草、审查、修改各类法律文书25份。", []),
+    # people served by a list of consultations and services are consultations; services alone are not
+    ("为群众提供法律咨询、政策解答、法律服务120余人次。", [("legal_consultations", 120)]),
+    ("提供合同审查、法律咨询等专项法律服务5次。", []),
+    # a rate named 应诉率 after the leaders appeared in court
+    ("负责人依法出庭，应诉率达100%。", [("court_appearance_rate", 100)]),
+    # a quoted title's comma ends no clause: the form named after it is what was counted
+    ("为群众举办三场“尊法学法，守法用法”主题文艺晚会。", [("publicity_events", 3)]),
+])
+def test_forms_exams_services_and_titles(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "今年以来，镇司法所联合派出所开展普法宣传活动57\n场次，发放宣传资料3000余\n份。",
     "今年以来，镇司法所联合派出所开展普法宣传活动\n57场次，发放宣传资料3000余份。",
 ])
 def test_number_and_unit_split_by_a_line_break_are_one_figure(text):
     assert found(text) == [("publicity_events", 57), ("publicity_materials", 3000)]
+
+
+def test_a_unit_split_by_a_line_break_is_one_unit():
+    figures = extract_figures(normalise("镇司法所联合派出所开展普法宣传活动57场\n次，发放宣传资料3000余\n份。").text)
+    assert [(f.indicator, f.value, f.unit) for f in figures] == [
+        ("publicity_events", 57, "场次"), ("publicity_materials", 3000, "份")]
+
+
+def test_only_a_pdf_has_full_lines_to_join():
+    """A line as long as the page's full lines ended where the width ran out — in a PDF's text; lines of a web
+    page or a .docx are paragraphs, and a title of the same length stays apart from the text after it."""
+    lines = ["一二三四五六七八九十一二三四五六七八九十一二三四五六开展普法宣传活", "动57场次，群众反响良好。"] * 3
+    assert "活动57场次" in normalise("\n".join(lines), laid_out=True).text
+    assert "活\n动57场次" in normalise("\n".join(lines)).text
 
 
 def test_a_pdf_that_breaks_lines_inside_figures_reads_back_whole():
@@ -119,6 +161,28 @@ def test_a_pdf_that_breaks_lines_inside_figures_reads_back_whole():
     assert [(f["indicator"], f["value"], f["unit"]) for f in result.figures] == [
         ("publicity_events", 57, "场次"), ("publicity_materials", 3000, "份"),
         ("disputes_handled", 18, "件"), ("dispute_success_rate", 100, "%")]
+
+
+@pytest.mark.skipif(__import__("fazhi.core.pdf", fromlist=["soffice_path"]).soffice_path() is None,
+                    reason="LibreOffice（soffice）未安装，跳过本项目 PDF 的读回测试")
+def test_our_own_pdf_read_back_keeps_numbers_split_from_their_units_whole():
+    """The product's own GB/T 9704 PDF (fazhi/core/gbt9704 + LibreOffice) read back by the reader: in runs
+    written without joining, LibreOffice breaks some lines between "57" and "场次" (the prefix lengths put the
+    figure across the end of the first line, 26 characters); each paragraph still gives its one figure."""
+    import datetime as dt
+
+    from fazhi.core import docx_fonts as fonts
+    from fazhi.core import gbt9704
+    from fazhi.core.pdf import docx_to_pdf
+
+    filler = "为进一步营造全社会尊法守法用法的良好氛围今年以来镇司法所联合派出所"
+    doc = gbt9704.new_document(title="读回测试", author="青山镇", dated=dt.date(2026, 1, 15))
+    lengths = range(16, 28)
+    for k in lengths:
+        fonts.add_run(gbt9704.paragraph(doc), filler[:k - 8] + "开展普法宣传活动57场次，群众反响良好。", fonts.BODY)
+    result = analyse_bytes(docx_to_pdf(gbt9704.to_bytes(doc)), "报告.pdf")
+    figures = [(f["indicator"], f["value"], f["unit"]) for f in result.figures]
+    assert figures == [("publicity_events", 57, "场次")] * len(lengths)
 
 
 def test_a_year_at_a_line_end_is_not_joined_to_the_next_line():
