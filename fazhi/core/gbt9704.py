@@ -51,7 +51,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from fazhi.core import docx_fonts as fonts
@@ -635,3 +635,53 @@ def _field(p: DocxParagraph, instruction: str) -> None:
     char("separate")
     fonts.add_run(p, "1", fonts.PAGE_NUMBER)
     char("end")
+
+
+# ---------------------------------------------------------------- letters (信函格式) and sealed signatures
+
+LETTERHEAD_RED = "FF0000"
+SEAL_BLANK_LINES = 2  # lines left for the seal between the body and the 署名 (``sealed_signature``)
+SEALED_DATE_RIGHT_CHARS = 4  # 成文日期右空四字 (§7.3.5.1)
+
+
+def letterhead(doc, issuing_body: str, number: str) -> None:
+    """§10.1 信函格式: the 发文机关标志 (the issuing body's full name) centred in red 小标宋, a red double line
+    under it (上粗下细), and the 发文字号 on the next line, 顶格居版心右边缘. A letter to one addressee is set this
+    way rather than in the 文件格式 of §7.2.4, whose 发文字号 stands centred under a 版头 sized for documents sent
+    down to many bodies; ``number`` may be empty (a document not yet issued), and the line is then left out."""
+    p = paragraph(doc, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    run = fonts.add_run(p, issuing_body, fonts.TITLE)
+    run.font.color.rgb = RGBColor.from_string(LETTERHEAD_RED)
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "thickThinSmallGap"), ("w:sz", "24"), ("w:space", "4"), ("w:color", LETTERHEAD_RED)):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    p._p.get_or_add_pPr().insert_element_before(
+        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", *_PPR_ORDER)
+    if number:
+        add_text(paragraph(doc, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT), [(number, fonts.BODY, False)])
+
+
+def sealed_signature(doc, issuing_body: str, date_text: str) -> None:
+    """§7.3.5.1 加盖印章的公文, single issuing body: the 成文日期 右空四字, the 发文机关署名 above it centred on the
+    date (以成文日期为准居中), and SEAL_BLANK_LINES empty lines between the body and the 署名, so the seal (a
+    township's is 42 mm, about four lines) can stand with its top within one line of the body and press both the
+    署名 and the date, which then sit at its centre and just below (居印章中心偏下). No "（印章）" text: the seal
+    itself is pressed on the printed copy. Both lines are right-aligned by their right indents, so the date's place
+    does not depend on how wide the face draws digits; the 署名's centring on the date uses the widths of Word's
+    official face (``text_points``). The block keeps with the last lines of the paragraph before it."""
+    last = _last_paragraph(doc)
+    if last is not None:
+        last.paragraph_format.keep_with_next = True
+        last.paragraph_format.widow_control = True
+    for _ in range(SEAL_BLANK_LINES):
+        paragraph(doc, indent=False).paragraph_format.keep_with_next = True
+    date_right = SEALED_DATE_RIGHT_CHARS * SET_CHARACTER.pt
+    centred = date_right + (text_points(date_text) - text_points(issuing_body)) / 2
+    for text, right in ((issuing_body, max(centred, 0.0)), (date_text, date_right)):
+        p = paragraph(doc, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        p.paragraph_format.right_indent = Pt(round(right, 2))
+        p.paragraph_format.keep_with_next = text is not date_text
+        fonts.add_run(p, text, fonts.BODY)

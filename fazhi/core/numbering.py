@@ -17,6 +17,7 @@ Series (the format belongs to the app that prints the number):
 | ``penalty-case`` | 行政处罚案号 | ``青山罚〔2026〕8号`` |
 | ``mediation-dossier`` | 人民调解卷宗号 (人民调解法第二十七条) | ``青山调字〔2026〕第001号`` |
 | ``normative-<系列 id>`` | 行政规范性文件文号 (GB/T 9704-2012 7.2.4) | ``青府规〔2026〕3号`` |
+| ``disclosure-notice-<kind>`` | 依申请公开告知书发文字号 (disclosure/notices/issue.py) | ``青山政信补〔2026〕3号`` |
 """
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ MEDIATION_DOSSIER = "mediation-dossier"
 def normative_series(series_id: int) -> str:
     """Each 发文字号系列 (e.g. 青府规, 青依治委) numbers on its own."""
     return f"normative-{series_id}"
+
+
+def disclosure_notice_series(kind: str) -> str:
+    """Each kind of disclosure notice (补正、延期、征求第三方意见、答复) numbers on its own."""
+    return f"disclosure-notice-{kind}"
 
 
 def next_number(organisation: Organisation | int, series: str, year: int, *,

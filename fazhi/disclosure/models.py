@@ -161,6 +161,11 @@ class DisclosureNotice(models.Model):
     )
     attachment = models.ForeignKey("core.Attachment", verbose_name="文件", on_delete=models.PROTECT, related_name="+")
     text_sha256 = models.CharField("正文校验值", max_length=64)
+    # 发文字号 (GB/T 9704-2012 7.2.4), taken once per notice of an application from the township's counter
+    # (fazhi/disclosure/notices/issue.py): a notice generated again prints the number it was first given.
+    number = models.CharField("发文字号", max_length=40, blank=True)
+    number_year = models.PositiveIntegerField("发文年度", null=True, blank=True)
+    number_sequence = models.PositiveIntegerField("发文顺序号", null=True, blank=True)
     created_at = models.DateTimeField("生成时间", auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="生成人", on_delete=models.PROTECT, related_name="+",

@@ -23,18 +23,19 @@ class Notice:
     kind: str
     title: str  # 政府信息公开申请补正告知书
     sender: str  # 青山镇人民政府: the heading's first line and the signature
-    number: str  # 受理编号
+    number: str  # 受理编号 (in the body and the file name)
     addressee: str  # 王小红
     paragraphs: tuple[str, ...]
     closing: str  # 特此告知。
     dated: dt.date  # 成文日期
     short_title: str = ""  # 补正告知书: the file name
     notes: tuple[str, ...] = field(default=())  # lines after the signature (none yet)
+    document_number: str = ""  # 发文字号 (青山政信补〔2025〕3号), given when the notice is issued (issue.py)
 
     @property
     def text(self) -> str:
-        lines = [self.sender, self.title, f"受理编号：{self.number}", f"{self.addressee}：", *self.paragraphs,
-                 self.closing, self.sender, format_date(self.dated), *self.notes]
+        lines = [self.sender, *([self.document_number] if self.document_number else []), self.title,
+                 f"{self.addressee}：", *self.paragraphs, self.closing, self.sender, format_date(self.dated), *self.notes]
         return "\n".join(lines)
 
     @property

@@ -1,5 +1,11 @@
-"""A notice as a .docx in GB/T 9704 format (fazhi/core/gbt9704.py): the sender and the title as the heading, the
-受理编号 under it, the addressee flush left, the body, the closing, and the unsealed signature with the 成文日期."""
+"""A notice as a .docx in GB/T 9704 format (fazhi/core/gbt9704.py), set as a letter (信函格式, §10.1): the township's
+name as 发文机关标志 with the red double line, the 发文字号 flush right under it, the title, the addressee (主送)
+flush left, the body, the closing, and the sealed signature (§7.3.5.1) with the 成文日期.
+
+Why the letter format: each notice goes to one applicant (or one third party) as a 函, not to many bodies as a
+document in the 文件格式 (§7.2.4, 发文字号 centred under the 版头); §10.1 puts the 发文字号 顶格居版心右边缘.
+Why sealed: a notice to an applicant is an administrative act in the township's name, sent with its seal (the
+page's "上传加盖印章的答复书"), so the signature is laid out for the seal to press the 署名 and the date."""
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,22 +23,25 @@ def _text(doc, text: str, *, indent: bool = True, align=WD_ALIGN_PARAGRAPH.JUSTI
 
 
 def render(notice: Notice) -> bytes:
-    doc = g.new_document(title=f"{notice.title}（{notice.number}）", author=notice.sender, subject=notice.title,
+    number = notice.document_number or notice.number
+    doc = g.new_document(title=f"{notice.title}（{number}）", author=notice.sender, subject=notice.title,
                          dated=notice.dated)
-    g.title(doc, [notice.sender, notice.title])
-    _text(doc, f"受理编号：{notice.number}", indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    g.letterhead(doc, notice.sender, notice.document_number)
+    g.paragraph(doc, indent=False)  # §10.1: the title two lines below the element above it
+    g.title(doc, [notice.title])
+    g.paragraph(doc, indent=False)  # 主送 one line below the title (§7.3.2)
     _text(doc, f"{notice.addressee}：", indent=False)
     for paragraph in notice.paragraphs:
         _text(doc, paragraph)
     # GB/T 9704 §7.3.5: the 落款 never stands alone on a page. The last body paragraph keeps with "特此告知。", which
-    # keeps with the signature (g.signature), which keeps with the date; widow control brings at least its last two
-    # lines along.
+    # keeps with the seal's lines and the signature (g.sealed_signature), which keeps with the date; widow control
+    # brings at least its last two lines along.
     last = doc.paragraphs[-1] if notice.paragraphs else None
     if last is not None:
         last.paragraph_format.keep_with_next = True
         last.paragraph_format.widow_control = True
     _text(doc, notice.closing)
-    g.signature(doc, notice.sender, format_date(notice.dated))
+    g.sealed_signature(doc, notice.sender, format_date(notice.dated))
     for note in notice.notes:
         _text(doc, note, indent=False)
     return g.to_bytes(doc)

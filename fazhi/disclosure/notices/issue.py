@@ -1,11 +1,13 @@
 """Which notices an application can have now, and the record of each one generated (the file kept as sent)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Max
 
+from fazhi.core import numbering
 from fazhi.core.attachments import attach_file
 from fazhi.disclosure import services
 from fazhi.disclosure.choices import ConsultationKind, RequestStatus
@@ -82,20 +84,63 @@ def compose(request: DisclosureRequest, kind: str, consultation_pk: str | None =
     return letters.compose(request, kind, clock=clock, consultation=consultation), consultation
 
 
+# 机关代字 + these: the 发文字号 of each kind (GB/T 9704-2012 7.2.4), as 政府信息公开 practice numbers its letters
+# (政信 for 政府信息公开, then 补正、延期、征求意见、答复): 青山政信补〔2025〕3号.
+NUMBER_KINDS = {
+    NoticeKind.CORRECTION: "政信补",
+    NoticeKind.EXTENSION: "政信延",
+    NoticeKind.THIRD_PARTY: "政信征",
+    NoticeKind.REPLY: "政信复",
+}
+
+
+def _issued(request: DisclosureRequest, kind: str, consultation: Consultation | None):
+    return DisclosureNotice.objects.filter(request=request, kind=kind, consultation=consultation)
+
+
+def numbered(request: DisclosureRequest, notice: Notice, consultation: Consultation | None) -> Notice:
+    """The notice with the 发文字号 it was issued under, if it was (reading it assigns nothing)."""
+    first = _issued(request, notice.kind, consultation).exclude(number="").order_by("created_at", "id").first()
+    return replace(notice, document_number=first.number) if first is not None else notice
+
+
+def _new_number(request: DisclosureRequest, kind: str, year: int) -> tuple[str, int]:
+    """The next 发文字号 of ``kind`` for the township in ``year`` (fazhi/core/numbering.py: locked, gap-free)."""
+    org = request.organisation
+    sequence = numbering.next_number(org, numbering.disclosure_notice_series(kind), year, highest_issued=lambda: (
+        DisclosureNotice.objects.filter(request__organisation=org, kind=kind, number_year=year)
+        .aggregate(m=Max("number_sequence"))["m"]))
+    return numbering.chinese_document_number(org.issuing_prefix, NUMBER_KINDS[kind], year, sequence), sequence
+
+
 def issue(request: DisclosureRequest, notice: Notice, consultation: Consultation | None, user) -> DisclosureNotice:
     """Keep the notice in the application's history: the file as an attachment of the application, with who
-    generated it and when. The same text generated again returns the record already kept (nothing is doubled)."""
+    generated it, when, and its 发文字号. A notice (of one kind, to one third party) is one letter of the
+    application: 第三十条 补正 is notified once, 第三十三条 extends once, each consultation has its letter, and the
+    reply is one; so the first issue takes a number from the township's counter in the year of its 成文日期, and
+    every later issue of the same notice (a corrected text included) prints that number again, while a notice of
+    another kind gets its own. The same text generated again returns the record already kept (nothing is doubled)."""
     with transaction.atomic():
-        DisclosureRequest.objects.select_for_update().get(pk=request.pk)  # one record when two clicks race
-        last = (DisclosureNotice.objects.filter(request=request, kind=notice.kind, consultation=consultation)
-                .select_related("attachment").order_by("-created_at", "-id").first())
+        DisclosureRequest.objects.select_for_update().get(pk=request.pk)  # one record and one number when clicks race
+        notice = numbered(request, notice, consultation)
+        year = sequence = None
+        if not notice.document_number:
+            year = notice.dated.year
+            number, sequence = _new_number(request, notice.kind, year)
+            notice = replace(notice, document_number=number)
+        last = (_issued(request, notice.kind, consultation).select_related("attachment")
+                .order_by("-created_at", "-id").first())
         if last is not None and last.text_sha256 == notice.fingerprint:
             return last
+        if sequence is None:
+            first = _issued(request, notice.kind, consultation).exclude(number="").order_by("created_at", "id").first()
+            year, sequence = first.number_year, first.number_sequence
         upload = ContentFile(document.render(notice), name=notice.filename)
         attachment = attach_file(record=request, upload=upload, user=user)
         return DisclosureNotice.objects.create(
             request=request, kind=notice.kind, consultation=consultation, attachment=attachment,
-            text_sha256=notice.fingerprint, created_by=user,
+            text_sha256=notice.fingerprint, number=notice.document_number, number_year=year,
+            number_sequence=sequence, created_by=user,
         )
 
 

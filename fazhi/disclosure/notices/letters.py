@@ -11,6 +11,7 @@ from fazhi.disclosure.notices import reply
 from fazhi.disclosure.notices.common import (
     REGULATION, Notice, contact_line, numbered, quoted, received_sentence, sender, sentence, you,
 )
+from fazhi.disclosure.notices.terms import correction_due
 
 TITLES = {
     NoticeKind.CORRECTION: "政府信息公开申请补正告知书",
@@ -32,7 +33,8 @@ def _notice(request, kind: str, addressee: str, paragraphs: list[str], closing: 
 
 def correction(request) -> Notice:
     """补正告知书 (条例第二十九条、第三十条): what must be supplied, by when, and what happens if it is not. The lead
-    fits both a missing 申请要素 (第二十九条第二款) and an unclear content (第三十条)."""
+    fits both a missing 申请要素 (第二十九条第二款) and an unclear content (第三十条). The 补正期限 printed is the one
+    the applicant has: moved off a statutory rest day (terms.py, 民事诉讼法第八十五条第三款)."""
     who = you(request.applicant_type)
     items = numbered([line.strip() for line in request.correction_items.splitlines() if line.strip()])
     return _notice(request, NoticeKind.CORRECTION, request.applicant_name, [
@@ -40,7 +42,7 @@ def correction(request) -> Notice:
         f"经审查，{who}的申请需要补正。根据{REGULATION}第二十九条、第三十条的规定，"
         f"现一次性告知{who}需要补正的事项如下：",
         *items,
-        f"请{who}于{format_date(request.correction_deadline)}前，将补正后的申请以当面提交、邮寄或者网上提交等书面形式提交本机关。"
+        f"请{who}于{format_date(correction_due(request))}前，将补正后的申请以当面提交、邮寄或者网上提交等书面形式提交本机关。"
         "答复期限自本机关收到补正后的申请之日起计算。"
         f"{who}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
         contact_line(request.organisation),

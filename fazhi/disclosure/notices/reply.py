@@ -13,6 +13,7 @@ from fazhi.disclosure.choices import ConsultationKind, ConsultationOpinion, Deli
 from fazhi.disclosure.notices.common import (
     REGULATION, SHORT_REGULATION, guide, received_sentence, regulation_named, remedies, sentence, you,
 )
+from fazhi.disclosure.notices.terms import correction_due
 
 # 第三十六条第二项: the applicant is told how, where and when to obtain the information. Information to be read or
 # collected at the office waits this many working days from the reply's receipt.
@@ -141,7 +142,7 @@ def _fill(text: str, request) -> str:
         consulted="，经书面征求第三方意见，第三方不同意公开" if third_party_refused else "",
         corrected=f"于{format_date(request.correction_received_on)}" if request.correction_received_on else "",
         correction_requested=format_date(request.correction_requested_on) if request.correction_requested_on else "",
-        correction_deadline=format_date(request.correction_deadline) if request.correction_deadline else "",
+        correction_deadline=format_date(correction_due(request)) if request.correction_deadline else "",
     )
 
 

@@ -31,7 +31,7 @@ from fazhi.disclosure.forms import (
     ExtensionForm, ReplyForm, apply_service_errors,
 )
 from fazhi.disclosure.models import Consultation, DisclosureRequest, NoticeKind
-from fazhi.disclosure.notices import document, issue
+from fazhi.disclosure.notices import document, issue, terms
 from fazhi.disclosure.notices.common import sender
 from fazhi.disclosure.selectors import clocked
 
@@ -105,7 +105,8 @@ def _timeline(obj, issued) -> list:
     rows = list(obj.events.select_related("user"))
     rows += [SimpleNamespace(
         on=timezone.localtime(n.created_at).date(), at=n.created_at, user=n.created_by, get_kind_display="生成文书",
-        note=n.get_kind_display() + (f"（致{n.consultation.party}）" if n.consultation_id else ""),
+        note=n.get_kind_display() + (f"（致{n.consultation.party}）" if n.consultation_id else "")
+        + (f"，{n.number}" if n.number else ""),
     ) for n in issued]
     return sorted(rows, key=lambda row: row.at)
 
@@ -118,6 +119,7 @@ def _detail_context(request, obj, forms: dict | None = None) -> dict:
     forms = forms or {}
     open_consultations = [c for c in obj.consultations.active() if c.is_open]
     issued = list(issue.history(obj))
+    correction_term = terms.correction_term(obj.correction_deadline, calendar)
     context = {
         "object": obj, "clock": clock, "today": today, "overdue": clock.is_overdue(today),
         "applicant_type": applicant_type_label(obj.applicant_type),
@@ -129,6 +131,8 @@ def _detail_context(request, obj, forms: dict | None = None) -> dict:
         "attachments": [a for a in attachments_for(obj) if a.pk not in {n.attachment_id for n in issued}],
         "history": history_entries(obj), "can_write": can_write,
         "is_open": not obj.is_closed and not obj.is_void,
+        "correction_term": correction_term,
+        "correction_lapsed": clock.correction_lapsed and not (correction_term is not None and today <= correction_term.due),
         "correction_note": (
             "申请内容不明确的，应在收到申请之日起7个工作日内一次性告知需要补正的事项和合理的补正期限"
             f"（本申请为{format_date(clock.correction_notice_due)}前，第三十条）。"
@@ -173,9 +177,22 @@ bench = Workbench(DisclosureRequest, page=_page, detail_route="disclosure_reques
                   refused=FORM_REFUSED)
 request_assign = bench.step("assign", AssignForm, lambda o, u, d: services.request_assign(request=o, handler=d["handler"], user=u),
                             "已指定承办人", form_kwargs=lambda o: {"organisation": o.organisation})
-request_correction = bench.step("correction", CorrectionForm, lambda o, u, d: services.correction_request(
+_correction_step = bench.step("correction", CorrectionForm, lambda o, u, d: services.correction_request(
     request=o, user=u, requested_on=d["requested_on"], items=d["items"], deadline=d["deadline"]),
     "已登记补正通知：在收到补正前暂不计算答复期限")
+
+
+def request_correction(request, pk):
+    """The correction step; a 补正期限 set to end on a statutory rest day is registered as set, with a warning of
+    the day it moves to (notices/terms.py: 民事诉讼法第八十五条第三款), which the 补正告知书 prints."""
+    response = _correction_step(request, pk)
+    if response.status_code == 302:
+        term = terms.correction_term(DisclosureRequest.objects.get(pk=pk).correction_deadline)
+        if term is not None and term.moved:
+            messages.warning(request, term.warning)
+    return response
+
+
 request_correction_received = bench.step("correction_received", CorrectionReceivedForm, lambda o, u, d: services.correction_receive(
     request=o, user=u, received_on=d["received_on"]), "已登记收到补正：答复期限自该日起重新计算")
 request_consultation = bench.step("consultation", ConsultationForm, lambda o, u, d: services.consultation_start(
@@ -222,7 +239,7 @@ def request_notice(request, pk, kind):
         with kept.attachment.file.open("rb") as stored:
             data = stored.read()
     else:
-        data = document.render(notice)
+        data = document.render(issue.numbered(obj, notice, consultation))
     audit.record(AuditKind.EXPORT, request=request, user=request.user,
                  detail=f"下载{NoticeKind(kind).label}（{obj.tracking_number}）")
     response = HttpResponse(data, content_type=document.CONTENT_TYPE)
