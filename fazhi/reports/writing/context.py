@@ -7,6 +7,7 @@ to the records behind it and carries its exact amount for the report check.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -18,6 +19,8 @@ from fazhi.indicators.registry import Figure, Kind
 from fazhi.reports.structure import FigureRun, Run, Text
 from fazhi.reports.writing import numbers
 from fazhi.reports.writing.prose import fill
+
+log = logging.getLogger(__name__)
 
 NUMERATOR, DENOMINATOR, CHANGE = "num", "den", "change"
 PART_NAMES = {NUMERATOR: "分子", DENOMINATOR: "分母", CHANGE: "较上年"}
@@ -122,6 +125,22 @@ class Writer:
         after_dated = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
         year, month = max(after_dated, (shared.year, shared.month))
         return f"{year}年{month}月底前"
+
+    @cached_property
+    def disclosure_findings(self) -> dict:
+        """The problems of the township's disclosure annual report of the year by key (report_texts.findings), so a
+        shortcoming both reports tell gets the same measure in both; {} when that report cannot be computed."""
+        from fazhi.disclosure import annual_report, report_texts
+
+        try:
+            found = report_texts.findings(annual_report.load(self.data.org, self.data.year))
+        except Exception:  # another module's report: its failure must not stop this one
+            log.exception("disclosure findings of %s %s could not be computed", self.data.org, self.data.year)
+            return {}
+        out: dict = {}
+        for problem in found:
+            out.setdefault(problem.key, problem)
+        return out
 
     @cached_property
     def rank(self) -> int:

@@ -123,8 +123,10 @@ def budget_items(scope: Scope, limit: int = 2) -> list[str]:
     rows = records("rule_of_law_budget", scope)
     if rows is None:
         return []
-    items = (re.sub(r"(经费|费用|专项|资金)+$", "", item.strip()) for item in rows.order_by("-amount").values_list("item", flat=True))
-    return _distinct(items, limit)
+    # an item named "普法宣传与法律顾问经费" is two uses: split, so the list reads "普法宣传、法律顾问和…"
+    items = (part for item in rows.order_by("-amount").values_list("item", flat=True)
+             for part in re.split(r"[与和及、]", re.sub(r"(经费|费用|专项|资金)+$", "", item.strip())) if part)
+    return _distinct(items, limit + 1)
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,19 @@ def organisation(w: Writer) -> Subsection:
             "设置法治建设考核指标{criteria}，纳入村（社区）和机关站所年度目标管理考核[，{scores}得分位居前列]",
             "年度目标管理考核中设法治建设指标{criteria}，覆盖各村（社区）和机关站所[，{scores}考核得分领先]",
         ), criteria=criteria, scores=runs(*scores)))
+    _own_order(w, s)
     return s
+
+
+def _own_order(w: Writer, s: Subsection) -> None:
+    """The items after the first (the leading group) in this township's order, so that three townships of one
+    county do not list meetings, plan, budget and assessment in one sequence (review G6 B6)."""
+    rest = list(range(1, len(s.items)))
+    if len(rest) < 3:
+        return
+    swapped = [rest[i ^ 1] if (i ^ 1) < len(rest) else rest[i] for i in range(len(rest))]
+    order = [0, *w.choose("org.order", (rest, rest[1:] + rest[:1], swapped))]
+    s.items, s.weights = [s.items[i] for i in order], [s.weights[i] for i in order]
 
 
 # ---------------------------------------------------------------- （二）依法决策、合法性审查、规范性文件、合同
@@ -174,7 +186,7 @@ def decisions(w: Writer) -> Subsection:
                                                                  "规范性文件报备{filed}"), filed=filed)]
             late_filed = facts.late_filings(w.scope)
             parts.append(w.rate_clause("normative_filing_on_time_rate", full="，均在规定期限内报备",
-                                       partial="，其中按期报备{num}，按期报备率{rate}（应报备{den}）"))
+                                       partial="，应在规定期限内报备的{den}中按期报备{num}，按期报备率{rate}"))
             if late_filed and not w.is_full("normative_filing_on_time_rate"):
                 parts.append(f"，{''.join(facts.quoted(t) for t in late_filed)}逾期报备")
         if repealed:
@@ -287,8 +299,10 @@ def disclosure(w: Writer, service: list[list[Run]] = ()) -> Subsection:
             change=w.change("disclosure_proactive")))
     requests = w.run("disclosure_requests")
     if requests:
-        answered = w.rate_clause("disclosure_response_rate", full="，本年办理的{den}申请（含上年结转）均在法定期限内答复，按期答复率{rate}",
-                                 partial="，本年办理的{den}申请（含上年结转）中，{num}在法定期限内答复，按期答复率{rate}")
+        due = w.part("disclosure_response_rate", DENOMINATOR)
+        carried = "（含上年结转）" if due is not None and due.amount and requests.amount and due.amount > requests.amount else ""
+        answered = w.rate_clause("disclosure_response_rate", full=f"，本年办理的{{den}}申请{carried}均在法定期限内答复，按期答复率{{rate}}",
+                                 partial=f"，本年办理的{{den}}申请{carried}中，{{num}}在法定期限内答复，按期答复率{{rate}}")
         appeals = w.run("disclosure_appeals")
         s.add(w.choose("dis.requests", ("受理政府信息公开申请", "依申请公开方面，受理申请", "全年收到政府信息公开申请")),
               requests, w.change("disclosure_requests"), answered,
@@ -545,8 +559,12 @@ def litigation(w: Writer) -> Subsection:
     assistance, performed = w.run("court_assistance"), w.run("judgments_performed")
     if assistance or performed:
         done = casefacts.judgments_performed(w.scope)
-        what = "；".join(p.content + (f"，已于{facts.month_day(p.completed_on)}履行完毕" if p.completed_on else "")
-                        for p in done)
+        if len(done) > 1 and all(p.completed_on for p in done):
+            # one example and the rest counted: a sentence of several judgments in brackets runs past 150 characters
+            what = f"{done[0].content}等，均已履行完毕"
+        else:
+            what = "；".join(p.content + (f"，已于{facts.month_day(p.completed_on)}履行完毕" if p.completed_on else "")
+                            for p in done)
         s.add(listing([runs("自觉履行生效判决、裁定和复议决定", performed, f"（{what}）" if what else "") if performed else [],
                        runs("协助人民法院冻结、划拨被执行人资金资产等", assistance) if assistance else []]))
     suggestions = w.run("court_suggestions")
@@ -557,9 +575,14 @@ def litigation(w: Writer) -> Subsection:
             s.add("收到", one.named, suggestions, "，", one.status)
         elif advice:
             answered = all(a.answered_on and not a.overdue for a in advice)
-            each = "；".join(f"{a.named}{a.status}" for a in advice[:3])
-            s.add("收到司法建议、检察建议", suggestions, "，逐项研究办理" if not answered else "，均已逐项研究并按期书面回复",
-                  f"：{each}" if not answered or len(advice) <= 3 else "")
+            if answered:  # all on time: what they were about, not each one's reply date
+                subjects = [re.split(r"[，；]", a.subject.strip().rstrip("。"), maxsplit=1)[0].removeprefix("关于")
+                            for a in advice[:2] if a.subject.strip()]
+                about = f"，涉及{'、'.join(subjects)}{'等' if len(advice) > len(subjects) else ''}" if subjects else ""
+                s.add("收到司法建议、检察建议", suggestions, about, "，均已逐项研究并按期书面回复")
+            else:
+                each = "；".join(f"{a.named}{a.status}" for a in advice[:3])
+                s.add("收到司法建议、检察建议", suggestions, "，逐项研究办理", f"：{each}")
     return s
 
 

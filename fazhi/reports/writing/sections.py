@@ -67,10 +67,14 @@ def _exam(w: Writer, s: Suggestion) -> list[Run]:
     if not (sat and passed):
         return []
     posts = _failed_posts(w)
-    who = f"未通过考试的为{facts.join(posts)}" if posts else "个别干部未通过考试"
+    failed = sat.amount - passed.amount if sat.amount is not None and passed.amount is not None else None
+    few = failed is not None and failed <= 2
+    who = (runs("参考", sat, "、合格", passed, f"，{failed}名{facts.join(posts) if posts else '干部'}未通过")
+           if failed else runs("个别干部未通过考试"))
+    whom = "个别干部" if few else "部分干部"
     cause = w.choose("cause.exam", ("主要是日常学法投入不足，学法的主动性和系统性不够。",
                                     "反映出日常学法流于形式、以考促学的压力传导不够。",
-                                    "原因是部分干部忙于具体事务，平时学法不经常、不系统。"))
+                                    f"原因是{whom}忙于具体事务，平时学法不经常、不系统。"))
     return runs("国家工作人员学法考试尚未实现全员合格，", who, "。", cause)
 
 
@@ -99,10 +103,21 @@ def _disputes(w: Writer, s: Suggestion) -> list[Run]:
 
 
 def _disclosure(w: Writer, s: Suggestion) -> list[Run]:
-    late = facts.late_disclosure_answers(w.scope)
-    if not late:
+    """The cause follows what the late applications went through (their history, report_findings.late_answers)."""
+    from fazhi.disclosure import report_findings
+
+    if not facts.late_disclosure_answers(w.scope):
         return []
-    return runs("个别政府信息公开申请超过法定期限答复。主要是补正、征求第三方意见等环节衔接不紧，答复期限跟踪提醒不够。")
+    late = report_findings.late_answers(w.data.org, w.data.year)
+    consulted = any(report_findings.third_party(kind) for answer in late for kind, *_ in answer.consulted)
+    corrected = any(answer.corrected for answer in late)
+    if consulted:
+        cause = "主要是征求第三方意见后未及时重新核定答复期限，意见返回后的办理进度跟踪不够。"
+    elif corrected:
+        cause = "主要是收到补正材料后未及时重新计算答复期限，临近期限时提醒督办不够。"
+    else:
+        cause = "主要是答复期限跟踪提醒不够，临近期限的申请未及时报分管领导督办。"
+    return runs("个别政府信息公开申请超过法定期限答复。", cause)
 
 
 def _appearance(w: Writer, s: Suggestion) -> list[Run]:
@@ -501,8 +516,13 @@ def _publicity_plan(w: Writer) -> tuple[str, str]:
     found = all_series(w.scope)
     new_plan = "，谋划实施“九五”普法规划" if w.data.year == 2025 else ""
     if found:
-        return ("擦亮普法品牌", f"继续办好“{found[0].name}”，围绕群众反映集中的法律问题确定每期主题{new_plan}，"
-                               "把“法律明白人”培训与品牌活动结合起来")
+        name = found[0].name
+        return w.choose("plan.brand", (
+            ("擦亮普法品牌", f"继续办好“{name}”，围绕群众反映集中的法律问题确定每期主题{new_plan}，"
+                             "把“法律明白人”培训与品牌活动结合起来"),
+            (f"深化“{name}”普法品牌", f"每期活动结束后收集群众意见、确定下一期主题{new_plan}，推动“{name}”走进更多村（社区）"),
+            ("提升普法品牌影响力", f"把“{name}”与以案释法、“法律明白人”培养结合起来{new_plan}，让群众在身边案例中学法懂法"),
+        ))
     return w.choose("plan.publicity", (
         ("深入推进普法依法治理", f"把学习宣传习近平法治思想作为普法首要任务{new_plan}，加强“法律明白人”培训管理，"
                                  "推动民主法治示范村（社区）创建"),
@@ -511,8 +531,31 @@ def _publicity_plan(w: Writer) -> tuple[str, str]:
     ))
 
 
+# shortcomings the disclosure annual report also tells: (its problem key, the plan's heading, the target added)
+DISCLOSURE_MEASURES = {
+    "disclosure_response_rate": ("late_answer", "规范依申请公开办理", "确保依申请公开按期答复率达到100%"),
+    problems.LATE_PUBLICATION: ("late_release", "严格规范性文件公布程序",
+                                "行政规范性文件均在印发之日起20个工作日内公开，未经公布的不得作为行政管理依据"),
+}
+
+
+def _disclosure_measure(w: Writer, s: Suggestion) -> tuple[str, str] | None:
+    """The measure the disclosure annual report gives the same shortcoming, in this report's words (the statute
+    named in full: 《条例》 is defined only in that report), so the two reports promise one thing."""
+    from fazhi.disclosure.report_texts import SHORT, STATUTE
+
+    key, heading, target = DISCLOSURE_MEASURES.get(s.trigger, (None, "", ""))
+    found = w.disclosure_findings.get(key) if key else None
+    if found is None or not found.fix:
+        return None
+    return heading, f"{found.fix.replace(SHORT, STATUTE)}，{target}"
+
+
 def _specific_plan(w: Writer, s: Suggestion) -> tuple[str, str] | None:
     """A plan that names the matter of its shortcoming (the decision not started, the suggestion unanswered…)."""
+    shared = _disclosure_measure(w, s)
+    if shared is not None:
+        return shared
     if s.trigger == "decisions_without_review":
         listed = "".join(facts.quoted(x) for x in facts.decisions_unreviewed(w.scope, 2))
         return ("推进重大行政决策目录事项落地", f"对{listed or '目录事项'}等目录事项逐项制定推进计划，明确承办单位和时间节点，"
@@ -543,14 +586,15 @@ def _specific_plan(w: Writer, s: Suggestion) -> tuple[str, str] | None:
 
 
 def _closing(w: Writer) -> str:
-    from fazhi.reports.writing.series import all_series
-
     t, next_year = w.terms, w.data.year + 1
     made = facts.decisions_made(w.scope, 1)
-    found = all_series(w.scope)
-    focus = (f"继续办好“{found[0].name}”，" if found else "") + (f"把{facts.quoted(made[0])}等决策的实施纳入法治轨道，" if made else "")
+    decision = facts.quoted(made[0]) if made else ""
+    # the brand is part 四's own item: the closing names what the year decided, each township in its own words
     return w.choose("closing", (
-        f"{next_year}年，{t.name}将{focus}以更实举措推进法治政府建设，为全{t.unit}经济社会高质量发展提供有力法治保障。",
-        f"下一步，{t.name}将坚持问题导向，{focus}逐项抓好上述工作的落实，推动“法治{t.short}”建设再上新台阶。",
-        f"{t.name}将{focus}把各项整改措施落到实处，让群众在每一项决策、每一次执法中感受到公平正义。",
+        f"{next_year}年，{t.name}将" + (f"把{decision}等决策的实施纳入法治轨道，" if decision else "")
+        + f"以更实举措推进法治政府建设，为全{t.unit}经济社会高质量发展提供有力法治保障。",
+        f"下一步，{t.name}将坚持问题导向，" + (f"依法推进{decision}落地见效，" if decision else "")
+        + f"逐项抓好上述工作的落实，推动“法治{t.short}”建设再上新台阶。",
+        f"{t.name}将把各项整改措施落到实处，" + (f"在{decision}的实施中严格依法办事，" if decision else "")
+        + "让群众在每一项决策、每一次执法中感受到公平正义。",
     ))

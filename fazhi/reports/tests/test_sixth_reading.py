@@ -1,0 +1,71 @@
+"""Review G6 (a 县司法局 reader of the 2025 demo reports): a cause that fits the facts, a shortcoming told once,
+one measure where both reports tell the same shortcoming, and sentences a township would sign."""
+from __future__ import annotations
+
+import pytest
+
+from fazhi.litigation.tests.factories import HearingFactory, LegalCaseFactory
+from fazhi.reports.compose import ReportData
+from fazhi.reports.structure import FigureRun
+from fazhi.reports.tests.conftest import YEAR, on
+from fazhi.testing.institution_factories import RuleOfLawBudgetFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def text(paragraphs) -> str:
+    return "".join(r.text if not isinstance(r, FigureRun) else f"{r.value}{r.unit}"
+                   for p in paragraphs for r in p.runs)
+
+
+def _hearings(township, reason: str):
+    case = LegalCaseFactory(organisation=township, received_on=on(1, 5))
+    HearingFactory(organisation=township, case=case, held_on=on(6, 10))  # the head appeared
+    for month in (7, 9):
+        HearingFactory(organisation=township, case=case, held_on=on(month, 10), head_appeared=False, head_name="",
+                       head_post="", absence_reason=reason,
+                       absence_note="镇长当日带队处置山林火情，委托党政综合办公室工作人员出庭" if reason else "")
+
+
+@pytest.mark.parametrize(("reason", "cause", "not_cause"), [
+    ("duty", "副职", "日程统筹"),  # the head was rightly elsewhere: no deputy went instead
+    ("", "", "副职替补出庭的机制尚未建立"),  # no excuse recorded: the scheduling is what fell short
+])
+def test_the_cause_of_absences_fits_their_excuses(township, reason, cause, not_cause):
+    _hearings(township, reason)
+    data = ReportData.load(township, YEAR)
+    shortcomings = text(data.written["shortcomings_text"])
+    part = shortcomings.split("出庭应诉", 1)[1]
+    assert cause in part and not_cause not in part
+
+
+def test_part_three_does_not_repeat_part_two_on_hearings(township):
+    _hearings(township, "duty")
+    data = ReportData.load(township, YEAR)
+    shortcomings, duties = text(data.written["shortcomings_text"]), text(data.written["duties_text"])
+    told = "本年开庭审理行政诉讼案件1件、庭审3次"
+    assert told in shortcomings and told not in duties
+    assert "出庭应诉1次" in duties or "出庭1次" in duties
+
+
+def test_a_budget_item_of_two_uses_reads_as_a_list(township):
+    RuleOfLawBudgetFactory(organisation=township, approved_on=on(1, 10), item="普法宣传与法律顾问经费")
+    measures = text(ReportData.load(township, YEAR).written["measures_text"])
+    assert "普法宣传与法律顾问" not in measures
+    assert "普法宣传、法律顾问" in measures or "普法宣传和法律顾问" in measures
+
+
+def test_a_shortcoming_both_reports_tell_gets_the_disclosure_reports_measure(township, monkeypatch):
+    """青山镇 (G6 B1): the rule-of-law report planned a 时限台账 with no date, the disclosure report a revised 规程 by
+    2026年3月底; the plan now carries the disclosure report's measure, the statute named in full."""
+    from fazhi.disclosure import report_texts
+    from fazhi.reports.writing import sections
+    from fazhi.reports.suggestions import Suggestion
+
+    fix = "按照《条例》第三十三条规定，在2026年3月底前修订依申请公开办理规程，明确征求意见结束后的办理时限和分管领导督办环节"
+    monkeypatch.setattr(report_texts, "findings", lambda data, earlier=2: [report_texts.Problem("late_answer", "逾期", fix)])
+    w = ReportData.load(township, YEAR).writer
+    heading, plan = sections._specific_plan(w, Suggestion("依法行政", "", "", "", "disclosure_response_rate"))
+    assert heading == "规范依申请公开办理"
+    assert plan.startswith("按照《中华人民共和国政府信息公开条例》第三十三条规定，在2026年3月底前修订依申请公开办理规程")
+    assert plan.endswith("确保依申请公开按期答复率达到100%")
