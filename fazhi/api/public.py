@@ -122,7 +122,7 @@ class PublicApplications(PublicView):
             application, created = submit_online(organisation=org, form=form, idempotency_key=key)
         except IdempotencyConflict:
             raise IdempotencyKeyReused(IdempotencyConflict.MESSAGE)
-        return Response(public_status(application).as_json(),
+        return Response(public_status(application, new=created).as_json(),
                         status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 

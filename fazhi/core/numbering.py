@@ -43,23 +43,44 @@ def disclosure_notice_series(kind: str) -> str:
 
 
 def next_number(organisation: Organisation | int, series: str, year: int, *,
-                highest_issued: Callable[[], int | None] | None = None) -> int:
+                highest_issued: Callable[[], int | None] | None = None, floor_on_first_use_only: bool = False) -> int:
     """The next number of ``series`` for ``organisation`` in ``year``; call inside the transaction that saves it.
+
+    One statement takes it: an upsert on the counter row that creates it at 1 or adds 1, locks the row until the
+    caller's transaction ends and returns the new value (``INSERT … ON CONFLICT … DO UPDATE … RETURNING``, on
+    PostgreSQL and SQLite alike).
 
     ``highest_issued`` (read after the lock is held) guards against numbers written outside this module — rows
     created in bulk, or a number typed by hand where a form allows it: the next number is never at or below it.
+    With ``floor_on_first_use_only`` it is read only when the counter issues its first number of the year (a counter
+    that starts behind rows written before it existed, e.g. by a data migration): a series whose rows are only ever
+    numbered here skips the scan on every later number, and its unique constraint refuses a clash outright.
     """
-    if not transaction.get_connection().in_atomic_block:
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
         raise RuntimeError("next_number must run inside transaction.atomic(): the number is given back on rollback")
     org_id = organisation if isinstance(organisation, int) else organisation.pk
-    NumberCounter.objects.bulk_create(
-        [NumberCounter(organisation_id=org_id, series=series, year=year)], ignore_conflicts=True
-    )
-    counter = NumberCounter.objects.select_for_update().get(organisation_id=org_id, series=series, year=year)
-    floor = (highest_issued() or 0) if highest_issued is not None else 0
-    counter.last = max(counter.last, floor) + 1
-    counter.save(update_fields=["last"])
-    return counter.last
+    last = _take(connection, org_id, series, year)
+    if highest_issued is not None and (not floor_on_first_use_only or last == 1):
+        floor = highest_issued() or 0
+        if floor >= last:
+            last = floor + 1
+            NumberCounter.objects.filter(organisation_id=org_id, series=series, year=year).update(last=last)
+    return last
+
+
+def _take(connection, org_id: int, series: str, year: int) -> int:
+    meta = NumberCounter._meta
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    org, ser, yr, last = (quote(meta.get_field(name).column) for name in ("organisation", "series", "year", "last"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({org}, {ser}, {yr}, {last}) VALUES (%s, %s, %s, 1) "
+            f"ON CONFLICT ({org}, {ser}, {yr}) DO UPDATE SET {last} = {table}.{last} + 1 RETURNING {last}",
+            [org_id, series, year],
+        )
+        return cursor.fetchone()[0]
 
 
 def continue_after(apps, organisation_id: int, series: str, year: int, highest: int) -> None:

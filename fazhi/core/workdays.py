@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import secrets
+import threading
+import time
 from dataclasses import dataclass, field
 
 import chinese_calendar
+from django.db.models.signals import post_delete, post_save
 from lunar_python import Lunar, Solar
 
 WEEKDAYS = "一二三四五六日"
@@ -114,7 +118,19 @@ class WorkingCalendar:
 
     @classmethod
     def load(cls) -> WorkingCalendar:
-        """Read the admin-maintained arrangement tables (library data only before the first migrate)."""
+        """The calendar with the admin-maintained arrangement tables (library data only before the first migrate).
+
+        Read from the database once per process and kept (``_loaded``): a public application, a deadline page or a
+        reminder run no longer reads both tables each time. Kept only while it is known current: every change to
+        ``CalendarDay`` or ``HolidayArrangement`` drops this process's copy and stamps a new version in the store
+        every server process shares (``settings.CACHES["portal_versions"]``: Redis, or files), which another process
+        compares before it uses its copy; a change not yet committed (or rolled back since) is never kept. Without a
+        shared store, or after ``CALENDAR_SECONDS``, the tables are read again. Behaviour is that of a fresh read."""
+        return _loaded()
+
+    @classmethod
+    def read(cls) -> WorkingCalendar:
+        """Read the arrangement tables now (no copy kept)."""
         from django.db import DatabaseError
 
         from fazhi.core.models import CalendarDay, CalendarDayKind, HolidayArrangement
@@ -213,6 +229,90 @@ class WorkingCalendar:
 
     def _year_total(self, year: int) -> int:
         return self._running_counts(year)[-1]
+
+
+# ---------------------------------------------------------------- one calendar per process, dropped on any change
+
+CALENDAR_SECONDS = 300  # a safety net only: a change drops the copy at once (see WorkingCalendar.load)
+_STAMP_KEY = "core:calendar:v"
+_state: dict = {"calendar": None, "stamp": None, "at": 0.0, "pending": False}
+_lock = threading.Lock()
+
+
+def _stamps():
+    from django.conf import settings
+    from django.core.cache import caches
+
+    return caches["portal_versions"] if "portal_versions" in settings.CACHES else None
+
+
+def _current_stamp(store) -> str | None:
+    try:
+        stamp = store.get(_STAMP_KEY)
+        if stamp is None:  # never stamped, or evicted: a new stamp, so no copy made before can match it
+            stamp = f"{time.time_ns():x}.{secrets.token_hex(4)}"
+            if not store.add(_STAMP_KEY, stamp, None):
+                stamp = store.get(_STAMP_KEY)
+        return stamp
+    except Exception:  # noqa: BLE001 - the store down: read the tables, keep nothing
+        return None
+
+
+def _loaded() -> WorkingCalendar:
+    from django.db import connection
+
+    if _state["pending"]:
+        if connection.in_atomic_block:  # this transaction changed the calendar: read it as it now stands
+            return WorkingCalendar.read()
+        _state["pending"] = False  # that transaction has ended (committed: stamped; rolled back: nothing changed)
+        _forget()
+    store = _stamps()
+    stamp = _current_stamp(store) if store is not None else None
+    with _lock:
+        calendar = _state["calendar"]
+        if (calendar is not None and stamp is not None and _state["stamp"] == stamp
+                and time.monotonic() - _state["at"] < CALENDAR_SECONDS):
+            return calendar
+    calendar = WorkingCalendar.read()
+    if stamp is not None:
+        with _lock:
+            _state.update(calendar=calendar, stamp=stamp, at=time.monotonic())
+    return calendar
+
+
+def _forget() -> None:
+    with _lock:
+        _state.update(calendar=None, stamp=None)
+
+
+def _bump() -> None:
+    store = _stamps()
+    if store is not None:
+        try:
+            store.set(_STAMP_KEY, f"{time.time_ns():x}.{secrets.token_hex(4)}", None)
+        except Exception:  # noqa: BLE001 - the other processes fall back on CALENDAR_SECONDS
+            pass
+    _forget()
+
+
+def _calendar_changed(sender, **kwargs) -> None:
+    """A holiday arrangement or one of its days was saved or deleted: no process uses the copy it holds."""
+    from django.db import connection, transaction
+
+    _bump()
+    if connection.in_atomic_block:
+        _state["pending"] = True
+
+        def committed():
+            _state["pending"] = False
+            _bump()
+
+        transaction.on_commit(committed)
+
+
+for _signal in (post_save, post_delete):
+    for _sender in ("core.CalendarDay", "core.HolidayArrangement"):
+        _signal.connect(_calendar_changed, sender=_sender, dispatch_uid=f"workdays-{_signal is post_save}-{_sender}")
 
 
 def _dates_between(first: dt.date, last: dt.date):

@@ -31,6 +31,7 @@ from fazhi.disclosure.choices import (
     RESULT_GROUPS, AppealKind, AppealOutcome, ApplicantType, ReleaseCategory, RequestStatus, Result, TableItem,
 )
 from fazhi.disclosure.models import DisclosureAnnualReport, DisclosureAppeal, DisclosureRequest, ProactiveRelease
+from fazhi.disclosure.report_findings import once_per_reading, one_reading  # noqa: F401 (render_docx, report_texts)
 
 SECTION_TITLES = (
     "一、总体情况",
@@ -122,14 +123,38 @@ class Table3:
         return self.cells[row][column]
 
 
+def _rows_of(received_on, status, replied_on, result, first: dt.date, last: dt.date) -> list[str]:
+    """The rows of table 三 one application counts in: ``requests_for_row`` for one application, in Python."""
+    def open_after(day):
+        return status != RequestStatus.CLOSED or (replied_on is not None and replied_on > day)
+
+    rows = []
+    if first <= received_on <= last:
+        rows.append(ROW_NEW)
+    if received_on < first and open_after(first - dt.timedelta(days=1)):
+        rows.append(ROW_CARRIED_IN)
+    if received_on <= last and open_after(last):
+        rows.append(ROW_CARRIED_OUT)
+    if status == RequestStatus.CLOSED and replied_on is not None and first <= replied_on <= last:
+        rows.append(ROW_TOTAL)
+        if result in Result.values:
+            rows.append(result)
+    return rows
+
+
 def compute_table3(org: Organisation, year: int) -> Table3:
-    cells: dict[str, dict[str, int]] = {}
-    for row in ROWS:
-        counts = dict.fromkeys((c for c, _ in COLUMNS), 0)
-        for applicant_type in requests_for_row(org, year, row.key).values_list("applicant_type", flat=True):
-            counts[applicant_type] += 1
-            counts[TOTAL] += 1
-        cells[row.key] = counts
+    """Every cell of table 三 from one query: the applications that can count in a row of ``year`` (received by its
+    end, or closed in it), each put in its rows as ``requests_for_row`` defines them."""
+    first, last = _year_bounds(year)
+    cells: dict[str, dict[str, int]] = {row.key: dict.fromkeys((c for c, _ in COLUMNS), 0) for row in ROWS}
+    candidates = DisclosureRequest.objects.active().filter(organisation=org).filter(
+        Q(received_on__lte=last) | Q(replied_on__range=(first, last)))
+    for received_on, status, replied_on, result, applicant_type in candidates.values_list(
+            "received_on", "status", "replied_on", "result", "applicant_type"):
+        for row in _rows_of(received_on, status, replied_on, result, first, last):
+            if row in cells:
+                cells[row][applicant_type] += 1
+                cells[row][TOTAL] += 1
     return Table3(cells)
 
 
@@ -477,6 +502,10 @@ class DisclosureReportData:
 
     def to_json(self) -> dict:
         """Cells by row and column label, as printed in the template; the published texts; the staff check."""
+        with one_reading():
+            return self._to_json()
+
+    def _to_json(self) -> dict:
         t2 = self.table2
         table_texts = self.table_texts()
         return {
@@ -532,6 +561,20 @@ def default_other(data: DisclosureReportData) -> str:
 
 
 def load(org: Organisation, year: int, report: DisclosureAnnualReport | None = None) -> DisclosureReportData:
+    if report is None:
+        return _load_stored(org, year)
+    with one_reading():
+        return _load(org, year, report)
+
+
+@once_per_reading
+def _load_stored(org: Organisation, year: int) -> DisclosureReportData:
+    """The report of ``year`` as stored (part 五 reads the years before it back: once each per reading)."""
+    with one_reading():
+        return _load(org, year, None)
+
+
+def _load(org: Organisation, year: int, report: DisclosureAnnualReport | None) -> DisclosureReportData:
     if report is None:
         report = DisclosureAnnualReport.objects.active().filter(organisation=org, year=year).first()
     if report is None:

@@ -51,18 +51,28 @@ def _remind(request, kind: str, due_on, message: str) -> int:
     return created
 
 
-def new_request(request_pk: int) -> None:
-    """After an application is committed: tell the township's clerks (never raises, never sends mail itself)."""
-    from fazhi.disclosure.models import DisclosureRequest, ReminderKind
+def clerks_to_remind(request) -> list[int]:
+    """Who is reminded of a new application: its handler has it already; else the township's active clerks."""
+    if request.handler_id is not None:
+        return []
+    return list(User.objects.filter(organisation_id=request.organisation_id, role=Role.CLERK, is_active=True)
+                .values_list("pk", flat=True))
 
-    try:
-        request = DisclosureRequest.objects.select_related("organisation", "handler").get(pk=request_pk)
-        if request.handler_id is None:
-            _remind(request, ReminderKind.UNASSIGNED, request.received_on,
-                    f"新的政府信息公开申请 {request.tracking_number}（{format_date(request.received_on)}收到），请指定承办人")
-    except Exception:  # noqa: BLE001 - a notification never undoes a saved application
-        logger.exception("notification for disclosure request %s failed", request_pk)
-    queue_pending_emails()
+
+def new_request(request, clerks: list[int]) -> None:
+    """A new application, inside the transaction that saves it: remind ``clerks`` (``clerks_to_remind``, read before
+    the application's number was taken) to assign it, in one insert. Sends no mail: the caller queues the pending
+    e-mails once the application is committed (``queue_pending_emails``)."""
+    from fazhi.disclosure.models import Reminder, ReminderKind
+
+    if request.handler_id is not None or not clerks:
+        return
+    message = f"新的政府信息公开申请 {request.tracking_number}（{format_date(request.received_on)}收到），请指定承办人"
+    Reminder.objects.bulk_create([
+        Reminder(request=request, user_id=user_id, kind=ReminderKind.UNASSIGNED, due_on=request.received_on,
+                 message=message[:300])
+        for user_id in clerks
+    ])
 
 
 def queue_pending_emails() -> bool:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from django import forms
 from django.utils import timezone
 
-from fazhi.core.workdays import format_date
+from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.disclosure import services
 from fazhi.disclosure.choices import Channel, RequestStatus, applicant_type_label
-from fazhi.disclosure.deadlines import ClockState
+from fazhi.disclosure.deadlines import ClockState, compute_clock
 from fazhi.disclosure.models import DisclosureRequest
 from fazhi.disclosure.validators import mask_contact, mask_name, normalise_contact
 
@@ -86,8 +86,11 @@ class PublicStatus:
         }
 
 
-def public_status(application: DisclosureRequest) -> PublicStatus:
-    clock = services.clock_for(application)
+def public_status(application: DisclosureRequest, *, new: bool = False) -> PublicStatus:
+    """``new``: the application was just created, so it has no consultations to read (one query fewer)."""
+    clock = (compute_clock(services.clock_input(application, consultations=()), WorkingCalendar.load(),
+                           today=timezone.localdate())
+             if new else services.clock_for(application))
     text = PUBLIC_STATE[clock.state]
     if application.status == RequestStatus.AWAITING_CORRECTION and application.correction_deadline:
         text += f"（补正期限：{format_date(application.correction_deadline)}）"

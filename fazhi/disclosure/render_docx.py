@@ -6,9 +6,9 @@ explanations stay on the staff page, JSON and Excel. There is no forced page bre
 on the same page. Tables keep whole rows on a page (w:cantSplit); table 三 is laid out to fit one page (a wide
 label column, narrow count cells) and is kept on one page, starting a new one when the rest of the page is too
 short, so no group of rows is split from its label and no row stands alone under a repeated header (its header
-rows still repeat, w:tblHeader, should a page ever be too short for it); table 二 may break only between its
-four blocks (each block carries its own 第二十条第（…）项 and column headers, so a block is kept whole and the
-page stays full);
+rows still repeat, w:tblHeader, should a page ever be too short for it); table 二 is kept whole on one page with
+its heading (each of its four blocks carries its own 第二十条第（…）项 and column headers, so no header row of one
+block could stand for the others; a break between blocks left the last block alone on a page);
 table 四 is kept on one page. A heading, and the sentence under it, stay with what follows.
 
 Body text goes through ``gbt9704.add_text``: a number never parts from its measure word ("12条", "1件") and a
@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.oxml.simpletypes import ST_Merge
+from docx.table import _Cell
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -39,6 +41,11 @@ TABLE4_HEADER_ROWS = 3
 
 
 def render_docx(data: ar.DisclosureReportData) -> bytes:
+    with ar.one_reading():  # the register is read once for the whole document (annual_report.once_per_reading)
+        return _render(data)
+
+
+def _render(data: ar.DisclosureReportData) -> bytes:
     doc = gbt9704.new_document(title=data.title, author=data.signature, subject="政府信息公开工作年度报告", dated=data.dated)
     gbt9704.title(doc, gbt9704.title_lines(data.title))
     gbt9704.paragraph(doc, indent=False)
@@ -151,8 +158,20 @@ def _no_grid(p) -> None:
         ppr.append(snap)
 
 
+def _cell(table, r: int, c: int) -> _Cell:
+    """``table.cell(r, c)`` without building the whole grid (python-docx walks every cell of the table for each
+    look-up): the cell of row ``r`` that spans grid column ``c``, or, in a vertical merge, the cell it continues."""
+    col = 0
+    for tc in table._tbl.tr_lst[r].tc_lst:
+        span = tc.grid_span
+        if col <= c < col + span:
+            return _cell(table, r - 1, c) if tc.vMerge == ST_Merge.CONTINUE else _Cell(tc, table)
+        col += span
+    raise IndexError(f"no cell at row {r}, column {c}")
+
+
 def _merge(table, r1, c1, r2, c2, text, spec=fonts.TABLE_HEAD, align=WD_ALIGN_PARAGRAPH.CENTER):
-    cell = table.cell(r1, c1).merge(table.cell(r2, c2)) if (r1, c1) != (r2, c2) else table.cell(r1, c1)
+    cell = _cell(table, r1, c1).merge(_cell(table, r2, c2)) if (r1, c1) != (r2, c2) else _cell(table, r1, c1)
     _put(cell, text, spec, align)
     return cell
 
@@ -211,26 +230,26 @@ def _table2(doc, data: ar.DisclosureReportData) -> None:
     rows = sum(2 + len(items) for _, _, items in blocks)
     table = _new_table(doc, rows, [48, 36, 36, 36])
     r = 0
-    block_starts = set()
     for heading, columns, items in blocks:
-        block_starts.add(r)
         _merge(table, r, 0, r, 3, heading)
-        _put(table.cell(r + 1, 0), "信息内容", fonts.TABLE_HEAD)
+        _put(_cell(table, r + 1, 0), "信息内容", fonts.TABLE_HEAD)
         if len(columns) == 1:
             _merge(table, r + 1, 1, r + 1, 3, columns[0])
         else:
             for i, label in enumerate(columns, start=1):
-                _put(table.cell(r + 1, i), label, fonts.TABLE_HEAD)
+                _put(_cell(table, r + 1, i), label, fonts.TABLE_HEAD)
         r += 2
         for label, values in items:
-            _put(table.cell(r, 0), label)
+            _put(_cell(table, r, 0), label)
             if len(values) == 1:
                 _merge(table, r, 1, r, 3, _number(values[0]), fonts.TABLE)
             else:
                 for i, value in enumerate(values, start=1):
-                    _put(table.cell(r, i), _number(value))
+                    _put(_cell(table, r, i), _number(value))
             r += 1
-    _paginate(table, keep_together=True, breaks_before=block_starts)
+    # Kept whole on one page with its heading and the sentence before it (14 short rows): a page break between its
+    # blocks left the last block (第（八）项 收费) alone on a page, table 三 (kept on one page) starting the next.
+    _paginate(table, keep_together=True)
     _after_table(doc)
 
 
@@ -250,7 +269,7 @@ def _table3(doc, data: ar.DisclosureReportData) -> None:
     _merge(table, 1, 4, 1, 8, ar.COLUMN_GROUP_ORG)
     _merge(table, 1, 9, 2, 9, "总计")
     for i, (_, label) in enumerate(ar.COLUMNS[1:-1], start=4):
-        _put(table.cell(2, i), "其他" if label == "其他组织" else label, fonts.TABLE_HEAD)
+        _put(_cell(table, 2, i), "其他" if label == "其他组织" else label, fonts.TABLE_HEAD)
     results = [i for i, row in enumerate(rows) if row.key not in (ar.ROW_NEW, ar.ROW_CARRIED_IN, ar.ROW_CARRIED_OUT)]
     first_result, last_result = head_rows + results[0], head_rows + results[-1]
     _merge(table, first_result, 0, last_result, 0, ar.RESULTS_HEADING, fonts.TABLE)
@@ -288,9 +307,9 @@ def _table4(doc, data: ar.DisclosureReportData) -> None:
     _merge(table, 1, 10, 1, 14, "复议后起诉", head)
     for block in range(3):
         for i, label in enumerate(labels):
-            _put(table.cell(2, block * 5 + i), label, head)
+            _put(_cell(table, 2, block * 5 + i), label, head)
     for block, (kind, _) in enumerate(ar.TABLE4_GROUPS):
         for i, (column, _) in enumerate(ar.TABLE4_COLUMNS):
-            _put(table.cell(3, block * 5 + i), data.table4[kind][column], small)
+            _put(_cell(table, 3, block * 5 + i), data.table4[kind][column], small)
     _paginate(table, header_rows=TABLE4_HEADER_ROWS, keep_together=True)
     _after_table(doc)

@@ -12,20 +12,59 @@ results of 工作考核、社会评议和责任追究.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from fazhi.core.workdays import WorkingCalendar
 from fazhi.disclosure.choices import ConsultationKind, ReleaseCategory, RequestStatus, TableItem
-from fazhi.disclosure.models import DisclosureGuide, DisclosureRequest, ProactiveRelease
+from fazhi.disclosure.models import Consultation, DisclosureGuide, DisclosureRequest, ProactiveRelease
 from fazhi.disclosure.releases import release_timeliness
 
 if TYPE_CHECKING:
     from fazhi.core.models import Organisation
+
+# ---------------------------------------------------------------- one reading of the register per report
+
+_READING: ContextVar[dict | None] = ContextVar("disclosure_report_reading", default=None)
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """While one report is written (its tables, its texts, and the years before it that part 五 reads back), each
+    question put to the register — a function of ``once_per_reading`` with its township and year — is asked of the
+    database once. Nothing is kept once the outermost reading ends, so the next report reads the register afresh."""
+    if _READING.get() is not None:
+        yield
+        return
+    token = _READING.set({})
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
+
+def once_per_reading(fn):
+    """Memoise ``fn(org, year, *args)`` within ``one_reading`` (a list comes back as a fresh copy of the list)."""
+    @functools.wraps(fn)
+    def wrapper(org, year, *args):
+        memo = _READING.get()
+        if memo is None:
+            return fn(org, year, *args)
+        key = (fn.__module__, fn.__qualname__, getattr(org, "pk", org), year, *args)
+        if key not in memo:
+            memo[key] = fn(org, year, *args)
+        value = memo[key]
+        return list(value) if isinstance(value, list) else value
+    return wrapper
+
 
 ON_DISCLOSURE = re.compile(r"信息公开|政务公开")
 DEPUTY_ANSWER = re.compile(r"人大代表|代表建议|代表议案|建议办理|议案办理")
@@ -40,6 +79,11 @@ ABBREVIATED_OFFICES = ("党政办", "党政办公室", "党政综合办", "政�
 
 def office(org: Organisation) -> str:
     """The office that receives applications and answers for this work (the disclosure guide's 受理机构)."""
+    return _office(org, None)
+
+
+@once_per_reading
+def _office(org: Organisation, _year) -> str:
     guide = DisclosureGuide.objects.filter(organisation=org).first()
     return guide.office_name if guide is not None and guide.office_name else \
         DisclosureGuide._meta.get_field("office_name").default
@@ -50,6 +94,7 @@ def department_name(org: Organisation, name: str) -> str:
     return office(org) if name.strip() in ABBREVIATED_OFFICES else name.strip()
 
 
+@once_per_reading
 def releases(org: Organisation, year: int) -> list[ProactiveRelease]:
     return list(ProactiveRelease.objects.active().filter(organisation=org, published_on__year=year)
                 .order_by("published_on", "id"))
@@ -68,6 +113,7 @@ class LateAnswer:
     corrected: bool = False
 
 
+@once_per_reading
 def late_answers(org: Organisation, year: int) -> list[LateAnswer]:
     """Applications the 按期答复率 counts as late (selectors.judge_response), each with what its history shows."""
     from fazhi.disclosure.selectors import judge_response
@@ -79,11 +125,13 @@ def late_answers(org: Organisation, year: int) -> list[LateAnswer]:
     late = [pk for pk, on_time in verdicts.items() if not on_time]
     calendar = WorkingCalendar.load()
     out = []
-    for request in DisclosureRequest.objects.filter(pk__in=late).order_by("received_on", "id"):
+    consultations = Prefetch("consultations", queryset=Consultation.objects.order_by("sent_on", "id"))
+    for request in DisclosureRequest.objects.filter(pk__in=late).order_by("received_on", "id").prefetch_related(
+            consultations):
         clock = clock_for(request, calendar=calendar)
         end = request.replied_on or dt.date(year, 12, 31)
         consulted = [(c.get_kind_display(), c.party, c.sent_on, c.replied_on)
-                     for c in request.consultations.filter(voided_at__isnull=True).order_by("sent_on", "id")]
+                     for c in request.consultations.all() if c.voided_at is None]
         out.append(LateAnswer(
             request=request, due=clock.due, replied_on=request.replied_on,
             late_by=calendar.count_working_days(clock.due, end) if clock.due else 0, consulted=consulted,
@@ -97,6 +145,7 @@ def third_party(kind_label: str) -> bool:
 
 # ---------------------------------------------------------------- releases
 
+@once_per_reading
 def late_releases(org: Organisation, year: int) -> list[tuple[ProactiveRelease, int]]:
     """Releases published more than 20 working days after the information was formed (《条例》第二十六条), with
     the working days beyond the limit."""
@@ -166,6 +215,7 @@ class CriterionResult:
 
 # ---------------------------------------------------------------- 社会评议, 责任追究
 
+@once_per_reading
 def _figures(org: Organisation, year: int, pattern: re.Pattern) -> list:
     from fazhi.otherfigures.models import Metric, OtherFigure
 
@@ -191,6 +241,7 @@ def accountability(org: Organisation, year: int) -> list:
     return _figures(org, year, ACCOUNTABILITY)
 
 
+@once_per_reading
 def presidium_reviews(org: Organisation, year: int) -> list:
     from fazhi.supervision.models import PresidiumInspection
 
@@ -198,6 +249,7 @@ def presidium_reviews(org: Organisation, year: int) -> list:
             .order_by("held_on", "id") if ON_DISCLOSURE.search(f"{i.subject}{i.findings}")]
 
 
+@once_per_reading
 def study_sessions(org: Organisation, year: int) -> list:
     from fazhi.learning.models import StudySession
 
@@ -214,6 +266,7 @@ class TaskState:
     done: bool
 
 
+@once_per_reading
 def disclosure_tasks(org: Organisation, year: int) -> tuple[list, list[TaskState]]:
     """The year's responsibility-list tasks on 政务公开: (done on time, late or unfinished by the year's end)."""
     from fazhi.governance.models import ResponsibilityTask, TaskStatus

@@ -796,6 +796,7 @@ def _same_measure(a: str, b: str) -> bool:
     return re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", b)
 
 
+@ar.once_per_reading
 def _published_measures(org, year: int) -> bool:
     """Whether the measures of ``year``'s report were the defaults (False when staff wrote part 五 themselves, so
     the default measures were not what was published)."""
@@ -805,6 +806,7 @@ def _published_measures(org, year: int) -> bool:
     return not (report and report.problems_text.strip())
 
 
+@ar.once_per_reading
 def _has_records(org, year: int) -> bool:
     return bool(rf.releases(org, year) or ar.requests_for_row(org, year, ar.ROW_NEW).exists())
 
@@ -1192,6 +1194,7 @@ def problems(data: DisclosureReportData) -> str:
     return "\n".join(lines)
 
 
+@ar.once_per_reading
 def disclosure_criteria(org, year: int) -> list[rf.CriterionResult]:
     """The criteria of the township's assessment of the year that name 政务公开 / 信息公开, with the hand-entered
     scores (the latest of each assessee) and, for each that lost points, why (the score's 评分依据)."""
@@ -1250,9 +1253,14 @@ def other(data: DisclosureReportData) -> str:
 
 
 def deputy_suggestions(data: DisclosureReportData) -> list:
+    return _suggestions(data.organisation, data.year)
+
+
+@ar.once_per_reading
+def _suggestions(org, year: int) -> list:
     from fazhi.supervision.models import DeputySuggestion
 
-    return list(DeputySuggestion.objects.active().filter(organisation=data.organisation, assigned_on__year=data.year)
+    return list(DeputySuggestion.objects.active().filter(organisation=org, assigned_on__year=year)
                 .order_by("assigned_on", "id"))
 
 

@@ -63,9 +63,12 @@ def tracking_number(organisation: Organisation, year: int, sequence: int) -> str
 
 def _next_sequence(organisation: Organisation, year: int) -> int:
     """Gap-free per organisation and year (fazhi/core/numbering.py): the counter row is locked until the application
-    is saved, and rolls back with it if the save fails."""
-    return numbering.next_number(organisation, numbering.DISCLOSURE_REQUEST, year, highest_issued=lambda: (
-        DisclosureRequest.objects.filter(organisation=organisation, year=year).aggregate(m=Max("sequence"))["m"]))
+    is saved, and rolls back with it if the save fails. Applications are numbered only here, so the highest stored
+    sequence is read only for a year's first number (a counter behind rows written before it existed); after that
+    the unique (organisation, year, sequence) constraint refuses any clash."""
+    return numbering.next_number(organisation, numbering.DISCLOSURE_REQUEST, year, floor_on_first_use_only=True,
+                                 highest_issued=lambda: DisclosureRequest.objects.filter(
+                                     organisation=organisation, year=year).aggregate(m=Max("sequence"))["m"])
 
 
 # ---------------------------------------------------------------- receiving
@@ -81,17 +84,21 @@ def request_create(
     raises ``IdempotencyConflict`` and discloses nothing of the first.
     """
     key = (idempotency_key or "")[:64]
+    existing = _submitted(organisation, key)  # a retry: answered without taking a number or a lock
+    if existing is not None:
+        return _the_same(existing, fields), False
     try:
         with transaction.atomic():
             request = _create(organisation, fields, channel, received_on, user, key)
-    except _AlreadySubmitted as repeat:
-        return _the_same(repeat.request, fields), False
     except IntegrityError:
+        # The same key submitted concurrently: the other submission committed first (they queue on the counter
+        # lock), the unique (organisation, idempotency_key) constraint refused this one and the rollback gave its
+        # number back.
         existing = _submitted(organisation, key)
         if existing is None:
             raise
         return _the_same(existing, fields), False
-    transaction.on_commit(lambda: notify.new_request(request.pk))
+    transaction.on_commit(notify.queue_pending_emails)
     return request, True
 
 
@@ -112,37 +119,37 @@ def _the_same(existing: DisclosureRequest, fields: dict) -> DisclosureRequest:
     return existing
 
 
-class _AlreadySubmitted(Exception):
-    """Raised inside the transaction so that the number just taken is given back."""
-
-    def __init__(self, request: DisclosureRequest):
-        self.request = request
-
-
 def _submitted(organisation, key: str) -> DisclosureRequest | None:
     if not key:
         return None
-    return DisclosureRequest.objects.filter(organisation=organisation, idempotency_key=key).first()
+    # The condition of the partial unique index (idempotency_key <> '') stated, and no ordering: one index probe.
+    return (DisclosureRequest.objects.select_related("organisation").exclude(idempotency_key="")
+            .filter(organisation=organisation, idempotency_key=key).order_by()[:1] or [None])[0]
 
 
 def _create(organisation, fields, channel, received_on, user, key) -> DisclosureRequest:
+    """One transaction: the number, the application, its history row, its timeline event and the reminders to the
+    township's clerks (fazhi/disclosure/notify.py), so an application is never stored without them."""
     year = received_on.year
-    sequence = _next_sequence(organisation, year)
-    # Concurrent submissions of one key queue on the counter lock: the first has committed by now.
-    existing = _submitted(organisation, key)
-    if existing is not None:
-        raise _AlreadySubmitted(existing)
+    handler = user if user is not None and channel != Channel.PORTAL else None
     request = DisclosureRequest(
-        organisation=organisation, channel=channel, received_on=received_on, year=year, sequence=sequence,
-        tracking_number=tracking_number(organisation, year, sequence), idempotency_key=key, created_by=user,
-        handler=user if user is not None and channel != Channel.PORTAL else None, **fields,
+        organisation=organisation, channel=channel, received_on=received_on, year=year,
+        idempotency_key=key, created_by=user, handler=handler, **fields,
     )
-    # Unique constraints are left to the database (an IntegrityError is answered above), field rules are checked here.
-    request.full_clean(exclude=["tracking_number"], validate_constraints=False)
+    # Unique constraints are left to the database (an IntegrityError is answered above), field rules are checked
+    # here; the organisation, author and handler are the objects given (no query to check that they exist). All of
+    # it before the number is taken: the counter row stays locked from then until the commit, and every other
+    # application of the township waits for it.
+    request.full_clean(exclude=["tracking_number", "sequence", "organisation", "created_by", "handler"],
+                       validate_constraints=False)
+    clerks = notify.clerks_to_remind(request)
+    request.sequence = _next_sequence(organisation, year)
+    request.tracking_number = tracking_number(organisation, year, request.sequence)
     if user is not None:
         request._history_user = user
     request.save()
     _event(request, EventKind.RECEIVED, received_on, user, RECEIPT_RULES[channel])
+    notify.new_request(request, clerks)
     return request
 
 

@@ -29,7 +29,9 @@ from fazhi.indicators.registry import Figure, Kind, Scope, percentage
 
 def mark_stale(organisation_id: int | None) -> None:
     if organisation_id:
-        AggregateState.objects.filter(organisation_id=organisation_id).update(stale=True)
+        # only rows not yet stale: a row already marked is not locked again, so records saved at once in one
+        # township do not queue on it until each commits (bench/load.py: public applications)
+        AggregateState.objects.filter(organisation_id=organisation_id, stale=False).update(stale=True)
 
 
 def mark_all_stale() -> None:

@@ -156,10 +156,12 @@ def test_the_docx_is_a_document_to_publish(register):
     assert _flags(t4, "w:tblHeader") == [True, True, True, False]
     for table in (t3, t4):  # each kept on one page
         assert all(p.paragraph_format.keep_with_next for row in table.rows[:-1] for c in row.cells for p in c.paragraphs)
-    # table 二 may break only between its four blocks (each with its own headers), so part 二 starts on the page
-    # where part 一 ends: no forced page break anywhere
+    # table 二 is kept whole with its heading (a break between its blocks left the last block alone on a page);
+    # no forced page break anywhere
     kept = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in t2.rows]
-    assert kept == [True, True, True, False, True, True, False, True, True, True, False, True, True, False]
+    assert kept == [True] * 13 + [False]
+    heading = next(p for p in doc.paragraphs if p.text == "二、主动公开政府信息情况")
+    assert heading.paragraph_format.keep_with_next
     body = doc.element.body.xml
     assert 'w:type="page"' not in body and "pageBreakBefore" not in body
 
