@@ -59,18 +59,35 @@ def test_another_township_cannot_change_a_record_even_with_a_valid_form(client, 
     assert "页面不存在" in response.content.decode()
     for refused in (client.get(f"{base}/"), client.get(f"{base}/edit/"), client.post(f"{base}/void/", {"reason": "越权"})):
         assert refused.status_code == 404
+    # the void URL tells an existing record of another township from a missing id in no way (GET, or POST without reason)
+    missing = f"/ledgers/{ledger.slug}/{10**9}/void/"
+    for method in (client.get, client.post):
+        existing, absent = method(f"{base}/void/"), method(missing)
+        assert existing.status_code == absent.status_code and existing.status_code in (404, 405)
     assert snapshot(record) == before
+    assert not before["voided_at"]
     assert record.history.count() == 1
 
 
 @pytest.mark.parametrize("ledger", LEDGERS)
 def test_the_county_supervisor_reads_all_and_writes_nothing(client, supervisor, township, other_township, ledger):
     record = make_record(ledger, township)
-    make_record(ledger, other_township)
+    theirs = make_record(ledger, other_township)
+    before = snapshot(record)
     client = as_user(client, supervisor)
     base = f"/ledgers/{ledger.slug}"
-    assert data_count(client.get(f"{base}/").content.decode()) == "2"
-    assert client.get(f"{base}/{record.pk}/").status_code == 200
+    listing = client.get(f"{base}/").content.decode()
+    assert data_count(listing) == "2" and f"{base}/new/" not in listing
+    assert client.get(f"{base}/{theirs.pk}/").status_code == 200
+    page = client.get(f"{base}/{record.pk}/")
+    assert page.status_code == 200 and 'name="reason"' not in page.content.decode()
+    one = client.get(f"{base}/?org={township.code}").content.decode()
+    assert data_count(one) == "1" and f"{base}/{record.pk}/" in one and f"{base}/{theirs.pk}/" not in one
+    # even a valid form is refused
+    assert client.post(f"{base}/new/", form_data(ledger, township)).status_code == 403
+    assert client.post(f"{base}/{record.pk}/edit/", form_data(ledger, township)).status_code == 403
+    assert client.post(f"{base}/import/", {"year": YEAR}).status_code == 403
+    assert ledger.model.objects.count() == 2 and snapshot(record) == before
     for response in (
         client.get(f"{base}/new/"),
         client.post(f"{base}/new/", {}),
@@ -161,7 +178,7 @@ def test_anonymous_visitors_are_sent_to_login_from_every_url(client, township, l
     for url in gets:
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/login/"), url
-    for url in (f"{base}/new/", f"{base}/{record.pk}/edit/", f"{base}/{record.pk}/void/"):
+    for url in (f"{base}/new/", f"{base}/{record.pk}/edit/", f"{base}/{record.pk}/void/", f"{base}/import/"):
         response = client.post(url, form_data(ledger, township) | {"reason": "x"})
         assert response.status_code == 302 and response["Location"].startswith("/login/"), url
     before = snapshot(record)
