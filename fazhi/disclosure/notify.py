@@ -87,6 +87,7 @@ def refresh_reminders(*, organisations=None, today: dt.date | None = None) -> in
     """Create the reminders due today for open applications; returns how many were created."""
     from fazhi.disclosure.deadlines import DUE_SOON_WORKING_DAYS, ClockState, due_within
     from fazhi.disclosure.models import DisclosureRequest, ReminderKind
+    from fazhi.disclosure.notices.terms import correction_due
     from fazhi.disclosure.services import clock_for
 
     today = today or timezone.localdate()
@@ -105,8 +106,9 @@ def refresh_reminders(*, organisations=None, today: dt.date | None = None) -> in
             created += _remind(request, ReminderKind.DUE_SOON, clock.due,
                                f"申请 {number} 将于{format_date(clock.due)}到期，请按时答复")
         elif clock.correction_lapsed:
-            created += _remind(request, ReminderKind.CORRECTION_LAPSED, request.correction_deadline,
-                               f"申请 {number} 的补正期限（{format_date(request.correction_deadline)}）已过，请办结或登记补正")
+            due = correction_due(request, calendar)  # moved off a rest day (民事诉讼法第八十五条第三款)
+            created += _remind(request, ReminderKind.CORRECTION_LAPSED, due,
+                               f"申请 {number} 的补正期限（{format_date(due)}）已过，请办结或登记补正")
     return created
 
 

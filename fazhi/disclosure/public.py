@@ -15,6 +15,7 @@ from fazhi.disclosure import services
 from fazhi.disclosure.choices import Channel, RequestStatus, applicant_type_label
 from fazhi.disclosure.deadlines import ClockState, compute_clock
 from fazhi.disclosure.models import DisclosureRequest
+from fazhi.disclosure.notices.terms import correction_due
 from fazhi.disclosure.validators import mask_contact, mask_name, normalise_contact
 
 
@@ -93,7 +94,7 @@ def public_status(application: DisclosureRequest, *, new: bool = False) -> Publi
              if new else services.clock_for(application))
     text = PUBLIC_STATE[clock.state]
     if application.status == RequestStatus.AWAITING_CORRECTION and application.correction_deadline:
-        text += f"（补正期限：{format_date(application.correction_deadline)}）"
+        text += f"（补正期限：{format_date(correction_due(application))}）"
     return PublicStatus(
         tracking_number=application.tracking_number,
         organisation=application.organisation.name,

@@ -22,6 +22,7 @@ from fazhi.disclosure.deadlines import Clock, ClockInput, Interval, compute_cloc
 from fazhi.disclosure.models import (
     MAX_EXTENSION_DAYS, Consultation, DisclosureEvent, DisclosureRequest,
 )
+from fazhi.disclosure.notices.terms import correction_due
 
 
 # ---------------------------------------------------------------- the clock of a stored application
@@ -33,7 +34,7 @@ def clock_input(request: DisclosureRequest, consultations=None) -> ClockInput:
     return ClockInput(
         received_on=request.received_on,
         correction_requested_on=request.correction_requested_on,
-        correction_deadline=request.correction_deadline,
+        correction_deadline=correction_due(request),  # moved off a rest day (notices/terms.py)
         correction_received_on=request.correction_received_on,
         consultations=tuple(
             Interval(c.sent_on, c.replied_on, f"{c.get_kind_display()[:7]}（{c.party}）") for c in consultations
@@ -394,10 +395,9 @@ NOT_AN_APPLICATION = frozenset({Result.NOT_PROCESSED_PETITION, Result.NOT_PROCES
 def _check_correction_lapsed(request: DisclosureRequest, closed_on: dt.date) -> None:
     if request.status != RequestStatus.AWAITING_CORRECTION:
         raise ValidationError({"result": "“逾期不补正”只适用于等待补正的申请"})
-    if request.correction_deadline and closed_on <= request.correction_deadline:
-        raise ValidationError(
-            {"replied_on": f"补正期限{format_date(request.correction_deadline)}尚未届满，不能按逾期不补正办结"}
-        )
+    due = correction_due(request)  # a last day on a rest day moves to the next working day (民事诉讼法第八十五条)
+    if due and closed_on <= due:
+        raise ValidationError({"replied_on": f"补正期限{format_date(due)}尚未届满，不能按逾期不补正办结"})
 
 
 def request_void(*, request: DisclosureRequest, user, reason: str) -> None:

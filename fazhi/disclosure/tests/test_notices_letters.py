@@ -150,3 +150,19 @@ def test_a_correction_period_on_a_working_day_is_neither_moved_nor_warned(clerk_
     assert "data-correction-moved" not in page and "顺延" not in page
     assert terms.correction_term(dt.date(2025, 10, 12)).due == dt.date(2025, 10, 13)  # a Sunday: the Monday
     assert terms.correction_term(dt.date(2025, 10, 11)).moved is False  # 调休上班: a working day
+
+
+def test_no_correction_closing_waits_for_the_moved_day(township, clerk):
+    """A period set to end on 10月4日 (国庆节) runs to 10月9日: closing as 逾期不补正 on 10月8日 is refused, and the
+    public tracking page shows the moved day."""
+    from django.core.exceptions import ValidationError
+
+    from fazhi.disclosure.public import public_status
+
+    request = _correction(make(township, clerk), clerk, deadline=NATIONAL_DAY)
+    with pytest.raises(ValidationError) as refused:
+        services.request_reply(request=request, user=clerk, result=Result.OTHER_NO_CORRECTION,
+                               replied_on=dt.date(2025, 10, 8), summary="申请人逾期未补正。")
+    assert "补正期限2025年10月9日尚未届满" in str(refused.value)
+    shown = str(public_status(DisclosureRequest.objects.get(pk=request.pk)))
+    assert "补正期限2025年10月9日" in shown and "10月4日" not in shown
