@@ -46,6 +46,7 @@ def test_part_three_does_not_repeat_part_two_on_hearings(township):
     told = "本年开庭审理行政诉讼案件1件、庭审3次"
     assert told in shortcomings and told not in duties
     assert "出庭应诉1次" in duties or "出庭1次" in duties
+    assert "带头出庭" not in duties and "依法履行出庭应诉职责" not in duties  # G7: no example claimed under a low rate
 
 
 def test_a_budget_item_of_two_uses_reads_as_a_list(township):
@@ -69,3 +70,16 @@ def test_a_shortcoming_both_reports_tell_gets_the_disclosure_reports_measure(tow
     assert heading == "规范依申请公开办理"
     assert plan.startswith("按照《中华人民共和国政府信息公开条例》第三十三条规定，在2026年3月底前修订依申请公开办理规程")
     assert plan.endswith("确保依申请公开按期答复率达到100%")
+
+
+def test_a_late_court_suggestion_is_told_in_part_two_only(township):
+    """G7: 青山镇's late 司法建议 was told nearly word for word in 一（八） and 二（三）."""
+    from fazhi.litigation.tests.factories import CourtSuggestionFactory
+
+    CourtSuggestionFactory(organisation=township, received_on=on(3, 2), answered_on=on(8, 20),
+                           subject="规范土地流转合同文本和备案管理")
+    CourtSuggestionFactory(organisation=township, received_on=on(4, 2), answered_on=on(4, 20))
+    data = ReportData.load(township, YEAR)
+    measures, shortcomings = text(data.written["measures_text"]), text(data.written["shortcomings_text"])
+    assert "超过答复期限" not in measures and "书面回复" not in measures.split("司法建议、检察建议2件", 1)[1][:80]
+    assert "超过答复期限" in shortcomings or "未在答复期限内" in shortcomings

@@ -570,19 +570,17 @@ def litigation(w: Writer) -> Subsection:
     suggestions = w.run("court_suggestions")
     if suggestions:
         advice = casefacts.court_advice(w.scope)
-        if len(advice) == 1:
+        on_time = all(a.answered_on and not a.overdue for a in advice)
+        subjects = [re.split(r"[，；]", a.subject.strip().rstrip("。"), maxsplit=1)[0].removeprefix("关于")
+                    for a in advice[:2] if a.subject.strip()]
+        about = f"，涉及{'、'.join(subjects)}{'等' if len(advice) > len(subjects) else ''}" if subjects else ""
+        if len(advice) == 1 and on_time:
             one = advice[0]
             s.add("收到", one.named, suggestions, "，", one.status)
-        elif advice:
-            answered = all(a.answered_on and not a.overdue for a in advice)
-            if answered:  # all on time: what they were about, not each one's reply date
-                subjects = [re.split(r"[，；]", a.subject.strip().rstrip("。"), maxsplit=1)[0].removeprefix("关于")
-                            for a in advice[:2] if a.subject.strip()]
-                about = f"，涉及{'、'.join(subjects)}{'等' if len(advice) > len(subjects) else ''}" if subjects else ""
-                s.add("收到司法建议、检察建议", suggestions, about, "，均已逐项研究并按期书面回复")
-            else:
-                each = "；".join(f"{a.named}{a.status}" for a in advice[:3])
-                s.add("收到司法建议、检察建议", suggestions, "，逐项研究办理", f"：{each}")
+        elif on_time:  # what they were about, not each one's reply date
+            s.add("收到司法建议、检察建议", suggestions, about, "，均已逐项研究并按期书面回复")
+        elif advice:  # one answered late or still open is part 二's shortcoming (problems.ADVICE_OVERDUE), told there
+            s.add("收到司法建议、检察建议", suggestions, about, "，逐项研究办理")
     return s
 
 
@@ -600,13 +598,9 @@ def supervision(w: Writer) -> Subsection:
                                       "；代表反馈意见的{den}中，{num}表示满意或基本满意，满意率{rate}",
                                       "；征询代表意见{den}，满意或基本满意{num}，满意率{rate}",
                                       "；已反馈意见的{den}中代表满意或基本满意{num}，满意率{rate}")))
-        open_ = casefacts.unanswered_suggestions(w.scope)
-        named = ""
-        if open_:
-            first = open_[0]
-            named = f"。“{first.title.strip('“”')}”答复期限{facts.month_day(first.due_on)}已过，至年底尚未答复"
+        # a suggestion still unanswered is part 二's shortcoming (problems.DEPUTY_ON_TIME), named there once
         s.add(w.choose("sup.deputies", ("办理人大代表建议、议案", "承办人大代表建议、议案", "全年交办的人大代表建议、议案共")),
-              suggestions, w.change("deputy_suggestions"), answered, satisfied, named)
+              suggestions, w.change("deputy_suggestions"), answered, satisfied)
     inspections = w.run("congress_inspections")
     if inspections:
         subjects = facts.inspection_subjects(w.scope)

@@ -132,7 +132,7 @@ def _appearance(w: Writer, s: Suggestion) -> list[Run]:
         # head was rightly elsewhere, so what fell short is that no deputy head (第二条) went in the head's place
         cause = w.choose("cause.appearance_excused", (
             "正职负责人因公务不能出庭时，没有安排分管副职等其他负责人出庭，副职替补出庭的机制尚未建立。",
-            "主要是正职不能出庭时由谁出庭没有预案，分管该行为的副职负责人未能及时替补出庭。",
+            "主要是正职不能出庭时由谁出庭没有预案，分管被诉行政行为实施工作的副职负责人未能及时替补出庭。",
             "原因在于只把出庭当作正职的事，正职有正当事由不能出庭时，未由分管副职出庭应诉。"))
     else:
         cause = w.choose("cause.appearance", (
@@ -344,12 +344,13 @@ def duties(w: Writer, extra: list[list[Run]] = (), told: list[Suggestion] = ()) 
             "[全年研究法治建设的会议共{total}，]{principals}主持召开会议专题研究法治建设{n}"
             "[；{party}书记主持{sec}][，{headpost}主持{head}][；全年听取法治建设工作汇报{heard}]",
             "[全年研究法治建设的会议共{total}，][{party}书记先后主持{sec}，][{headpost}主持{head}，]"
-            "由主要负责人主持的法治建设专题会议{n}[，全年共听取汇报{heard}]",
+            "由主要负责人主持研究法治建设的会议{n}[，全年共听取汇报{heard}]",
             "[全年研究法治建设的会议共{total}，]主要负责人亲自主持研究法治建设{n}"
-            "[：{party}书记主持{sec}][；{headpost}主持{head}][。全年听取法治建设工作专题汇报{heard}]",
+            "[，其中{party}书记主持{sec}][；{headpost}主持{head}][。全年听取法治建设工作专题汇报{heard}]",
         ), principals=t.principals, n=chaired, total=total, heard=heard if heard and heard.amount else None,
             party=t.party, headpost="办事处主任" if t.unit == "街道" else f"{t.unit}长",
-            sec=facts.join(secretary.topics[:2]) if secretary else "", head=facts.join(head.topics[:2]) if head else ""))
+            sec=facts.join(secretary.topics[:2], more=secretary.count > 2) if secretary else "",
+            head=facts.join(head.topics[:2], more=head.count > 2) if head else ""))
     titles = leaders.deliberated(w.scope)
     if titles:
         lead.add(w.say("duty.deliberated", ("主持集体审议{titles}等规范性文件和重大行政决策，审议前均听取合法性审查意见",
@@ -375,12 +376,15 @@ def duties(w: Writer, extra: list[list[Run]] = (), told: list[Suggestion] = ()) 
 
     justice = w.subsection("duty_justice")
     if any(s.trigger == problems.LOW_APPEARANCE for s in told):
-        # part 二 states the hearings, the rate and each absence; here only what the leaders did, in other words
+        # part 二 states the hearings, the rate and each absence; here only the count, and no claim of leading by
+        # example under a rate part 二 calls short (review G7)
+        justice.heading, justice.framing = "支持司法机关依法独立公正行使职权", runs("尊重人民法院依法受理和审理行政案件。")
         appeared = w.run("court_appearances")
         if appeared:
-            justice.add(w.say("duty.appeared", ("带头落实行政机关负责人出庭应诉制度，全年出庭应诉{n}",
-                                                "依法履行出庭应诉职责，全年行政机关负责人出庭应诉{n}",
-                                                "坚持负责人出庭应诉，全年出庭{n}"), n=appeared))
+            justice.add(w.say("duty.appeared", ("全年行政机关负责人出庭应诉{n}，未出庭庭次的原因和整改措施已在前文说明",
+                                                "行政机关负责人全年出庭应诉{n}，出庭应诉率未达到要求的问题列入整改",
+                                                "全年行政机关负责人出庭应诉{n}，出庭应诉率偏低的问题已列入下一年度工作安排"),
+                              n=appeared))
     else:
         hearings = _hearings(w)
         if hearings:
@@ -566,7 +570,7 @@ def _specific_plan(w: Writer, s: Suggestion) -> tuple[str, str] | None:
         return ("提高人大代表建议办理质效", f"{first}建立代表建议办理台账，逐件明确承办单位和答复期限，期限届满前15日提醒；"
                                            "办理前当面听取领衔代表意见，答复后回访，代表满意和基本满意率达到90%以上")
     if s.trigger == problems.LOW_APPEARANCE:
-        return ("落实负责人出庭应诉制度", "收到开庭通知后即排定出庭负责人，正职确有正当事由不能出庭的由分管该行为的副职出庭，"
+        return ("落实负责人出庭应诉制度", "收到开庭通知后即排定出庭负责人，正职确有正当事由不能出庭的由分管被诉行政行为实施工作的副职负责人出庭，"
                                          "出庭应诉率达到90%以上")
     if s.trigger == problems.ADVICE_OVERDUE:
         # only a suggestion still unanswered at the year's end gets a reply date; one answered late is done
