@@ -889,6 +889,17 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
                                "村（社区）公示材料统一报送后在网站和公开栏同步发布",
                            )), len(elsewhere)))
 
+    if not elsewhere:
+        # last year's items published only off the website and still not put on it: this year's problem too, with
+        # a measure (part 五（一） says last year's measure was not carried out)
+        left = off_website(rf.releases(org, year - 1))
+        if left and rf.republished_on_website(org, left, ar._year_bounds(year)[0]) is None:
+            out.append(Problem("off_website_unfixed",
+                               f"上年度仅通过{_join(list(dict.fromkeys(v for found in _venue_sets(left) for v in found))) or '其他载体'}"
+                               f"公开的{len(left)}条信息，至年底仍未在政府网站补发",
+                               f"按照{SHORT}第二十四条规定，在{fix_deadline(year)}将上年度这{len(left)}条信息在政府网站补充发布，"
+                               "补发后在政务公开栏注明网站链接", len(left)))
+
     decided, items = data.table2.licensing, rf.item_releases(org, year)
     if items.licensing_batches and items.licensing_decisions < decided:
         missing = decided - items.licensing_decisions
@@ -1040,6 +1051,7 @@ LAST_YEAR = {
     "unreleased_normative": "有{n}件行政规范性文件未列入主动公开目录",
     "late_release": "有{n}条主动公开信息超过20个工作日才公开",
     "off_website": "有{n}条主动公开信息未在政府网站发布",
+    "off_website_unfixed": "有{n}条往年主动公开信息未在政府网站补发",
     "licensing_unreleased": "有{n}件行政许可决定未公示",
     "late_answer": "有{n}件政府信息公开申请逾期答复",
     "deputy_unpublished": "人大代表建议办理结果未公开",
@@ -1106,7 +1118,7 @@ def _rectification(data: DisclosureReportData) -> str:
     if not before:
         return phrase(data, "rectify-none", (
             f"{last_year}年度，{us}政府信息公开工作未发现需要专项整改的问题。",
-            f"对照{last_year}年度的登记记录，上年度没有需要整改的政府信息公开问题。",
+            f"{last_year}年度没有需要整改的政府信息公开问题。",
             f"{last_year}年度未发现需要整改的政府信息公开问题。",
         ))
     releases = rf.releases(org, year)
@@ -1115,6 +1127,7 @@ def _rectification(data: DisclosureReportData) -> str:
         "unreleased_normative": "本年制发的行政规范性文件均已列入主动公开目录",
         "late_release": "本年主动公开信息均在20个工作日内公开",
         "off_website": f"本年主动公开的{len(releases)}条信息均已在政府网站发布",
+        "off_website_unfixed": "往年未在政府网站发布的信息已补发",
         "licensing_unreleased": "本年行政许可决定均已公示",
         "late_answer": f"本年应答复的{rate.denominator or 0}件申请均按期答复" if rate.denominator else "本年无逾期答复的申请",
         "deputy_unpublished": "本年代表建议办理结果已在政府网站公开",
@@ -1134,7 +1147,7 @@ def _rectification(data: DisclosureReportData) -> str:
             # this year's items are in order, but last year's own were not put right (no record of it)
             items = last.count
             out.append(f"上年度{was}，当年报告提出的措施是：{last.fix}。" if measures_known else f"上年度{was}。")
-            out.append(f"登记簿中没有这{items}条信息在政府网站补发的记录，该措施未按期落实；{done[key]}。")
+            out.append(f"这{items}条信息至年底仍未在政府网站补发，该措施未按期落实，已列入本年问题；{done[key]}。")
             continue
         if key not in now:
             out.append(phrase(data, "rectify-done", (f"上年度{was}，经整改，{{}}。",
@@ -1146,7 +1159,7 @@ def _rectification(data: DisclosureReportData) -> str:
         # records do not show
         said = f"上年度报告针对{was}的问题，提出的措施是：{last.fix}。" if measures_known else f"上年度报告列出{was}的问题。"
         if key in TRACEABLE and measures_known:
-            said += "登记记录显示该措施未按期落实，该问题本年仍然存在"
+            said += "该措施未按期落实，该问题本年仍然存在"
         else:
             said += "本年仍存在同类问题"
         said += "，本年继续落实该措施。" if current.repeated else "，继续列为本年问题，措施见下文。"
@@ -1184,7 +1197,7 @@ def problems(data: DisclosureReportData) -> str:
     listed = "".join(f"{ORDINALS[i]}是{p.text}。" for i, p in enumerate(found))
     fixes = "".join(f"{ORDINALS[i]}是{_carried(p)}{p.fix}。" for i, p in enumerate(found))
     lead = phrase(data, "problems-lead", (f"本年度，{us}政府信息公开工作存在以下问题：",
-                                          "对照登记记录，本年度主要存在以下问题：",
+                                          "经逐项梳理，本年度主要存在以下问题：",
                                           f"{us}政府信息公开工作本年度还存在以下不足："))
     fix_lead = phrase(data, "fixes-lead", (f"针对上述问题，{us}明确由{office}负责逐项整改。",
                                            f"上述问题由{office}牵头整改，措施和时限如下。",
@@ -1348,10 +1361,10 @@ def penalty_basis(data: DisclosureReportData) -> str:
     if not ordinary:
         return f"本年作出的行政处罚决定{t2.penalty}件，均为依照{law}当场作出的简易程序处罚。"
     return phrase(data, "penalty-basis", (
-        f"本年作出行政处罚决定{t2.penalty}件，其中一般程序{ordinary}件，依照{law}当场作出的简易程序处罚"
+        f"本年作出行政处罚决定{t2.penalty}件，其中普通程序{ordinary}件，依照{law}当场作出的简易程序处罚"
         f"{t2.simple_penalties}件。",
         f"本年作出的{t2.penalty}件行政处罚决定中，依照{law}适用简易程序当场作出{t2.simple_penalties}件，"
-        f"按一般程序作出{ordinary}件。",
-        f"{data.year}年，{ar.we(data.organisation)}作出行政处罚决定{t2.penalty}件，包括一般程序处罚{ordinary}件和依照"
+        f"按普通程序作出{ordinary}件。",
+        f"{data.year}年，{ar.we(data.organisation)}作出行政处罚决定{t2.penalty}件，包括普通程序处罚{ordinary}件和依照"
         f"{law}当场作出的简易程序处罚{t2.simple_penalties}件。",
     ))
