@@ -87,7 +87,7 @@ def refresh_reminders(*, organisations=None, today: dt.date | None = None) -> in
     """Create the reminders due today for open applications; returns how many were created."""
     from fazhi.disclosure.deadlines import DUE_SOON_WORKING_DAYS, ClockState, due_within
     from fazhi.disclosure.models import DisclosureRequest, ReminderKind
-    from fazhi.disclosure.notices.terms import correction_due
+    from fazhi.disclosure.correction_terms import correction_due
     from fazhi.disclosure.services import clock_for
 
     today = today or timezone.localdate()

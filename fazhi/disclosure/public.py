@@ -13,9 +13,9 @@ from django.utils import timezone
 from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.disclosure import services
 from fazhi.disclosure.choices import Channel, RequestStatus, applicant_type_label
+from fazhi.disclosure.correction_terms import correction_due
 from fazhi.disclosure.deadlines import ClockState, compute_clock
 from fazhi.disclosure.models import DisclosureRequest
-from fazhi.disclosure.notices.terms import correction_due
 from fazhi.disclosure.validators import mask_contact, mask_name, normalise_contact
 
 

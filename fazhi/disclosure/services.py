@@ -18,11 +18,11 @@ from fazhi.disclosure import notify
 from fazhi.disclosure.choices import (
     NO_REPLY_RESULTS, REASONED_RESULTS, RECEIPT_RULES, Channel, ConsultationOpinion, EventKind, RequestStatus, Result,
 )
+from fazhi.disclosure.correction_terms import correction_due
 from fazhi.disclosure.deadlines import Clock, ClockInput, Interval, compute_clock
 from fazhi.disclosure.models import (
     MAX_EXTENSION_DAYS, Consultation, DisclosureEvent, DisclosureRequest,
 )
-from fazhi.disclosure.notices.terms import correction_due
 
 
 # ---------------------------------------------------------------- the clock of a stored application
@@ -34,7 +34,7 @@ def clock_input(request: DisclosureRequest, consultations=None) -> ClockInput:
     return ClockInput(
         received_on=request.received_on,
         correction_requested_on=request.correction_requested_on,
-        correction_deadline=correction_due(request),  # moved off a rest day (notices/terms.py)
+        correction_deadline=correction_due(request),  # moved off a rest day (correction_terms.py)
         correction_received_on=request.correction_received_on,
         consultations=tuple(
             Interval(c.sent_on, c.replied_on, f"{c.get_kind_display()[:7]}（{c.party}）") for c in consultations

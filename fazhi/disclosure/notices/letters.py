@@ -11,7 +11,7 @@ from fazhi.disclosure.notices import reply
 from fazhi.disclosure.notices.common import (
     REGULATION, Notice, contact_line, numbered, quoted, received_sentence, sender, sentence, you,
 )
-from fazhi.disclosure.notices.terms import correction_due
+from fazhi.disclosure.correction_terms import correction_due
 
 TITLES = {
     NoticeKind.CORRECTION: "政府信息公开申请补正告知书",

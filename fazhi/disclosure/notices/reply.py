@@ -13,7 +13,7 @@ from fazhi.disclosure.choices import ConsultationKind, ConsultationOpinion, Deli
 from fazhi.disclosure.notices.common import (
     REGULATION, SHORT_REGULATION, guide, received_sentence, regulation_named, remedies, sentence, you,
 )
-from fazhi.disclosure.notices.terms import correction_due
+from fazhi.disclosure.correction_terms import correction_due
 
 # 第三十六条第二项: the applicant is told how, where and when to obtain the information. Information to be read or
 # collected at the office waits this many working days from the reply's receipt.

@@ -17,7 +17,8 @@ from fazhi.core.models import NumberCounter
 from fazhi.disclosure import services
 from fazhi.disclosure.choices import Result
 from fazhi.disclosure.models import DisclosureNotice, DisclosureRequest
-from fazhi.disclosure.notices import document, issue, terms
+from fazhi.disclosure import correction_terms as terms
+from fazhi.disclosure.notices import document, issue
 from fazhi.disclosure.tests.test_notices import make, url
 
 NATIONAL_DAY = dt.date(2025, 10, 4)  # 国庆节 2025: 10月1日至8日放假, 10月9日 the first working day after

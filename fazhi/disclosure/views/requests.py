@@ -31,7 +31,8 @@ from fazhi.disclosure.forms import (
     ExtensionForm, ReplyForm, apply_service_errors,
 )
 from fazhi.disclosure.models import Consultation, DisclosureRequest, NoticeKind
-from fazhi.disclosure.notices import document, issue, terms
+from fazhi.disclosure import correction_terms as terms
+from fazhi.disclosure.notices import document, issue
 from fazhi.disclosure.notices.common import sender
 from fazhi.disclosure.selectors import clocked
 
@@ -184,7 +185,7 @@ _correction_step = bench.step("correction", CorrectionForm, lambda o, u, d: serv
 
 def request_correction(request, pk):
     """The correction step; a 补正期限 set to end on a statutory rest day is registered as set, with a warning of
-    the day it moves to (notices/terms.py: 民事诉讼法第八十五条第三款), which the 补正告知书 prints."""
+    the day it moves to (correction_terms.py: 民事诉讼法第八十五条第三款), which the 补正告知书 prints."""
     response = _correction_step(request, pk)
     if response.status_code == 302:
         term = terms.correction_term(DisclosureRequest.objects.get(pk=pk).correction_deadline)
