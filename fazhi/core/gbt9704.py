@@ -399,7 +399,7 @@ def prepare_for_libreoffice(data: bytes, *, ascii_em: Mapping[str, float] | None
     """The copy of one of our .docx files that LibreOffice converts to PDF (see the module docstring):
     every run of the style NUMBER_STYLE_ID joined by WORD JOINER in the language "und" with the closing
     punctuation after it (``_join_for_libreoffice``), and ZERO WIDTH
-    SPACEs as ``_break_hints`` places them. Any other .docx (not written by APPLICATION) comes back
+    SPACEs as ``_break_hints`` places them, all in the language "und" (``_one_language``). Any other .docx (not written by APPLICATION) comes back
     unchanged. ``ascii_em``: the widths of digits and Latin letters in the face that will draw the body
     (fazhi/core/pdf.py: the stand-in's), to place the signature block by them."""
     try:
@@ -418,12 +418,17 @@ def prepare_for_libreoffice(data: bytes, *, ascii_em: Mapping[str, float] | None
         _break_hints(p)
     if ascii_em:
         _place_signatures(root, ascii_em)
+    _one_language(root)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in package.infolist():
             content = package.read(info)
             if info.filename == "word/document.xml":
                 content = _xml_bytes(root)
+            elif info.filename == "word/styles.xml":
+                styles = parse_xml(content)
+                _one_language(styles)
+                content = _xml_bytes(styles)
             target.writestr(info, content)
     return out.getvalue()
 
@@ -459,6 +464,42 @@ def _break_hints(p) -> None:
                 previous = ch
             t.text = "".join(out)
             kept = False  # only before the run's first character
+
+
+def _one_language(root) -> None:
+    """Every language in ``root`` (document.xml or styles.xml, whose document defaults always get one) set to
+    NO_BREAK_LANGUAGE, so LibreOffice breaks every line with its Unicode break iterator.
+
+    Its CJK one (zh-CN) lets "。，、；：" hang past the right margin, and in a justified line where part of the mark
+    would have fitted (a digit or Latin letter narrower than a character earlier in the line) it does not draw
+    the mark at all: "……均在规定时限内出具" with the "。" gone from the PDF (w:overflowPunct="0" does not reach
+    it). Where the language changes inside a line it breaks a character or two early. In "und" no mark hangs:
+    the character before goes down with it (as Word does when it does not compress), so GB/T 15834-2011
+    §5.1.1 (句号、逗号、顿号、分号、冒号……不出现在一行之首) holds and nothing is lost. The fonts are named in
+    each run (w:rFonts), so the language does not choose them."""
+    for lang in root.iter(qn("w:lang")):
+        lang.set(qn("w:val"), NO_BREAK_LANGUAGE)
+        lang.set(qn("w:eastAsia"), NO_BREAK_LANGUAGE)
+    defaults = root.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    if rpr.find(qn("w:lang")) is None:
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), NO_BREAK_LANGUAGE)
+        lang.set(qn("w:eastAsia"), NO_BREAK_LANGUAGE)
+        later = [el for el in rpr if el.tag in (qn("w:eastAsianLayout"), qn("w:specVanish"), qn("w:oMath"))]
+        if later:  # CT_RPr: w:lang comes before these three
+            later[0].addprevious(lang)
+        else:
+            rpr.append(lang)
 
 
 def _place_signatures(root, ascii_em: Mapping[str, float]) -> None:

@@ -66,6 +66,9 @@ def soffice_path() -> str | None:
 
 
 CACHE_SECONDS = 7 * 24 * 3600
+# Raised whenever the copy LibreOffice lays out changes (gbt9704.prepare_for_libreoffice), so no PDF made the old
+# way is served from the cache: 2 = every run in the language "und" (no "。" lost at a line's end).
+LAYOUT_VERSION = 2
 
 
 def content_key(data: bytes) -> str:
@@ -78,7 +81,7 @@ def content_key(data: bytes) -> str:
                 digest.update(name.encode() + b"\0" + package.read(name) + b"\0")
     except (zipfile.BadZipFile, OSError, ValueError):
         digest.update(data)
-    return "pdf:" + digest.hexdigest()
+    return f"pdf:{LAYOUT_VERSION}:" + digest.hexdigest()
 
 
 def docx_to_pdf(data: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
