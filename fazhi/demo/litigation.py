@@ -16,7 +16,10 @@ from fazhi.litigation.models import (
 )
 from fazhi.litigation.rules import answer_due, suggestion_due
 
-ACTS = ("责令限期拆除违法建筑决定", "土地承包经营权确认", "政府信息公开答复", "征收补偿安置协议", "行政处罚决定（罚款）",
+DISCLOSURE_ACT = "政府信息公开答复"
+PENALTY_ACT = "行政处罚决定（罚款）"
+
+ACTS = ("责令限期拆除违法建筑决定", "土地承包经营权确认", DISCLOSURE_ACT, "征收补偿安置协议", PENALTY_ACT,
         "不履行法定职责（道路修缮）")
 
 
@@ -65,6 +68,7 @@ def generate_litigation(township: Organisation, short: str, leader: User, clerk:
             outcome=rng.choice((Outcome.UPHELD, Outcome.DISMISSED, Outcome.WITHDRAWN)) if done else "",
             concluded_on=concluded if done else None,
         )
+        _register_elsewhere(case, clerk)
         cases.append(case)
         made += 1
     _hearings(township, clerk, [c for c in cases if c.kind == CaseKind.LITIGATION], today=today, rng=rng, unit=unit,
@@ -141,3 +145,37 @@ def _hearings(township, clerk, lawsuits: list[LegalCase], *, today: dt.date, rng
             Hearing.objects.create(organisation=township, created_by=clerk, case=lawsuits[0], held_on=again,
                                    venue="示范县人民法院", open_court=True, head_appeared=True, head_name=head,
                                    head_post=HeadPost.CHIEF)
+
+
+def _register_elsewhere(case: LegalCase, clerk: User) -> None:
+    """A case against a disclosure reply is also in the disclosure appeals register (the annual report's 表四), and one
+    against a fine in the penalty case's remedies (the rule-of-law report's "处罚决定被申请复议或起诉"), as a clerk
+    registers it in both: the demo's registers never contradict each other (review G8). A fine with no decided
+    penalty case before it to point at is named as the demolition order it can stand for instead."""
+    from fazhi.disclosure.choices import AppealKind, AppealOutcome
+    from fazhi.disclosure.models import DisclosureAppeal
+    from fazhi.enforcement.choices import RemedyKind, RemedyResult
+    from fazhi.enforcement.models import PenaltyCase
+
+    reconsideration = case.kind == CaseKind.RECONSIDERATION
+    if case.act == DISCLOSURE_ACT:
+        outcome = {Outcome.UPHELD: AppealOutcome.UPHELD, Outcome.DISMISSED: AppealOutcome.UPHELD,
+                   Outcome.WITHDRAWN: AppealOutcome.OTHER}.get(case.outcome, AppealOutcome.PENDING)
+        DisclosureAppeal.objects.create(
+            organisation=case.organisation, created_by=clerk, case_number=case.number, filed_on=case.received_on,
+            kind=AppealKind.RECONSIDERATION if reconsideration else AppealKind.LITIGATION_DIRECT,
+            outcome=outcome if case.concluded_on else AppealOutcome.PENDING, decided_on=case.concluded_on)
+    elif case.act == PENALTY_ACT:
+        penalty = (PenaltyCase.objects.filter(organisation=case.organisation, decided_on__lt=case.received_on,
+                                              decided_on__gte=case.received_on - dt.timedelta(days=180))
+                   .order_by("-decided_on").first())
+        if penalty is None:
+            case.act = ACTS[0]
+            case.save(update_fields=["act"])
+            return
+        result = {Outcome.UPHELD: RemedyResult.UPHELD, Outcome.DISMISSED: RemedyResult.UPHELD,
+                  Outcome.WITHDRAWN: RemedyResult.WITHDRAWN}.get(case.outcome, RemedyResult.PENDING)
+        penalty.remedies_filed.create(
+            organisation=case.organisation, created_by=clerk, filed_on=case.received_on,
+            kind=RemedyKind.RECONSIDERATION if reconsideration else RemedyKind.LITIGATION,
+            result=result if case.concluded_on else RemedyResult.PENDING, result_on=case.concluded_on)
