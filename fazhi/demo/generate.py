@@ -231,8 +231,10 @@ LECTURE_TOPICS = (
 )
 
 COURTS = ("示范县人民法院", "示范县人民法院第一人民法庭", "市中级人民法院")
+# trials the cadres observe: never a suit against the township itself, which would be in its own litigation ledger and
+# count among the hearings of its 出庭应诉率 (review G8)
 COURT_CASES = (
-    "某建材公司诉{t}人民政府行政协议纠纷案", "{a}某诉{t}人民政府行政强制纠纷案", "{a}某非法占用农用地案",
+    "某建材公司诉示范县住房和城乡建设局行政协议纠纷案", "{a}某诉示范县自然资源局行政强制纠纷案", "{a}某非法占用农用地案",
     "{a}某等人组织、领导传销活动案", "{a}某帮助信息网络犯罪活动案", "{a}某与{b}某土地承包经营权纠纷案",
     "{a}某贩卖毒品案", "{a}某危险驾驶案", "{a}某诈骗案", "{a}某滥伐林木案",
     "{a}某失火案", "{a}某非法采矿案", "{a}某与某劳务公司追索劳动报酬纠纷案", "{a}某拒不支付劳动报酬案",
