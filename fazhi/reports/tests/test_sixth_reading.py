@@ -83,3 +83,17 @@ def test_a_late_court_suggestion_is_told_in_part_two_only(township):
     measures, shortcomings = text(data.written["measures_text"]), text(data.written["shortcomings_text"])
     assert "超过答复期限" not in measures and "书面回复" not in measures.split("司法建议、检察建议2件", 1)[1][:80]
     assert "超过答复期限" in shortcomings or "未在答复期限内" in shortcomings
+
+
+def test_last_years_unfixed_disclosure_item_is_a_shortcoming_here_too(township, monkeypatch):
+    """G8: the disclosure report carried last year's items still off the website as a problem; the rule-of-law
+    report of the same township said nothing of them."""
+    from fazhi.disclosure import report_texts
+
+    problem = report_texts.Problem("off_website_unfixed", "上年度仅通过政务公开栏公开的2条信息，至年底仍未在政府网站补发",
+                                   "按照《条例》第二十四条规定，在2026年3月底前将上年度这2条信息在政府网站补充发布", 2)
+    monkeypatch.setattr(report_texts, "findings", lambda data, earlier=2: [problem])
+    data = ReportData.load(township, YEAR)
+    shortcomings, plans = text(data.written["shortcomings_text"]), text(data.written["plans_text"])
+    assert "上年度仅通过政务公开栏公开的2条信息，至年底仍未在政府网站补发" in shortcomings
+    assert "在2026年3月底前将上年度这2条信息在政府网站补充发布" in plans

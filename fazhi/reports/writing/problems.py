@@ -20,6 +20,7 @@ LOW_APPEARANCE = "court_appearance_rate"
 ADVICE_OVERDUE = "court_advice_overdue"
 LATE_PUBLICATION = "normative_published_late"
 OFF_WEBSITE = "releases_off_website"
+OFF_WEBSITE_UNFIXED = "releases_off_website_unfixed"  # last year's, still not on the website
 DEPUTY_ON_TIME, DEPUTY_SATISFACTION = "deputy_suggestions_on_time_rate", "deputy_satisfaction_rate"
 BASIS = "台账记录"
 
@@ -53,6 +54,10 @@ def adjust(found: list[Suggestion], data) -> list[Suggestion]:
     if [t for t in casefacts.off_website_releases(scope) if t != "…"]:
         extra.append(Suggestion("依法行政", "政务公开平台发布不够规范",
                                 "个别主动公开信息仅在政务公开栏等载体公布，未在政府网站发布。", BASIS, OFF_WEBSITE))
+    if "off_website_unfixed" in data.writer.disclosure_findings:
+        # the disclosure report carries it as this year's problem: this report must not be silent on it (G8)
+        extra.append(Suggestion("依法行政", "上年度政务公开整改措施未落实到位",
+                                "上年度仅在政务公开栏公布的信息至年底仍未在政府网站补发。", BASIS, OFF_WEBSITE_UNFIXED))
     triggers = {s.trigger for s in found}
     out = []
     for s in found:

@@ -272,6 +272,17 @@ def _off_website(w: Writer, s: Suggestion) -> list[Run]:
                                            "主要是对政府网站作为第一公开平台的要求理解不到位。")))
 
 
+def _off_website_unfixed(w: Writer, s: Suggestion) -> list[Run]:
+    """Last year's items only on a notice board, still not on the website: the disclosure report's own account."""
+    found = w.disclosure_findings.get("off_website_unfixed")
+    if found is None:
+        return []
+    return runs(f"{found.text}，上年度政府信息公开工作年度报告确定的整改措施没有按期落实。",
+                w.choose("cause.website_unfixed", ("主要是整改任务没有明确到人，补发情况缺少逐条核对。",
+                                                   "原因在于对上年度整改事项跟踪不够，未按月核对落实情况。",
+                                                   "主要是整改措施提出后缺少督办，未将补发列入政务公开日常工作。")))
+
+
 def _lost(w: Writer, s: Suggestion) -> list[Run]:
     lost = w.run("litigation_cases_lost")
     if not lost:
@@ -322,6 +333,7 @@ EVIDENCE: dict[str, Callable[[Writer, Suggestion], list[Run]]] = {
     ADVISOR_GAP: _advisors, "decline": _decline,
     problems.DEPUTY_ON_TIME: _deputies, problems.DEPUTY_SATISFACTION: _deputies, problems.ADVICE_OVERDUE: _advice,
     problems.LATE_PUBLICATION: _late_publication, problems.OFF_WEBSITE: _off_website,
+    problems.OFF_WEBSITE_UNFIXED: _off_website_unfixed,
 }
 
 
@@ -537,6 +549,7 @@ def _publicity_plan(w: Writer) -> tuple[str, str]:
 
 # shortcomings the disclosure annual report also tells: (its problem key, the plan's heading, the target added)
 DISCLOSURE_MEASURES = {
+    problems.OFF_WEBSITE_UNFIXED: ("off_website_unfixed", "落实政务公开整改措施", "此后每月底核对政务公开栏与政府网站发布清单"),
     "disclosure_response_rate": ("late_answer", "规范依申请公开办理", "确保依申请公开按期答复率达到100%"),
     problems.LATE_PUBLICATION: ("late_release", "严格规范性文件公布程序",
                                 "行政规范性文件均在印发之日起20个工作日内公开，未经公布的不得作为行政管理依据"),
