@@ -731,8 +731,21 @@ def appeals(data: DisclosureReportData) -> str:
         n = sum(data.table4[kind][outcome] for kind, _ in ar.TABLE4_GROUPS)
         if n:
             outcomes.append(f"{label}{n}件")
-    return (f"本年度，{us}因政府信息公开被申请行政复议{reconsideration}件、被提起行政诉讼{litigation}件，"
-            f"其中{_join(outcomes)}。")
+    # 表四 counts the cases handled in the year, those brought earlier and decided now among them; the sentence says
+    # what was brought this year (the rule-of-law report's "因政府信息公开被申请…" counts the same), then the rest
+    first, _ = ar._year_bounds(data.year)
+    rows = list(ar.appeals_for_year(data.organisation, data.year).values_list("kind", "filed_on"))
+    new_r = sum(1 for kind, filed in rows if kind == AppealKind.RECONSIDERATION and filed >= first)
+    new_l = sum(1 for kind, filed in rows if kind != AppealKind.RECONSIDERATION and filed >= first)
+    carried = len(rows) - new_r - new_l
+    if not new_r and not new_l:
+        brought = f"本年度，{us}未新发生因政府信息公开引起的行政复议、行政诉讼；"
+    else:
+        brought = "本年度，{us}因政府信息公开{what}，".format(us=us, what="、".join(
+            x for x in (f"被申请行政复议{new_r}件" if new_r else "", f"被提起行政诉讼{new_l}件" if new_l else "") if x))
+    if carried:
+        return f"{brought}连同上年度结转的{carried}件，本年办理{len(rows)}件，其中{_join(outcomes)}。"
+    return f"{brought}其中{_join(outcomes)}。"
 
 
 # ---------------------------------------------------------------- 五、存在的主要问题及改进情况

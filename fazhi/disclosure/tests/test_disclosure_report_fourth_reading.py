@@ -136,3 +136,17 @@ def test_more_than_ten_items_are_numbered_on_without_breaking_the_report():
     from fazhi.disclosure.report_texts import ORDINALS
 
     assert [ORDINALS[i] for i in (0, 9, 10, 11)] == ["一", "十", "十一", "十二"]
+
+
+def test_part_four_says_what_was_brought_this_year_apart_from_last_years(township):
+    """G9: 表四 counts a 2024 suit decided in 2025 among the year's cases; the sentence said "被提起行政诉讼2件" for one
+    suit brought in 2025, against the rule-of-law report's count of cases brought in the year."""
+    from fazhi.testing.factories import DisclosureAppealFactory
+
+    DisclosureAppealFactory(organisation=township, kind="litigation_direct", filed_on=D(2024, 11, 5),
+                            decided_on=D(2025, 3, 1))
+    DisclosureAppealFactory(organisation=township, kind="litigation_direct", filed_on=D(2025, 6, 2),
+                            outcome="pending", decided_on=None)
+    text = report_texts.appeals(annual_report.load(township, 2025))
+    assert "被提起行政诉讼1件" in text and "连同上年度结转的1件，本年办理2件" in text
+    assert "结果维持1件" in text and "尚未审结1件" in text

@@ -97,3 +97,19 @@ def test_last_years_unfixed_disclosure_item_is_a_shortcoming_here_too(township, 
     shortcomings, plans = text(data.written["shortcomings_text"]), text(data.written["plans_text"])
     assert "上年度仅通过政务公开栏公开的2条信息，至年底仍未在政府网站补发" in shortcomings
     assert "在2026年3月底前将上年度这2条信息在政府网站补充发布" in plans
+
+
+def test_every_disclosure_measure_not_carried_out_is_a_shortcoming_here(township, monkeypatch):
+    """G9: 河口镇's disclosure report said last year's measures on publishing deputies' answers and on a social
+    evaluation were not carried out; its rule-of-law report named neither."""
+    from fazhi.disclosure import report_texts
+
+    found = [report_texts.Problem("no_social_evaluation", "政务公开社会评议本年度没有开展",
+                                  "在2026年11月底前组织政务公开满意度评议", last_fix="2025年10月底前邀请代表评议"),
+             report_texts.Problem("late_answer", "申请逾期答复", "修订办理规程", last_fix="修订办理规程")]
+    monkeypatch.setattr(report_texts, "findings", lambda data, earlier=2: found)
+    data = ReportData.load(township, YEAR)
+    shortcomings, plans = text(data.written["shortcomings_text"]), text(data.written["plans_text"])
+    assert "政务公开社会评议本年度没有开展" in shortcomings and "整改措施没有按期落实" in shortcomings
+    assert "在2026年11月底前组织政务公开满意度评议" in plans
+    assert "申请逾期答复" not in shortcomings  # told under its own trigger, not again here

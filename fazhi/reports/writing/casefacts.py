@@ -239,3 +239,20 @@ def off_website_releases(scope: Scope, limit: int = 2) -> list[str]:
     titles = [title for title, venue in rows.order_by("published_on", "id").values_list("title", "venue")
               if "网站" not in (venue or "")]
     return titles[:limit] + (["…"] if len(titles) > limit else [])
+
+
+def cases_carried(scope: Scope) -> tuple[int, int]:
+    """(cases concluded in the year that were received in an earlier year, cases received in the year still open at
+    its end): the sentence "全年审结N件" beside the year's new cases must say both, or a reader takes every new case
+    for concluded (review G9)."""
+    concluded = records("cases_concluded", scope)
+    new = records("litigation_cases", scope)
+    if concluded is None or new is None:
+        return 0, 0
+    from fazhi.litigation.models import LegalCase
+
+    year_start, year_end = dt.date(scope.year, 1, 1), dt.date(scope.year, 12, 31)
+    earlier = concluded.filter(received_on__lt=year_start).count()
+    received = LegalCase.objects.active().filter(organisation__in=scope.organisations, received_on__year=scope.year)
+    still_open = received.exclude(concluded_on__lte=year_end, outcome__gt="").count()
+    return earlier, still_open

@@ -544,8 +544,10 @@ def litigation(w: Writer) -> Subsection:
         outcome: list = []
         if concluded:
             lost = w.run("litigation_cases_lost")
-            received = (w.value("reconsideration_cases") or 0) + (w.value("litigation_cases") or 0)
-            earlier = "（含以前年度的案件）" if concluded.amount > received else ""
+            carried, still_open = casefacts.cases_carried(w.scope)
+            earlier = f"（含以前年度受理的{carried}件）" if carried else ""
+            if still_open:
+                earlier += f"，本年受理的案件中年末尚有{still_open}件未审结"
             outcome = runs("。全年审结", concluded, earlier, ["，其中行政行为被撤销、变更或确认违法", lost] if lost else
                            ["，", w.none("litigation_cases_lost"), "行政行为被撤销、变更或确认违法的情形"])
         we = w.terms.we

@@ -54,10 +54,10 @@ def adjust(found: list[Suggestion], data) -> list[Suggestion]:
     if [t for t in casefacts.off_website_releases(scope) if t != "…"]:
         extra.append(Suggestion("依法行政", "政务公开平台发布不够规范",
                                 "个别主动公开信息仅在政务公开栏等载体公布，未在政府网站发布。", BASIS, OFF_WEBSITE))
-    if "off_website_unfixed" in data.writer.disclosure_findings:
-        # the disclosure report carries it as this year's problem: this report must not be silent on it (G8)
+    if disclosure_unfixed(data.writer):
+        # the disclosure report says last year's measures were not carried out: this report is not silent (G8, G9)
         extra.append(Suggestion("依法行政", "上年度政务公开整改措施未落实到位",
-                                "上年度仅在政务公开栏公布的信息至年底仍未在政府网站补发。", BASIS, OFF_WEBSITE_UNFIXED))
+                                "上年度政府信息公开工作年度报告提出的整改措施未按期落实。", BASIS, OFF_WEBSITE_UNFIXED))
     triggers = {s.trigger for s in found}
     out = []
     for s in found:
@@ -71,3 +71,15 @@ def adjust(found: list[Suggestion], data) -> list[Suggestion]:
     from fazhi.reports.suggestions import MIN_TOTAL
 
     return problems + extra + generic[:max(MIN_TOTAL - len(problems) - len(extra), 0)]
+
+
+# disclosure problems this report tells under triggers of its own (OFF_WEBSITE, LATE_PUBLICATION, the response rate,
+# DEPUTY_ON_TIME): not told again among last year's unfixed ones
+TOLD_ELSEWHERE = frozenset({"off_website", "late_release", "late_answer", "deputy_overdue"})
+
+
+def disclosure_unfixed(writer) -> list:
+    """The disclosure annual report's problems whose last year's measure was not carried out (report_texts.findings:
+    ``last_fix``), and last year's items still off the website; in that report's order."""
+    return [p for p in writer.disclosure_findings.values()
+            if p.key == "off_website_unfixed" or (p.last_fix and p.key not in TOLD_ELSEWHERE)]

@@ -273,14 +273,15 @@ def _off_website(w: Writer, s: Suggestion) -> list[Run]:
 
 
 def _off_website_unfixed(w: Writer, s: Suggestion) -> list[Run]:
-    """Last year's items only on a notice board, still not on the website: the disclosure report's own account."""
-    found = w.disclosure_findings.get("off_website_unfixed")
-    if found is None:
+    """Last year's disclosure problems still there (the disclosure report's own account of each), and why."""
+    found = problems.disclosure_unfixed(w)
+    if not found:
         return []
-    return runs(f"{found.text}，上年度政府信息公开工作年度报告确定的整改措施没有按期落实。",
-                w.choose("cause.website_unfixed", ("主要是整改任务没有明确到人，补发情况缺少逐条核对。",
+    told = "；".join(p.text for p in found)
+    return runs(f"政府信息公开工作中，{told}，上年度政府信息公开工作年度报告确定的整改措施没有按期落实。",
+                w.choose("cause.website_unfixed", ("主要是整改任务没有明确到人，落实情况缺少逐项核对。",
                                                    "原因在于对上年度整改事项跟踪不够，未按月核对落实情况。",
-                                                   "主要是整改措施提出后缺少督办，未将补发列入政务公开日常工作。")))
+                                                   "主要是整改措施提出后缺少督办，未纳入政务公开日常工作。")))
 
 
 def _lost(w: Writer, s: Suggestion) -> list[Run]:
@@ -549,7 +550,6 @@ def _publicity_plan(w: Writer) -> tuple[str, str]:
 
 # shortcomings the disclosure annual report also tells: (its problem key, the plan's heading, the target added)
 DISCLOSURE_MEASURES = {
-    problems.OFF_WEBSITE_UNFIXED: ("off_website_unfixed", "落实政务公开整改措施", "此后每月底核对政务公开栏与政府网站发布清单"),
     "disclosure_response_rate": ("late_answer", "规范依申请公开办理", "确保依申请公开按期答复率达到100%"),
     problems.LATE_PUBLICATION: ("late_release", "严格规范性文件公布程序",
                                 "行政规范性文件均在印发之日起20个工作日内公开，未经公布的不得作为行政管理依据"),
@@ -573,6 +573,11 @@ def _specific_plan(w: Writer, s: Suggestion) -> tuple[str, str] | None:
     shared = _disclosure_measure(w, s)
     if shared is not None:
         return shared
+    if s.trigger == problems.OFF_WEBSITE_UNFIXED:
+        from fazhi.disclosure.report_texts import SHORT, STATUTE
+
+        fixes = "；".join(p.fix.replace(SHORT, STATUTE) for p in problems.disclosure_unfixed(w))
+        return ("落实政务公开整改措施", f"{fixes}；由分管领导每月调度整改进度") if fixes else None
     if s.trigger == "decisions_without_review":
         listed = "".join(facts.quoted(x) for x in facts.decisions_unreviewed(w.scope, 2))
         return ("推进重大行政决策目录事项落地", f"对{listed or '目录事项'}等目录事项逐项制定推进计划，明确承办单位和时间节点，"
