@@ -128,7 +128,9 @@ def _hearings(township, clerk, lawsuits: list[LegalCase], *, today: dt.date, rng
     missing = set(range(len(lawsuits) - absent, len(lawsuits))) if len(lawsuits) > 2 else set()
     for n, case in enumerate(lawsuits):
         held = days.on_or_after(case.received_on + dt.timedelta(days=40))
-        if held > today:
+        if case.concluded_on and held > case.concluded_on:  # withdrawn or decided early: heard before that
+            held = days.on_or_after(max(case.received_on + dt.timedelta(days=1), case.concluded_on - dt.timedelta(days=10)))
+        if held > today or (case.concluded_on and held > case.concluded_on):
             continue
         row = dict(organisation=township, created_by=clerk, case=case, held_on=held, venue="示范县人民法院", open_court=True)
         if n in missing:
@@ -141,7 +143,7 @@ def _hearings(township, clerk, lawsuits: list[LegalCase], *, today: dt.date, rng
             Hearing.objects.create(**row, head_appeared=True, head_name=head, head_post=HeadPost.CHIEF)
     if len(lawsuits) > 2:
         again = days.on_or_after(lawsuits[0].received_on + dt.timedelta(days=75))
-        if again <= today:
+        if again <= today and not (lawsuits[0].concluded_on and again > lawsuits[0].concluded_on):
             Hearing.objects.create(organisation=township, created_by=clerk, case=lawsuits[0], held_on=again,
                                    venue="示范县人民法院", open_court=True, head_appeared=True, head_name=head,
                                    head_post=HeadPost.CHIEF)

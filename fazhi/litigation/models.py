@@ -127,6 +127,10 @@ class Hearing(Record):
             raise ValidationError({"absence_reason": "负责人未出庭的，须写明事由并说明委托出庭的工作人员（规定第八条至第十条）"})
         if self.case_id and self.held_on and self.held_on < self.case.received_on:
             raise ValidationError({"held_on": "开庭日期不能早于收到案件日期"})
+        if self.case_id and self.held_on and self.case.concluded_on and self.held_on > self.case.concluded_on:
+            # a hearing after the case was decided or withdrawn cannot have been held, and would count in the
+            # 出庭应诉率 (review G9)
+            raise ValidationError({"held_on": "开庭日期不能晚于案件审结日期"})
 
 
 class ObligationKind(models.TextChoices):

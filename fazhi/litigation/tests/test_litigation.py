@@ -49,6 +49,17 @@ def test_a_hearing_without_the_head_needs_a_valid_excuse(township):
     assert not form.is_valid() and "出庭负责人姓名和职务" in str(form.errors)
 
 
+def test_no_hearing_after_the_case_was_concluded(township):
+    """G9: a hearing dated after the case was withdrawn counted in the 出庭应诉率."""
+    case = LegalCaseFactory(organisation=township, received_on=dt.date(2025, 3, 1), outcome="withdrawn",
+                            concluded_on=dt.date(2025, 4, 30))
+    data = {"case": case.pk, "held_on": "2025-05-26", "venue": "示范县人民法院", "open_court": "on", "head_appeared": "on",
+            "head_name": "吴海燕", "head_post": "chief"}
+    form = HearingForm(data=data, organisation=township)
+    assert not form.is_valid() and "开庭日期不能晚于案件审结日期" in str(form.errors)
+    assert HearingForm(data={**data, "held_on": "2025-04-20"}, organisation=township).is_valid()
+
+
 def test_a_hearing_can_only_point_at_the_townships_own_case(township, other_township):
     theirs = LegalCaseFactory(organisation=other_township)
     form = HearingForm(data={"case": theirs.pk, "held_on": "2025-06-10", "head_appeared": "on", "head_name": "某",
@@ -99,7 +110,7 @@ def test_counts_lost_and_the_report_says_no_case_lost(township):
     assert get("litigation_cases").compute(scope).value == 1
     assert get("litigation_cases_lost").compute(scope).value == 0
     text = "\n".join(p.plain for s in compose_report(report_new(township, 2025)).sections for p in s.paragraphs)
-    assert "我镇被申请行政复议1件，被提起行政诉讼1件。全年审结1件，无行政行为被撤销、变更或确认违法的情形" in text
+    assert "我镇被申请行政复议1件，被提起行政诉讼1件。全年审结1件，本年受理的案件中年末尚有1件未审结，无行政行为被撤销、变更或确认违法的情形" in text
     assert "协助人民法院冻结、划拨被执行人资金资产等3次" in text
     LegalCaseFactory(organisation=township, outcome="revoked", concluded_on=dt.date(2025, 11, 1))
     assert get("litigation_cases_lost").compute(scope).value == 1
