@@ -24,6 +24,7 @@ urlpatterns = [
     path("reports/<str:code>/<int:year>/", office.report_view, name="disclosure_report_view"),
     path("reports/<str:code>/<int:year>/edit/", office.report_edit, name="disclosure_report_edit"),
     path("reports/<str:code>/<int:year>/report.docx", office.report_docx, name="disclosure_report_docx"),
+    path("reports/<str:code>/<int:year>/report.pdf", office.report_pdf, name="disclosure_report_pdf"),
     path("reports/<str:code>/<int:year>/report.xlsx", office.report_xlsx, name="disclosure_report_xlsx"),
     path("reports/<str:code>/<int:year>/report.json", office.report_json, name="disclosure_report_json"),
 ]

@@ -442,6 +442,7 @@ TABLE: dict[str, Entry] = {
         Access.EDIT, kwargs=lambda w: w.org_year(), write=lambda w: {"problems_text": "走查：无", "dated": _day(w)},
     ),
     "disclosure_report_docx": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
+    "disclosure_report_pdf": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
     "disclosure_report_xlsx": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="file"),
     "disclosure_report_json": Entry(Access.READ, kwargs=lambda w: w.org_year(), kind="json"),
     # ---- public portal (no login)

@@ -171,6 +171,25 @@ def report_docx(request, code: str, year: int):
 
 
 @login_required
+def report_pdf(request, code: str, year: int):
+    """The .docx through LibreOffice (core/pdf.py: numbers kept with their units, no punctuation lost at a line end);
+    a Chinese page when it cannot be produced."""
+    from django.shortcuts import render
+
+    from fazhi.core.pdf import PdfUnavailable, docx_to_pdf
+    from fazhi.disclosure.render_docx import render_docx
+
+    org, year = _report_org_year(request, code, year)
+    data = annual_report.load(org, year)
+    try:
+        pdf = docx_to_pdf(render_docx(data))
+    except PdfUnavailable as error:
+        return render(request, "errors/error.html", {"code": 503, "title": "暂时无法生成 PDF", "message": str(error)},
+                      status=503)
+    return _download(pdf, "application/pdf", f"{data.title}.pdf")
+
+
+@login_required
 def report_xlsx(request, code: str, year: int):
     from fazhi.disclosure.render_xlsx import render_xlsx
 

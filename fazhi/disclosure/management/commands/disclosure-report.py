@@ -1,4 +1,4 @@
-"""`fazhi disclosure-report --org CODE --year YYYY --format docx|xlsx|json [--output FILE]`:
+"""`fazhi disclosure-report --org CODE --year YYYY --format docx|pdf|xlsx|json [--output FILE]`:
 the annual disclosure report (政府信息公开工作年度报告) of one township, computed from its register."""
 from __future__ import annotations
 
@@ -11,22 +11,22 @@ from django.utils import timezone
 from fazhi.core.models import Organisation, OrgKind
 from fazhi.disclosure import annual_report
 
-FORMATS = ("docx", "xlsx", "json")
+FORMATS = ("docx", "pdf", "xlsx", "json")
 
 
 class Command(BaseCommand):
-    help = "生成某乡镇某年度的政府信息公开工作年度报告（2021年格式）：docx、xlsx 或 json（表格按行、列标签给出数字）。"
+    help = "生成某乡镇某年度的政府信息公开工作年度报告（2021年格式）：docx、pdf、xlsx 或 json（表格按行、列标签给出数字）。"
 
     def add_arguments(self, parser):
         parser.add_argument("--org", required=True, help="乡镇（街道）编码，如 SFX01")
         parser.add_argument("--year", required=True, help="报告年度，如 2025")
-        parser.add_argument("--format", default="docx", help="docx、xlsx 或 json（默认 docx）")
+        parser.add_argument("--format", default="docx", help="docx、pdf、xlsx 或 json（默认 docx）")
         parser.add_argument("--output", help="输出文件；json 省略时打印到屏幕")
 
     def handle(self, *args, org, year, format, output=None, **options):
         fmt = (format or "").lower().lstrip(".")
         if fmt not in FORMATS:
-            raise CommandError(f"不支持的格式：{format}（可选 docx、xlsx、json）")
+            raise CommandError(f"不支持的格式：{format}（可选 docx、pdf、xlsx、json）")
         organisation = Organisation.objects.filter(code=org).first()
         if organisation is None:
             raise CommandError(f"没有编码为 {org} 的组织（可用 fazhi orgs 查看编码）")
@@ -48,10 +48,17 @@ class Command(BaseCommand):
                 self.stdout.write(text)
                 return
             content = (text + "\n").encode("utf-8")
-        elif fmt == "docx":
+        elif fmt in ("docx", "pdf"):
             from fazhi.disclosure.render_docx import render_docx
 
             content = render_docx(data)
+            if fmt == "pdf":
+                from fazhi.core.pdf import PdfUnavailable, docx_to_pdf
+
+                try:
+                    content = docx_to_pdf(content)
+                except PdfUnavailable as error:
+                    raise CommandError(str(error))
         else:
             from fazhi.disclosure.render_xlsx import render_xlsx
 
