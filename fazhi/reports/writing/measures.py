@@ -71,7 +71,7 @@ def organisation(w: Writer) -> Subsection:
         s.add(w.say("org.meetings", (
             "全年召开{kinds}研究部署法治建设工作{n}{change}[，先后{topics}]",
             "先后{n}在{kinds}上研究法治建设工作[，议题包括{topics}]{change}",
-            "{kinds}全年专题研究法治建设{n}{change}[，内容涉及{topics}]",
+            "{kinds}全年研究法治建设{n}{change}[，内容涉及{topics}]",
         ), kinds=facts.join(kinds, more=len(kinds) > 1) or "会议", n=meetings, change=w.change("rule_of_law_meetings"),
             topics=listed))
     plan = facts.work_plan(w.scope)
@@ -261,7 +261,8 @@ def enforcement(w: Writer) -> Subsection:
         if challenged:
             overturned = w.run("penalty_cases_overturned")
             parts += ["。处罚决定被申请行政复议或提起行政诉讼", challenged,
-                      ["，其中被撤销、变更或确认违法", overturned] if overturned else "，均未被撤销或变更"]
+                      ["，其中被撤销、变更或确认违法", overturned] if overturned else
+                      ("，均未被撤销或变更" if challenged.amount and challenged.amount > 1 else "，未被撤销或变更")]
         elif cases and w.none("penalty_cases_challenged"):
             parts += w.say("enf.unchallenged", ("，{none}一例因处罚引发行政复议、行政诉讼", "，处罚决定{none}被申请复议或起诉",
                                                 "，未发生因处罚引起的复议、诉讼"), none=w.none("penalty_cases_challenged"))

@@ -354,7 +354,7 @@ def duties(w: Writer, extra: list[list[Run]] = (), told: list[Suggestion] = ()) 
         total = records.detail(w, "principal_chaired_meetings", records.ALL_MEETINGS)
         total = total if total is not None and total.amount != chaired.amount else None
         lead.add(w.say("duty.chaired", (
-            "[全年研究法治建设的会议共{total}，]{principals}主持召开会议专题研究法治建设{n}"
+            "[全年研究法治建设的会议共{total}，]{principals}主持召开会议研究法治建设{n}"
             "[；{party}书记主持{sec}][，{headpost}主持{head}][；全年听取法治建设工作汇报{heard}]",
             "[全年研究法治建设的会议共{total}，][{party}书记先后主持{sec}，][{headpost}主持{head}，]"
             "由主要负责人主持研究法治建设的会议{n}[，全年共听取汇报{heard}]",
