@@ -113,3 +113,14 @@ def test_every_disclosure_measure_not_carried_out_is_a_shortcoming_here(township
     assert "政务公开社会评议本年度没有开展" in shortcomings and "整改措施没有按期落实" in shortcomings
     assert "在2026年11月底前组织政务公开满意度评议" in plans
     assert "申请逾期答复" not in shortcomings  # told under its own trigger, not again here
+
+
+def test_a_mediation_paper_is_not_called_a_judgment(township):
+    """G10: "自觉履行生效判决、裁定和复议决定2件" counted a 民事调解书."""
+    from fazhi.testing.institution_factories import ObligationRecordFactory
+
+    for n, (paper, day) in enumerate((("民事判决", on(5, 6)), ("民事调解书", on(8, 28)))):
+        ObligationRecordFactory(organisation=township, kind="judgment", received_on=day, due_on=day,
+                                completed_on=day, content=f"履行（{YEAR}）示0421民初{70 + n}号{paper}，支付货款余款")
+    measures = text(ReportData.load(township, YEAR).written["measures_text"])
+    assert "自觉履行生效法律文书2件" in measures and "自觉履行生效判决" not in measures

@@ -568,7 +568,9 @@ def litigation(w: Writer) -> Subsection:
         else:
             what = "；".join(p.content + (f"，已于{facts.month_day(p.completed_on)}履行完毕" if p.completed_on else "")
                             for p in done)
-        s.add(listing([runs("自觉履行生效判决、裁定和复议决定", performed, f"（{what}）" if what else "") if performed else [],
+        # a 民事调解书 is neither a judgment nor a ruling: the list then names what they all are (review G10)
+        kinds = "生效法律文书" if any("调解书" in p.content for p in done) else "生效判决、裁定和复议决定"
+        s.add(listing([runs(f"自觉履行{kinds}", performed, f"（{what}）" if what else "") if performed else [],
                        runs("协助人民法院冻结、划拨被执行人资金资产等", assistance) if assistance else []]))
     suggestions = w.run("court_suggestions")
     if suggestions:
