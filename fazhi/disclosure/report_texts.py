@@ -449,6 +449,11 @@ def _venue_sets(releases: list[ProactiveRelease]) -> list[list[str]]:
     return [list(dict.fromkeys(v for v in VENUE_SEPARATORS.split(r.venue or "") if v)) for r in releases]
 
 
+def _venues_used(releases: list[ProactiveRelease]) -> str:
+    """"政务公开栏和微信公众号": the venues of ``releases``, each once, in order of first use."""
+    return _join(list(dict.fromkeys(v for found in _venue_sets(releases) for v in found))) or "其他载体"
+
+
 def off_website(releases: list[ProactiveRelease]) -> list[ProactiveRelease]:
     """Releases published on no website (政务公开栏、微信公众号 only): 《条例》第二十四条 asks governments to publish
     proactively disclosed information on their portal websites."""
@@ -888,7 +893,7 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
 
     elsewhere = off_website(releases)
     if elsewhere:
-        used = _join(list(dict.fromkeys(v for found in _venue_sets(elsewhere) for v in found))) or "其他载体"
+        used = _venues_used(elsewhere)
         what = _join(_categories(_by_category(elsewhere)))
         out.append(Problem("off_website",
                            (f"有{len(elsewhere)}条主动公开信息仅通过{used}公开，未在政府网站发布，涉及{what}"
@@ -908,7 +913,7 @@ def _findings(data: DisclosureReportData) -> list[Problem]:
         left = off_website(rf.releases(org, year - 1))
         if left and rf.republished_on_website(org, left, ar._year_bounds(year)[0]) is None:
             out.append(Problem("off_website_unfixed",
-                               f"上年度仅通过{_join(list(dict.fromkeys(v for found in _venue_sets(left) for v in found))) or '其他载体'}"
+                               f"上年度仅通过{_venues_used(left)}"
                                f"公开的{len(left)}条信息，至年底仍未在政府网站补发",
                                f"按照{SHORT}第二十四条规定，在{fix_deadline(year)}将上年度这{len(left)}条信息在政府网站补充发布，"
                                "补发后在政务公开栏注明网站链接", len(left)))
