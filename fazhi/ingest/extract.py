@@ -33,6 +33,11 @@ Neighbouring contexts: the forms listed before 等形式 say how an activity was
 rule excludes ("起草、审查、修改…文书32份"); a quoted title's commas end no clause, and a word after the title
 names what was counted rather than the title's own words ("两场“…，…”为主题的文艺晚会"); people served by a
 list of consultations and services are consultations.
+Lists, heads and people: a list closed by 等 stands for one thing, so the verb before its first item reaches the
+noun after 等 ("公开涉农资金分配、…等事项信息15条"); 各类/各项 name kinds, not "each"; a meeting may be named after
+the unit by a word ending in 会 ("4次专题研判会"); a count that joins party classes, lectures, training or seminars
+with study says nothing of study alone; the name of the 普法 plan ("八五”普法规划") is no publicity; people sent
+out on an operation (出动…955人) and the passers of a law exam ("考试通过4人") are no headcount.
 """
 from __future__ import annotations
 
@@ -55,7 +60,9 @@ SEGMENT_END = CLAUSE_END | frozenset("、（）()《》")
 WINDOW = 240  # no context reaches further than this from its number
 
 PER_PERIOD = re.compile(r"每(?:月|季|季度|周|旬|半年|两月|双月|日|天|个月|次)")
-EACH = re.compile(r"各[^，,。；;、]{0,4}$")
+# "上半年、下半年各召开一次": 各 is "each"; 各类/各项/各种/各级 name kinds of things ("主动公开人事、财政、政务等各类
+# 信息118条" is 118 releases, not 3 × 118).
+EACH = re.compile(r"各(?![类项种级界式样方])[^，,。；;、]{0,4}$")
 DISTRIBUTIVE = re.compile(r"均|都|全部|分别|皆")
 ENUMERATOR = re.compile(r"[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．](?!\d)")
 QIZHONG = re.compile(r"^[（(]?其中")
@@ -92,6 +99,10 @@ SERVICE_HEAD = re.compile(
 ALL_OF_THEM = re.compile(r"^[，,](?:且|并)?(?:均|全部|都|皆|一律)(?:已经?|已)?(?:经过?|通过|进行了?|开展了?|落实了?|报)?")
 AUDIENCE_OF = {"court_hearings_attended": "court_hearings_attended", "publicity_events": "publicity_audience"}
 PEOPLE_UNITS = frozenset({"人", "名", "人次", "位"})
+# "出动执法队员955人": people sent out on an operation are a deployment, not a headcount an indicator counts.
+DEPLOYED = re.compile(r"(?:出动|派出|出勤|投入)[^，,。；;、]{0,8}$")
+# "年内考试通过4人": the people who passed are not the people who sat ("全部通过考试": all of them sat and passed).
+PASSED_ONLY = re.compile(r"(?:考试|测试|考核)(?:中)?(?:通过|合格)(?:人员|人数)?(?:达|共|为)?$")
 # A target, not a result: "2024年计划开展普法活动50场次", "力争完成…".
 FUTURE = re.compile(r"(?:明年|下一步|下步|今后|20\d\d年)(?:将|计划|拟|力争|争取)|(?:力争|争取|预计|拟)(?:开展|组织|召开|举办|完成|实现|达到)")
 
@@ -199,7 +210,13 @@ def _for_the_public(doc: _Doc, mention: Mention) -> bool:
     g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
     if OUTREACH.search(text[g0:g1]):
         return True
-    return bool(PUBLICITY_KIND.search(text[lo:hi]) or OUTREACH.search(text[lo:hi]))
+    sentence = PLAN_NAME.sub("", text[lo:hi])
+    return bool(PUBLICITY_KIND.search(sentence) or OUTREACH.search(sentence))
+
+
+# "纳入街道“八五”普法规划，举办专题讲座3场": the name of the 普法 plan or of its duty system says what the work
+# belongs to, not that the lecture was publicity for the public.
+PLAN_NAME = re.compile(r"[五六七八九]五[”\"」』]?\s*普法|普法(?:依法治理)?(?:规划|工作要点|工作计划|责任(?:制|清单))|谁执法谁普法")
 
 
 def _done_by_the_township(doc: _Doc, mention: Mention) -> bool:
@@ -223,6 +240,8 @@ def _without_forms(segment: str) -> str:
 
 def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
     if mention.unit not in rule.units:
+        return False
+    if rule.indicator == "exam_participants" and PASSED_ONLY.search(doc.text[max(0, mention.start - 12):mention.start]):
         return False
     if rule.excludes is not None and rule.excludes.search(_without_forms(segment)):
         return False
@@ -520,11 +539,21 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
         return coverage.indicator, "right"
     if PLACE_AFTER.match(seg_right):
         return None
+    if mention.unit in PEOPLE_UNITS and DEPLOYED.search(seg_left):
+        return None
     found = _nearest_left(COUNT_RULES, doc, mention, seg_left, segment)
     if found is not None:
         rule, hit = found
+        if _mixed_with_other_forms(doc, mention, c0, rule.indicator):
+            return None
         return rule.indicator, ("verb" if len(seg_left) - hit.end() >= 2 else "left")
     rule = _nearest_right(COUNT_RULES, doc, mention, seg_right, segment)
+    if rule is not None:
+        return rule.indicator, "right"
+    found = _verb_before_the_list(doc, mention, c0, g0, seg_left, segment)
+    if found is not None:
+        return found.indicator, "verb"
+    rule = _meeting_named_after(doc, mention, seg_right, segment)
     if rule is not None:
         return rule.indicator, "right"
     inherited = _inherited(doc, mention, spans.sentence, c0, g0, seg_left)
@@ -543,6 +572,59 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     if indicator is not None:
         return indicator, "all"
     return _elliptical(doc, mention, spans.sentence, seg_left)
+
+
+# What a count names when it joins several things: "各类专题党课、专题研讨会及学习会60余场次".
+COUNTED_PHRASE_VERB = re.compile(r"(?:开展|举办|组织|召开|进行|举行)(?:了|各类|各种|多场|多次)*")
+CONJUNCTS = re.compile(r"[、及和与]|以及")
+OTHER_FORM = re.compile(r"党课|辅导|(?<!学习)(?<!学法)(?:讲座|培训|研讨|座谈|轮训)")
+STUDY_FORM = re.compile(r"学习|学法")
+
+
+def _mixed_with_other_forms(doc: _Doc, mention: Mention, c0: int, indicator: str) -> bool:
+    """A count of study that joins the staff's party classes, lectures, training or seminars with it ("开展各类专题
+    党课、专题研讨会及学习会60余场次") counts them together: how many were study it does not say."""
+    if indicator != "study_sessions":
+        return False
+    left = doc.text[c0:mention.start]
+    verbs = list(COUNTED_PHRASE_VERB.finditer(left))
+    phrase = left[verbs[-1].end():] if verbs else left
+    if _holds_other_mention(doc, mention.start - len(phrase), mention.start, mention.start):
+        return False
+    items = [item for item in CONJUNCTS.split(phrase) if item]
+    if len(items) < 2:
+        return False
+    return any(OTHER_FORM.search(item) for item in items) and any(
+        STUDY_FORM.search(item) and not OTHER_FORM.search(item) for item in items)
+
+
+def _verb_before_the_list(doc: _Doc, mention: Mention, c0: int, g0: int, seg_left: str, segment: str) -> Rule | None:
+    """"及时公开涉农资金分配、惠民政策落实、重点项目进展等事项信息15条": a list closed by 等 stands for one thing,
+    so the verb before its first item reaches the noun after 等 (公开…信息), as if the list were its first item."""
+    k = seg_left.rfind("等")
+    if k < 0 or g0 <= c0 or doc.text[g0 - 1] != "、" or _holds_other_mention(doc, c0, g0, mention.start):
+        return None
+    first = doc.text[c0:g0].split("、")[0]
+    found = _nearest_left(COUNT_RULES, doc, mention, first + seg_left[k + 1:], segment)
+    return found[0] if found is not None else None
+
+
+# "通过4次专题研判会，分析基层治理法治难点": a meeting named right after the unit by a word ending in 会 — unless
+# it is a study, a training, a talk, a seminar or a show, which have their own readings.
+MEETING_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}会(?:议)?(?![\u4e00-\u9fff])")
+NOT_A_MEETING = re.compile(r"学|培训|宣讲|讲|座谈|研讨|交流|晚会|演|赛|课|听证|代表")
+
+
+def _meeting_named_after(doc: _Doc, mention: Mention, seg_right: str, segment: str) -> Rule | None:
+    head = MEETING_AFTER.match(seg_right)
+    if head is None or NOT_A_MEETING.search(head.group(0)):
+        return None
+    for rule in COUNT_RULES:
+        if rule.indicator != "rule_of_law_meetings" or rule.right_prefix is not None:
+            continue
+        if _allowed(rule, doc, mention, segment):
+            return rule
+    return None
 
 
 def _elliptical(doc: _Doc, mention: Mention, s0: int, seg_left: str) -> tuple[str, str] | None:

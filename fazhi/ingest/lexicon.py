@@ -46,11 +46,12 @@ PUBLIC_AUDIENCE = _r(
 )
 CADRE_AUDIENCE = _r(r"干部|职工|党员|公职人员|工作人员|执法人员|班子|中心组|两委")
 PUBLICITY_KIND = _r(r"宣传|普法")
-# Bodies under the township whose own study is not the township's (各支部, 14个党委, 基层党组织, 村居党支部),
+# Bodies under the township whose own study is not the township's (各支部, 14个党委, 全街党委, 基层党组织, 村居党支部),
 # and the township's own (中心组, 党委会, 班子, 机关干部…): the nearer one before the number says who studied.
 SUBORDINATE_BODY = _r(
     r"(?:各|\d+个|[两三四五六七八九十]+个)(?:党委|党组织|党支部|支部|村|社区|单位|部门)|"
-    r"(?:基层|各级)党组织|党组织|(?:村居?|社区)党(?:支部|组织|委)|各支部|党支部"
+    r"(?:基层|各级)党组织|党组织|(?:村居?|社区)党(?:支部|组织|委)|各支部|党支部|"
+    r"全(?:街|镇|乡)道?(?:\d+个|各)?党(?:委|组织|支部)"  # "带动全街党委开展集体法治学习": the bodies' own study
 )
 OWN_BODY = _r(r"中心组|班子|党委会|党工委会|党委(?!书记)|党工委|机关|干部|职工|全镇|全乡|全街")
 

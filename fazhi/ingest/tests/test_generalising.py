@@ -132,6 +132,31 @@ def test_forms_exams_services_and_titles(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 各类/各项 name kinds of things; 各 after a list of periods is "each"
+    ("依法公开财政、人事、项目等各类信息96条。", [("disclosure_proactive", 96)]),
+    ("上半年、下半年各召开一次依法治镇专题会议。", [("rule_of_law_meetings", 2)]),
+    # a list closed by 等 stands for one thing: the verb before it reaches the noun after it
+    ("在村务公开栏公开低保评定、集体资产处置等事项信息22条。", [("disclosure_proactive", 22)]),
+    # a meeting named after the unit by a word ending in 会; a study or a talk so named is not one
+    ("召开3次法治建设分析会，研究执法难点。", [("rule_of_law_meetings", 3)]),
+    ("举办2次法治宣讲会。", [("publicity_events", 2)]),
+    # a count that joins party classes or seminars with study does not say how many were study
+    ("组织开展专题党课、专题研讨及集中学习共15场次。", []),
+    ("组织中心组专题学法5次、集体学习3次。", [("study_sessions", 5), ("study_sessions", 3)]),
+    # the 普法 plan's name is no publicity: a lecture beside the staff's study is for staff
+    ("纳入“八五”普法规划，举办法治讲座2场、集中学习4次。", [("study_sessions", 4)]),
+    # the bodies under the township, named 全街党委, studied on their own
+    ("带动全街党委开展法治学习研讨80余场次。", []),
+    # people sent out on an operation, and the passers of a law exam, are no headcount an indicator counts
+    ("开展联合执法检查，出动执法人员120人。", []),
+    ("组织干部参加法律知识考试，考试合格12人。", []),
+    ("组织全体干部参加学法考试，45人全部通过考试。", [("exam_participants", 45)]),
+])
+def test_lists_meetings_mixed_counts_and_people(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "今年以来，镇司法所联合派出所开展普法宣传活动57\n场次，发放宣传资料3000余\n份。",
     "今年以来，镇司法所联合派出所开展普法宣传活动\n57场次，发放宣传资料3000余份。",
