@@ -28,7 +28,9 @@ class Recognition:
     trigger: re.Pattern
     priority: int = 0
     requires: re.Pattern | None = None
-    scope: str = "sentence"  # where `requires` is looked for: clause, sentence or item
+    # where `requires` is looked for: clause, sentence, item, or count (the count's clause; its sentence when that
+    # clause names no one the activity was for)
+    scope: str = "sentence"
     excludes: re.Pattern | None = None
     right_prefix: re.Pattern | None = None  # text that must follow the unit directly
     audience: bool = False  # an activity for the public, not for the township's own staff (fazhi/ingest/extract.py)
@@ -87,9 +89,10 @@ _DEFINITIONS = (
         Recognition(EVENTS | PEOPLE | {"人次"}, _r(r"旁听|观摩庭审|庭审观摩"), priority=1),
     )),
     Definition("legality_reviews", "合法性审查/法制审核", "件", Kind.COUNT, "完成合法性审查{value}件", (
-        # "起草、审查、修改各种法律文书32份": drafting and amending are an adviser's general work, not reviews.
+        # "起草、审查、修改各种法律文书32份": drafting and amending are an adviser's general work, not reviews; "参与
+        # 审核修改重要合同及法律文件3份" reviewed them (and amended what the review found).
         Recognition(DOCS | {"次", "宗", "件次"}, _r(r"合法性审查|合法合规性审查|合法性审核|法制审核|法律审核|审查|审核"),
-                    excludes=_r(r"通过率|人员|审批|资格审|审计|资金|补贴|低保|报销|起草|修改|"
+                    excludes=_r(r"通过率|人员|审批|资格审|审计|资金|补贴|低保|报销|起草|(?<!审核)(?<!审查)修改|"
                                 r"法律顾问[^，,。；;]{0,6}(?:列席|坐班|值班|参[与加](?:研讨|研究|讨论|论证|会议))")),
     )),
     Definition("normative_docs_filed", "规范性文件备案", "件", Kind.COUNT, "报备规范性文件{value}件", (
@@ -116,19 +119,23 @@ _DEFINITIONS = (
                     excludes=_r(rf"辅助|协管|协勤|参加{_NOT_CLAUSE}{{0,8}}考试")),
     )),
     Definition("enforcement_training", "执法人员培训", "次", Kind.COUNT, "开展执法人员培训{value}次", (
-        # 学法培训 is the staff's study (study_sessions)
-        Recognition(EVENTS, _r(r"培训"), requires=_r(r"执法|业务"), scope="item", excludes=_r(r"(?:学法|学习)培训")),
+        # The training's own topic or trainees are enforcement (执法, 业务, 实务) in the clause of its count — or, when
+        # that clause names no trainees ("加强执法人员培训，参加专题培训2期"), in its sentence: "对乡村干部…开展法律培训
+        # 4次" trains cadres, whatever the item says about 业务 elsewhere. 学法培训 is the staff's study.
+        Recognition(EVENTS, _r(r"培训"), requires=_r(r"执法|业务|实务"), scope="count", excludes=_r(r"(?:学法|学习)培训")),
     )),
     Definition("penalty_cases", "行政处罚案件（普通程序）", "件", Kind.COUNT, "办理普通程序处罚案件{value}件", (
         Recognition(CASES, _r(r"行政处罚|处罚案件|处罚决定|立案查处|查处|立案|普通程序|简易程序|处罚|"
-                              r"违法[\u4e00-\u9fff]{0,4}?(?:行为|案件)|执法案件"),
-                    excludes=_r(r"撤销|不予|无一例|刑事|移送")),
+                              r"违法[\u4e00-\u9fff]{0,4}?(?:行为|案件)|执法[^，,。；;、]{0,8}案件"),
+                    # "协助处理重大执法案件2宗": cases an adviser helped with are not the township's penalties
+                    excludes=_r(r"撤销|不予|无一例|刑事|移送|协助")),
     )),
     Definition("case_file_reviews", "执法案卷评查", "次", Kind.COUNT, "开展执法案卷评查{value}次", (
         Recognition(EVENTS, _r(r"案卷评查|评查"), priority=1),
     )),
     Definition("publicity_events", "普法宣传活动", "场次", Kind.COUNT, "开展普法宣传活动{value}场次", (
-        Recognition(EVENTS | {"余场"}, _r(r"普法|法律进|法治进|送法|法治文化活动|[六七八九十]进"),
+        # 普法骨干, 普法志愿者 are people, not an activity: "对普法骨干开展学法培训4次" trains them
+        Recognition(EVENTS | {"余场"}, _r(r"普法(?!骨干|志愿)|法律进|法治进|送法|法治文化活动|[六七八九十]进"),
                     excludes=_PUBLICITY_MATERIALS),
         # "宣传活动" is legal publicity when its item of the report is about law ("二是全民普法宣传教育…。…
         # 组织开展各类宣传活动10余次"), the constitution (宪) or the campaigns publicity serves.
@@ -148,7 +155,7 @@ _DEFINITIONS = (
     )),
     Definition("publicity_audience", "普法受众", "人次", Kind.SUM, "受众群众{value}人次", (
         Recognition(frozenset({"人", "人次"}),
-                    _r(rf"受众|受益|惠及|覆盖{_NOT_CLAUSE}{{0,4}}群众|参与群众|教育群众|受教育|群众达|参与人数|观看"),
+                    _r(rf"受众|受益|惠及|获宣|覆盖{_NOT_CLAUSE}{{0,4}}群众|参与群众|教育群众|受教育|群众达|参与人数|观看"),
                     requires=_r(rf"普法|宣传|{OUTREACH_FORMS_PATTERN}"), audience=True),
         Recognition(frozenset({"人", "人次"}), _r(r"覆盖|惠及"),
                     requires=_r(rf"普法|宣传|法律进|法治进|送法|{OUTREACH_FORMS_PATTERN}"), audience=True),
@@ -186,7 +193,7 @@ _DEFINITIONS = (
         Recognition(frozenset({"件", "次", "人次", "宗", "起", "人"}), _r(r"法律援助"), priority=1),
     )),
     Definition("legal_advisor_coverage", "法律顾问覆盖村（社区）", "个", Kind.COUNT, "{value}个村（社区）配备法律顾问", (
-        Recognition(frozenset({"个"}), _r(r"法律顾问"), priority=3, right_prefix=_r(r"^(?:行政村|村|社区|居委会)")),
+        Recognition(frozenset({"个"}), _r(r"法律顾问"), priority=3, right_prefix=_r(r"^(?:行政村|嘎查村?|村|社区|居委会)")),
     )),
 )
 

@@ -38,6 +38,13 @@ noun after 等 ("公开涉农资金分配、…等事项信息15条"); 各类/�
 the unit by a word ending in 会 ("4次专题研判会"); a count that joins party classes, lectures, training or seminars
 with study says nothing of study alone; the name of the 普法 plan ("八五”普法规划") is no publicity; people sent
 out on an operation (出动…955人) and the passers of a law exam ("考试通过4人") are no headcount.
+Audiences and trainees: a list of audiences that names the public with cadres ("组织村、社区党员、群众", "覆盖干部
+群众") is for the public; enforcement training needs 执法 (or 业务, 实务) in the count's own clause, or — when that
+clause names no trainees — in the clauses of its sentence that lead to it, so "对乡村干部…开展法律培训4次" trains
+cadres whatever the item says; a count joining lectures with training ("法治讲座和业务培训60场次") is neither; study
+or training given to people who are not the township's staff (普法骨干, 法律明白人, 志愿者) is not its study, and a
+study count whose clause names no activity belongs with the training of the clause before ("开展…专项培训，深化…
+学习7场").
 """
 from __future__ import annotations
 
@@ -46,7 +53,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    CADRE_AUDIENCE, COUNT_RULES, OTHER_CAMPAIGNS, OUTREACH_FORMS_PATTERN, OWN_BODY, PUBLIC_AUDIENCE, PUBLICITY_KIND,
+    CADRE_AUDIENCE, COUNT_RULES, OTHER_CAMPAIGNS, OTHER_PEOPLE, OUTREACH_FORMS_PATTERN, OWN_BODY, PUBLIC_AUDIENCE,
+    PUBLICITY_KIND,
     RATE_RULES, SUBORDINATE_BODY, Rule,
 )
 from .mentions import Mention, find_mentions
@@ -172,6 +180,13 @@ def _requires_ok(rule: Rule, doc: _Doc, mention: Mention) -> bool:
     if rule.scope == "clause":
         lo, hi = _bounds(doc, mention.start, mention.end, CLAUSE_END)
         context = text[lo:hi]
+    elif rule.scope == "count":
+        # the count's own clause says what it was and for whom; only a clause that names no one ("参加专题培训2期")
+        # leaves that to the clauses of its sentence that lead to it ("加强执法人员培训，参加专题培训2期")
+        lo, hi = _bounds(doc, mention.start, mention.end, CLAUSE_END)
+        context = text[lo:hi]
+        if not rule.requires.search(context) and not TRAINEES.search(context):
+            context = text[_bounds(doc, mention.start, mention.end, SENTENCE_END)[0]:hi]
     elif rule.scope == "item":
         lo, hi = _bounds(doc, mention.start, mention.end, CLAUSE_END)
         line_start = text.rfind("\n", 0, mention.start) + 1
@@ -183,6 +198,11 @@ def _requires_ok(rule: Rule, doc: _Doc, mention: Mention) -> bool:
         lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
         context = text[lo:hi]
     return bool(rule.requires.search(context))
+
+
+# Who an activity is given to, named in its clause ("对乡村干部、部门负责人开展法律培训4次", "法律明白人培训"): a
+# clause that names them says itself whether they are enforcement staff.
+TRAINEES = re.compile(r"干部|职工|党员|负责人|骨干|明白人|带头人|志愿者|调解员|网格员|人员|成员|群众|村民|居民|学生")
 
 
 def _nearest_word(pattern: re.Pattern, text: str, at: int, lo: int, hi: int) -> tuple[int, str] | None:
@@ -206,7 +226,7 @@ def _for_the_public(doc: _Doc, mention: Mention) -> bool:
         public = _nearest_word(PUBLIC_AUDIENCE, text, mention.start, a, b)
         cadre = _nearest_word(CADRE_AUDIENCE, text, mention.start, a, b)
         if public or cadre:
-            return bool(public) and (cadre is None or public[0] <= cadre[0])
+            return bool(public) and (cadre is None or public[0] <= cadre[0] or _public_among(text, a, b))
     g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
     if OUTREACH.search(text[g0:g1]):
         return True
@@ -214,9 +234,24 @@ def _for_the_public(doc: _Doc, mention: Mention) -> bool:
     return bool(PUBLICITY_KIND.search(sentence) or OUTREACH.search(sentence))
 
 
+# A list of audiences that names the public with cadres ("组织村、社区党员、群众", "覆盖干部群众3000余人次") is for the
+# public, whichever of them stands nearer to the number.
+PUBLIC_PEOPLE = r"群众|村民|居民|学生|青少年|师生|老年人|妇女|儿童|商户"
+_JOINED = r"(?:[、和及与]|以及)?"
+_CADRE = CADRE_AUDIENCE.pattern
+MIXED_AUDIENCE = re.compile(rf"(?:{_CADRE}){_JOINED}(?:{PUBLIC_PEOPLE})|(?:{PUBLIC_PEOPLE}){_JOINED}(?:{_CADRE})")
+
+
+def _public_among(text: str, lo: int, hi: int) -> bool:
+    return MIXED_AUDIENCE.search(text, lo, hi) is not None
+
+
 # "纳入街道“八五”普法规划，举办专题讲座3场": the name of the 普法 plan or of its duty system says what the work
 # belongs to, not that the lecture was publicity for the public.
 PLAN_NAME = re.compile(r"[五六七八九]五[”\"」』]?\s*普法|普法(?:依法治理)?(?:规划|工作要点|工作计划|责任(?:制|清单))|谁执法谁普法")
+
+
+BOOK_TITLE = re.compile(r"《[^《》]{0,40}》")
 
 
 def _done_by_the_township(doc: _Doc, mention: Mention) -> bool:
@@ -224,7 +259,9 @@ def _done_by_the_township(doc: _Doc, mention: Mention) -> bool:
     (中心组, 党委会, 机关干部…), not one under it (各支部, 14个党委, 基层党组织, 村居党支部)."""
     lo, _ = _bounds(doc, mention.start, mention.end, SENTENCE_END)
     left = doc.text[lo:mention.start]
-    under = [m.end() for m in SUBORDINATE_BODY.finditer(left)]
+    unnamed = BOOK_TITLE.sub(lambda m: "　" * len(m.group(0)), left)  # 《村民委员会组织法》 names a law, not people
+    under = [m.end() for m in SUBORDINATE_BODY.finditer(left)] + [m.end() for m in OTHER_PEOPLE.finditer(unnamed)]
+    under.sort()
     own = [m.end() for m in OWN_BODY.finditer(left)]
     return not under or (bool(own) and own[-1] > under[-1])
 
@@ -475,6 +512,9 @@ def _by_form(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[
         if kind in ("outreach", "lecture") and _for_the_public(doc, mention):
             return "publicity_audience", "form"  # "现场知识讲解58人次": the people it reached
     indicator = FORM_INDICATOR.get(kind)
+    c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
+    if _mixed_with_other_forms(doc, mention, c0, indicator):
+        return None
     for rule in COUNT_RULES:
         if rule.indicator == indicator and rule.trigger.search(seg_left) and _allowed(rule, doc, mention, segment):
             return indicator, "form"
@@ -581,21 +621,39 @@ OTHER_FORM = re.compile(r"党课|辅导|(?<!学习)(?<!学法)(?:讲座|培训|�
 STUDY_FORM = re.compile(r"学习|学法")
 
 
+TRAINING_FORM = re.compile(r"(?<!学习)(?<!学法)(?:培训|轮训)")
+NOT_TRAINING_FORM = re.compile(r"党课|辅导|讲座|研讨|座谈|宣讲")
+
+
 def _mixed_with_other_forms(doc: _Doc, mention: Mention, c0: int, indicator: str) -> bool:
-    """A count of study that joins the staff's party classes, lectures, training or seminars with it ("开展各类专题
-    党课、专题研讨会及学习会60余场次") counts them together: how many were study it does not say."""
-    if indicator != "study_sessions":
+    """A count that joins several forms counts them together, so it is none of them alone: study joined with the
+    staff's party classes, lectures, training or seminars ("开展各类专题党课、专题研讨会及学习会60余场次"), training
+    joined with lectures ("全年举办法治讲座和业务培训60场次"). A count whose clause names no activity of its own
+    belongs with the activity of the clause before: "开展…法治建设工作专项培训，深化…重要论述学习7场" is training."""
+    if indicator == "study_sessions":
+        own, other = STUDY_FORM, OTHER_FORM
+    elif indicator == "enforcement_training":
+        own, other = TRAINING_FORM, NOT_TRAINING_FORM
+    else:
         return False
     left = doc.text[c0:mention.start]
     verbs = list(COUNTED_PHRASE_VERB.finditer(left))
     phrase = left[verbs[-1].end():] if verbs else left
+    splitter = CONJUNCTS
+    if not verbs and indicator == "study_sessions":
+        s0 = _bounds(doc, mention.start, mention.end, SENTENCE_END)[0]
+        if s0 < c0 and not _holds_other_mention(doc, s0, c0, mention.start):
+            phrase, splitter = doc.text[s0:mention.start], CLAUSE_SPLIT
     if _holds_other_mention(doc, mention.start - len(phrase), mention.start, mention.start):
         return False
-    items = [item for item in CONJUNCTS.split(phrase) if item]
+    items = [item for item in splitter.split(phrase) if item]
     if len(items) < 2:
         return False
-    return any(OTHER_FORM.search(item) for item in items) and any(
-        STUDY_FORM.search(item) and not OTHER_FORM.search(item) for item in items)
+    return any(other.search(item) for item in items) and any(
+        own.search(item) and not other.search(item) for item in items)
+
+
+CLAUSE_SPLIT = re.compile(r"[、及和与，,]|以及")
 
 
 def _verb_before_the_list(doc: _Doc, mention: Mention, c0: int, g0: int, seg_left: str, segment: str) -> Rule | None:

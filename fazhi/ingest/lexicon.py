@@ -15,8 +15,8 @@ from fazhi.indicators.catalogue import FIXED, OTHER_CAMPAIGNS, OUTREACH_FORMS_PA
 
 __all__ = [
     "ALL_UNITS", "CADRE_AUDIENCE", "COUNT_RULES", "INDICATOR_KEYS", "INDICATOR_LABELS", "NOT_UNIT_BEFORE",
-    "OTHER_CAMPAIGNS", "OUTREACH_FORMS_PATTERN", "OWN_BODY", "PUBLICITY_KIND", "PUBLIC_AUDIENCE", "RATE_RULES",
-    "RULES", "Rule", "SUBORDINATE_BODY",
+    "OTHER_CAMPAIGNS", "OTHER_PEOPLE", "OUTREACH_FORMS_PATTERN", "OWN_BODY", "PUBLICITY_KIND", "PUBLIC_AUDIENCE",
+    "RATE_RULES", "RULES", "Rule", "SUBORDINATE_BODY",
 ]
 
 # Every unit the number scanner knows, longest first; units no rule accepts are still read so
@@ -54,6 +54,9 @@ SUBORDINATE_BODY = _r(
     r"全(?:街|镇|乡)道?(?:\d+个|各)?党(?:委|组织|支部)"  # "带动全街党委开展集体法治学习": the bodies' own study
 )
 OWN_BODY = _r(r"中心组|班子|党委会|党工委会|党委(?!书记)|党工委|机关|干部|职工|全镇|全乡|全街")
+# People who are not the township's staff: study or training given to them ("对普法骨干开展学法培训4次") is not the
+# township's own study.
+OTHER_PEOPLE = _r(r"骨干|明白人|带头人|志愿者|调解员|网格员|群众|村民|居民|学生|青少年")
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,35 @@ def test_lists_meetings_mixed_counts_and_people(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a list of audiences that names the public is for the public, whichever word stands nearer
+    ("开展法治宣讲18次，组织机关党员、群众参与讨论。", [("publicity_events", 18)]),
+    ("全年开展法治宣讲9场次，覆盖干部群众1500余人次。", [("publicity_events", 9), ("publicity_audience", 1500)]),
+    ("为机关党员干部开展法治宣讲3场。", []),
+    # enforcement training: the training's own clause names its topic or trainees; a bare clause leaves it to
+    # the clauses before it in its sentence, not to 业务 elsewhere in the item
+    ("一是提升业务能力。对村干部开展法律培训5次。", []),
+    ("加强执法队伍建设，组织参加专题培训3期。", [("enforcement_training", 3)]),
+    ("开展法律培训6次，提升执法人员能力。", []),
+    # a count that joins lectures with training is neither alone; training given to volunteers is nobody's study
+    ("全年举办法治讲座和业务培训20场次。", []),
+    ("对普法志愿者开展学法培训3次。", []),
+    ("对普法骨干开展学法培训2次。", []),
+    # a study count whose clause names no activity of its own belongs with the training of the clause before
+    ("开展依法行政专项培训，深化宪法学习5场。", []),
+    # a law's name is not its readers: 《村民委员会组织法》 does not make the staff's study the villagers'
+    ("组织干部职工集中学习《村民委员会组织法》等法律法规8次。", [("study_sessions", 8)]),
+    # places given an adviser named with their prefix; cases an adviser helped with; cases entered on a platform
+    ("为全镇9个嘎查村配备法律顾问。", [("legal_advisor_coverage", 9)]),
+    ("法律顾问协助处理执法案件3宗。", []),
+    ("在执法监督平台录入案件12件，其中普通程序2件。", [("penalty_cases", 12), ("penalty_cases", 2)]),
+    ("法律顾问参与审核修改合同5份。", [("legality_reviews", 5)]),
+    ("开展普法宣传活动8场，获宣人员2000余人。", [("publicity_events", 8), ("publicity_audience", 2000)]),
+])
+def test_audiences_trainees_and_neighbouring_contexts(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "今年以来，镇司法所联合派出所开展普法宣传活动57\n场次，发放宣传资料3000余\n份。",
     "今年以来，镇司法所联合派出所开展普法宣传活动\n57场次，发放宣传资料3000余份。",
