@@ -1,7 +1,6 @@
 """`fazhi demo`, `fazhi orgs --json` and `fazhi indicators --json` against one generated demo county.
 
-The demo is generated once for the module inside an outer transaction that is rolled
-back at the end, so other test modules never see it; each test runs in its own savepoint.
+The demo county is generated once for the package (conftest.py), on a fixed day.
 """
 from __future__ import annotations
 
@@ -12,20 +11,16 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
-from django.test import override_settings
 
 from fazhi.core import clock
 from fazhi.core.models import Organisation, OrgKind, Role, User
 from fazhi.demo.generate import DEMO_PASSWORD, LEDGERS, TOWNSHIPS
+from fazhi.demo.tests.county.conftest import YEAR
 from fazhi.disputes.models import DisputeCase, DisputeOutcome
 from fazhi.indicators.registry import Kind, Scope, all_indicators, compute_all
 from fazhi.publicity.models import Channel, PublicityEvent
 from fazhi.testing.spec import INDICATORS_MD_KEYS as FIXED_KEYS
 
-YEAR = clock.today().year - 1
-
-FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -43,23 +38,11 @@ def counts() -> dict[str, int]:
     return result
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    # the same fast hasher as the autouse fixture of fazhi/conftest.py, so the logins can be checked;
-    # the imported seed reports are stored under a temporary media folder
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=[FAST_HASHER], MEDIA_ROOT=media):
-        with transaction.atomic():
-            output = run("demo")
-            yield output
-            transaction.set_rollback(True)
-
-
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_creates_county_townships_villages_and_users_of_every_role(demo):
-    assert "示范县" in demo and "已生成" in demo
+    assert "示范县" in demo.output and "已生成" in demo.output
     county = Organisation.objects.get(code="SFX")
     assert county.kind == OrgKind.COUNTY and county.name == "示范县" and county.superior_body == "县委、县政府"
     townships = Organisation.objects.filter(parent=county, kind=OrgKind.TOWNSHIP).order_by("code")

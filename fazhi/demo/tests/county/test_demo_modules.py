@@ -6,28 +6,14 @@ import datetime as dt
 import re
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 
 from fazhi.core.models import Organisation
-from fazhi.demo.generate import build_demo
 from fazhi.demo.profiles import PROFILES
+from fazhi.demo.tests.county.conftest import TODAY
 from fazhi.oversight.collection import collection
 from fazhi.oversight.compare import compare
 from fazhi.oversight.models import ImportedReport
 
-TODAY = dt.date(2026, 12, 2)
-FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Generated once for the module inside a transaction rolled back at the end (as in fazhi/demo/tests)."""
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=[FAST_HASHER]):
-        with transaction.atomic():
-            yield build_demo(today=TODAY)
-            transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
