@@ -117,3 +117,15 @@ def other_county_supervisor(db):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+# The longest tests start first: run at the end, a 30-second test keeps one worker busy while the others have
+# nothing left to take (pytest-xdist cannot split a test). The order is otherwise the collection's.
+SLOW_FIRST = (
+    "fazhi/core/tests/test_migrations.py", "fazhi/demo/tests/county/", "fazhi/tests_browser/",
+    "fazhi/core/tests/test_fault_harness.py", "fazhi/core/tests/test_chinese_crawl.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))
