@@ -142,8 +142,9 @@ def test_the_pdf_download_keeps_numbers_whole(clerk_client, register):
     """G9 S4: the 年报 came only as .docx, and a plain conversion split "19.2分" and "2026年" across lines; the PDF
     goes through core/pdf.py like the rule-of-law report's."""
     pdf = clerk_client.get("/disclosure/reports/T901/2025/report.pdf")
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    assert len(pdf.content) > 10_000
+    content = b"".join(pdf.streaming_content)  # a file download, as every PDF download (core/views/downloads.py)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and content.startswith(b"%PDF")
+    assert len(content) > 10_000
 
 
 def test_carry_over_is_checked_against_last_years_finalised_report(township, clerk, other_township, other_clerk):

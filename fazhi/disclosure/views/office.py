@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.models import OrgKind
 from fazhi.core.scoping import can_write, readable_orgs, resolve_org, writable_org
+from fazhi.core.views.downloads import pdf_download
 from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.disclosure import annual_report, notify
 from fazhi.disclosure.forms import GuideForm, ReportTextForm, apply_service_errors
@@ -174,19 +175,11 @@ def report_docx(request, code: str, year: int):
 def report_pdf(request, code: str, year: int):
     """The .docx through LibreOffice (core/pdf.py: numbers kept with their units, no punctuation lost at a line end);
     a Chinese page when it cannot be produced."""
-    from django.shortcuts import render
-
-    from fazhi.core.pdf import PdfUnavailable, docx_to_pdf
     from fazhi.disclosure.render_docx import render_docx
 
     org, year = _report_org_year(request, code, year)
     data = annual_report.load(org, year)
-    try:
-        pdf = docx_to_pdf(render_docx(data))
-    except PdfUnavailable as error:
-        return render(request, "errors/error.html", {"code": 503, "title": "暂时无法生成 PDF", "message": str(error)},
-                      status=503)
-    return _download(pdf, "application/pdf", f"{data.title}.pdf")
+    return pdf_download(request, render_docx(data), f"{data.title}.pdf")
 
 
 @login_required

@@ -17,9 +17,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from fazhi.core import clock
-from fazhi.core.pdf import PdfUnavailable, docx_to_pdf
 from fazhi.core.scoping import readable_orgs, resolve_org, writable_org
 from fazhi.core.transitions import timeline
+from fazhi.core.views.downloads import pdf_download
 from fazhi.core.workflow_views import perform
 from fazhi.oversight import filing as services
 from fazhi.oversight.audit import audit_submission
@@ -191,13 +191,7 @@ def submission_pdf(request, pk: int):
     """The version as sent, printed to PDF from its stored .docx (so it is the very document the county received);
     a Chinese 503 page pointing to the Word file when the server cannot make PDFs."""
     submission = _submission(request, pk)
-    try:
-        pdf = docx_to_pdf(bytes(submission.docx))
-    except PdfUnavailable as error:
-        context = {"code": 503, "title": "暂时无法生成 PDF", "message": str(error)}
-        return render(request, "errors/error.html", context, status=503)
-    return FileResponse(io.BytesIO(pdf), as_attachment=True, filename=_download_name(submission, "pdf"),
-                        content_type="application/pdf")
+    return pdf_download(request, bytes(submission.docx), _download_name(submission, "pdf"))
 
 
 def _review(request, pk: int, form_class, action, success: str):

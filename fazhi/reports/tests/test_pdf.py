@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from fazhi.conftest import login
 from fazhi.core import pdf
-from fazhi.reports import downloads
+from fazhi.core.views import downloads  # every PDF download converts here
 from fazhi.reports.compose import compose_report
 from fazhi.reports.services import report_get_or_new
 
