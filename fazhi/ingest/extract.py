@@ -54,8 +54,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (
     CADRE_AUDIENCE, COUNT_RULES, OTHER_CAMPAIGNS, OTHER_PEOPLE, OUTREACH_FORMS_PATTERN, OWN_BODY, PUBLIC_AUDIENCE,
-    PUBLICITY_KIND,
-    RATE_RULES, SUBORDINATE_BODY, Rule,
+    PUBLIC_PEOPLE, PUBLICITY_KIND, RATE_RULES, SUBORDINATE_BODY, Rule,
 )
 from .mentions import Mention, find_mentions
 from .numerals import tidy
@@ -236,7 +235,6 @@ def _for_the_public(doc: _Doc, mention: Mention) -> bool:
 
 # A list of audiences that names the public with cadres ("组织村、社区党员、群众", "覆盖干部群众3000余人次") is for the
 # public, whichever of them stands nearer to the number.
-PUBLIC_PEOPLE = r"群众|村民|居民|学生|青少年|师生|老年人|妇女|儿童|商户"
 _JOINED = r"(?:[、和及与]|以及)?"
 _CADRE = CADRE_AUDIENCE.pattern
 MIXED_AUDIENCE = re.compile(rf"(?:{_CADRE}){_JOINED}(?:{PUBLIC_PEOPLE})|(?:{PUBLIC_PEOPLE}){_JOINED}(?:{_CADRE})")

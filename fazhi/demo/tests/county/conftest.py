@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from fazhi.core.models import Organisation
+from fazhi.core.models import Organisation, OrgKind
 
 TODAY = dt.date(2026, 12, 2)
 YEAR = 2025  # the demo's default year on TODAY: reports are written for the year before
@@ -39,6 +39,6 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             out = StringIO()
             call_command("demo", stdout=out)
             county = Organisation.objects.get(code="SFX")
-            townships = {t.code: t for t in Organisation.objects.filter(parent=county, kind="township")}
+            townships = {t.code: t for t in Organisation.objects.filter(parent=county, kind=OrgKind.TOWNSHIP)}
             yield DemoCounty(out.getvalue(), county, townships)
             transaction.set_rollback(True)
