@@ -63,8 +63,10 @@ _NOT_CLAUSE = r"[^，,。；;：:]"
 # Forms of outreach that are publicity when held for the public: talks, classes, village-yard meetings.
 OUTREACH_FORMS_PATTERN = r"宣讲|讲解|授课|课堂|法治课|普法课|院坝会|坝坝会|板凳会|屋场会|以案释法|知识竞赛|文艺演出|文艺晚会|法治电影"
 RULE_OF_LAW = _r(r"法治|依法治|法制|依法行政")
-# Other kinds of study, which are not legal study (学法): other campaigns, and business study (业务学习).
-OTHER_CAMPAIGNS = _r(r"主题教育|党史学习教育|党纪学习教育|主题党日|三会一课|业务学习")
+# Other kinds of study, which are not legal study (学法): other campaigns, and business study (业务学习). A 学习教育
+# is a campaign (党史学习教育, 党纪学习教育, the 2025 "中央八项规定精神学习教育", called bare "学习教育" once named)
+# unless it is the study of a topic it names (理论学习教育, 法治思想学习教育, 党内法规学习教育, 民法典学习教育).
+OTHER_CAMPAIGNS = _r(r"主题教育|(?<![论想治规律法典])学习教育|主题党日|三会一课|业务学习")
 _PUBLICITY_MATERIALS = _r(r"宣传资料|宣传单|手册")
 _DISPUTE = _r(r"纠纷|矛盾|争议")
 
@@ -75,7 +77,8 @@ _DEFINITIONS = (
                     requires=RULE_OF_LAW, excludes=_r(r"学习|学法|列席|参与|参加")),
     )),
     Definition("study_sessions", "集中学法（中心组学法、会前学法、集中学习）", "次", Kind.COUNT, "开展集中学法{value}次", (
-        Recognition(EVENTS, _r(r"学习|学法|第一议题|读书班"), own_body=True, excludes=OTHER_CAMPAIGNS),
+        # "通过街道党工委、党政联席会议传达法治相关议题31次": what a meeting conveys to the staff is their study
+        Recognition(EVENTS, _r(r"学习|学法|第一议题|读书班|传达"), own_body=True, excludes=OTHER_CAMPAIGNS),
     )),
     Definition("exam_participants", "参加学法考法人数", "人", Kind.COUNT, "{value}名干部职工参加学法考试", (
         # An enforcement-certificate exam is not the annual law exam: who passed it holds the certificate
@@ -109,7 +112,8 @@ _DEFINITIONS = (
                     priority=1),
     )),
     Definition("disclosure_response_rate", "依申请公开按期答复率", "%", Kind.RATE, "按期答复率{value}%", (
-        Recognition(PERCENT, _r(r"答复率")),
+        # "答复及时率" is the 按期答复率 named with its qualifier after the noun
+        Recognition(PERCENT, _r(r"答复率|答复(?:及时|按时|按期)率")),
     ), rate_parts=(None, "disclosure_requests")),
     Definition("enforcement_officers", "持证执法人员", "人", Kind.COUNT, "取得执法资格人员{value}人", (
         # "14名在编干部通过行政执法培训及考试": who passed the enforcement exam hold the certificate; who only

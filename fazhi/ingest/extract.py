@@ -45,6 +45,14 @@ cadres whatever the item says; a count joining lectures with training ("法治�
 or training given to people who are not the township's staff (普法骨干, 法律明白人, 志愿者) is not its study, and a
 study count whose clause names no activity belongs with the training of the clause before ("开展…专项培训，深化…
 学习7场").
+Rates, 分别, campaigns, meetings and services: rates listed before one number all have it ("答复率和答复及时率100%"),
+and rates or things listed before 分别 pair with the numbers after it in order ("行政复议、行政诉讼案件分别为2件、3件"); a
+学习教育 is a campaign unless it names its topic, and a campaign named at the head of a list covers the later items that
+name no law and no body of their own ("党纪学习教育读书班3次、联组学习1次"); forms listed before 等形式 in an earlier
+clause do not reach a count whose own clause names its study; a lecture held as the 中心组's own session is its study;
+what the township's meetings conveyed (传达) is study; a meeting named by another committee or by case discussions is
+not about rule-of-law work; the people a legal adviser or a legal service served ("…法律顾问”服务平台…提供服务1307人次")
+are consultations.
 """
 from __future__ import annotations
 
@@ -278,6 +286,8 @@ def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
         return False
     if rule.indicator == "exam_participants" and PASSED_ONLY.search(doc.text[max(0, mention.start - 12):mention.start]):
         return False
+    if rule.indicator == "rule_of_law_meetings" and _meeting_of_another_topic(rule, segment):
+        return False
     if rule.excludes is not None and rule.excludes.search(_without_forms(segment)):
         return False
     if rule.right_prefix is not None and not rule.right_prefix.search(doc.text[mention.end:mention.end + 4]):
@@ -287,6 +297,29 @@ def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
     if rule.own_body and not (_done_by_the_township(doc, mention) and _not_another_campaign(doc, mention, segment)):
         return False
     return _requires_ok(rule, doc, mention)
+
+
+# A meeting named by its own body or topic: "综合行政执法委员会工作会议", "平安建设领导小组会议", "重大案件集体讨论会".
+MEETING_BODY = re.compile(r"([\u4e00-\u9fff]{2,14}?)(?:委员会|领导小组|工作小组|指挥部)")
+MEETING_VERB = re.compile(r"^.*(?:召开|举行|举办|组织|参加|主持|通过)")
+MEETING_PLACE = re.compile(r"^(?:全年|今年|街道|乡镇|镇|乡|全镇|全乡|全街|党委|党工委)+")
+CASE_TOPIC = re.compile(r"案审|案件[^，,。；;、]{0,4}?(?:讨论|审理|研判|会商|审议)")
+
+
+def _meeting_of_another_topic(rule: Rule, segment: str) -> bool:
+    """A meeting whose own name in its segment says what it was about — a named committee or working group
+    ("组织召开街道综合行政执法委员会工作会议1次"), or the discussion of cases ("重大执法案件集体讨论会议6次", 案审会) —
+    is about that, not rule-of-law
+    work, unless that name is itself rule-of-law (依法治镇委员会, 法治政府建设领导小组): a 法治 elsewhere in its sentence does
+    not make it one. A body named bare ("召开委员会专题会议31次") is the one named before."""
+    if rule.requires is None:
+        return False
+    for m in MEETING_BODY.finditer(segment):
+        name = MEETING_PLACE.sub("", MEETING_VERB.sub("", m.group(1)))
+        if len(name) >= 2 and not rule.requires.search(name):
+            return True
+    topic = CASE_TOPIC.search(segment)
+    return bool(topic) and not rule.requires.search(segment)
 
 
 LAW_NAMED = re.compile(r"法治|法律|法规|宪法|民法典|学法|法制|依法")
@@ -299,13 +332,30 @@ def _not_another_campaign(doc: _Doc, mention: Mention, segment: str) -> bool:
     党委中心组、“三会一课”必学内容，全年开展专题学习4次" the campaign is only where the law is studied."""
     if "法" in segment:
         return True
+    text = doc.text
     lo, _ = _bounds(doc, mention.start, mention.end, SENTENCE_END)
-    _, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
+    c0, _ = _bounds(doc, mention.start, mention.end, CLAUSE_END)
+    g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
     i = bisect_left(doc.mention_starts, mention.start)
     if i > 0:
         lo = max(lo, doc.mentions[i - 1].end)
-    item = doc.text[lo:g1]
-    return not OTHER_CAMPAIGNS.search(item) or bool(LAW_NAMED.search(OTHER_CAMPAIGNS.sub("", item)))
+    # the forms listed in an earlier clause (通过“第一议题”学习制度、“三会一课”等形式，常态化学习…，全年开展“第一议题”
+    # 学习42次) say how that clause's activity was held; the count's own clause names its own
+    item = (_without_forms(text[lo:c0]) if lo < c0 else "") + text[max(lo, c0):g1]
+    if _campaign_only(item):
+        return False
+    # "党纪学习教育读书班3次、联组学习1次": a campaign named once at the head of a list covers every later item that
+    # names neither a law nor a body of its own (a "中心组学习6次" after it is the 中心组's)
+    if g0 > c0 and text[g0 - 1] == "、" and i > 0 and doc.mentions[i - 1].start >= c0 \
+            and not OWN_BODY.search(item) and not LAW_NAMED.search(item):
+        first = next(m for m in doc.mentions[:i] if m.start >= c0)
+        return not _campaign_only(_without_forms(text[c0:first.start]))
+    return True
+
+
+def _campaign_only(words: str) -> bool:
+    """Words naming another campaign and no law."""
+    return bool(OTHER_CAMPAIGNS.search(words)) and not LAW_NAMED.search(OTHER_CAMPAIGNS.sub("", words))
 
 
 def _nearest_left(rules, doc, mention, left: str, segment: str) -> tuple[Rule, re.Match] | None:
@@ -455,13 +505,38 @@ def _rate_indicators(doc: _Doc, mention: Mention, c0: int) -> list[str]:
     if not hits:
         return []
     hits.sort()
+    paired = _paired_in_order(doc, mention, c0, left, hits)
+    if paired is not None:
+        return paired
     if hits[-1][0] == last_rate + 1:
         if DISTRIBUTIVE.search(left[hits[-1][0]:]):
             return list(dict.fromkeys(ind for _, ind in hits))
         return [hits[-1][1]]
     if DISTRIBUTIVE.search(left[last_rate:]):
         return list(dict.fromkeys(ind for _, ind in hits))
-    return []
+    # "答复率和答复及时率100%", "参考率、通过率100%": rates listed before one number all have it — each one the
+    # reader knows, however the rates after it are named
+    listed = [ind for end, ind in hits if RATES_LISTED_AFTER.match(left, end)]
+    return list(dict.fromkeys(listed))
+
+
+def _paired_in_order(doc: _Doc, mention: Mention, c0: int, left: str, hits: list) -> list[str] | None:
+    """"调处成功率、答复率分别达到98%、100%": rates listed before 分别 and as many values after it go in pairs, in
+    order — the k-th value is the k-th rate's only. None when the clause is not such a list."""
+    k = left.rfind("分别")
+    if k < 0:
+        return None
+    c1 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[1]
+    values = [m.start for m in doc.mentions if m.unit == "%" and c0 + k < m.start < c1]
+    words = [i + 1 for i, ch in enumerate(left[:k]) if ch == "率"]
+    if len(values) < 2 or len(words) < len(values) or mention.start not in values:
+        return None
+    word_end = words[len(words) - len(values) + values.index(mention.start)]
+    return list(dict.fromkeys(indicator for end, indicator in hits if end == word_end))
+
+
+# The rest of a list of rates after one of them: "和答复及时率", "、合格率、优秀率" (then at most a verb: 达, 保持…).
+RATES_LISTED_AFTER = re.compile(r"(?:(?:[、和及与]|以及)[^，,。；;、和及与率\d]{1,8}率)+[^，,。；;、率\d]{0,4}$")
 
 
 def _times_each(text: str, c0: int, seg_left: str, g0: int) -> int:
@@ -486,6 +561,7 @@ class _Spans:
     segment: tuple[int, int]
 
 
+LEGAL_SERVICE = re.compile(r"法律顾问|法律服务")
 FORM_INDICATOR = {"outreach": "publicity_events", "lecture": "publicity_events", "training": "enforcement_training"}
 
 
@@ -499,11 +575,20 @@ def _by_form(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[
         c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
         if mention.unit == "人次" and g0 > c0 and doc.text[g0 - 1] == "、" and "咨询" in doc.text[c0:g0]:
             return False
+        # "大力推广“智慧村(居)法律顾问”服务平台…提供服务1307人次": the people a legal adviser or a legal service
+        # served were given legal advice — consultations, as a list of consultations and services is
+        if mention.unit in ("人次", "人") and LEGAL_SERVICE.search(
+                doc.text, _bounds(doc, mention.start, mention.end, SENTENCE_END)[0], mention.start):
+            return "legal_consultations", "form"
         return None
     head = FORM_HEAD.search(seg_left)
     if head is None:
         return False
     kind = next(name for name, value in head.groupdict().items() if value)
+    if kind == "lecture" and mention.unit not in PEOPLE_UNITS:
+        study = _the_study_groups_lecture(doc, mention, seg_left, segment)
+        if study is not None:
+            return study
     if mention.unit in PEOPLE_UNITS:
         if kind == "exam":
             return False  # the people who sat it: exam_participants, read by the rules
@@ -516,6 +601,28 @@ def _by_form(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[
     for rule in COUNT_RULES:
         if rule.indicator == indicator and rule.trigger.search(seg_left) and _allowed(rule, doc, mention, segment):
             return indicator, "form"
+    return None
+
+
+# The township's theory study group: a lecture it holds is its study, whatever the lecture's form.
+STUDY_GROUP = re.compile(r"中心组")
+
+
+def _the_study_groups_lecture(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[str, str] | None:
+    """"组织党工委理论学习中心组(扩大)学习会专题法治讲座2场": a lecture held as the 中心组's own session is its study
+    (as "中心组专题学习讲座4次"): the 中心组 is named in the count's own list item — no 、 and no other number
+    between them — so that "中心组专题学习12次、讲座培训2场" leaves the training lectures alone."""
+    c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
+    form = mention.start - len(seg_left) + FORM_HEAD.search(seg_left).start()
+    groups = list(STUDY_GROUP.finditer(doc.text, c0, form))
+    if not groups:
+        return None
+    between = doc.text[groups[-1].end():form]
+    if "、" in between or _holds_other_mention(doc, groups[-1].start(), mention.start, mention.start):
+        return None
+    for rule in COUNT_RULES:
+        if rule.indicator == "study_sessions" and _allowed(rule, doc, mention, segment):
+            return "study_sessions", "form"
     return None
 
 
@@ -569,6 +676,9 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     seg_left, seg_right, segment = text[g0:mention.start], text[mention.end:g1], text[g0:g1]
     if _list_of_something_else(seg_left, seg_right):
         return None
+    respective = _respective(doc, mention, c0, c1)
+    if respective is not False:
+        return respective
     by_form = _by_form(doc, mention, seg_left, segment)
     if by_form is not False:
         return by_form
@@ -610,6 +720,45 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     if indicator is not None:
         return indicator, "all"
     return _elliptical(doc, mention, spans.sentence, seg_left)
+
+
+LIST_ITEMS = re.compile(r"、|以及|和|及|与")
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|共|计|约)?")
+
+
+def _respective(doc: _Doc, mention: Mention, c0: int, c1: int) -> tuple[str, str] | None | bool:
+    """"办理行政复议、行政诉讼案件分别为2件、3件": things listed before 分别 and as many numbers after it go in pairs, in
+    order — each number is read as if its own item stood right before it (None when that item names no figure).
+    False when the clause is not such a list."""
+    text = doc.text
+    left = text[c0:mention.start]
+    k = left.rfind("分别")
+    if k < 0:
+        return False
+    i = bisect_left(doc.mention_starts, c0 + k)
+    values = []
+    while i < len(doc.mentions) and doc.mentions[i].start < c1:
+        if values and text[values[-1].end:doc.mentions[i].start] not in ("、", "，", ","):
+            break
+        values.append(doc.mentions[i])
+        i += 1
+    items = [item for item in LIST_ITEMS.split(left[:k]) if item]
+    if len(values) < 2 or mention not in values:
+        return False
+    if not RESPECTIVELY.fullmatch(text, c0 + k, values[0].start):
+        # "镇党委、镇政府分别召开法治专题会议2次、3次": the items are who, the words after 分别 say what each number is
+        if mention is values[0]:
+            return False
+        first = [d for d in doc.decisions if d.mention_end == values[0].end]
+        return (first[-1].indicator, "list") if first else None
+    if len(items) != len(values):
+        return False
+    item = items[values.index(mention)]
+    found = _nearest_left(COUNT_RULES, doc, mention, item, item)
+    if found is None and not (OTHER_FORM.search(item) or OUTREACH.search(item)):
+        # an item that names no activity of its own ("收到、办结信息公开申请") shares the noun of the last one
+        found = _nearest_left(COUNT_RULES, doc, mention, item + items[-1], item + items[-1])
+    return (found[0].indicator, "left") if found is not None else None
 
 
 # What a count names when it joins several things: "各类专题党课、专题研讨会及学习会60余场次".

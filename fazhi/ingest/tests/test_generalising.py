@@ -186,6 +186,49 @@ def test_audiences_trainees_and_neighbouring_contexts(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # rates listed before one number all have it; a rate named with its qualifier after the noun is still that rate
+    ("依申请公开答复率和答复及时率100%。", [("disclosure_response_rate", 100)]),
+    ("政府信息公开答复及时率达100%。", [("disclosure_response_rate", 100)]),
+    ("年度学法考试参考率、通过率100%。", [("exam_pass_rate", 100)]),
+    # rates and counts listed before 分别 pair with the values after it, in order
+    ("矛盾纠纷调处成功率、依申请公开答复率分别达到98%、100%。",
+     [("dispute_success_rate", 98), ("disclosure_response_rate", 100)]),
+    ("学法考试参考率、合格率分别为100%、97%。", [("exam_pass_rate", 97)]),
+    ("全年办理行政复议、行政诉讼案件分别为2件、3件。", [("reconsideration_cases", 2), ("litigation_cases", 3)]),
+    ("为群众开展法治讲座和法律咨询分别为4场、120人次。", [("publicity_events", 4), ("legal_consultations", 120)]),
+    ("开展机关干部法治讲座和集中学法分别为2场、6次。", [("study_sessions", 6)]),
+    ("镇党委、镇政府分别召开法治专题会议2次、3次。", [("rule_of_law_meetings", 2), ("rule_of_law_meetings", 3)]),
+    # 学习教育 is a campaign (the 2025 one named bare) unless it names its topic; a campaign named at the head of a
+    # list covers the later items that name no law and no body of their own
+    ("镇党委围绕学习教育开展中心组学习10次。", []),
+    ("深化党内法规学习教育，开展中心组集中学习10次。", [("study_sessions", 10)]),
+    ("开展民法典学习教育，中心组集中学习3次。", [("study_sessions", 3)]),
+    ("党纪学习教育读书班2次、联组学习3次。", []),
+    ("主题教育专题学习4次、中心组学法6次。", [("study_sessions", 6)]),
+    # forms listed before 等形式 in an earlier clause say how that clause's study was held, not the count's
+    ("通过“第一议题”、“三会一课”等形式，常态化学习党的创新理论，全年开展“第一议题”学习30次。",
+     [("study_sessions", 30)]),
+    ("通过中心组学习、“三会一课”等形式组织开展理论学习50余次。", []),
+    # a lecture held as the 中心组's own session is its study; a lecture for staff in another list item is not
+    ("组织镇党委理论学习中心组(扩大)学习会法治专题讲座3场。", [("study_sessions", 3)]),
+    ("中心组专题学习8次、法治讲座培训2场。", [("study_sessions", 8)]),
+    # what the township's meetings conveyed to the staff is their study
+    ("通过镇党委会、党政联席会议传达法治相关内容12次。", [("study_sessions", 12)]),
+    # a meeting named by a committee or by cases is about them, unless their name is rule-of-law
+    ("听取法治建设工作汇报，召开镇综合行政执法委员会工作会议2次。", []),
+    ("推进法治政府建设，召开重大执法案件集体讨论会议5次。", []),
+    ("听取行政诉讼案件办理情况汇报2次，推进依法行政。", [("rule_of_law_meetings", 2)]),
+    ("召开镇全面依法治镇委员会会议3次。", [("rule_of_law_meetings", 3)]),
+    ("成立依法治镇委员会。全年召开委员会专题会议6次，推进法治建设。", [("rule_of_law_meetings", 6)]),
+    # the people a legal adviser or a legal service served were given legal advice
+    ("推广村(居)法律顾问服务平台，为群众提供服务860人次。", [("legal_consultations", 860)]),
+    ("为群众提供便民服务300人次。", []),
+])
+def test_rates_respective_lists_campaigns_meetings_and_services(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "今年以来，镇司法所联合派出所开展普法宣传活动57\n场次，发放宣传资料3000余\n份。",
     "今年以来，镇司法所联合派出所开展普法宣传活动\n57场次，发放宣传资料3000余份。",
