@@ -53,6 +53,15 @@ clause do not reach a count whose own clause names its study; a lecture held as 
 what the township's meetings conveyed (传达) is study; a meeting named by another committee or by case discussions is
 not about rule-of-law work; the people a legal adviser or a legal service served ("…法律顾问”服务平台…提供服务1307人次")
 are consultations.
+Recurring classes (eighth round): a floor (不少于/至少/原则上) or a 每年 in the count's clause makes the first number after
+it a rule, not a result, unless 全年/累计/共 make it a total (每年年初 says when this year's one event was held); the
+subject nearest before a study count decides whose study it is — villages (村(社区), 村居), a party school, schools,
+firms, mass organisations are not the township; a leader's own lecture ("带头讲法治课", "书记讲授…课") is no publicity
+when its clause names no audience, and cadres named as speakers are no audience; a noun counted after a 等 list and
+followed by the review done to it ("…等12项重大决策开展合法性审查") is reviewed; people recruited ("挖掘培养4名…") are
+what the next clause says they joined ("充实到…“法律明白人”队伍"); people counted right after publicity ("入户宣传
+2500余人次") are its audience; the times an adviser or a lawyer served people or firms it names are consultations; a
+number the text gives no unit, right after the noun a rule counts ("发放法治宣传资料3000"), keeps an empty unit.
 """
 from __future__ import annotations
 
@@ -74,7 +83,11 @@ CLAUSE_END = SENTENCE_END | frozenset("，,：:")
 SEGMENT_END = CLAUSE_END | frozenset("、（）()《》")
 WINDOW = 240  # no context reaches further than this from its number
 
-PER_PERIOD = re.compile(r"每(?:月|季|季度|周|旬|半年|两月|双月|日|天|个月|次)")
+# 每年 too ("每年开展1次全员轮训"), unless a time within the year follows: "每年年初召开一次专题会议" says when this
+# year's meeting was held (dev 011 counts it).
+PER_PERIOD = re.compile(r"每(?:月|季|季度|周|旬|半年|两月|双月|日|天|个月|次|年(?!年?[初中底末]))")
+# A floor or a rule, not a result: "开展专题学习不少于4次", "至少召开2次", "原则上每季度…一次".
+MINIMUM = re.compile(r"不少于|不低于|至少|最少|原则上")
 # "上半年、下半年各召开一次": 各 is "each"; 各类/各项/各种/各级 name kinds of things ("主动公开人事、财政、政务等各类
 # 信息118条" is 118 releases, not 3 × 118).
 EACH = re.compile(r"各(?![类项种级界式样方])[^，,。；;、]{0,4}$")
@@ -100,6 +113,10 @@ FORM_HEAD = re.compile(
     rf"(?P<exam>考试|测试))"
     rf"[”\"」』]?(?:活动|会|班|专场)?[”\"」』]?{CONNECTORS}$")
 OUTREACH = re.compile(OUTREACH_FORMS_PATTERN)
+# People counted right after publicity itself ("入户宣传2500余人次", "普法宣传教育1.2万人次"): its audience.
+PUBLICITY_HEAD = re.compile(
+    rf"(?:宣传|普法)(?:教育)?(?:活动)?(?:[\u4e00-\u9fff]{{0,6}}?(?:知识|法律法规|法律|法规|政策|精神|内容))?"
+    rf"(?:群众|人员|对象)?{CONNECTORS}$")
 # A verb with no activity named after it: "走进社区开展2场次" (see _elliptical).
 BARE_VERB = re.compile(rf"(?:开展|举办|组织|举行|进行|召开|完成|办理)了?{CONNECTORS}$")
 # "…等4个实际难题": a list before the number, the thing counted named after it (see _list_of_something_else).
@@ -229,16 +246,41 @@ def _for_the_public(doc: _Doc, mention: Mention) -> bool:
     outreach and a lecture (讲座) or an audience figure needs a publicity word or a talk in the sentence."""
     lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
     text = doc.text
-    for a, b in (_bounds(doc, mention.start, mention.end, CLAUSE_END), (lo, hi)):
+    clause = _bounds(doc, mention.start, mention.end, CLAUSE_END)
+    for a, b in (clause, (lo, hi)):
         public = _nearest_word(PUBLIC_AUDIENCE, text, mention.start, a, b)
-        cadre = _nearest_word(CADRE_AUDIENCE, text, mention.start, a, b)
+        cadre = _nearest_word(CADRE_AUDIENCE, _speakers_masked(text, a, b), mention.start, a, b)
         if public or cadre:
             return bool(public) and (cadre is None or public[0] <= cadre[0] or _public_among(text, a, b))
+        if (a, b) == clause and LEADER_SPEAKS.search(text, a, mention.start):
+            return False  # a leader's own lecture, its clause naming no audience
     g0, g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)
     if OUTREACH.search(text[g0:g1]):
         return True
     sentence = PLAN_NAME.sub("", text[lo:hi])
     return bool(PUBLICITY_KIND.search(sentence) or OUTREACH.search(sentence))
+
+
+# A leader's own lecture, with no audience named in its sentence: "主要负责人…，带头讲法治课2次", "书记讲授专题法治课3次",
+# "班子成员轮流授课" — the leaders teaching the staff (领导干部讲法), not outreach to the public; named in the count's own
+# clause, so that a talk for the public later in the sentence is not theirs.
+LEADER_SPEAKS = re.compile(
+    r"带头(?:讲|宣讲|授课|上)|(?:书记|负责人|领导|班子成员|镇长|乡长|主任)(?:们)?(?:带头|轮流|亲自|分别)?"
+    r"(?:讲授|讲|授课|上|作)[^，,。；;]{0,8}(?:课|辅导|讲座|报告)")
+
+
+# Cadres named as the ones who speak ("领导干部带头讲法3次") are not the audience of a talk later in the sentence.
+SPEAKER = re.compile(r"(?:领导干部|党员干部|干部|班子成员|班子)(?:们)?(?=(?:带头|轮流|亲自)?(?:讲|宣讲|授课|上课))")
+
+
+def _speakers_masked(text: str, lo: int, hi: int) -> str:
+    spans = [(m.start(), m.end()) for m in SPEAKER.finditer(text, lo, hi)]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = "　" * (b - a)
+    return "".join(chars)
 
 
 # A list of audiences that names the public with cadres ("组织村、社区党员、群众", "覆盖干部群众3000余人次") is for the
@@ -562,6 +604,10 @@ class _Spans:
 
 
 LEGAL_SERVICE = re.compile(r"法律顾问|法律服务")
+# Who gave a legal service, and to whom: "法律顾问为30余家企业提供法律服务", "律师为村民提供法律服务".
+ADVISER_SERVED = re.compile(
+    r"(?:法律顾问|律师|法律服务团|法律服务队)[^，,。；;]{0,6}(?:为|向|给)[^，,。；;]{0,14}?"
+    r"(?:企业|群众|村民|居民|商户|农户|市场主体|商会会员|个体户)[^，,。；;]{0,4}提供[^，,。；;]{0,6}法律服务")
 FORM_INDICATOR = {"outreach": "publicity_events", "lecture": "publicity_events", "training": "enforcement_training"}
 
 
@@ -580,7 +626,14 @@ def _by_form(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[
         if mention.unit in ("人次", "人") and LEGAL_SERVICE.search(
                 doc.text, _bounds(doc, mention.start, mention.end, SENTENCE_END)[0], mention.start):
             return "legal_consultations", "form"
+        # "镇商会法律顾问为30余家企业提供法律服务110余次": the times an adviser or a lawyer served people or firms it
+        # names are consultations too — a list of services (合同审查、法律咨询等专项法律服务5次) is not
+        if mention.unit in ("次", "人次", "件次") and "等" not in seg_left and "、" not in seg_left and \
+                ADVISER_SERVED.search(doc.text, c0, mention.start):
+            return "legal_consultations", "form"
         return None
+    if mention.unit in ("人次", "人") and PUBLICITY_HEAD.search(seg_left) and _for_the_public(doc, mention):
+        return "publicity_audience", "form"  # "入户宣传2500余人次": the people the publicity reached
     head = FORM_HEAD.search(seg_left)
     if head is None:
         return False
@@ -643,13 +696,51 @@ def _all_of_them(doc: _Doc, mention: Mention, c1: int) -> str | None:
     return None
 
 
+# "挖掘培养4名…热心公益人员，充实到村(社区)“法律明白人”队伍中去": people trained or recruited, then named by the group
+# the next clause says they joined.
+RECRUITED = re.compile(r"(?:培养|挖掘|选拔|选聘|选树|吸纳|发展|招募|遴选|培育|新增|认定)[^，,。；;]{0,6}$")
+JOINED_GROUP = re.compile(r"^[，,](?:并|均|全部|将其|把他们|使其)?(?:充实到|充实进|补充到|加入|纳入|吸收到|吸纳到|编入|成为|担任|作为)")
+
+
+def _the_group_they_joined(doc: _Doc, mention: Mention, c1: int) -> str | None:
+    if mention.unit not in PEOPLE_UNITS:
+        return None
+    text = doc.text
+    c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
+    if not RECRUITED.search(text, c0, mention.start):
+        return None
+    s1 = _bounds(doc, mention.start, mention.end, SENTENCE_END)[1]
+    if c1 >= s1:
+        return None
+    n1 = _bounds(doc, c1 + 1, c1 + 1, CLAUSE_END)[1]  # the next clause only
+    following = text[c1:n1]
+    joined = JOINED_GROUP.match(following)
+    if joined is None or _holds_other_mention(doc, c1, n1, mention.start):
+        return None
+    rest = following[joined.end():joined.end() + 24]
+    for rule in COUNT_RULES:
+        if mention.unit in rule.units and rule.right_prefix is None and rule.trigger.search(rest) \
+                and (rule.excludes is None or not rule.excludes.search(rest)):
+            return rule.indicator
+    return None
+
+
 def _list_of_something_else(seg_left: str, seg_right: str) -> bool:
     """"解决项目推进、重大纠纷等4个实际难题": a list closed by 等 before the number counts what the noun after
     the unit names (难题), not its items — unless that noun is one an indicator counts, or an activity."""
     if not LIST_BEFORE.search(seg_left):
         return False
     head = LIST_HEAD.match(seg_right).group(0)
+    if OBJECT_OF_THE_VERB.match(seg_right):
+        # "对…等12项重大决策开展合法性审查": the things listed are the object of what is done to them after
+        return False
     return bool(head) and not GENERIC_HEAD.search(head) and not any(r.trigger.search(head) for r in COUNT_RULES)
+
+
+# The noun counted, then the verb done to it: "…等12项重大决策开展合法性审查", "…等5份合同进行了法律审核" (the list
+# before is the object of a 对 construction; what the verb names is what is counted).
+OBJECT_OF_THE_VERB = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:开展|进行|实施|作出|做出|组织|完成|落实)了?(?:合法性|合法合规性|法制|法律|备案|前置)?(?:审查|审核|备案|评查)")
 
 
 # A number inside a short quoted name ("三项制度", “两个维护”) names something; it counts nothing.
@@ -685,7 +776,7 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     coverage = _coverage_rule(doc, mention, text[c0:c1], segment)
     if coverage is not None:
         return coverage.indicator, "right"
-    if PLACE_AFTER.match(seg_right):
+    if PLACE_AFTER.match(seg_right) and mention.unit not in PEOPLE_UNITS:
         return None
     if mention.unit in PEOPLE_UNITS and DEPLOYED.search(seg_left):
         return None
@@ -719,6 +810,9 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     indicator = _all_of_them(doc, mention, c1)
     if indicator is not None:
         return indicator, "all"
+    indicator = _the_group_they_joined(doc, mention, c1)
+    if indicator is not None:
+        return indicator, "joined"
     return _elliptical(doc, mention, spans.sentence, seg_left)
 
 
@@ -882,6 +976,11 @@ TOTAL = re.compile(r"全年|累计|共计|合计|总计|年内|今年|共")
 def _a_frequency(doc: _Doc, mention: Mention, c0: int) -> bool:
     """"每季度召开1次" is how often, not how many; "以每两月1次频次开展…学习5次" is a total after a frequency:
     a 每 phrase makes a frequency only of the first number after it."""
+    # the first number after a floor in its clause, unless the clause makes it a total (全年/累计/共…不少于30场)
+    floors = list(MINIMUM.finditer(doc.text, c0, mention.start))
+    if floors and not _holds_other_mention(doc, floors[-1].end(), mention.start, mention.start) \
+            and not TOTAL.search(doc.text, c0, mention.start):
+        return True
     hits = list(PER_PERIOD.finditer(doc.text, c0, mention.start))
     if hits:
         return not _holds_other_mention(doc, hits[-1].end(), mention.start, mention.start)
@@ -919,4 +1018,41 @@ def extract_figures(text: str) -> list[Figure]:
         value = mention.value * _times_each(text, c0, text[g0:mention.start], g0)
         figures.append(Figure(indicator, tidy(value), mention.unit, mention.approx, evidence))
         doc.decisions.append(Decision(indicator, c0, s0, g0, mention.end, via))
+    figures.extend(_without_a_unit(doc, plans))
     return figures
+
+
+# "累计发放法治宣传资料3000充分利用…": a number the text gives no unit, right after the thing it counts.
+BARE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])(?P<num>\d{1,9})(?P<inside>[余多]?)(?![\d.．%％·:：/\-])"
+    # nor a measure word the number scanner does not know ("交流发言材料27篇"): then the unit is not left out
+    r"(?![篇块幅座间栋批组类种门节课堂集首封段则枚盒袋箱瓶包顶面根棵株亩吨斤米分秒天周岁年月日号时届版级倍成点亿万千百])")
+
+
+def _without_a_unit(doc: _Doc, plans: list[tuple[int, int]]) -> list[Figure]:
+    """Figures whose unit the text leaves out: only where the noun a rule counts ends right at the number (its
+    trigger touching it) — the unit is kept empty, as written."""
+    text = doc.text
+    taken = [(m.start, m.end) for m in doc.mentions]
+    found = []
+    for m in BARE_NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or any(a <= m.start() < b for a, b in plans):
+            continue
+        mention = Mention(m.start(), m.end(), float(m.group("num")), "", bool(m.group("inside")))
+        c0, c1 = _bounds(doc, mention.start, mention.end, CLAUSE_END)
+        g0 = _bounds(doc, mention.start, mention.end, SEGMENT_END)[0]
+        if _a_frequency(doc, mention, c0) or FUTURE.search(text, c0, mention.start):
+            continue
+        left = text[g0:mention.start]
+        best = None
+        for rule in COUNT_RULES:
+            if rule.right_prefix is not None or rule.audience or rule.own_body or rule.requires is not None:
+                continue
+            hits = [h for h in rule.trigger.finditer(left) if h.end() == len(left)]
+            if not hits or (rule.excludes is not None and rule.excludes.search(left)):
+                continue
+            if best is None or rule.priority > best.priority:
+                best = rule
+        if best is not None:
+            found.append(Figure(best.indicator, tidy(mention.value), "", mention.approx,
+                                _evidence(text, mention, c0, c1)))
+    return found

@@ -52,7 +52,11 @@ PUBLICITY_KIND = _r(r"宣传|普法")
 SUBORDINATE_BODY = _r(
     r"(?:各|\d+个|[两三四五六七八九十]+个)(?:党委|党组织|党支部|支部|村|社区|单位|部门)|"
     r"(?:基层|各级)党组织|党组织|(?:村居?|社区)党(?:支部|组织|委)|各支部|党支部|"
-    r"全(?:街|镇|乡)道?(?:\d+个|各)?党(?:委|组织|支部)"  # "带动全街党委开展集体法治学习": the bodies' own study
+    r"全(?:街|镇|乡)道?(?:\d+个|各)?党(?:委|组织|支部)|"  # "带动全街党委开展集体法治学习": the bodies' own study
+    # the villages and communities as a body ("村(社区)开展学习共38次", "各村居组织学习"), and bodies with study of
+    # their own: a party school's classes ("镇委党校开展学习2次"), schools, firms, the offices under the township
+    r"村[（(](?:社区|居)[）)](?!干部|两委干部)|村居(?!干部)|村社(?!干部)|(?:各|全镇|全乡)(?:村|社区)(?!干部)|"
+    r"党校|学校|企业|站所|派出所|卫生院|妇联|团委|共青团|工会|商会|协会|文明实践(?:所|站|中心)"
 )
 OWN_BODY = _r(r"中心组|班子|党委会|党工委会|党委(?!书记)|党工委|机关|干部|职工|全镇|全乡|全街")
 # People who are not the township's staff: study or training given to them ("对普法骨干开展学法培训4次") is not the
