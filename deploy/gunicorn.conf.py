@@ -19,7 +19,7 @@ max_requests = 50000
 max_requests_jitter = 5000
 # The application is imported once, in the master, and each worker forks from it: a new or recycled worker is
 # serving in milliseconds and shares the imported code's memory. Nothing opens a database or cache connection
-# at import (fazhi/tests checks it), so no connection is shared across the fork.
+# at import (fazhi/core/tests/test_production_settings.py checks it), so no connection is shared across the fork.
 preload_app = True
 forwarded_allow_ips = os.environ.get("FAZHI_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"

@@ -19,6 +19,7 @@ def _fast_hasher(settings, tmp_path):
     # a tenth of the suite); looking a file up when it is asked for serves the same files.
     settings.WHITENOISE_AUTOREFRESH = True
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.FAZHI_PDF_DIR = tmp_path / "pdf"  # no PDF made in one test is served in another
     from django.core.cache import cache
 
     cache.clear()  # rate-limit counters must not leak from one test into the next

@@ -248,6 +248,8 @@ FAZHI_REDIS_URL = _REDIS_URL  # cache, rate limits and the background job queue 
 # SQLite file (a single server). `fazhi worker` runs them, and the daily jobs, each once a day however many workers
 # run: deadline reminders and pending e-mails at FAZHI_DAILY_JOBS_AT, the recompute of stale indicator figures at
 # FAZHI_INDICATORS_REFRESH_AT ("HH:MM", Beijing time; empty = not by the worker).
+# PDFs made of generated .docx files, kept by content for every process of the server (fazhi/core/pdf.py).
+FAZHI_PDF_DIR = env_str("FAZHI_PDF_DIR", str(DATA_DIR / "pdf"))
 FAZHI_QUEUE_FILE = env_str("FAZHI_QUEUE_FILE", str(DATA_DIR / "queue.sqlite3"))
 FAZHI_QUEUE_NAME = env_str("FAZHI_QUEUE_NAME", "")  # empty: the database's name (installations never mix jobs)
 FAZHI_DAILY_JOBS_AT = env_str("FAZHI_DAILY_JOBS_AT", "07:30")

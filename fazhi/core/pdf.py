@@ -14,6 +14,11 @@ them, the SC one (fonts.conf hides the others; the collection's shared CFF table
 
 Whatever goes wrong (LibreOffice missing, too slow, no usable output) is one ``PdfUnavailable`` whose
 message is the Chinese sentence to show; the Word file is always the fallback.
+
+A PDF once made is kept on disk under ``settings.FAZHI_PDF_DIR`` (FAZHI_DATA_DIR/pdf), named by the content of its
+.docx, for every process of the server (web workers and ``fazhi worker``) to serve: LibreOffice takes a second or
+more, a download should not. Pages that offer a PDF have it made beforehand by the worker (``prerender``), so the
+first click is served from the store too (bench/scale.py measures both).
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -86,22 +92,58 @@ def content_key(data: bytes) -> str:
 
 def docx_to_pdf(data: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
     """The PDF LibreOffice makes of the .docx ``data``; ``PdfUnavailable`` when it cannot. A document already
-    converted is served from the cache (LibreOffice takes a second or more; a report is downloaded many times)."""
-    from django.core.cache import cache
-
+    converted, by this process or another, is served from the store (LibreOffice takes a second or more)."""
     key = content_key(data)
-    try:
-        cached = cache.get(key)
-    except Exception:  # noqa: BLE001 - a cache outage only costs a conversion
-        cached = None
-    if cached is not None:
-        return cached
-    pdf = _convert_now(data, timeout)
-    try:
-        cache.set(key, pdf, CACHE_SECONDS)
-    except Exception:  # noqa: BLE001
-        pass
+    pdf = stored(key)
+    if pdf is None:
+        pdf = _convert_now(data, timeout)
+        _store(key, pdf)
     return pdf
+
+
+def prerender(data: bytes) -> bool:
+    """Make and store the PDF of ``data`` now, unless it is stored already (the worker, before anyone clicks).
+    False when it cannot be made (the click will say why)."""
+    try:
+        docx_to_pdf(data)
+    except PdfUnavailable:
+        return False
+    return True
+
+
+def _store_path(key: str) -> Path:
+    from django.conf import settings
+
+    return Path(settings.FAZHI_PDF_DIR) / (key.replace(":", "-") + ".pdf")
+
+
+def stored(key: str) -> bytes | None:
+    """The stored PDF of the content ``key``, if there is one made within CACHE_SECONDS."""
+    path = _store_path(key)
+    try:
+        if time.time() - path.stat().st_mtime > CACHE_SECONDS:
+            return None
+        pdf = path.read_bytes()
+    except OSError:
+        return None
+    return pdf if pdf.startswith(b"%PDF-") else None
+
+
+def _store(key: str, pdf: bytes) -> None:
+    """Written whole or not at all (another process may be reading): a temporary file renamed into place. Files
+    older than CACHE_SECONDS are removed on the way (each change of a report's text makes a new one)."""
+    path = _store_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".new-", delete=False) as handle:
+            handle.write(pdf)
+        os.replace(handle.name, path)
+        cutoff = time.time() - CACHE_SECONDS
+        for old in os.scandir(path.parent):
+            if old.is_file() and old.stat().st_mtime < cutoff:
+                os.unlink(old.path)
+    except OSError:  # a full or read-only disk only costs a conversion next time
+        pass
 
 
 def _convert_now(data: bytes, timeout: float) -> bytes:

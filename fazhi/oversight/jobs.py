@@ -32,6 +32,17 @@ def report_bundle(bundle_id: int, budget_seconds: float | None = None) -> None:
         advance(bundle, budget_seconds=budget_seconds)
 
 
+@jobs.task("oversight.prerender_submission_pdf")
+def prerender_submission_pdf(submission_id: int) -> None:
+    """Queued when a submitted version's page is opened: the PDF of its stored .docx is made before the click."""
+    from fazhi.core.pdf import prerender
+    from fazhi.oversight.models import Submission
+
+    submission = Submission.objects.filter(pk=submission_id).first()
+    if submission is not None:
+        prerender(bytes(submission.docx))
+
+
 @jobs.daily("oversight.report_reminders", at_setting="FAZHI_DAILY_JOBS_AT")
 def report_reminders(today: dt.date) -> None:
     """As `fazhi report-reminders`: the annual report's deadline reminders, then every e-mail still pending."""

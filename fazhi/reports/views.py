@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from django.utils import timezone
 
 from fazhi.core.history import history_entries
+from fazhi.core.views.downloads import prepare_pdf
 from fazhi.core.models import Organisation
 from fazhi.core.scoping import can_write, readable_orgs, resolve_org, writable_org
 from fazhi.indicators import registry
@@ -132,6 +133,7 @@ def report_view(request: HttpRequest, code: str, year: int) -> HttpResponse:
     data = ReportData.load(org, year)  # the page's one compute: the report and 报送后数据已变化 share it
     composed = compose_report(report, data)
     unconnected = [i.label for i in registry.all_indicators() if i.core and not i.connected]
+    prepare_pdf("reports.prerender_pdf", organisation_id=org.pk, year=year)
     return render(request, "reports/view.html", {
         "org": org, "year": year, "report": report, "composed": composed, "body": body_html(composed),
         "filed": report_page_state(request.user, org, year, data.figures),

@@ -75,3 +75,36 @@ def test_gunicorn_config_loads():
 
     config = runpy.run_path(str(Path(__file__).resolve().parents[3] / "deploy" / "gunicorn.conf.py"))
     assert config["bind"] and config["workers"] >= 1 and config["timeout"] == 60
+
+
+LOADS_QUIETLY = """
+import socket, sqlite3
+opened = []
+real_connect, real_sqlite = socket.socket.connect, sqlite3.connect
+socket.socket.connect = lambda self, address: opened.append(address) or real_connect(self, address)
+sqlite3.connect = lambda *a, **k: opened.append(a[:1]) or real_sqlite(*a, **k)
+from fazhi.wsgi import application
+from django.db import connections
+assert all(c.connection is None for c in connections.all()), "a database connection at import"
+print("opened", opened)
+"""
+
+
+def test_the_app_opens_no_connection_when_imported(tmp_path):
+    """deploy/gunicorn.conf.py preloads the app in the master and forks the workers from it: a database, cache or
+    queue connection opened at import would be shared by every worker (interleaved replies, a broken session)."""
+    env = {k: v for k, v in os.environ.items() if k not in {"FAZHI_DEBUG", "FAZHI_TEST_POSTGRES"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_ENV": "production", "SECRET_KEY": "x" * 50,
+                "FAZHI_DATA_DIR": str(tmp_path), "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+                "FAZHI_REDIS_URL": "redis://127.0.0.1:1/0", "ALLOWED_HOSTS": "localhost"})
+    result = subprocess.run([sys.executable, "-c", LOADS_QUIETLY], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "opened []" in result.stdout
+
+
+def test_workers_fork_from_a_preloaded_app_and_are_seldom_recycled():
+    import runpy
+    from pathlib import Path
+
+    config = runpy.run_path(str(Path(__file__).resolve().parents[3] / "deploy" / "gunicorn.conf.py"))
+    assert config["preload_app"] is True and config["max_requests"] >= 20000

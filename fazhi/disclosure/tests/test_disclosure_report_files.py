@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from openpyxl import load_workbook
 
+from fazhi.core.tests.queue_fixture import job_queue  # noqa: F401 - the fixture
 from fazhi.disclosure import annual_report
 from fazhi.disclosure.render_docx import render_docx
 from fazhi.disclosure.render_xlsx import render_xlsx
@@ -163,3 +164,17 @@ def test_carry_over_is_checked_against_last_years_finalised_report(township, cle
     notes = "\n".join(data.identity.explanations)  # … and the difference from the published carry-over is explained
     assert "结转下年度”为2件" in notes and dropped.tracking_number in notes and "重复登记" in notes
     assert kept.tracking_number not in notes
+
+
+def test_opening_the_report_page_has_the_worker_make_its_pdf(clerk_client, register, job_queue, monkeypatch):
+    """As the rule-of-law report's page (fazhi/reports/tests/test_pdf.py, in depth): the click is served from the store."""
+    from fazhi.core import pdf
+
+    calls = []
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout: calls.append(data) or b"%PDF-1.6 made")
+    job_queue.beat()
+    assert clerk_client.get("/disclosure/reports/T901/2025/").status_code == 200
+    assert [name for name, _ in job_queue.waiting()] == ["disclosure.prerender_report_pdf"]
+    assert job_queue.run_pending() == 1 and len(calls) == 1
+    assert b"".join(clerk_client.get("/disclosure/reports/T901/2025/report.pdf").streaming_content) == b"%PDF-1.6 made"
+    assert len(calls) == 1

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.models import OrgKind
 from fazhi.core.scoping import can_write, readable_orgs, resolve_org, writable_org
-from fazhi.core.views.downloads import pdf_download
+from fazhi.core.views.downloads import pdf_download, prepare_pdf
 from fazhi.core.workdays import WorkingCalendar, format_date
 from fazhi.disclosure import annual_report, notify
 from fazhi.disclosure.forms import GuideForm, ReportTextForm, apply_service_errors
@@ -99,6 +99,7 @@ def report_view(request, code: str, year: int):
 
     org, year = _report_org_year(request, code, year)
     data = annual_report.load(org, year)
+    prepare_pdf("disclosure.prerender_report_pdf", organisation_id=org.pk, year=year)
     return render(request, "disclosure/report_view.html", {
         "data": data, "org": org, "year": year, "tables": annual_report_tables(data),
         "can_write": can_write(request.user, org.pk),

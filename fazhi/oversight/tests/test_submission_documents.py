@@ -15,6 +15,7 @@ from django.urls import reverse
 from docx import Document
 
 from fazhi.core import pdf
+from fazhi.core.tests.queue_fixture import job_queue  # noqa: F401 - the fixture
 from fazhi.oversight.filing import accept_submission, submit_report
 from fazhi.oversight.models import SubmissionStatus
 from fazhi.oversight.tests.factories import saved_report
@@ -144,3 +145,15 @@ def test_another_township_gets_404_on_the_version_and_its_downloads(client, subm
         client.force_login(user)
         for name in ("oversight_submission", "oversight_submission_docx", "oversight_submission_pdf"):
             assert client.get(reverse(name, args=[submitted.pk])).status_code == 404, (user, name)
+
+
+def test_opening_a_version_has_the_worker_make_its_pdf(client, supervisor, submitted, job_queue, monkeypatch):
+    """As the rule-of-law report's page (fazhi/reports/tests/test_pdf.py, in depth): the click is served from the store."""
+    calls = []
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout: calls.append(data) or b"%PDF-1.6 made")
+    job_queue.beat()
+    _page(client, supervisor, "oversight_submission", submitted.pk)
+    assert job_queue.waiting() == [("oversight.prerender_submission_pdf", {"submission_id": submitted.pk})]
+    assert job_queue.run_pending() == 1 and calls == [bytes(submitted.docx)]
+    response = client.get(reverse("oversight_submission_pdf", args=[submitted.pk]))
+    assert b"".join(response.streaming_content) == b"%PDF-1.6 made" and len(calls) == 1

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from fazhi.core import clock
 from fazhi.core.scoping import readable_orgs, resolve_org, writable_org
 from fazhi.core.transitions import timeline
-from fazhi.core.views.downloads import pdf_download
+from fazhi.core.views.downloads import pdf_download, prepare_pdf
 from fazhi.core.workflow_views import perform
 from fazhi.oversight import filing as services
 from fazhi.oversight.audit import audit_submission
@@ -122,6 +122,7 @@ def submission_detail(request, pk: int):
     may_review = (county is not None and submission.status == SubmissionStatus.SUBMITTED)
     deadlines = deadlines_for(filing.organisation, filing.year)
     latest = filing.latest
+    prepare_pdf("oversight.prerender_submission_pdf", submission_id=submission.pk)
     return render(request, "oversight/submission.html", {
         "late": timezone.localtime(submission.submitted_at).date() > deadlines.submit_by,  # Beijing date
         "submission": submission, "filing": filing, "org": filing.organisation,

@@ -1,6 +1,7 @@
 """The annual report as PDF: `fazhi report --format pdf` and the download `…/report.pdf` (same access as the .docx)."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -12,9 +13,11 @@ from pypdf import PdfReader
 
 from fazhi.conftest import login
 from fazhi.core import pdf
+from fazhi.core.tests.queue_fixture import job_queue  # noqa: F401 - the fixture
 from fazhi.core.views import downloads  # every PDF download converts here
 from fazhi.reports.compose import compose_report
 from fazhi.reports.services import report_get_or_new
+from fazhi.testing.factories import PublicityEventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +94,37 @@ def test_no_pdf_is_a_chinese_page_pointing_to_the_word_file(client, clerk, ledge
     assert response.status_code == 503
     page = response.content.decode()
     assert "暂时无法生成 PDF" in page and "请下载 Word 版" in page and "Traceback" not in page
+
+
+@pytest.fixture
+def libreoffice_calls(monkeypatch):
+    """Every conversion LibreOffice would make (the store in front of it is the real one)."""
+    calls: list[bytes] = []
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout: calls.append(data) or b"%PDF-1.6 made once")
+    return calls
+
+
+def test_opening_the_report_page_has_the_worker_make_the_pdf_before_the_click(client, clerk, ledgers, year, job_queue,
+                                                                                libreoffice_calls):
+    login(client, clerk)
+    assert client.get(f"/reports/view/T901/{year}/").status_code == 200
+    assert job_queue.waiting() == []  # no worker running: nothing queued, the click converts as before
+
+    job_queue.beat()  # `fazhi worker` is running
+    for _ in range(2):  # opened twice before the worker got to it: made once
+        assert client.get(f"/reports/view/T901/{year}/").status_code == 200
+    assert job_queue.waiting() == [("reports.prerender_pdf", {"organisation_id": ledgers.pk, "year": year})]
+    assert libreoffice_calls == []  # the page itself does not wait for LibreOffice
+    assert job_queue.run_pending() == 1 and len(libreoffice_calls) == 1
+
+    response = client.get(url(year))  # the click: served from the store, LibreOffice not run again
+    assert b"".join(response.streaming_content) == b"%PDF-1.6 made once" and len(libreoffice_calls) == 1
+    client.get(f"/reports/view/T901/{year}/")
+    job_queue.run_pending()
+    assert len(libreoffice_calls) == 1  # the same text again: the stored PDF is kept
+
+    PublicityEventFactory(organisation=ledgers, held_on=dt.date(year, 7, 1))  # the figures change: a new PDF
+    client.get(f"/reports/view/T901/{year}/")
+    job_queue.run_pending()
+    assert len(libreoffice_calls) == 2
+    assert b"".join(client.get(url(year)).streaming_content) == b"%PDF-1.6 made once" and len(libreoffice_calls) == 2
