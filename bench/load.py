@@ -1,7 +1,8 @@
 """Load test: the public portal and the public application API under 100 concurrent clients, against gunicorn
-on loopback, on PostgreSQL. Prints requests/s beside the floor of an empty view measured in the same run,
-then checks the database: every accepted application stored once, none lost, none duplicated, tracking
-numbers gap-free.
+on loopback, on PostgreSQL. Prints requests/s beside the floor of an empty view measured in the same run, the
+CPU time the app server and PostgreSQL spent per request in each phase (from /proc: what a phase costs, whatever
+else the machine is doing), then checks the database: every accepted application stored once, none lost, none
+duplicated, tracking numbers gap-free.
 
     make bench-load                       # or: .venv/bin/python bench/load.py --clients 100 --seconds 60
 
@@ -146,6 +147,48 @@ def wait_until_serving(port: int) -> None:
     raise SystemExit("服务器未能启动，见 var/bench-load/gunicorn.log")
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int, children_too: bool = False) -> float:
+    """CPU time of a process (user + system) from /proc; with ``children_too`` also that of its reaped children."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if children_too else 0)
+    return ticks / TICK
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            pass
+    return out
+
+
+def server_cpu(master: int) -> float:
+    """CPU seconds used so far by the app server: gunicorn's master, its live workers and the workers it has reaped."""
+    return _cpu_seconds(master, children_too=True) + sum(_cpu_seconds(pid) for pid in _children(master))
+
+
+def database_cpu() -> float:
+    """CPU seconds used so far by PostgreSQL's live processes (the postmaster, one backend per connection, helpers)."""
+    processes = [int(p.parent.name) for p in Path("/proc").glob("[0-9]*/comm") if _read(p) in ("postgres", "postmaster")]
+    return sum(_cpu_seconds(pid) for pid in processes)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return ""
+
+
 def run_phase(port: int, clients: int, seconds: float, mix: str) -> list:
     results: list = []
     stop = threading.Event()
@@ -216,10 +259,17 @@ def main() -> int:
         kind = f"每个 {args.threads} 个线程" if args.threads > 1 else "同步"
         print(f"gunicorn：{args.workers} 个 worker（{kind}）；缓存：{args.redis or '进程内存 + 文件'}；"
               f"{args.clients} 个并发客户端", flush=True)
-        floor = summary(run_phase(args.port, args.clients, args.floor_seconds, "floor"), args.floor_seconds)
         pages_seconds = max(5.0, args.seconds / 2)  # the same pages without the applications: what the cache serves
-        pages = summary(run_phase(args.port, args.clients, pages_seconds, "warm"), pages_seconds)
-        load = summary(run_phase(args.port, args.clients, args.seconds, "mix"), args.seconds)
+        phases = {}
+        for name, mix, seconds in (("floor", "floor", args.floor_seconds), ("pages", "warm", pages_seconds),
+                                   ("load", "mix", args.seconds)):
+            app0, db0 = server_cpu(server.pid), database_cpu()
+            phases[name] = summary(run_phase(args.port, args.clients, seconds, mix), seconds)
+            app1, db1 = server_cpu(server.pid), database_cpu()
+            requests = max(1, phases[name]["requests"])
+            phases[name]["app_cpu_ms"] = 1000 * (app1 - app0) / requests
+            phases[name]["db_cpu_ms"] = 1000 * (db1 - db0) / requests
+        floor, pages, load = phases["floor"], phases["pages"], phases["load"]
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -245,6 +295,9 @@ def main() -> int:
           f"p50 {pages['p50_ms']:.1f} ms，p95 {pages['p95_ms']:.1f} ms")
     print(f"门户页面 + 公开申请接口：{load['rps']:.0f} 次/秒（基线的 {load['rps'] / floor['rps']:.0%}），"
           f"p50 {load['p50_ms']:.1f} ms，p95 {load['p95_ms']:.1f} ms，共 {load['requests']} 次请求")
+    print("每次请求的服务器 CPU（与机器上其他负载无关）：" + "；".join(
+        f"{label} 应用 {p['app_cpu_ms']:.2f} ms + 数据库 {p['db_cpu_ms']:.2f} ms"
+        for label, p in (("/ping", floor), ("门户页面", pages), ("页面 + 申请", load))))
     print(f"状态码：{dict(sorted(load['statuses'].items()))}")
     print(f"受理申请 {len(APPLIED)} 件，数据库新增 {created.count()} 件；重复提交 {len(RETRIES)} 次，返回同一编号 "
           f"{len(RETRIES) - len(retry_mismatch)} 次")
