@@ -1,7 +1,7 @@
 """Load test: the public portal and the public application API under 100 concurrent clients, against gunicorn
 on loopback, on PostgreSQL. Prints requests/s beside the floor of an empty view measured in the same run, the
-CPU time the app server and PostgreSQL spent per request in each phase (from /proc: what a phase costs, whatever
-else the machine is doing), then checks the database: every accepted application stored once, none lost, none
+CPU time the app server and PostgreSQL spent per request in each phase (from /proc: the app server's whatever else
+the machine is doing; PostgreSQL's counts every postgres process of the machine), then checks the database: every accepted application stored once, none lost, none
 duplicated, tracking numbers gap-free.
 
     make bench-load                       # or: .venv/bin/python bench/load.py --clients 100 --seconds 60

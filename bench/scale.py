@@ -321,8 +321,11 @@ def measure(year: int, repeat: int) -> None:
     # a PDF's first click. LibreOffice takes a second or more per new text; a page offering the PDF has the worker
     # make it first (core/views/downloads.prepare_pdf), so the click that follows is served from the store.
     import shutil
+    import tempfile
 
     from fazhi.core import jobs
+
+    settings.FAZHI_PDF_DIR = tempfile.mkdtemp(prefix="fazhi-bench-pdf-")  # the bench's own store, emptied at will
 
     def new_text():  # as after a change to the report's text: no PDF of it made yet
         shutil.rmtree(settings.FAZHI_PDF_DIR, ignore_errors=True)

@@ -22,10 +22,12 @@ first click is served from the store too (bench/scale.py measures both).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import io
+import logging
 import os
 import re
 import shutil
@@ -42,6 +44,7 @@ from pypdf.generic import DictionaryObject, NameObject
 
 from fazhi.core.gbt9704 import prepare_for_libreoffice
 
+log = logging.getLogger("fazhi.core.pdf")
 FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
 # Advance widths (em) of the digits and "." in the open stand-ins fonts.conf gives for 仿宋_GB2312, whose
 # own are half an em: the signature block is placed by them (gbt9704.prepare_for_libreoffice).
@@ -77,10 +80,23 @@ CACHE_SECONDS = 7 * 24 * 3600
 LAYOUT_VERSION = 2
 
 
+@functools.cache
+def _converter() -> bytes:
+    """What else the PDF depends on: the font configuration and the installed LibreOffice (an upgrade of either
+    makes new PDFs, as raising LAYOUT_VERSION does for our own preparation of the copy)."""
+    soffice = soffice_path()
+    try:
+        installed = str(os.stat(os.path.realpath(soffice)).st_mtime_ns) if soffice else ""
+        fonts = FONTS_CONF.read_bytes()
+    except OSError:
+        installed, fonts = "", b""
+    return fonts + b"\0" + installed.encode()
+
+
 def content_key(data: bytes) -> str:
     """The .docx's content, not its packaging: every part of the package (the zip's entry times change with each
     rendering, the text does not). Two renderings of the same report share one key and so one PDF."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_converter())
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             for name in sorted(package.namelist()):
@@ -102,13 +118,23 @@ def docx_to_pdf(data: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
 
 
 def prerender(data: bytes) -> bool:
-    """Make and store the PDF of ``data`` now, unless it is stored already (the worker, before anyone clicks).
-    False when it cannot be made (the click will say why)."""
+    """Make and store the PDF of ``data`` now, unless it is stored already (the worker, before anyone clicks), with
+    LibreOffice at a lower priority than the web workers. False when it cannot be made (the click will say why)."""
+    key = content_key(data)
+    if stored(key) is not None:
+        return True
     try:
-        docx_to_pdf(data)
+        _store(key, _convert_now(data, TIMEOUT_SECONDS, niceness=10))
     except PdfUnavailable:
         return False
     return True
+
+
+def is_stored(data: bytes) -> bool:
+    return _store_path(content_key(data)).is_file()
+
+
+STORED_NAME = re.compile(r"^(?:pdf-\d+-[0-9a-f]{64}\.pdf|\.new-.*)$")  # the store's own files, nothing else
 
 
 def _store_path(key: str) -> Path:
@@ -133,20 +159,34 @@ def _store(key: str, pdf: bytes) -> None:
     """Written whole or not at all (another process may be reading): a temporary file renamed into place. Files
     older than CACHE_SECONDS are removed on the way (each change of a report's text makes a new one)."""
     path = _store_path(key)
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".new-", delete=False) as handle:
+            temporary = handle.name
             handle.write(pdf)
-        os.replace(handle.name, path)
+        os.chmod(temporary, 0o644)  # the web and worker services may run as different users on shared storage
+        os.replace(temporary, path)
+        temporary = None
         cutoff = time.time() - CACHE_SECONDS
-        for old in os.scandir(path.parent):
-            if old.is_file() and old.stat().st_mtime < cutoff:
-                os.unlink(old.path)
-    except OSError:  # a full or read-only disk only costs a conversion next time
-        pass
+        with os.scandir(path.parent) as entries:
+            for old in entries:
+                if STORED_NAME.match(old.name) and old.is_file() and old.stat().st_mtime < cutoff:
+                    os.unlink(old.path)
+    except OSError as error:  # a full or read-only disk only costs a conversion next time; say so once
+        if not _store_failed:
+            log.warning("could not keep the PDF in %s (%s): each download converts again", path.parent, error)
+            _store_failed.append(error)
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
-def _convert_now(data: bytes, timeout: float) -> bytes:
+_store_failed: list[OSError] = []
+
+
+def _convert_now(data: bytes, timeout: float, *, niceness: int = 0) -> bytes:
     soffice = soffice_path()
     if soffice is None:
         raise PdfUnavailable(NOT_INSTALLED)
@@ -157,17 +197,18 @@ def _convert_now(data: bytes, timeout: float) -> bytes:
     try:
         with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as work:
             copy = prepare_for_libreoffice(data, ascii_em=_body_ascii_em())
-            converted = _convert(soffice, copy, Path(work), timeout)
+            converted = _convert(soffice, copy, Path(work), timeout, niceness)
     finally:
         _SLOTS.release()
     return _finish(converted, _document_dates(data))
 
 
-def _convert(soffice: str, data: bytes, work: Path, timeout: float) -> bytes:
+def _convert(soffice: str, data: bytes, work: Path, timeout: float, niceness: int = 0) -> bytes:
     source, out = work / "document.docx", work / "out"
     source.write_bytes(data)
+    nice = ["nice", "-n", str(niceness)] if niceness and shutil.which("nice") else []
     command = [
-        soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        *nice, soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
         "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
         "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), str(source),
     ]

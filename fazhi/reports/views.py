@@ -167,6 +167,7 @@ def report_edit(request: HttpRequest, code: str, year: int) -> HttpResponse:
             return redirect("report_view", code=org.code, year=year)
     else:
         form = AnnualReportForm(instance=report, initial=report_initial(report, data))
+        prepare_pdf("reports.prerender_pdf", organisation_id=org.pk, year=year)  # the page's PDF link: the saved text
     texts = {f: form[f].value() or "" for f in NARRATIVE_FIELDS}
     previews = part_previews(report, data, texts, defaults)
     offered = part_figures(defaults, data)

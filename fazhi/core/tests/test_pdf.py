@@ -180,9 +180,37 @@ def _package(text: str, when: tuple) -> bytes:
 
 def test_a_document_converted_once_is_served_again_without_libreoffice(monkeypatch):
     calls = []
-    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout: calls.append(data) or b"%PDF-" + data[-8:])
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout, **_: calls.append(data) or b"%PDF-" + data[-8:])
     first = pdf.docx_to_pdf(_package("甲镇报告", (2026, 1, 30, 9, 0, 0)))
     again = pdf.docx_to_pdf(_package("甲镇报告", (2026, 12, 5, 8, 1, 2)))  # rendered again later: same text
     assert again == first and len(calls) == 1
     pdf.docx_to_pdf(_package("甲镇报告（修改后）", (2026, 12, 5, 8, 1, 2)))
     assert len(calls) == 2  # a changed text is converted afresh
+
+
+def test_the_store_keeps_a_week_cleans_after_itself_and_touches_nothing_else(settings, tmp_path, monkeypatch, caplog):
+    settings.FAZHI_PDF_DIR = tmp_path / "pdf"
+    calls = []
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout, **_: calls.append(data) or b"%PDF-" + data[-8:])
+    old = _package("去年的报告", (2026, 1, 1, 0, 0, 0))
+    pdf.docx_to_pdf(old)
+    stale = pdf._store_path(pdf.content_key(old))
+    week_ago = time.time() - pdf.CACHE_SECONDS - 60
+    os.utime(stale, (week_ago, week_ago))
+    foreign = tmp_path / "pdf" / "backup.sql"  # FAZHI_PDF_DIR pointed at a folder holding other files
+    foreign.write_text("x")
+    os.utime(foreign, (week_ago, week_ago))
+
+    assert pdf.stored(pdf.content_key(old)) is None  # older than a week: made again when asked
+    pdf.docx_to_pdf(_package("今年的报告", (2026, 1, 1, 0, 0, 0)))
+    assert not stale.exists() and foreign.exists()  # the store's own old files go, nothing else
+    assert len(calls) == 2
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(pdf.os, "replace", disk_full)
+    monkeypatch.setattr(pdf, "_store_failed", [])  # said once per process: this process has not said it yet
+    made = pdf.docx_to_pdf(_package("磁盘已满时", (2026, 1, 1, 0, 0, 0)))
+    assert made.startswith(b"%PDF-")  # the download still gets its PDF
+    assert [p.name for p in (tmp_path / "pdf").iterdir() if p.name.startswith(".new-")] == []  # no half file left
+    assert "could not keep the PDF" in caplog.text

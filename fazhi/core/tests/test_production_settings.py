@@ -86,6 +86,8 @@ sqlite3.connect = lambda *a, **k: opened.append(a[:1]) or real_sqlite(*a, **k)
 from fazhi.wsgi import application
 from django.db import connections
 assert all(c.connection is None for c in connections.all()), "a database connection at import"
+import threading
+assert threading.active_count() == 1, threading.enumerate()
 print("opened", opened)
 """
 

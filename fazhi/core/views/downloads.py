@@ -10,13 +10,25 @@ from django.shortcuts import render
 from fazhi.core.pdf import PdfUnavailable, docx_to_pdf
 
 
-def prepare_pdf(job: str, **payload) -> None:
-    """A page that offers a PDF download: when a worker runs, it makes the PDF now (the job ``job``, declared by the
-    page's app), so that the click, seconds later, is served from the store instead of waiting for LibreOffice.
-    Queued once however often the page is opened; without a worker the click converts, as before."""
-    from fazhi.core import jobs
+PREPARE_EVERY_SECONDS = 30
 
-    if jobs.consumer_alive():
+
+def prepare_pdf(job: str, *, docx: bytes | None = None, **payload) -> None:
+    """A page that offers a PDF download: when a worker runs, it makes the PDF now (the job ``job``, declared by the
+    page's app, renders the .docx and converts it), so that the click, seconds later, is served from the store
+    instead of waiting for LibreOffice. Without a worker or LibreOffice the click converts, as before. ``docx``: the
+    document itself when the page has it (a submitted version), so nothing is queued once its PDF is stored. At most
+    once per PREPARE_EVERY_SECONDS for the same document however often the page is opened (each job renders the
+    .docx again to learn whether its text changed)."""
+    from django.core.cache import cache
+
+    from fazhi.core import jobs
+    from fazhi.core.pdf import is_stored, soffice_path
+
+    if soffice_path() is None or (docx is not None and is_stored(docx)):
+        return
+    throttle = f"pdf:prepare:{job}:" + ",".join(f"{k}={v}" for k, v in sorted(payload.items()))
+    if jobs.consumer_alive() and cache.add(throttle, 1, PREPARE_EVERY_SECONDS):
         jobs.enqueue_once(job, **payload)
 
 

@@ -171,7 +171,8 @@ def test_opening_the_report_page_has_the_worker_make_its_pdf(clerk_client, regis
     from fazhi.core import pdf
 
     calls = []
-    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout: calls.append(data) or b"%PDF-1.6 made")
+    monkeypatch.setattr(pdf, "soffice_path", lambda: "/usr/bin/soffice")  # installed or not on this machine
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout, **_: calls.append(data) or b"%PDF-1.6 made")
     job_queue.beat()
     assert clerk_client.get("/disclosure/reports/T901/2025/").status_code == 200
     assert [name for name, _ in job_queue.waiting()] == ["disclosure.prerender_report_pdf"]

@@ -150,7 +150,8 @@ def test_another_township_gets_404_on_the_version_and_its_downloads(client, subm
 def test_opening_a_version_has_the_worker_make_its_pdf(client, supervisor, submitted, job_queue, monkeypatch):
     """As the rule-of-law report's page (fazhi/reports/tests/test_pdf.py, in depth): the click is served from the store."""
     calls = []
-    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout: calls.append(data) or b"%PDF-1.6 made")
+    monkeypatch.setattr(pdf, "soffice_path", lambda: "/usr/bin/soffice")  # installed or not on this machine
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout, **_: calls.append(data) or b"%PDF-1.6 made")
     job_queue.beat()
     _page(client, supervisor, "oversight_submission", submitted.pk)
     assert job_queue.waiting() == [("oversight.prerender_submission_pdf", {"submission_id": submitted.pk})]

@@ -122,7 +122,7 @@ def submission_detail(request, pk: int):
     may_review = (county is not None and submission.status == SubmissionStatus.SUBMITTED)
     deadlines = deadlines_for(filing.organisation, filing.year)
     latest = filing.latest
-    prepare_pdf("oversight.prerender_submission_pdf", submission_id=submission.pk)
+    prepare_pdf("oversight.prerender_submission_pdf", docx=bytes(submission.docx), submission_id=submission.pk)
     return render(request, "oversight/submission.html", {
         "late": timezone.localtime(submission.submitted_at).date() > deadlines.submit_by,  # Beijing date
         "submission": submission, "filing": filing, "org": filing.organisation,

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
@@ -100,7 +101,8 @@ def test_no_pdf_is_a_chinese_page_pointing_to_the_word_file(client, clerk, ledge
 def libreoffice_calls(monkeypatch):
     """Every conversion LibreOffice would make (the store in front of it is the real one)."""
     calls: list[bytes] = []
-    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout: calls.append(data) or b"%PDF-1.6 made once")
+    monkeypatch.setattr(pdf, "soffice_path", lambda: "/usr/bin/soffice")  # installed or not on this machine
+    monkeypatch.setattr(pdf, "_convert_now", lambda data, timeout, **_: calls.append(data) or b"%PDF-1.6 made once")
     return calls
 
 
@@ -124,6 +126,9 @@ def test_opening_the_report_page_has_the_worker_make_the_pdf_before_the_click(cl
     assert len(libreoffice_calls) == 1  # the same text again: the stored PDF is kept
 
     PublicityEventFactory(organisation=ledgers, held_on=dt.date(year, 7, 1))  # the figures change: a new PDF
+    client.get(f"/reports/view/T901/{year}/")
+    assert job_queue.waiting() == []  # the page was opened a moment ago: not queued again within half a minute
+    cache.clear()  # half a minute later
     client.get(f"/reports/view/T901/{year}/")
     job_queue.run_pending()
     assert len(libreoffice_calls) == 2
