@@ -325,6 +325,8 @@ def measure(year: int, repeat: int) -> None:
 
     from fazhi.core import jobs
 
+    from django.core.cache import cache
+
     settings.FAZHI_PDF_DIR = tempfile.mkdtemp(prefix="fazhi-bench-pdf-")  # the bench's own store, emptied at will
 
     def new_text():  # as after a change to the report's text: no PDF of it made yet
@@ -352,9 +354,26 @@ def measure(year: int, repeat: int) -> None:
         started = time.perf_counter()
         clicked = c.get(pdf_url).status_code
         click = time.perf_counter() - started
+        new_text()  # the click comes one second after the page, while the worker converts: it waits for that PDF
+        cache.clear()  # the page's "at most every 30 s" mark
+        c.get(page)
+        import threading
+
+        from django.db import connection as worker_connection
+
+        def work():
+            jobs.run_pending()
+            worker_connection.close()
+        running = threading.Thread(target=work)
+        running.start()
+        time.sleep(1.0)
+        started = time.perf_counter()
+        c.get(pdf_url)
+        early = time.perf_counter() - started
+        running.join()
         print(f"  {label} PDF（HTTP {status}/{clicked}），页面没打开、直接点击：{1000 * cold:.0f} ms；打开页面 {1000 * opened:.0f} ms，"
               f"后台进程随即生成 PDF（{made} 个任务）{1000 * worker:.0f} ms，之后第一次点击：{1000 * click:.0f} ms"
-              f"（目标 ≤ 1 s）{'' if click <= 1.0 else ' ✗'}")
+              f"（目标 ≤ 1 s）{'' if click <= 1.0 else ' ✗'}；打开页面 1 秒后就点击（等后台那一次转换）：{1000 * early:.0f} ms")
     jobs.queue.flush()
 
     # every other download a user clicks for a township-year (targets: each under 1 s; the disclosure report

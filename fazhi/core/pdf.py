@@ -109,32 +109,79 @@ def content_key(data: bytes) -> str:
 def docx_to_pdf(data: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
     """The PDF LibreOffice makes of the .docx ``data``; ``PdfUnavailable`` when it cannot. A document already
     converted, by this process or another, is served from the store (LibreOffice takes a second or more)."""
-    key = content_key(data)
-    pdf = stored(key)
-    if pdf is None:
-        pdf = _convert_now(data, timeout)
-        _store(key, pdf)
-    return pdf
+    return _made(data, timeout)
 
 
 def prerender(data: bytes) -> bool:
     """Make and store the PDF of ``data`` now, unless it is stored already (the worker, before anyone clicks), with
     LibreOffice at a lower priority than the web workers. False when it cannot be made (the click will say why)."""
-    key = content_key(data)
-    if stored(key) is not None:
-        return True
     try:
-        _store(key, _convert_now(data, TIMEOUT_SECONDS, niceness=10))
+        _made(data, TIMEOUT_SECONDS, niceness=10)
     except PdfUnavailable:
         return False
     return True
+
+
+def _made(data: bytes, timeout: float, niceness: int = 0) -> bytes:
+    """The stored PDF, or the one another process is making right now (a click during the worker's conversion waits
+    for it rather than running a second LibreOffice), or one made here."""
+    key = content_key(data)
+    pdf = stored(key)
+    if pdf is not None:
+        return pdf
+    with _converting(key, timeout) as others_made_it:
+        pdf = stored(key) if others_made_it else None
+        if pdf is None:
+            pdf = _convert_now(data, timeout, niceness=niceness)
+            _store(key, pdf)
+    return pdf
+
+
+LOCK_POLL_SECONDS = 0.1
+
+
+@contextlib.contextmanager
+def _converting(key: str, timeout: float):
+    """Holds the lock file of ``key`` (created exclusively beside the store) while this process converts. If another
+    process holds it, waits until it is gone (or older than a conversion may take) and yields True: look in the
+    store first. Without a writable store there is no lock: yields False and the caller converts."""
+    lock = _store_path(key).with_name(".lock-" + _store_path(key).name)
+    waited = False
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            break
+        except FileExistsError:
+            try:
+                stale = time.time() - lock.stat().st_mtime > TIMEOUT_SECONDS
+            except OSError:
+                continue  # released just now: try again
+            if stale or time.monotonic() > deadline:
+                with contextlib.suppress(OSError):
+                    os.unlink(lock)  # left by a process killed while converting
+                continue
+            waited = True
+            if stored(key) is not None:
+                yield True
+                return
+            time.sleep(LOCK_POLL_SECONDS)
+        except OSError:
+            yield waited
+            return
+    try:
+        yield waited
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
 
 
 def is_stored(data: bytes) -> bool:
     return _store_path(content_key(data)).is_file()
 
 
-STORED_NAME = re.compile(r"^(?:pdf-\d+-[0-9a-f]{64}\.pdf|\.new-.*)$")  # the store's own files, nothing else
+STORED_NAME = re.compile(r"^(?:pdf-\d+-[0-9a-f]{64}\.pdf|\.new-.*|\.lock-pdf-.*)$")  # the store's own files only
 
 
 def _store_path(key: str) -> Path:

@@ -68,7 +68,7 @@ SIGNED = "2026年1月15日"
 @needs_office
 def test_libreoffice_prints_the_grid_and_keeps_numbers_whole_side_by_side(tmp_path):
     data = sample()
-    with ThreadPoolExecutor(2) as pool:  # each call has its own LibreOffice profile: no lock between them
+    with ThreadPoolExecutor(2) as pool:  # the same document twice at once: the second waits for the first
         first, second = pool.map(pdf.docx_to_pdf, [data, data])
     assert first.startswith(b"%PDF-")
     pages = pdf_text(first, tmp_path, "first")
@@ -214,3 +214,30 @@ def test_the_store_keeps_a_week_cleans_after_itself_and_touches_nothing_else(set
     assert made.startswith(b"%PDF-")  # the download still gets its PDF
     assert [p.name for p in (tmp_path / "pdf").iterdir() if p.name.startswith(".new-")] == []  # no half file left
     assert "could not keep the PDF" in caplog.text
+
+
+def test_a_click_during_a_conversion_waits_for_it_instead_of_converting_again(settings, tmp_path, monkeypatch):
+    settings.FAZHI_PDF_DIR = tmp_path / "pdf"
+    calls = []
+
+    def slow_libreoffice(data, timeout, **_):
+        calls.append(data)
+        time.sleep(0.6)
+        return b"%PDF-1.6 " + data[-8:]
+    monkeypatch.setattr(pdf, "_convert_now", slow_libreoffice)
+    data = _package("乙镇报告", (2026, 1, 30, 9, 0, 0))
+    with ThreadPoolExecutor(2) as pool:
+        worker = pool.submit(pdf.prerender, data)  # the worker, after the page was opened
+        time.sleep(0.2)
+        click = pool.submit(pdf.docx_to_pdf, data)  # the click, while LibreOffice runs
+        assert worker.result() is True
+        assert click.result() == pdf.stored(pdf.content_key(data))
+    assert len(calls) == 1
+    assert [p.name for p in (tmp_path / "pdf").iterdir() if p.name.startswith(".lock-")] == []
+
+    other = _package("丙镇报告", (2026, 1, 30, 9, 0, 0))  # a lock left by a process killed while converting
+    lock = pdf._store_path(pdf.content_key(other)).with_name(".lock-" + pdf._store_path(pdf.content_key(other)).name)
+    lock.touch()
+    long_ago = time.time() - pdf.TIMEOUT_SECONDS - 60
+    os.utime(lock, (long_ago, long_ago))
+    assert pdf.docx_to_pdf(other).startswith(b"%PDF-") and len(calls) == 2 and not lock.exists()
