@@ -145,7 +145,7 @@ def _converting(key: str, timeout: float):
     """Holds the lock file of ``key`` (created exclusively beside the store) while this process converts. If another
     process holds it, waits until it is gone (or older than a conversion may take) and yields True: look in the
     store first. Without a writable store there is no lock: yields False and the caller converts."""
-    lock = _store_path(key).with_name(".lock-" + _store_path(key).name)
+    lock = _lock_path(key)
     waited = False
     deadline = time.monotonic() + timeout
     while True:
@@ -178,7 +178,8 @@ def _converting(key: str, timeout: float):
 
 
 def is_stored(data: bytes) -> bool:
-    return _store_path(content_key(data)).is_file()
+    """Whether ``stored`` would serve the PDF of ``data`` (without reading it)."""
+    return _fresh(_store_path(content_key(data)))
 
 
 STORED_NAME = re.compile(r"^(?:pdf-\d+-[0-9a-f]{64}\.pdf|\.new-.*|\.lock-pdf-.*)$")  # the store's own files only
@@ -190,12 +191,25 @@ def _store_path(key: str) -> Path:
     return Path(settings.FAZHI_PDF_DIR) / (key.replace(":", "-") + ".pdf")
 
 
+def _lock_path(key: str) -> Path:
+    path = _store_path(key)
+    return path.with_name(".lock-" + path.name)
+
+
+def _fresh(path: Path) -> bool:
+    """The file exists and was made within CACHE_SECONDS."""
+    try:
+        return time.time() - path.stat().st_mtime <= CACHE_SECONDS
+    except OSError:
+        return False
+
+
 def stored(key: str) -> bytes | None:
     """The stored PDF of the content ``key``, if there is one made within CACHE_SECONDS."""
     path = _store_path(key)
+    if not _fresh(path):
+        return None
     try:
-        if time.time() - path.stat().st_mtime > CACHE_SECONDS:
-            return None
         pdf = path.read_bytes()
     except OSError:
         return None

@@ -202,6 +202,7 @@ def test_the_store_keeps_a_week_cleans_after_itself_and_touches_nothing_else(set
     os.utime(foreign, (week_ago, week_ago))
 
     assert pdf.stored(pdf.content_key(old)) is None  # older than a week: made again when asked
+    assert not pdf.is_stored(old)  # and a page offering it has the worker make it again
     pdf.docx_to_pdf(_package("今年的报告", (2026, 1, 1, 0, 0, 0)))
     assert not stale.exists() and foreign.exists()  # the store's own old files go, nothing else
     assert len(calls) == 2
@@ -236,7 +237,7 @@ def test_a_click_during_a_conversion_waits_for_it_instead_of_converting_again(se
     assert [p.name for p in (tmp_path / "pdf").iterdir() if p.name.startswith(".lock-")] == []
 
     other = _package("丙镇报告", (2026, 1, 30, 9, 0, 0))  # a lock left by a process killed while converting
-    lock = pdf._store_path(pdf.content_key(other)).with_name(".lock-" + pdf._store_path(pdf.content_key(other)).name)
+    lock = pdf._lock_path(pdf.content_key(other))
     lock.touch()
     long_ago = time.time() - pdf.TIMEOUT_SECONDS - 60
     os.utime(lock, (long_ago, long_ago))
