@@ -1,8 +1,8 @@
 """Load test: the public portal and the public application API under 100 concurrent clients, against gunicorn
-on loopback, on PostgreSQL. Prints requests/s beside the floor of an empty view measured in the same run, the
-CPU time the app server and PostgreSQL spent per request in each phase (from /proc: the app server's whatever else
-the machine is doing; PostgreSQL's counts every postgres process of the machine), then checks the database: every accepted application stored once, none lost, none
-duplicated, tracking numbers gap-free.
+on loopback, on PostgreSQL. Prints requests/s beside the floor of an empty view measured in the same run, and
+the CPU time spent per request in each phase, from /proc: by the app server (whatever else the machine is doing)
+and by PostgreSQL (every postgres process of the machine). Then checks the database: every accepted application
+stored once, none lost, none duplicated, tracking numbers gap-free.
 
     make bench-load                       # or: .venv/bin/python bench/load.py --clients 100 --seconds 60
 
@@ -295,7 +295,7 @@ def main() -> int:
           f"p50 {pages['p50_ms']:.1f} ms，p95 {pages['p95_ms']:.1f} ms")
     print(f"门户页面 + 公开申请接口：{load['rps']:.0f} 次/秒（基线的 {load['rps'] / floor['rps']:.0%}），"
           f"p50 {load['p50_ms']:.1f} ms，p95 {load['p95_ms']:.1f} ms，共 {load['requests']} 次请求")
-    print("每次请求的服务器 CPU（与机器上其他负载无关）：" + "；".join(
+    print("每次请求的服务器 CPU（取自 /proc；数据库一栏计本机全部 PostgreSQL 进程）：" + "；".join(
         f"{label} 应用 {p['app_cpu_ms']:.2f} ms + 数据库 {p['db_cpu_ms']:.2f} ms"
         for label, p in (("/ping", floor), ("门户页面", pages), ("页面 + 申请", load))))
     print(f"状态码：{dict(sorted(load['statuses'].items()))}")

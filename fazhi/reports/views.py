@@ -23,9 +23,9 @@ from django.views.decorators.http import require_POST
 from django.utils import timezone
 
 from fazhi.core.history import history_entries
-from fazhi.core.views.downloads import prepare_pdf
 from fazhi.core.models import Organisation
 from fazhi.core.scoping import can_write, readable_orgs, resolve_org, writable_org
+from fazhi.core.views.downloads import prepare_pdf
 from fazhi.indicators import registry
 from fazhi.oversight.deadlines import deadlines_for
 from fazhi.oversight.filing import latest_submissions

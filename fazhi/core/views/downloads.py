@@ -25,10 +25,10 @@ def prepare_pdf(job: str, *, docx: bytes | None = None, **payload) -> None:
     from fazhi.core import jobs
     from fazhi.core.pdf import is_stored, soffice_path
 
-    if soffice_path() is None or (docx is not None and is_stored(docx)):
+    if soffice_path() is None or not jobs.consumer_alive() or (docx is not None and is_stored(docx)):
         return
     throttle = f"pdf:prepare:{job}:" + ",".join(f"{k}={v}" for k, v in sorted(payload.items()))
-    if jobs.consumer_alive() and cache.add(throttle, 1, PREPARE_EVERY_SECONDS):
+    if cache.add(throttle, 1, PREPARE_EVERY_SECONDS):
         jobs.enqueue_once(job, **payload)
 
 
