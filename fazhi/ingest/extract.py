@@ -816,7 +816,8 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     return _elliptical(doc, mention, spans.sentence, seg_left)
 
 
-LIST_ITEMS = re.compile(r"、|以及|和|及|与")
+# The words that join the items of a list: "行政复议、行政诉讼", "专题党课、研讨会及学习会".
+CONJUNCTS = re.compile(r"[、及和与]|以及")
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|共|计|约)?")
 
 
@@ -836,7 +837,7 @@ def _respective(doc: _Doc, mention: Mention, c0: int, c1: int) -> tuple[str, str
             break
         values.append(doc.mentions[i])
         i += 1
-    items = [item for item in LIST_ITEMS.split(left[:k]) if item]
+    items = [item for item in CONJUNCTS.split(left[:k]) if item]
     if len(values) < 2 or mention not in values:
         return False
     if not RESPECTIVELY.fullmatch(text, c0 + k, values[0].start):
@@ -857,7 +858,6 @@ def _respective(doc: _Doc, mention: Mention, c0: int, c1: int) -> tuple[str, str
 
 # What a count names when it joins several things: "各类专题党课、专题研讨会及学习会60余场次".
 COUNTED_PHRASE_VERB = re.compile(r"(?:开展|举办|组织|召开|进行|举行)(?:了|各类|各种|多场|多次)*")
-CONJUNCTS = re.compile(r"[、及和与]|以及")
 OTHER_FORM = re.compile(r"党课|辅导|(?<!学习)(?<!学法)(?:讲座|培训|研讨|座谈|轮训)")
 STUDY_FORM = re.compile(r"学习|学法")
 
@@ -894,7 +894,7 @@ def _mixed_with_other_forms(doc: _Doc, mention: Mention, c0: int, indicator: str
         own.search(item) and not other.search(item) for item in items)
 
 
-CLAUSE_SPLIT = re.compile(r"[、及和与，,]|以及")
+CLAUSE_SPLIT = re.compile(rf"{CONJUNCTS.pattern}|[，,]")
 
 
 def _verb_before_the_list(doc: _Doc, mention: Mention, c0: int, g0: int, seg_left: str, segment: str) -> Rule | None:
