@@ -115,6 +115,11 @@ class WorkingCalendar:
         self._overrides = overrides or {}
         self._arranged_years = arranged_years or set()
         self._coverage: dict[int, bool] = {}
+        # One calendar is kept per process (``load``) and asked the same questions over and over — a register's
+        # hundreds of applications received on the same days, each clock counted again for every figure and
+        # page — so each day's reading and each counted period is worked out once per calendar.
+        self._days: dict[dt.date, DayInfo] = {}
+        self._added: dict[tuple[dt.date, int], DueDate] = {}
 
     @classmethod
     def load(cls) -> WorkingCalendar:
@@ -152,6 +157,12 @@ class WorkingCalendar:
         return self._coverage[year]
 
     def day(self, day: dt.date) -> DayInfo:
+        info = self._days.get(day)
+        if info is None:
+            info = self._days[day] = self._read_day(day)
+        return info
+
+    def _read_day(self, day: dt.date) -> DayInfo:
         if day in self._overrides:
             is_work, name = self._overrides[day]
             return DayInfo(day, is_work, f"调休上班（{name}）" if is_work else name)
@@ -176,6 +187,12 @@ class WorkingCalendar:
         """The date that is the n-th working day after ``start`` (start itself not counted)."""
         if n < 1:
             raise ValueError("工作日数必须为正整数")
+        counted = self._added.get((start, n))
+        if counted is None:
+            counted = self._added[(start, n)] = self._count_forward(start, n)
+        return DueDate(counted.start, counted.working_days, counted.due, counted.provisional, list(counted.steps))
+
+    def _count_forward(self, start: dt.date, n: int) -> DueDate:
         steps = [f"起算：{format_date_weekday(start)}，按规定当日不计入，自次日起计算{n}个工作日"]
         provisional = False
         skipped: list[DayInfo] = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -9,9 +10,9 @@ from django.utils import timezone
 
 from fazhi.core.workdays import WorkingCalendar
 from fazhi.disclosure.choices import RequestStatus
-from fazhi.disclosure.deadlines import DUE_SOON_WORKING_DAYS, Clock, ClockState, due_within
+from fazhi.disclosure.deadlines import DUE_SOON_WORKING_DAYS, Clock, ClockState, compute_clock, due_within
 from fazhi.disclosure.models import Consultation, DisclosureRequest
-from fazhi.disclosure.services import clock_for
+from fazhi.disclosure.services import clock_for, clock_input
 
 
 def with_clock_data(qs: QuerySet[DisclosureRequest]) -> QuerySet[DisclosureRequest]:
@@ -84,12 +85,23 @@ def judge_response(year: int, qs: QuerySet[DisclosureRequest], *, today: dt.date
     has passed. Numerator: those answered on or before their due date.
     """
     today = today or timezone.localdate()
+    calendar = WorkingCalendar.load()
     verdicts: dict[int, bool] = {}
-    for item in clocked(qs, today=today):
-        clock = item.clock
+    for request, consultations in _with_consultations(qs):
+        clock = compute_clock(clock_input(request, consultations), calendar, today=today)
         if clock.state == ClockState.CLOSED:
             if clock.answered_on_time is not None and clock.closed_on.year == year:
-                verdicts[item.request.pk] = clock.answered_on_time
+                verdicts[request.pk] = clock.answered_on_time
         elif clock.is_overdue(today) and clock.due.year == year:
-            verdicts[item.request.pk] = False
+            verdicts[request.pk] = False
     return verdicts
+
+
+def _with_consultations(qs: QuerySet[DisclosureRequest]) -> list[tuple[DisclosureRequest, list[Consultation]]]:
+    """Each application with its consultations not voided: two queries, and none of a prefetch's per-row querysets
+    (a township's register is judged several times per annual report)."""
+    requests = list(qs.order_by())
+    consultations: dict[int, list[Consultation]] = defaultdict(list)
+    for c in Consultation.objects.active().filter(request__in=qs.order_by().values("pk")).order_by("sent_on", "id"):
+        consultations[c.request_id].append(c)
+    return [(r, consultations.get(r.pk, [])) for r in requests]

@@ -115,3 +115,11 @@ def test_counting_working_days_across_years_matches_counting_day_by_day():
         end = start + dt.timedelta(days=rng.randint(-30, 1200))
         by_day = sum(1 for n in range(1, (end - start).days + 1) if calendar.is_workday(start + dt.timedelta(days=n)))
         assert calendar.count_working_days(start, end) == by_day, (start, end)
+
+
+def test_a_counted_period_is_worked_out_once_and_handed_out_as_a_copy(calendar):
+    first = calendar.add_working_days(D(2026, 2, 13), 6)
+    first.steps.append("（调用方自行添加的说明）")
+    again = calendar.add_working_days(D(2026, 2, 13), 6)
+    assert again.due == D(2026, 2, 28) and "（调用方自行添加的说明）" not in again.steps
+    assert again.steps is not calendar.add_working_days(D(2026, 2, 13), 6).steps

@@ -181,6 +181,23 @@ def test_the_three_indicators(township, clerk):
     )
 
 
+def test_the_rate_leaves_out_consultation_days_but_not_a_voided_consultation(township, clerk):
+    """第三十三条第三款: the days a third party is consulted do not count; a consultation voided as entered in error
+    gives no days back."""
+    consulted = apply(township, clerk, received_on=D(2025, 5, 6))
+    voided = apply(township, clerk, received_on=D(2025, 5, 6))
+    for request in (consulted, voided):
+        c = services.consultation_start(request=request, user=clerk, kind="third_party", party="青山农业有限公司",
+                                        sent_on=D(2025, 5, 8))
+        services.consultation_end(consultation=c, user=clerk, replied_on=D(2025, 5, 30), opinion="agree")
+        services.request_reply(request=request, user=clerk, result="granted", replied_on=D(2025, 6, 20))
+    voided.consultations.get().void(reason="登记错误", user=clerk)
+    rate = registry.get("disclosure_response_rate")
+    scope = Scope((township,), 2025)
+    assert rate.counted_pks(scope) == {consulted.pk}
+    assert (rate.compute(scope).numerator, rate.compute(scope).denominator) == (1, 2)
+
+
 def test_the_rate_record_page_shows_the_same_figure(clerk_client, township, clerk):
     r = apply(township, clerk, received_on=D(2025, 3, 3))
     services.request_reply(request=r, user=clerk, result="granted", replied_on=D(2025, 3, 20))
