@@ -120,7 +120,9 @@ _DEFINITIONS = (
         # sit it ("2名领导干部带头参加执法证考试") do not yet.
         Recognition(PEOPLE, _r(rf"执法人员|执法证|执法资格证|取得{_NOT_CLAUSE}{{0,8}}执法资格|持证|执法队员|"
                                rf"通过{_NOT_CLAUSE}{{0,8}}执法{_NOT_CLAUSE}{{0,6}}考试"),
-                    excludes=_r(rf"辅助|协管|协勤|参加{_NOT_CLAUSE}{{0,8}}考试")),
+                    # the verbs of sitting an exam, whichever is used (参加, 参与, 报考, 应考); staff sent to a training
+                    # ("组织30名执法人员参加业务培训") are its trainees, not a headcount of holders
+                    excludes=_r(rf"辅助|协管|协勤|(?:参[加与]|应考){_NOT_CLAUSE}{{0,8}}(?:考试|培训|轮训)|报考")),
     )),
     Definition("enforcement_training", "执法人员培训", "次", Kind.COUNT, "开展执法人员培训{value}次", (
         # The training's own topic or trainees are enforcement (执法, 业务, 实务) in the clause of its count — or, when
@@ -160,9 +162,10 @@ _DEFINITIONS = (
     Definition("publicity_audience", "普法受众", "人次", Kind.SUM, "受众群众{value}人次", (
         Recognition(frozenset({"人", "人次"}),
                     _r(rf"受众|受益|惠及|获宣|覆盖{_NOT_CLAUSE}{{0,4}}群众|参与群众|教育群众|受教育|群众达|参与人数|观看"),
-                    requires=_r(rf"普法|宣传|{OUTREACH_FORMS_PATTERN}"), audience=True),
+                    # a lecture for the public is publicity (its audience=True says the public was there)
+                    requires=_r(rf"普法|宣传|讲座|{OUTREACH_FORMS_PATTERN}"), audience=True),
         Recognition(frozenset({"人", "人次"}), _r(r"覆盖|惠及"),
-                    requires=_r(rf"普法|宣传|法律进|法治进|送法|{OUTREACH_FORMS_PATTERN}"), audience=True),
+                    requires=_r(rf"普法|宣传|法律进|法治进|送法|讲座|{OUTREACH_FORMS_PATTERN}"), audience=True),
     )),
     Definition("legal_literates", "培养法律明白人", "人", Kind.COUNT, "培养“法律明白人”“法治带头人”{value}人", (
         Recognition(PEOPLE, _r(r"明白人|带头人|学法用法示范户"), priority=1),
@@ -178,8 +181,10 @@ _DEFINITIONS = (
                     excludes=_r(r"成功率|创建|申报|争创")),
     )),
     Definition("dispute_success_rate", "调处成功率", "%", Kind.RATE, "调处成功率{value}%", (
+        # the rate's own clause names the disputes, or — a bare "成功率96%" after "调解矛盾纠纷56起，调解成功54起" —
+        # the clauses of its sentence that lead to it
         Recognition(PERCENT, _r(r"成功率|化解率|调解率|调处率"), requires=_r(r"纠纷|矛盾|争议|调解|调处|化解"),
-                    scope="clause"),
+                    scope="count"),
     ), rate_parts=("disputes_resolved", "disputes_handled")),
     Definition("reconsideration_cases", "行政复议案件", "件", Kind.COUNT, "办理行政复议案件{value}件", (
         Recognition(CASES | {"个"}, _r(r"行政复议|复议"), priority=1),

@@ -62,6 +62,10 @@ followed by the review done to it ("…等12项重大决策开展合法性审查
 what the next clause says they joined ("充实到…“法律明白人”队伍"); people counted right after publicity ("入户宣传
 2500余人次") are its audience; the times an adviser or a lawyer served people or firms it names are consultations; a
 number the text gives no unit, right after the noun a rule counts ("发放法治宣传资料3000"), keeps an empty unit.
+Clause reading (ninth round): a clause with no subject of its own that goes on with what was done to the documents
+counted before it ("新制发规范性文件1件，并报司法局备案", "…，经合法性审查后报…备案") says it of them, each thing it names;
+a verb whose object is named after the unit ("组织14名机关在编人员参与…考试") is not elliptical, and a total with no verb
+("…，全年共12次") is, also after a frequency; a book's title names no activity; a sentence opening on 下一步 is a plan.
 """
 from __future__ import annotations
 
@@ -117,8 +121,10 @@ OUTREACH = re.compile(OUTREACH_FORMS_PATTERN)
 PUBLICITY_HEAD = re.compile(
     rf"(?:宣传|普法)(?:教育)?(?:活动)?(?:[\u4e00-\u9fff]{{0,6}}?(?:知识|法律法规|法律|法规|政策|精神|内容))?"
     rf"(?:群众|人员|对象)?{CONNECTORS}$")
-# A verb with no activity named after it: "走进社区开展2场次" (see _elliptical).
-BARE_VERB = re.compile(rf"(?:开展|举办|组织|举行|进行|召开|完成|办理)了?{CONNECTORS}$")
+# A verb with no activity named after it: "走进社区开展2场次" (see _elliptical); or a total with no verb at all, the
+# whole of its segment ("坚持每月…会前学法，全年共12次").
+BARE_VERB = re.compile(rf"(?:开展|举办|组织|举行|进行|召开|完成|办理)了?{CONNECTORS}$|"
+                       rf"^(?:全年|今年|年内|本年度|累计|共计|合计|总计|共|已|计|达|一年来)+{CONNECTORS}$")
 # "…等4个实际难题": a list before the number, the thing counted named after it (see _list_of_something_else).
 LIST_BEFORE = re.compile(rf"等{CONNECTORS}$")
 LIST_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}")
@@ -127,8 +133,14 @@ GENERIC_HEAD = re.compile(r"活动|案件|文件|事件|纠纷|材料")
 # Nor is a count of mixed work ("参与合同审查、矛盾调解、信访接待等工作30余次").
 SERVICE_HEAD = re.compile(
     rf"(?:(?<!咨询)(?<!援助)(?<!调解)服务(?:工作)?|等(?:各项|各类|相关)?(?:工作|事项|事务)){CONNECTORS}$")
-# "出台规范性文件3件，均经合法性审查": the next clause says what all of them went through.
-ALL_OF_THEM = re.compile(r"^[，,](?:且|并)?(?:均|全部|都|皆|一律)(?:已经?|已)?(?:经过?|通过|进行了?|开展了?|落实了?|报)?")
+# "出台规范性文件3件，均经合法性审查": the next clause says what all of them went through; with no subject of its own,
+# a clause that goes on with what was done to the documents ("新制发规范性文件1件，并报司法局备案", "…，随后经合法性审查")
+# says it of them too — only of documents (THE_DOCUMENTS), since "召开会议2次，并报…" reports the meeting.
+_HOW = r"(?:按程序|按规定|按要求|依程序|依法|及时|严格|按时|同步|随即|随后|之后|后|同时)"
+ALL_OF_THEM = re.compile(rf"^[，,](?:且|并)?(?:均|全部|都|皆|一律){_HOW}*(?:已经?|已)?(?:经过?|通过|进行了?|开展了?|落实了?|报)?")
+WHAT_WAS_DONE = re.compile(
+    rf"^[，,](?:并且?|且|{_HOW})*(?:已经?|已)?(?:经过?|通过|进行了?|开展了?|落实了?|报送?|送|提交|向)")
+THE_DOCUMENTS = re.compile(r"文件|合同|协议|决策|办法|规定|公文|方案|制度|措施|细则|章程|规约")
 AUDIENCE_OF = {"court_hearings_attended": "court_hearings_attended", "publicity_events": "publicity_audience"}
 PEOPLE_UNITS = frozenset({"人", "名", "人次", "位"})
 # "出动执法队员955人": people sent out on an operation are a deployment, not a headcount an indicator counts.
@@ -136,7 +148,12 @@ DEPLOYED = re.compile(r"(?:出动|派出|出勤|投入)[^，,。；;、]{0,8}$")
 # "年内考试通过4人": the people who passed are not the people who sat ("全部通过考试": all of them sat and passed).
 PASSED_ONLY = re.compile(r"(?:考试|测试|考核)(?:中)?(?:通过|合格)(?:人员|人数)?(?:达|共|为)?$")
 # A target, not a result: "2024年计划开展普法活动50场次", "力争完成…".
-FUTURE = re.compile(r"(?:明年|下一步|下步|今后|20\d\d年)(?:将|计划|拟|力争|争取)|(?:力争|争取|预计|拟)(?:开展|组织|召开|举办|完成|实现|达到)")
+# The verb may come a few words after the intention ("力争全年开展…"); a plan followed (按计划, 年度计划) is done work.
+FUTURE = re.compile(r"(?:明年|下一步|下步|今后|20\d\d年)(?:将|计划|拟|力争|争取)|"
+                    r"(?:力争|争取|预计|拟|(?<!按|照|据|依)(?<!年度)(?<!工作)(?<!普法)计划)[^，,。；;]{0,6}?"
+                    r"(?:开展|组织|召开|举办|完成|实现|达到)")
+# A sentence that opens on what comes next ("下一步，计划开展…"): its counts are plans, whatever its clauses say.
+FUTURE_OPENING = re.compile(r"^\s*(?:下一步|下步|今后|明年|来年|新的一年)(?:工作中|工作|我镇|我乡|我街道)?[，,：:]")
 
 
 @dataclass
@@ -679,21 +696,29 @@ def _the_study_groups_lecture(doc: _Doc, mention: Mention, seg_left: str, segmen
     return None
 
 
-def _all_of_them(doc: _Doc, mention: Mention, c1: int) -> str | None:
-    """"出台规范性文件3件，均经合法性审查": the documents counted all went through a review (or a filing)."""
+def _all_of_them(doc: _Doc, mention: Mention, c1: int) -> list[str]:
+    """"出台规范性文件3件，均经合法性审查": the documents counted all went through a review (or a filing) — each of
+    them the statement names ("全部经过合法性审查并报区司法局备案": reviewed and filed; "报县司法局备案审查": the
+    superior body's review of the filing is the filing)."""
     text = doc.text
     s1 = _bounds(doc, mention.start, mention.end, SENTENCE_END)[1]
     following = text[c1:s1]
     distributive = ALL_OF_THEM.match(following)
     if distributive is None:
-        return None
-    rest = following[distributive.end():distributive.end() + 16]
+        c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
+        distributive = WHAT_WAS_DONE.match(following)
+        if distributive is None or not THE_DOCUMENTS.search(text, c0, c1):
+            return []
+    statement = following[distributive.end():]
+    statement = statement[:next((i for i, ch in enumerate(statement) if ch in CLAUSE_END), len(statement))][:24]
+    hits = []
     for rule in COUNT_RULES:
         if rule.indicator in ("legality_reviews", "normative_docs_filed") and mention.unit in rule.units:
-            hit = rule.trigger.search(rest)
-            if hit is not None and hit.start() <= 6:
-                return rule.indicator
-    return None
+            found = [h for h in rule.trigger.finditer(statement) if statement[max(0, h.start() - 2):h.start()] != "备案"]
+            if found:
+                hits.append((found[0].start(), rule.indicator))
+    hits.sort()
+    return [indicator for _, indicator in hits] if hits and hits[0][0] <= 6 else []
 
 
 # "挖掘培养4名…热心公益人员，充实到村(社区)“法律明白人”队伍中去": people trained or recruited, then named by the group
@@ -807,9 +832,9 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     rule = _mention_free_clause_rule_right(doc, mention, spans.clause[1])
     if rule is not None:
         return rule.indicator, "clause"
-    indicator = _all_of_them(doc, mention, c1)
-    if indicator is not None:
-        return indicator, "all"
+    went_through = _all_of_them(doc, mention, c1)
+    if went_through:
+        return went_through[0], "all"
     indicator = _the_group_they_joined(doc, mention, c1)
     if indicator is not None:
         return indicator, "joined"
@@ -931,11 +956,18 @@ def _elliptical(doc: _Doc, mention: Mention, s0: int, seg_left: str) -> tuple[st
     activity as the number right before it in its sentence."""
     if not BARE_VERB.search(seg_left):
         return None
+    if _names_its_own_noun(doc, mention):
+        return None  # "组织14名机关在编人员参与…考试": the verb's object is named after the unit
     i = bisect_left(doc.mention_starts, mention.start)
     if i == 0 or doc.mentions[i - 1].end <= s0:
         return _carried_from_the_clause_before(doc, mention, s0)
     previous = [d for d in _recent(doc, s0) if d.sentence_start == s0]
     if not previous or previous[-1].mention_end != doc.mentions[i - 1].end:
+        # the number before was no figure — a frequency ("坚持每月召开1次会前学法，全年共12次") — so the activity
+        # of the clause before is what is counted
+        if _a_frequency(doc, doc.mentions[i - 1], _bounds(doc, doc.mentions[i - 1].start, doc.mentions[i - 1].end,
+                                                                 CLAUSE_END)[0]):
+            return _carried_from_the_clause_before(doc, mention, s0)
         return None
     indicator = previous[-1].indicator
     if not any(r.indicator == indicator and mention.unit in r.units for r in COUNT_RULES):
@@ -945,6 +977,17 @@ def _elliptical(doc: _Doc, mention: Mention, s0: int, seg_left: str) -> tuple[st
     return indicator, "ellipsis"
 
 
+# What may follow an elliptical count in its segment: a qualifier, or a word that names no thing of its own.
+ELLIPSIS_TAIL = re.compile(r"(?:以上|左右|上下|之多|有余|许)?(?:活动|工作|次|了)?[”\"」』]?$")
+
+
+def _names_its_own_noun(doc: _Doc, mention: Mention) -> bool:
+    """"今年以来组织14名机关在编人员参与行政执法考试": a count with its noun right after the unit is not elliptical —
+    the verb before it (组织, 开展) takes that noun, not the activity of the clause or number before."""
+    g1 = _bounds(doc, mention.start, mention.end, SEGMENT_END)[1]
+    return not ELLIPSIS_TAIL.match(doc.text[mention.end:g1].strip())
+
+
 def _carried_from_the_clause_before(doc: _Doc, mention: Mention, s0: int) -> tuple[str, str] | None:
     """"每周三组织…开展习近平法治思想专题集中学习，全年累计开展20余次": the first number of its sentence, with a
     verb that names nothing, counts the activity named in the clause before it (the nearest trigger there)."""
@@ -952,10 +995,11 @@ def _carried_from_the_clause_before(doc: _Doc, mention: Mention, s0: int) -> tup
     if c0 <= s0:
         return None
     p0 = _bounds(doc, c0 - 2, c0 - 1, CLAUSE_END)[0]
-    left = doc.text[p0:c0 - 1]
+    # a book's title names a document, not the activity ("涉及…《总体国家安全观学习纲要》等，今年共计8场")
+    left = BOOK_TITLE.sub(lambda m: "　" * len(m.group(0)), doc.text[p0:c0 - 1])
     best = None
     for rule in COUNT_RULES:
-        if rule.right_prefix is not None or mention.unit not in rule.units:
+        if rule.right_prefix is not None or mention.unit not in rule.units or _own_segment_excludes(rule, doc, mention):
             continue
         hits = list(rule.trigger.finditer(left))
         if not hits:
@@ -1009,7 +1053,8 @@ def extract_figures(text: str) -> list[Figure]:
                 doc.decisions.append(Decision(indicator, c0, s0, g0, mention.end, "rate"))
             continue
         clause_left = text[c0:mention.start]
-        if _a_frequency(doc, mention, c0) or FUTURE.search(clause_left) or _inside_a_name(text, mention):
+        if _a_frequency(doc, mention, c0) or FUTURE.search(clause_left) or FUTURE_OPENING.match(text, s0) \
+                or _inside_a_name(text, mention):
             continue
         found = _count_indicator(doc, mention, _Spans(s0, (c0, c1), (g0, g1)))
         if found is None:
@@ -1018,6 +1063,9 @@ def extract_figures(text: str) -> list[Figure]:
         value = mention.value * _times_each(text, c0, text[g0:mention.start], g0)
         figures.append(Figure(indicator, tidy(value), mention.unit, mention.approx, evidence))
         doc.decisions.append(Decision(indicator, c0, s0, g0, mention.end, via))
+        if via == "all":  # "…2件，全部经过合法性审查并报区司法局备案": each thing they all went through
+            for other in _all_of_them(doc, mention, c1)[1:]:
+                figures.append(Figure(other, tidy(value), mention.unit, mention.approx, evidence))
     figures.extend(_without_a_unit(doc, plans))
     return figures
 

@@ -32,6 +32,13 @@ NUMBER_UNIT_BREAK = re.compile(rf"(?<=\d)[ \t\u3000]*\n[ \t\u3000\f]*(?=(?:[余�
 UNIT_BREAK = re.compile("|".join(
     rf"(?:(?<=\d{re.escape(unit[:i])})|(?<=\d[余多来]{re.escape(unit[:i])}))[ \t\u3000]*\n[ \t\u3000\f]*(?={re.escape(unit[i:])})"
     for unit in ALL_UNITS if len(unit) > 1 for i in range(1, len(unit))))
+# A full-width comma between thousands only where a unit follows the three digits ("发放资料1，200份"): elsewhere
+# "，" is a clause end.
+THOUSANDS_FULL_WIDTH_COMMA = re.compile(rf"(?<=\d)，(?=\d{{3}}(?:[余多来]|万余?)?(?:{_UNITS}))")
+# A line that ends inside a number, right after its noun: "发放宣传资料1" / "200余份" is 1200 — a figure does not
+# start a line of its own (as in _rejoin_broken_lines), so the digits on both sides are one number.
+NUMBER_BREAK = re.compile(rf"(?<=[\u4e00-\u9fff])(\d{{1,5}})[ \t\u3000]*\n[ \t\u3000\f]*"
+                          rf"(?=\d{{1,5}}(?:\.\d{{1,4}})?(?:[余多来]|万余?|千余?)?(?:{_UNITS}))")
 LINE_STARTS_WITH_FIGURE = re.compile(rf"^\d{{1,9}}(?:\.\d{{1,4}})?(?:[余多来]|万|千)?(?:{_UNITS})")
 # PDF text layers often space out Chinese characters ("法 治 政 府"); Chinese needs no spaces.
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a])[ \t\u00a0\u3000](?=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a“”（）])")
@@ -169,11 +176,13 @@ def normalise(text: str, laid_out: bool = False) -> Normalised:
     text = LEADING_QUESTION_MARKS.sub("", text)
     text = SPAM_LINE.sub("", text)
     text = text.translate(FULL_WIDTH)
+    text = NUMBER_BREAK.sub(r"\1", text)
     text = NUMBER_UNIT_BREAK.sub("", text)
     text = UNIT_BREAK.sub("", text)
     text = SPACE_AFTER_NUMBER.sub("", text)
     text = SPACE_BEFORE_NUMBER.sub("", text)
     text = THOUSANDS_COMMA.sub("", text)
+    text = THOUSANDS_FULL_WIDTH_COMMA.sub("", text)
     text = SPACE_BETWEEN_HAN.sub("", text)
     script = "traditional" if is_traditional(text) else "simplified"
     if script == "traditional":
