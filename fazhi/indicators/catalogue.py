@@ -58,6 +58,7 @@ CASES = frozenset({"件", "起", "宗"})
 PEOPLE = frozenset({"人", "名", "位"})
 DOCS = frozenset({"件", "个", "份", "部", "项"})
 PERCENT = frozenset({"%"})
+CONVEYED_ITEMS = frozenset({"个", "项", "条", "篇", "份", "件"})
 
 _NOT_CLAUSE = r"[^，,。；;：:]"
 # Forms of outreach that are publicity when held for the public: talks, classes, village-yard meetings.
@@ -79,11 +80,14 @@ _DEFINITIONS = (
     Definition("study_sessions", "集中学法（中心组学法、会前学法、集中学习）", "次", Kind.COUNT, "开展集中学法{value}次", (
         # "通过街道党工委、党政联席会议传达法治相关议题31次": what a meeting conveys to the staff is their study
         Recognition(EVENTS, _r(r"学习|学法|第一议题|读书班|传达"), own_body=True, excludes=OTHER_CAMPAIGNS),
+        # what the township's meetings convey is counted in whatever unit the text counts it: the items, topics or
+        # speeches conveyed ("传达学习法治建设相关议题7个", "传达…重要讲话、重要指示批示精神64项", "第一议题学习内容20项")
+        Recognition(CONVEYED_ITEMS, _r(r"传达|第一议题"), own_body=True, excludes=OTHER_CAMPAIGNS),
     )),
     Definition("exam_participants", "参加学法考法人数", "人", Kind.COUNT, "{value}名干部职工参加学法考试", (
         # An enforcement-certificate exam is not the annual law exam: who passed it holds the certificate
         # (enforcement_officers), who only sat it is no figure.
-        Recognition(PEOPLE, _r(r"考试|考法|参考|测试"), excludes=_r(r"资格考试|执法资格|执法证|执法[^，,。；;]{0,6}考试")),
+        Recognition(PEOPLE, _r(r"考试|考法|学考|考学|参考|测试"), excludes=_r(r"资格考试|执法资格|执法证|执法[^，,。；;]{0,6}考试")),
     )),
     Definition("exam_pass_rate", "学法考试合格率", "%", Kind.RATE, "考试合格率{value}%", (
         Recognition(PERCENT, _r(r"合格率|通过率|及格率"), requires=_r(r"考"), excludes=_r(r"审核通过率|审批通过率")),

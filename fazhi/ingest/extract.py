@@ -66,6 +66,12 @@ Clause reading (ninth round): a clause with no subject of its own that goes on w
 counted before it ("新制发规范性文件1件，并报司法局备案", "…，经合法性审查后报…备案") says it of them, each thing it names;
 a verb whose object is named after the unit ("组织14名机关在编人员参与…考试") is not elliptical, and a total with no verb
 ("…，全年共12次") is, also after a frequency; a book's title names no activity; a sentence opening on 下一步 is a plan.
+Clause reading (tenth round): what the township's meetings convey is counted in whatever unit — items, topics, speeches
+("传达学习法治建设相关议题7个", the catalogue's own recognition); a list item that names a thing a rule counts ("周例会42期")
+is that thing, not one more object of a verb earlier in the list; ",以及" adds an object to the clause's verb, so the
+clause goes on; the people taking part, the first count of their sentence, are the people of the activity the clause
+before names ("…参加网上学法考试，共98人参加"); numbers listed as the objects of 对 count what the verb after the list
+does to them ("对15件重大行政决策、32份合同进行合法性审查"), and a 均/全部 statement right after a list is said of each item.
 """
 from __future__ import annotations
 
@@ -103,7 +109,9 @@ QIZHONG = re.compile(r"^[（(]?其中")
 PARTICIPANTS_LEFT = re.compile(
     r"(?:参加|参与|参会|出席|到场|参训|服务|覆盖|惠及|受益|受教育)[\u4e00-\u9fff]{0,2}?"
     r"(?:人员|人数|群众|干部|学员)?(?:达|共|约|有|超)?$")
-PARTICIPANTS_RIGHT = re.compile(r"^(?:参加|参与|参会|出席|到场)")
+# "…，共32人参加", "…，共600余名群众参与": the people, named or not, then the verb of taking part.
+PARTICIPANTS_RIGHT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,2}(?:群众|干部|职工|村民|居民|学生|师生|人员|党员|代表))?(?:参加|参与|参会|出席|到场|参考)")
 # What is counted, named right before the number ("…专题讲座共2次", "…'法治流动课堂'18次"): the form of
 # an activity. Forms for the public (宣讲, 授课, 课堂) are publicity unless staff are their audience;
 # lectures (讲座) need the public or a publicity word; party classes and expert tutoring are the staff's own.
@@ -142,6 +150,9 @@ WHAT_WAS_DONE = re.compile(
     rf"^[，,](?:并且?|且|{_HOW})*(?:已经?|已)?(?:经过?|通过|进行了?|开展了?|落实了?|报送?|送|提交|向)")
 THE_DOCUMENTS = re.compile(r"文件|合同|协议|决策|办法|规定|公文|方案|制度|措施|细则|章程|规约")
 AUDIENCE_OF = {"court_hearings_attended": "court_hearings_attended", "publicity_events": "publicity_audience"}
+# The people who took part in an activity named in the clause before, itself not counted ("组织…参加网上学法考试，共98人
+# 参加"): those who sat an exam, came to a hearing, or were the audience of publicity.
+PEOPLE_OF_THE_ACTIVITY = {**AUDIENCE_OF, "exam_participants": "exam_participants"}
 PEOPLE_UNITS = frozenset({"人", "名", "人次", "位"})
 # "出动执法队员955人": people sent out on an operation are a deployment, not a headcount an indicator counts.
 DEPLOYED = re.compile(r"(?:出动|派出|出勤|投入)[^，,。；;、]{0,8}$")
@@ -190,8 +201,10 @@ class _Doc:
     def stop_positions(self, stops: frozenset[str]) -> list[int]:
         if stops not in self._stops:
             pattern = "[" + "".join(re.escape(ch) for ch in sorted(stops)) + "]"
-            quoted = _quoted_commas(self.text)
-            self._stops[stops] = [m.start() for m in re.finditer(pattern, self.text) if m.start() not in quoted]
+            kept = _quoted_commas(self.text)
+            if "、" not in stops:  # clauses and sentences, not segments: a list of objects goes on after ",以及"
+                kept |= _joined_objects(self.text)
+            self._stops[stops] = [m.start() for m in re.finditer(pattern, self.text) if m.start() not in kept]
         return self._stops[stops]
 
 
@@ -202,6 +215,15 @@ QUOTED_TITLE = re.compile(r"“[^“”。；;！？!?\n]{1,60}”")
 
 def _quoted_commas(text: str) -> set[int]:
     return {q.start() + i for q in QUOTED_TITLE.finditer(text) for i, ch in enumerate(q.group(0)) if ch in "，,：:"}
+
+
+# "专题传达学习…全会精神,以及中央、省、市关于法治建设的重要决策部署共4次": a comma before 以及 joins one more object
+# to the verb of the clause — the clause goes on, so the count after it is the count of what that verb did.
+JOINED_OBJECTS = re.compile(r"[，,](?=以及)")
+
+
+def _joined_objects(text: str) -> set[int]:
+    return {m.start() for m in JOINED_OBJECTS.finditer(text)}
 
 
 def _bounds(doc: "_Doc", start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
@@ -535,11 +557,18 @@ def _inherited(doc: _Doc, mention: Mention, s0: int, c0: int, g0: int, seg_left:
         parents = [d for d in _recent(doc, s0) if d.sentence_start == s0 and d.mention_end <= mention.start]
         if parents and units_ok(parents[-1].indicator):
             return parents[-1].indicator, "qizhong"
-    if g0 > 0 and doc.text[g0 - 1] == "、":
+    if g0 > 0 and doc.text[g0 - 1] == "、" and not _names_a_thing_of_its_own(seg_left):
         same_clause = [d for d in _recent(doc, c0) if d.clause_start == c0]
         if same_clause and same_clause[-1].via in ("verb", "qizhong", "list") and units_ok(same_clause[-1].indicator):
             return same_clause[-1].indicator, "list"
     return None
+
+
+def _names_a_thing_of_its_own(item: str) -> bool:
+    """"召开党委会议44期、…、中心组学习会议12期、周例会42期": a list item whose own words name something a rule
+    counts — a meeting, an activity — is that thing, a figure or not (a weekly meeting that does not say it was about
+    law is none); it is not one more object of the verb before the list, as "审查各类合同232件、一般性文件26个" is."""
+    return any(rule.trigger.search(item) for rule in COUNT_RULES)
 
 
 def _participants_of(doc: _Doc, mention: Mention, s0: int, seg_left: str, seg_right: str) -> str | None:
@@ -548,7 +577,37 @@ def _participants_of(doc: _Doc, mention: Mention, s0: int, seg_left: str, seg_ri
     if not (PARTICIPANTS_LEFT.search(seg_left) or PARTICIPANTS_RIGHT.match(seg_right)):
         return None
     previous = [d for d in _recent(doc, s0) if d.sentence_start == s0]
-    return AUDIENCE_OF.get(previous[-1].indicator) if previous else None
+    if previous:
+        return AUDIENCE_OF.get(previous[-1].indicator)
+    return _people_of_the_activity_before(doc, mention, s0)
+
+
+def _people_of_the_activity_before(doc: _Doc, mention: Mention, s0: int) -> str | None:
+    """"组织全体干部职工参加网上学法考试，共98人参加", "组织旁听庭审活动，共32人参加", "开展“法律进乡村”活动，共600余名
+    群众参与": the first count of its sentence, people taking part, counts the people of the activity the clauses before
+    it name (the nearest one) — an exam's participants, a hearing's attendees, a publicity event's audience."""
+    text = doc.text
+    c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
+    if c0 <= s0 or _holds_other_mention(doc, s0, c0, mention.start):
+        return None
+    best = None
+    for rule in COUNT_RULES:
+        target = PEOPLE_OF_THE_ACTIVITY.get(rule.indicator)
+        if target is None or rule.right_prefix is not None:
+            continue
+        hits = list(rule.trigger.finditer(text, s0, c0))
+        if not hits:
+            continue
+        g0, g1 = _bounds(doc, hits[-1].start(), hits[-1].end(), SEGMENT_END)
+        if rule.excludes is not None and rule.excludes.search(_without_forms(text[g0:g1])):
+            continue
+        if rule.requires is not None and not rule.requires.search(text, s0, c0):
+            continue
+        if (rule.audience or target == "publicity_audience") and not _for_the_public(doc, mention):
+            continue
+        if best is None or hits[-1].end() > best[0]:
+            best = (hits[-1].end(), target)
+    return best[1] if best else None
 
 
 def _rate_indicators(doc: _Doc, mention: Mention, c0: int) -> list[str]:
@@ -704,7 +763,14 @@ def _all_of_them(doc: _Doc, mention: Mention, c1: int) -> list[str]:
     s1 = _bounds(doc, mention.start, mention.end, SENTENCE_END)[1]
     following = text[c1:s1]
     distributive = ALL_OF_THEM.match(following)
+    last = _last_of_its_list(doc, mention, c1)
+    if distributive is None and last is not mention:
+        # "出台规范性文件2件、重大行政决策3项均经过合法性审查": the statement right after the list, in its clause, says
+        # what all of its items went through
+        following = "，" + text[last.end:s1]
+        distributive = ALL_OF_THEM.match(following)
     if distributive is None:
+        following = text[c1:s1]
         c0 = _bounds(doc, mention.start, mention.end, CLAUSE_END)[0]
         distributive = WHAT_WAS_DONE.match(following)
         if distributive is None or not THE_DOCUMENTS.search(text, c0, c1):
@@ -817,6 +883,9 @@ def _count_indicator(doc: _Doc, mention: Mention, spans: _Spans) -> tuple[str, s
     found = _verb_before_the_list(doc, mention, c0, g0, seg_left, segment)
     if found is not None:
         return found.indicator, "verb"
+    rule = _verb_after_the_objects(doc, mention, c0, c1)
+    if rule is not None:
+        return rule.indicator, "right"
     rule = _meeting_named_after(doc, mention, seg_right, segment)
     if rule is not None:
         return rule.indicator, "right"
@@ -931,6 +1000,45 @@ def _verb_before_the_list(doc: _Doc, mention: Mention, c0: int, g0: int, seg_lef
     first = doc.text[c0:g0].split("、")[0]
     found = _nearest_left(COUNT_RULES, doc, mention, first + seg_left[k + 1:], segment)
     return found[0] if found is not None else None
+
+
+# "对15件重大行政决策、32份合同进行合法性审查": the objects of a 对 construction, listed before the verb.
+OBJECTS_OPENED = re.compile(r"对(?:[^，,。；;：:、]{0,16}、)*[^，,。；;：:、]{0,16}$")
+LIST_JOIN = re.compile(r"[^，,。；;：:、\d]{0,16}?(?:、|和|及|以及)[^，,。；;：:、\d]{0,16}")
+
+
+def _last_of_its_list(doc: _Doc, mention: Mention, c1: int) -> Mention:
+    """The last number of the list of counts the mention opens or goes on ("文件2件、重大行政决策3项"), in its clause:
+    each next one joined to the one before by 、 (和, 及) after at most a short noun."""
+    i = bisect_left(doc.mention_starts, mention.start)
+    last = mention
+    while i + 1 < len(doc.mentions) and doc.mentions[i + 1].start < c1:
+        if not LIST_JOIN.fullmatch(doc.text, last.end, doc.mentions[i + 1].start):
+            break
+        i += 1
+        last = doc.mentions[i]
+    return last
+
+
+def _verb_after_the_objects(doc: _Doc, mention: Mention, c0: int, c1: int) -> Rule | None:
+    """"对15件重大行政决策、32份合同进行合法性审查": each number listed as an object of 对 counts what the verb after the
+    list does to it (as "对…等12项重大决策开展合法性审查" does for one): the verb is read after the last number of the
+    list, the items joined by 、 (or 和, 及)."""
+    text = doc.text
+    if not OBJECTS_OPENED.search(text, c0, mention.start):
+        return None
+    last = _last_of_its_list(doc, mention, c1)
+    if last is mention:
+        return None
+    verb = OBJECT_OF_THE_VERB.match(text[last.end:c1])
+    if verb is None:
+        return None
+    best = None
+    for rule in COUNT_RULES:
+        if rule.right_prefix is None and rule.trigger.search(verb.group(0)) \
+                and _allowed(rule, doc, mention, verb.group(0)) and (best is None or rule.priority > best.priority):
+            best = rule
+    return best
 
 
 # "通过4次专题研判会，分析基层治理法治难点": a meeting named right after the unit by a word ending in 会 — unless
