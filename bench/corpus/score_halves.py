@@ -31,7 +31,7 @@ def halves() -> dict[str, str]:
         return {row["file"]: row["half"] for row in csv.DictReader(f, delimiter="\t")}
 
 
-TUNING = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10")
+TUNING = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11")
 
 
 def write_half(half: str, folder: Path) -> tuple[Path, Path]:
