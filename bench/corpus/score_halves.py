@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/corpus/score_halves.py [--half NAME[,NAME...]] [--verbose]
 
-Parts: `tune` … `tune10` (the earlier held sets, merged into tuning once seen) are tuning data; `held10` is
-the fresh held set. `--half tune,tune2,tune3,tune4,tune5,tune6,tune7,tune8,tune9,tune10` scores those parts together; without `--half`, every
+Parts: `tune` … `tune11` (the earlier held sets, merged into tuning once seen) are tuning data; `held11` is
+the fresh held set. `--half tune,tune2,tune3,tune4,tune5,tune6,tune7,tune8,tune9,tune10,tune11` scores those parts together; without `--half`, every
 tuning part together, then each held part. For each part: extracts every text of it in-process
 (`analyse_path`, what `fazhi extract` runs in its worker), writes the JSON `fazhi extract --json` would
 print, and scores it with the project's scorer (fazhi/ingest/tests/corpus/score_extraction.py, a

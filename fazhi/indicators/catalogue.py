@@ -28,10 +28,11 @@ class Recognition:
     trigger: re.Pattern
     priority: int = 0
     requires: re.Pattern | None = None
-    # where `requires` is looked for: clause, sentence, item, or count (the count's clause; its sentence when that
-    # clause names no one the activity was for)
+    # where `requires` is looked for: clause, sentence, item, count (the count's clause; its sentence when that
+    # clause names no one the activity was for), or leading (the count's clause and the clauses of its sentence before)
     scope: str = "sentence"
     excludes: re.Pattern | None = None
+    excludes_scope: str = "segment"  # where `excludes` is looked for: the number's segment, or its whole clause
     right_prefix: re.Pattern | None = None  # text that must follow the unit directly
     audience: bool = False  # an activity for the public, not for the township's own staff (fazhi/ingest/extract.py)
     own_body: bool = False  # done by the township itself, not by the bodies under it (fazhi/ingest/extract.py)
@@ -75,7 +76,9 @@ _DEFINITIONS = (
     Definition("rule_of_law_meetings", "专题研究部署法治建设会议", "次", Kind.COUNT, "召开专题研究部署法治建设会议{value}次", (
         Recognition(EVENTS, _r(rf"会议(?!精神)|专题会(?!议精神)|推进会|部署会|例会|常务会|联席会|党委会|党工委会|(?<!代表)大会|"
                                rf"听取{_NOT_CLAUSE}{{0,15}}汇报|部署{_NOT_CLAUSE}{{0,10}}工作|研究{_NOT_CLAUSE}{{0,6}}法治"),
-                    requires=RULE_OF_LAW, excludes=_r(r"学习|学法|列席|参与|参加")),
+                    # the topic is named in the meeting's own clause or in the clauses that lead to it, not in a later
+                    # clause about something else ("召开政府常务会议20次，传达学习法治相关精神30项": no meeting)
+                    requires=RULE_OF_LAW, scope="leading", excludes=_r(r"学习|学法|列席|参与|参加")),
     )),
     Definition("study_sessions", "集中学法（中心组学法、会前学法、集中学习）", "次", Kind.COUNT, "开展集中学法{value}次", (
         # "通过街道党工委、党政联席会议传达法治相关议题31次": what a meeting conveys to the staff is their study
@@ -153,6 +156,14 @@ _DEFINITIONS = (
                     scope="item", excludes=_PUBLICITY_MATERIALS),
         # Activities named by their form: a lecture, a talk, a class — publicity when its audience is the public.
         Recognition(EVENTS, _r(rf"讲座|{OUTREACH_FORMS_PATTERN}"), audience=True),
+        # An activity named only by its quoted title ("开展“典亮校园”活动5次", "“法润童心”校园活动"), in an item about
+        # legal publicity, is publicity when its audience is the public — the title or its clause names them (校园, 群众,
+        # 进社区…) — and the township held it: the villages' events its advisers took part in ("参加村（社区）“援法议事”
+        # 活动110场次") are not. A title followed by a study, training, meeting or exam word is that, not publicity.
+        Recognition(EVENTS | {"余场"}, _r(r"[”\"」』](?:(?!学|训|会|考|党|团|廉)[\u4e00-\u9fff]){0,4}活动(?![室中阵场基])"),
+                    requires=_r(r"普法|法治宣传|法制宣传|法律宣传|宪法|民法典|法治文化"), scope="item", audience=True,
+                    excludes=_r(rf"{_PUBLICITY_MATERIALS.pattern}|(?<![众民生])(?:参加|参与)|出席|列席|应邀"),
+                    excludes_scope="clause"),
     )),
     Definition("publicity_materials", "发放普法宣传资料", "份", Kind.SUM, "发放宣传资料{value}份", (
         Recognition(frozenset({"份", "册", "本", "套"}),

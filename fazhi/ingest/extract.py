@@ -72,6 +72,10 @@ is that thing, not one more object of a verb earlier in the list; ",以及" adds
 clause goes on; the people taking part, the first count of their sentence, are the people of the activity the clause
 before names ("…参加网上学法考试，共98人参加"); numbers listed as the objects of 对 count what the verb after the list
 does to them ("对15件重大行政决策、32份合同进行合法性审查"), and a 均/全部 statement right after a list is said of each item.
+Clause reading (eleventh round): a visit (观摩学习, 参观学习) is no study unless its item names a court hearing; a meeting's
+rule-of-law topic is looked for in its clause, the clauses leading to it and the clauses right after it that say what it
+did (研究, 部署, 分析…), not in a later clause with an activity of its own, and a body named bare (委员会) is the one named
+in full before it; clauses with no subject after a 均 statement ("…，全部经过合法性审核，并报县司法局备案") say it too.
 """
 from __future__ import annotations
 
@@ -122,7 +126,7 @@ CONNECTORS = r"(?:共计|共|累计|合计|总计|计|达到|达|约|近|逾|超
 FORM_HEAD = re.compile(
     rf"(?:(?P<cadre>党课|专家辅导|辅导)|(?P<outreach>{OUTREACH_FORMS_PATTERN})|(?P<lecture>(?<!{STUDY_BEFORE})讲座)|"
     rf"(?P<training>(?<!{STUDY_BEFORE})(?:培训|轮训))|(?P<seminar>(?<!{STUDY_BEFORE})研讨(?:交流)?|交流研讨|座谈)|"
-    rf"(?P<exam>考试|测试))"
+    rf"(?P<exam>考试|测试)|(?P<visit>(?:观摩|参观|考察|外出)(?:学习|交流)?))"
     rf"[”\"」』]?(?:活动|会|班|专场)?[”\"」』]?{CONNECTORS}$")
 OUTREACH = re.compile(OUTREACH_FORMS_PATTERN)
 # People counted right after publicity itself ("入户宣传2500余人次", "普法宣传教育1.2万人次"): its audience.
@@ -250,6 +254,18 @@ def _requires_ok(rule: Rule, doc: _Doc, mention: Mention) -> bool:
         context = text[lo:hi]
         if not rule.requires.search(context) and not TRAINEES.search(context):
             context = text[_bounds(doc, mention.start, mention.end, SENTENCE_END)[0]:hi]
+    elif rule.scope == "leading":
+        # the count's own clause, the clauses of its sentence that lead to it, and the clauses right after it that say
+        # what the meetings did ("召开专题会议6次，研究解决法治政府建设中的重大问题"); a later clause that opens on an
+        # activity of its own ("…20次，传达学习法治相关精神30项") speaks of something else
+        lo, hi = _bounds(doc, mention.start, mention.end, CLAUSE_END)
+        s1 = _bounds(doc, mention.start, mention.end, SENTENCE_END)[1]
+        while hi < s1 and text[hi] in "，,":
+            following = _bounds(doc, hi + 1, hi + 1, CLAUSE_END)[1]
+            if not WHAT_THE_MEETING_DID.match(text, hi + 1, following):
+                break
+            hi = following
+        context = text[_bounds(doc, mention.start, mention.end, SENTENCE_END)[0]:hi] + _body_named_before(doc, lo, hi)
     elif rule.scope == "item":
         lo, hi = _bounds(doc, mention.start, mention.end, CLAUSE_END)
         line_start = text.rfind("\n", 0, mention.start) + 1
@@ -261,6 +277,33 @@ def _requires_ok(rule: Rule, doc: _Doc, mention: Mention) -> bool:
         lo, hi = _bounds(doc, mention.start, mention.end, SENTENCE_END)
         context = text[lo:hi]
     return bool(rule.requires.search(context))
+
+
+BARE_BODY = re.compile(r"委员会|领导小组|工作小组")
+BODY_NAME_OPENS = re.compile(r"的|成立|组建|设立|调整|健全|完善|由|了")
+
+
+def _body_named_before(doc: _Doc, lo: int, hi: int) -> str:
+    """"成立…依法治镇委员会…。全年召开委员会专题会议31次": a body named bare in a clause is the one named in full
+    before it in its paragraph — its full name (which may say its topic), or "" when the clause names none bare."""
+    text = doc.text
+    for m in BARE_BODY.finditer(text, lo, hi):
+        name = MEETING_PLACE.sub("", MEETING_VERB.sub("", text[lo:m.start()]))
+        if name:
+            continue
+        line_start = text.rfind("\n", 0, lo) + 1
+        before = text[max(line_start, lo - 2 * WINDOW):lo]
+        named = [n.group(0) for n in re.finditer(rf"[\u4e00-\u9fff]{{2,14}}(?:{m.group(0)})", before)]
+        if named:
+            return BODY_NAME_OPENS.split(named[-1])[-1]  # "由书记任组长的依法治镇委员会": 依法治镇委员会
+    return ""
+
+
+# A clause that goes on to say what a meeting did — deliberated, planned, heard, solved: "…6次，精准研究解决法治政府建设
+#中的重大问题", "…4次，研究部署法治政府建设重点工作", "…专题研判会，分析基层治理法治难点".
+WHAT_THE_MEETING_DID = re.compile(
+    r"(?:专题|精准|集中|重点|及时|认真|全面|共同|逐一|深入|先后|分别|系统|统筹|主要|着力|并|且|就)*"
+    r"(?:研究|部署|分析|审议|讨论|听取|解决|谋划|推进|安排|研判|协调|议定|决定)")
 
 
 # Who an activity is given to, named in its clause ("对乡村干部、部门负责人开展法律培训4次", "法律明白人培训"): a
@@ -370,6 +413,9 @@ def _allowed(rule: Rule, doc: _Doc, mention: Mention, segment: str) -> bool:
     if rule.indicator == "rule_of_law_meetings" and _meeting_of_another_topic(rule, segment):
         return False
     if rule.excludes is not None and rule.excludes.search(_without_forms(segment)):
+        return False
+    if rule.excludes is not None and rule.excludes_scope == "clause" and rule.excludes.search(
+            _without_forms(doc.text[slice(*_bounds(doc, mention.start, mention.end, CLAUSE_END))])):
         return False
     if rule.right_prefix is not None and not rule.right_prefix.search(doc.text[mention.end:mention.end + 4]):
         return False
@@ -714,6 +760,17 @@ def _by_form(doc: _Doc, mention: Mention, seg_left: str, segment: str) -> tuple[
     if head is None:
         return False
     kind = next(name for name, value in head.groupdict().items() if value)
+    if kind == "visit":
+        # "观摩学习5次": a visit to see how others work is no study session; a visit to a court hearing, named in the
+        # count's own item ("旁听庭审、观摩学习2次", "庭审观摩学习3次"), is the hearing attended
+        i = bisect_left(doc.mention_starts, mention.start)
+        since = max(_bounds(doc, mention.start, mention.end, CLAUSE_END)[0], doc.mentions[i - 1].end if i else 0)
+        item = doc.text[since:mention.start]
+        for rule in COUNT_RULES:
+            if rule.indicator == "court_hearings_attended" and rule.trigger.search(item) \
+                    and _allowed(rule, doc, mention, item):
+                return rule.indicator, "form"
+        return None
     if kind == "lecture" and mention.unit not in PEOPLE_UNITS:
         study = _the_study_groups_lecture(doc, mention, seg_left, segment)
         if study is not None:
@@ -775,16 +832,32 @@ def _all_of_them(doc: _Doc, mention: Mention, c1: int) -> list[str]:
         distributive = WHAT_WAS_DONE.match(following)
         if distributive is None or not THE_DOCUMENTS.search(text, c0, c1):
             return []
-    statement = following[distributive.end():]
-    statement = statement[:next((i for i, ch in enumerate(statement) if ch in CLAUSE_END), len(statement))][:24]
-    hits = []
-    for rule in COUNT_RULES:
-        if rule.indicator in ("legality_reviews", "normative_docs_filed") and mention.unit in rule.units:
-            found = [h for h in rule.trigger.finditer(statement) if statement[max(0, h.start() - 2):h.start()] != "备案"]
-            if found:
-                hits.append((found[0].start(), rule.indicator))
-    hits.sort()
-    return [indicator for _, indicator in hits] if hits and hits[0][0] <= 6 else []
+    rest = following[distributive.end():]
+    end = next((i for i, ch in enumerate(rest) if ch in CLAUSE_END), len(rest))
+    statements = [rest[:end][:24]]
+    # "…3件，全部经过合法性审核，并报县司法局备案": the clauses right after the statement that go on with what was done
+    # to them, with no subject of their own, say it of them too
+    while end < len(rest) and rest[end] in "，,":
+        more = WHAT_WAS_DONE.match(rest[end:])
+        if more is None:
+            break
+        nxt = next((i for i in range(end + more.end(), len(rest)) if rest[i] in CLAUSE_END), len(rest))
+        statements.append(rest[end + more.end():nxt][:24])
+        end = nxt
+    found_in = []
+    for statement in statements:
+        hits = []
+        for rule in COUNT_RULES:
+            if rule.indicator in ("legality_reviews", "normative_docs_filed") and mention.unit in rule.units:
+                found = [h for h in rule.trigger.finditer(statement)
+                         if statement[max(0, h.start() - 2):h.start()] != "备案"]
+                if found:
+                    hits.append((found[0].start(), rule.indicator))
+        hits.sort()
+        if not hits or hits[0][0] > 6:
+            break
+        found_in += [indicator for _, indicator in hits if indicator not in found_in]
+    return found_in
 
 
 # "挖掘培养4名…热心公益人员，充实到村(社区)“法律明白人”队伍中去": people trained or recruited, then named by the group

@@ -41,7 +41,7 @@ def _r(pattern: str) -> re.Pattern:
 # Who an activity is for, and who does it (extract.py reads the nearest of these words).
 PUBLIC_PEOPLE = r"群众|村民|居民|学生|青少年|师生|老年人|妇女|儿童|商户"  # the public, named as people
 PUBLIC_AUDIENCE = _r(
-    rf"{PUBLIC_PEOPLE}|老年|企业|行政村|村（社区）|村\(社区\)|\d+个村|"
+    rf"{PUBLIC_PEOPLE}|老年|校园|企业|行政村|村（社区）|村\(社区\)|\d+个村|"
     r"进(?:社区|村|校园|学校|企业|机关|家庭|农村|乡村|网格|小区|单位|工地|市场|园区)|走进|下沉|走村|入户|"
     r"[六七八九十]进|送法"
 )

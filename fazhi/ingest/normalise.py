@@ -39,6 +39,7 @@ THOUSANDS_FULL_WIDTH_COMMA = re.compile(rf"(?<=\d)，(?=\d{{3}}(?:[余多来]|�
 # start a line of its own (as in _rejoin_broken_lines), so the digits on both sides are one number.
 NUMBER_BREAK = re.compile(rf"(?<=[\u4e00-\u9fff])(\d{{1,5}})[ \t\u3000]*\n[ \t\u3000\f]*"
                           rf"(?=\d{{1,5}}(?:\.\d{{1,4}})?(?:[余多来]|万余?|千余?)?(?:{_UNITS}))")
+ENDS_WITH_FIGURE = re.compile(rf"\d(?:[余多来]|万|千)?(?:{_UNITS})$")
 LINE_STARTS_WITH_FIGURE = re.compile(rf"^\d{{1,9}}(?:\.\d{{1,4}})?(?:[余多来]|万|千)?(?:{_UNITS})")
 # PDF text layers often space out Chinese characters ("法 治 政 府"); Chinese needs no spaces.
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a])[ \t\u00a0\u3000](?=[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b\uff1a“”（）])")
@@ -133,9 +134,12 @@ def _rejoin_broken_lines(text: str, laid_out: bool = False) -> str:
                 and ("\u4e00" <= stripped[0] <= "\u9fff" or stripped[0].isdigit())
                 and not HEADING_START.match(stripped) and not (HEADING_LINE.match(prev) and len(prev) < 36)
             ) or (
-                # "…开展普法宣传活动" / "57场次，…": a figure does not start a line of its own
-                len(prev) >= 10 and "\u4e00" <= prev[-1] <= "\u9fff" and bool(LINE_STARTS_WITH_FIGURE.match(stripped))
+                # "…开展普法宣传活动" / "57场次，…": a figure does not start a line of its own — also after a short line
+                # ("开展普法宣传活动" / "26场次"), unless that line is a heading or ends in a figure of its own ("第3页")
+                "\u4e00" <= prev[-1] <= "\u9fff" and bool(LINE_STARTS_WITH_FIGURE.match(stripped))
                 and not (HEADING_LINE.match(prev) and len(prev) < 36)
+                and (len(prev) >= 10
+                     or len(prev) >= 2 and not HEADING_START.match(prev) and not ENDS_WITH_FIGURE.search(prev))
             )
             if joinable:
                 out[-1] = prev + stripped
