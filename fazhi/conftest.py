@@ -29,6 +29,19 @@ def _fast_hasher(settings, tmp_path):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _the_workers_libreoffice():
+    """As on a server with `fazhi worker` running: one LibreOffice kept for the PDFs of this test process
+    (fazhi/core/office.py), when LibreOffice and its Python bridge are installed. Tests of the other way — a
+    LibreOffice per document — turn it off for themselves (core/tests/test_pdf.py ``fake_soffice``)."""
+    from fazhi.core import office
+
+    listener = office.Listener()
+    listener.start()
+    yield
+    listener.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _transactional_tests_empty_tables_quickly():
     """On PostgreSQL a transactional test (transaction=True: browser journeys, concurrency) ends with Django's flush,
     one TRUNCATE of every table: about a second each time, as each of some 250 tables gets a new file. Emptying them

@@ -1,8 +1,10 @@
 """A .docx turned into PDF by LibreOffice, headless, for downloads that must print the same everywhere.
 
-Each call runs its own ``soffice`` with its own throw-away profile (so calls can run side by side: a
-shared profile is locked by the first instance), in its own process group (so a timeout kills
-LibreOffice and its children, not just the wrapper script), with ``FONTCONFIG_FILE`` pointing at
+The LibreOffice ``fazhi worker`` keeps running on this machine converts it when there is one (fazhi/core/office.py:
+a quarter of a second instead of one or two). Otherwise, or if it fails, the call runs its own ``soffice`` with its
+own throw-away profile (so calls can run side by side: a shared profile is locked by the first instance), in its
+own process group (so a timeout kills LibreOffice and its children, not just the wrapper script). Both run with
+``FONTCONFIG_FILE`` pointing at
 fazhi/core/fonts/fonts.conf: the system fonts first, then open CJK stand-ins for the official
 typefaces (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) when those are not installed.
 
@@ -42,6 +44,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
+from fazhi.core import office
 from fazhi.core.gbt9704 import prepare_for_libreoffice
 
 log = logging.getLogger("fazhi.core.pdf")
@@ -267,6 +270,23 @@ def _convert_now(data: bytes, timeout: float, *, niceness: int = 0) -> bytes:
 def _convert(soffice: str, data: bytes, work: Path, timeout: float, niceness: int = 0) -> bytes:
     source, out = work / "document.docx", work / "out"
     source.write_bytes(data)
+    out.mkdir()
+    result = out / "document.pdf"
+    if not office.convert(source, result, timeout):  # the worker's LibreOffice, already running, when there is one
+        _convert_alone(soffice, source, out, work, timeout, niceness)
+    if not result.is_file():
+        raise PdfUnavailable(FAILED)
+    size = result.stat().st_size
+    if size > MAX_OUTPUT_BYTES:
+        raise PdfUnavailable(TOO_LARGE)
+    pdf = result.read_bytes()
+    if size < MIN_OUTPUT_BYTES or not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:]:
+        raise PdfUnavailable(FAILED)
+    return pdf
+
+
+def _convert_alone(soffice: str, source: Path, out: Path, work: Path, timeout: float, niceness: int) -> None:
+    """A LibreOffice of our own for this one document (a second or more, most of it LibreOffice starting)."""
     nice = ["nice", "-n", str(niceness)] if niceness and shutil.which("nice") else []
     command = [
         *nice, soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -282,16 +302,8 @@ def _convert(soffice: str, data: bytes, work: Path, timeout: float, niceness: in
         raise PdfUnavailable(TOO_SLOW) from None
     finally:
         _kill_group(process)
-    result = out / "document.pdf"
-    if process.returncode != 0 or not result.is_file():
+    if process.returncode != 0:
         raise PdfUnavailable(FAILED)
-    size = result.stat().st_size
-    if size > MAX_OUTPUT_BYTES:
-        raise PdfUnavailable(TOO_LARGE)
-    pdf = result.read_bytes()
-    if size < MIN_OUTPUT_BYTES or not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:]:
-        raise PdfUnavailable(FAILED)
-    return pdf
 
 
 @functools.cache

@@ -19,7 +19,7 @@ import pytest
 from pypdf import PdfReader
 
 from fazhi.core import docx_fonts as fonts
-from fazhi.core import gbt9704, pdf
+from fazhi.core import gbt9704, office, pdf
 
 needs_office = pytest.mark.skipif(
     pdf.soffice_path() is None or shutil.which("pdftotext") is None,
@@ -138,6 +138,7 @@ def fake_soffice(tmp_path, monkeypatch, body: str) -> None:
                       "out = sys.argv[sys.argv.index('--outdir') + 1]\n" + body)
     script.chmod(0o755)
     monkeypatch.setattr(pdf, "soffice_path", lambda: str(script))
+    monkeypatch.setattr(office, "listening", lambda: False)  # no worker's LibreOffice: this one is started
 
 
 def test_a_hanging_libreoffice_is_killed_with_its_children_at_the_timeout(tmp_path, monkeypatch):

@@ -1,5 +1,6 @@
 """`fazhi worker`: huey's consumer for Fazhi's queue (fazhi/core/jobs.py) — import batches, report bundles, reminder
-e-mails, figure recomputes — and the daily jobs (reminders, nightly indicator recompute) as its periodic tasks.
+e-mails, figure recomputes, PDFs made before the click — and the daily jobs (reminders, nightly indicator recompute) as
+its periodic tasks. It also keeps one LibreOffice running for every PDF converted on this machine (fazhi/core/office.py).
 
 The queue is Redis when FAZHI_REDIS_URL is set, otherwise the SQLite file FAZHI_QUEUE_FILE; run one worker per
 server (or several, on any servers, with Redis). `make run` starts one in the background.
@@ -13,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 from huey.consumer import Consumer, Scheduler
 
-from fazhi.core import jobs
+from fazhi.core import jobs, office
 
 
 QUEUE_RETRY_SECONDS = 5  # the queue (Redis) went away: the scheduler waits this long, with one line in the log
@@ -81,4 +82,10 @@ class Command(BaseCommand):
         jobs.queue.post_execute("close-connections")(_close_connections)
         consumer = FazhiConsumer(jobs.queue, workers=threads, periodic=not no_daily, worker_type="thread",
                                  scheduler_interval=1)
-        consumer.run()  # until SIGINT (finish running jobs) or SIGTERM (stop now; jobs are idempotent)
+        listener = office.Listener()
+        if listener.start():
+            self.stdout.write("PDF 转换：已启动常驻 LibreOffice，本机各进程生成 PDF 时共用")
+        try:
+            consumer.run()  # until SIGINT (finish running jobs) or SIGTERM (stop now; jobs are idempotent)
+        finally:
+            listener.stop()
