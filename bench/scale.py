@@ -344,12 +344,14 @@ def measure(year: int, repeat: int) -> None:
         jobs.load_tasks()
         jobs.queue.flush()
         new_text()
-        listening = office.listening
-        office.listening = lambda: False  # no `fazhi worker` on this machine: the click starts a LibreOffice of its own
-        started = time.perf_counter()
-        status = c.get(pdf_url).status_code
-        alone = time.perf_counter() - started
-        office.listening = listening
+        through_worker = office.convert
+        office.convert = lambda source, target: False  # no `fazhi worker` here: the click starts a LibreOffice of its own
+        try:
+            started = time.perf_counter()
+            status = c.get(pdf_url).status_code
+            alone = time.perf_counter() - started
+        finally:
+            office.convert = through_worker
         new_text()  # the worker's LibreOffice, already running, converts for the click
         started = time.perf_counter()
         c.get(pdf_url)

@@ -33,12 +33,16 @@ def _the_workers_libreoffice():
     """As on a server with `fazhi worker` running: one LibreOffice kept for the PDFs of this test process
     (fazhi/core/office.py), when LibreOffice and its Python bridge are installed. Tests of the other way — a
     LibreOffice per document — turn it off for themselves (core/tests/test_pdf.py ``fake_soffice``)."""
+    import threading
+
     from fazhi.core import office
 
     listener = office.Listener()
-    listener.start()
+    starting = threading.Thread(target=listener.start, daemon=True)  # no test waits for it: until it answers,
+    starting.start()  # a PDF is made by a LibreOffice of its own, as on a server without the worker
     yield
     listener.stop()
+    starting.join()
 
 
 @pytest.fixture(scope="session", autouse=True)

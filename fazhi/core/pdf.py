@@ -74,7 +74,7 @@ class PdfUnavailable(Exception):
 
 
 def soffice_path() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return office.soffice_path()
 
 
 CACHE_SECONDS = 7 * 24 * 3600
@@ -268,12 +268,13 @@ def _convert_now(data: bytes, timeout: float, *, niceness: int = 0) -> bytes:
 
 
 def _convert(soffice: str, data: bytes, work: Path, timeout: float, niceness: int = 0) -> bytes:
+    deadline = time.monotonic() + timeout
     source, out = work / "document.docx", work / "out"
     source.write_bytes(data)
     out.mkdir()
     result = out / "document.pdf"
-    if not office.convert(source, result, timeout):  # the worker's LibreOffice, already running, when there is one
-        _convert_alone(soffice, source, out, work, timeout, niceness)
+    if not office.convert(source, result):  # the worker's LibreOffice, already running, when there is one
+        _convert_alone(soffice, source, out, work, max(1.0, deadline - time.monotonic()), niceness)
     if not result.is_file():
         raise PdfUnavailable(FAILED)
     size = result.stat().st_size

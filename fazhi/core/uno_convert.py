@@ -4,7 +4,8 @@ Run by the Python that has LibreOffice's ``uno`` module (Debian's python3-uno), 
 so it imports nothing of Django or Fazhi:
 
     python3 uno_convert.py PIPE_NAME convert IN.docx OUT.pdf
-    python3 uno_convert.py PIPE_NAME ping
+    python3 uno_convert.py PIPE_NAME ping      (makes and closes a blank document)
+    python3 uno_convert.py PIPE_NAME quit
 
 Exit status: 0 done; 2 no LibreOffice listens on that pipe; 3 the conversion failed; 4 bad arguments.
 """
@@ -29,7 +30,7 @@ def _desktop(pipe: str):
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[1] not in ("convert", "ping") or (argv[1] == "convert" and len(argv) != 4):
+    if len(argv) < 2 or argv[1] not in ("convert", "ping", "quit") or (argv[1] == "convert" and len(argv) != 4):
         print(__doc__, file=sys.stderr)
         return 4
     try:
@@ -38,7 +39,19 @@ def main(argv: list[str]) -> int:
     except Exception as error:  # noqa: BLE001 - no uno module, no listener, a listener shutting down
         print(f"no listener: {error}", file=sys.stderr)
         return 2
-    if argv[1] == "ping":
+    if argv[1] == "quit":  # LibreOffice ends as it would when closed: its pipe and profile are tidied up
+        try:
+            desktop.terminate()
+        except Exception:  # noqa: BLE001 - the bridge goes away with it
+            pass
+        return 0
+    if argv[1] == "ping":  # a blank document made and closed: LibreOffice's main thread is free to work
+        try:
+            blank = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (_property("Hidden", True),))
+            blank.close(True)
+        except Exception as error:  # noqa: BLE001
+            print(f"not working: {error}", file=sys.stderr)
+            return 3
         return 0
     source, target = argv[2], argv[3]
     document = None

@@ -102,6 +102,6 @@ def _with_consultations(qs: QuerySet[DisclosureRequest]) -> list[tuple[Disclosur
     (a township's register is judged several times per annual report)."""
     requests = list(qs.order_by())
     consultations: dict[int, list[Consultation]] = defaultdict(list)
-    for c in Consultation.objects.active().filter(request__in=qs.order_by().values("pk")).order_by("sent_on", "id"):
+    for c in Consultation.objects.active().filter(request_id__in=[r.pk for r in requests]).order_by("sent_on", "id"):
         consultations[c.request_id].append(c)
     return [(r, consultations.get(r.pk, [])) for r in requests]

@@ -1,11 +1,12 @@
-"""The LibreOffice `fazhi worker` keeps running (fazhi/core/office.py): PDFs go through it while it answers, are made
-by a LibreOffice of their own when it does not, and it is started again when it dies."""
+"""The LibreOffice `fazhi worker` keeps running (fazhi/core/office.py): PDFs go through it while it works, are made by a
+LibreOffice of their own when it does not, and it is started again when it dies or gets stuck."""
 from __future__ import annotations
 
 import io
 import os
 import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -15,18 +16,29 @@ from fazhi.core.tests.queue_fixture import job_queue  # noqa: F401 - the fixture
 from fazhi.core.tests.test_pdf import sample
 
 needs_bridge = pytest.mark.skipif(
-    pdf.soffice_path() is None or office.uno_python() is None,
+    office.soffice_path() is None or office.uno_python() is None,
     reason="LibreOffice 或其 Python 接口（python3-uno）未安装，跳过常驻 LibreOffice 测试：运行 scripts/ensure-office.sh 安装",
 )
 
 
 @pytest.fixture
-def installation(settings, tmp_path):
+def installation(settings, tmp_path, monkeypatch):
     settings.DATA_DIR = tmp_path / "data"  # its own pipe and LibreOffice profile
+    monkeypatch.setattr(office, "WATCH_TICK", 0.2)
     return settings.DATA_DIR
 
 
-def _until(condition, seconds: float) -> bool:
+@pytest.fixture
+def listener(installation):
+    running = office.Listener()
+    assert running.start()
+    yield running
+    running.stop()
+    assert not office.listening() and running.process is None
+    assert not (installation / "office" / "listener.pid").exists()
+
+
+def _until(condition, seconds: float = 60) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
@@ -35,39 +47,77 @@ def _until(condition, seconds: float) -> bool:
     return False
 
 
-@needs_bridge
-def test_pdfs_go_through_the_workers_libreoffice_and_survive_its_death(installation, monkeypatch):
-    orphan = subprocess.Popen(["sleep", "300"], start_new_session=True)  # left by a worker killed earlier
-    (installation / "office").mkdir(parents=True)
-    (installation / "office" / "listener.pid").write_text(str(orphan.pid))
-    monkeypatch.setattr(office, "WATCH_SECONDS", 0.5)
-    listener = office.Listener()
-    try:
-        assert listener.start()
-        assert orphan.wait(timeout=5) == -signal.SIGKILL
-        assert not office.Listener().start()  # one per installation: a second worker leaves it to the first
+def _looks_like_a_listener() -> subprocess.Popen:
+    """A process whose command line names this installation's pipe, as the listener's does."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)",
+                                f"--accept=pipe,name={office.pipe_name()};urp;"], start_new_session=True)
+    assert _until(lambda: office._is_listener(process.pid, office.pipe_name()), 10)  # exec'd, not just forked
+    return process
 
-        alone = []
-        monkeypatch.setattr(pdf, "_convert_alone", lambda *args: alone.append(args))
-        made = pdf.docx_to_pdf(sample())
-        assert made.startswith(b"%PDF-") and alone == []
 
-        crashed = listener.process.pid
-        os.killpg(crashed, signal.SIGKILL)  # LibreOffice crashes: the worker notices and starts it again
-        assert _until(lambda: listener.process is not None and listener.process.pid != crashed and office.listening(), 60)
-    finally:
-        listener.stop()
-    assert not office.listening() and listener.process is None
-    assert not (installation / "office" / "listener.pid").exists()
+def _restarted(listener, before: int) -> bool:
+    return listener.process is not None and listener.process.pid != before and office.listening()
 
 
 @needs_bridge
-def test_a_conversion_the_listener_cannot_do_is_made_by_a_libreoffice_of_its_own(installation, monkeypatch):
-    (installation / "office").mkdir(parents=True)
-    (installation / "office" / "listener.pid").write_text(str(os.getpgrp()))  # "alive", but no pipe behind it
-    assert office.listening()
+def test_pdfs_go_through_the_workers_libreoffice_and_it_comes_back_when_it_dies(listener, monkeypatch):
+    assert not office.Listener().start()  # one per installation: a second worker leaves it to the first
+    alone = []
+    monkeypatch.setattr(pdf, "_convert_alone", lambda *args: alone.append(args))
+    assert pdf.docx_to_pdf(sample()).startswith(b"%PDF-") and alone == []
+
+    crashed = listener.process.pid
+    os.killpg(crashed, signal.SIGKILL)  # LibreOffice crashes
+    assert _until(lambda: _restarted(listener, crashed)), "the worker starts LibreOffice again"
+
+    before = listener.process.pid
+    monkeypatch.setattr(office, "_signature", lambda: "LibreOffice or fonts.conf upgraded")
+    assert _until(lambda: _restarted(listener, before)), "the PDFs of an upgrade come from the upgraded LibreOffice"
+
+
+@needs_bridge
+def test_a_stuck_conversion_is_made_by_a_libreoffice_of_its_own_and_the_stuck_one_replaced(listener, monkeypatch):
+    monkeypatch.setattr(office, "LISTENER_SECONDS", 0.01)  # no document converts this fast: "stuck"
+    stuck = listener.process.pid
     made = pdf.docx_to_pdf(sample())
-    assert made.startswith(b"%PDF-")
+    assert made.startswith(b"%PDF-")  # by a LibreOffice of its own
+    assert _until(lambda: _restarted(listener, stuck)), "the stuck LibreOffice is replaced"
+    monkeypatch.setattr(office, "LISTENER_SECONDS", 15)
+    monkeypatch.setattr(pdf, "_convert_alone", lambda *args: pytest.fail("the fresh LibreOffice did not convert"))
+    assert pdf._convert_now(sample(), 60).startswith(b"%PDF-")
+
+
+@needs_bridge
+def test_a_listener_left_by_a_killed_worker_is_ended_and_a_stranger_never_taken_for_one(installation):
+    state = installation / "office"
+    state.mkdir(parents=True)
+    stranger = subprocess.Popen(["sleep", "300"], start_new_session=True)  # another process got the recorded pid
+    (state / "listener.pid").write_text(str(stranger.pid))
+    assert not office.listening()
+    orphan = _looks_like_a_listener()
+    (state / "listener.pid").write_text(str(orphan.pid))
+    assert office.listening()
+    running = office.Listener()
+    try:
+        assert running.start()
+        assert orphan.wait(timeout=10) in (-signal.SIGTERM, -signal.SIGKILL)
+        assert stranger.poll() is None  # never touched
+    finally:
+        running.stop()
+        stranger.kill()
+
+
+@needs_bridge
+def test_a_conversion_the_listener_cannot_do_is_made_by_a_libreoffice_of_its_own(installation):
+    state = installation / "office"
+    state.mkdir(parents=True)
+    impostor = _looks_like_a_listener()  # recorded as the listener, but no pipe behind it
+    (state / "listener.pid").write_text(str(impostor.pid))
+    try:
+        assert office.listening()
+        assert pdf.docx_to_pdf(sample()).startswith(b"%PDF-")
+    finally:
+        impostor.kill()
 
 
 @needs_bridge

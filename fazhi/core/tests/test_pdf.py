@@ -138,7 +138,7 @@ def fake_soffice(tmp_path, monkeypatch, body: str) -> None:
                       "out = sys.argv[sys.argv.index('--outdir') + 1]\n" + body)
     script.chmod(0o755)
     monkeypatch.setattr(pdf, "soffice_path", lambda: str(script))
-    monkeypatch.setattr(office, "listening", lambda: False)  # no worker's LibreOffice: this one is started
+    monkeypatch.setattr(office, "convert", lambda source, target: False)  # no worker's LibreOffice: this one is started
 
 
 def test_a_hanging_libreoffice_is_killed_with_its_children_at_the_timeout(tmp_path, monkeypatch):

@@ -117,8 +117,9 @@ def test_counting_working_days_across_years_matches_counting_day_by_day():
         assert calendar.count_working_days(start, end) == by_day, (start, end)
 
 
-def test_a_counted_period_is_worked_out_once_and_handed_out_as_a_copy(calendar):
+def test_a_counted_period_is_worked_out_once_and_handed_out_as_a_copy(calendar, monkeypatch):
     first = calendar.add_working_days(D(2026, 2, 13), 6)
+    monkeypatch.setattr(calendar, "_read_day", lambda day: pytest.fail(f"{day} read again"))
     first.steps.append("（调用方自行添加的说明）")
     again = calendar.add_working_days(D(2026, 2, 13), 6)
     assert again.due == D(2026, 2, 28) and "（调用方自行添加的说明）" not in again.steps
