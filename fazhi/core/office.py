@@ -101,15 +101,35 @@ def listening() -> bool:
     return _listener_group() is not None and uno_python() is not None
 
 
-def _signature() -> str:
-    """What a PDF depends on besides the document: the installed LibreOffice and the font configuration."""
+def signature() -> bytes:
+    """What a PDF depends on besides the document: the font configuration and the installed LibreOffice (an
+    upgrade of either makes new PDFs: pdf.py keys its store by it, the listener is started again on a change)."""
     soffice = soffice_path()
     try:
         installed = str(os.stat(os.path.realpath(soffice)).st_mtime_ns) if soffice else ""
-        fonts = hashlib.sha256(FONTS_CONF.read_bytes()).hexdigest()
+        fonts = FONTS_CONF.read_bytes()
     except OSError:
-        return ""
-    return installed + ":" + fonts
+        installed, fonts = "", b""
+    return fonts + b"\0" + installed.encode()
+
+
+def headless(soffice: str, profile: Path, *args: str) -> list[str]:
+    """LibreOffice with no window, its own profile and no recovery, first-start or lock dialogs."""
+    return [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--norestore",
+            "--nologo", "--nodefault", "--nolockcheck", *args]
+
+
+def environment(home: Path) -> dict[str, str]:
+    """LibreOffice's environment: fonts.conf's stand-ins for the official typefaces, ``home`` as its home."""
+    return {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), "HOME": str(home)}
+
+
+def kill_group(process: subprocess.Popen) -> None:
+    """End the whole process group ``process`` leads (LibreOffice's wrapper starts soffice.bin as a child), then
+    reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def _end_group(group: int, alive, *, grace: float = STOP_SECONDS) -> None:
@@ -132,9 +152,7 @@ def _client(*args: str, timeout: float, pipe: str | None = None) -> int:
     try:
         return process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        kill_group(process)
         return -1
 
 
@@ -171,7 +189,7 @@ class Listener:
         self.state = _state_dir()  # this installation's, fixed for the listener's life
         self.pipe = _pipe_of(self.state)
         self.process: subprocess.Popen | None = None
-        self._signature = ""
+        self._signature = b""
         self._lock_handle = None
         self._lock = threading.Lock()  # self.process and the pid file change only under it
         self._stop = threading.Event()
@@ -207,18 +225,14 @@ class Listener:
 
     def _launch(self) -> bool:
         state = self.state
-        command = [
-            soffice_path(), f"-env:UserInstallation={(state / 'profile').as_uri()}",
-            "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-            f"--accept=pipe,name={self.pipe};urp;",
-        ]
-        env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), "HOME": str(state)}
+        command = headless(soffice_path(), state / "profile", f"--accept=pipe,name={self.pipe};urp;")
+        env = environment(state)
         with self._lock:
             if self._stop.is_set():
                 return False
             with contextlib.suppress(OSError):
                 _pid_file(state).unlink()
-            self._signature = _signature()
+            self._signature = signature()
             self.process = subprocess.Popen(command, env=env, cwd=state, stdin=subprocess.DEVNULL,
                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                             start_new_session=True, umask=0o077)
@@ -241,7 +255,7 @@ class Listener:
         process = self.process
         if process is None or process.poll() is not None or _listener_group(self.state) != process.pid:
             return False  # died, or ended by a conversion that got stuck
-        if self._signature != _signature():
+        if self._signature != signature():
             log.warning("LibreOffice or the font configuration changed: starting LibreOffice again")
             return False
         return not ping or _client("ping", timeout=PING_SECONDS, pipe=self.pipe) == 0

@@ -33,7 +33,6 @@ import logging
 import os
 import re
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
@@ -48,7 +47,7 @@ from fazhi.core import office
 from fazhi.core.gbt9704 import prepare_for_libreoffice
 
 log = logging.getLogger("fazhi.core.pdf")
-FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
+FONTS_CONF = office.FONTS_CONF
 # Advance widths (em) of the digits and "." in the open stand-ins fonts.conf gives for 仿宋_GB2312, whose
 # own are half an em: the signature block is placed by them (gbt9704.prepare_for_libreoffice).
 STAND_IN_ASCII_EM = {
@@ -85,15 +84,8 @@ LAYOUT_VERSION = 2
 
 @functools.cache
 def _converter() -> bytes:
-    """What else the PDF depends on: the font configuration and the installed LibreOffice (an upgrade of either
-    makes new PDFs, as raising LAYOUT_VERSION does for our own preparation of the copy)."""
-    soffice = soffice_path()
-    try:
-        installed = str(os.stat(os.path.realpath(soffice)).st_mtime_ns) if soffice else ""
-        fonts = FONTS_CONF.read_bytes()
-    except OSError:
-        installed, fonts = "", b""
-    return fonts + b"\0" + installed.encode()
+    """The installed LibreOffice and the font configuration, read once per process (office.signature)."""
+    return office.signature()
 
 
 def content_key(data: bytes) -> str:
@@ -289,12 +281,9 @@ def _convert(soffice: str, data: bytes, work: Path, timeout: float, niceness: in
 def _convert_alone(soffice: str, source: Path, out: Path, work: Path, timeout: float, niceness: int) -> None:
     """A LibreOffice of our own for this one document (a second or more, most of it LibreOffice starting)."""
     nice = ["nice", "-n", str(niceness)] if niceness and shutil.which("nice") else []
-    command = [
-        *nice, soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}",
-        "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-        "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out), str(source),
-    ]
-    env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), "HOME": str(work), "TMPDIR": str(work)}
+    command = [*nice, *office.headless(soffice, work / "profile", "--convert-to", "pdf:writer_pdf_Export",
+                                       "--outdir", str(out), str(source))]
+    env = {**office.environment(work), "TMPDIR": str(work)}
     process = subprocess.Popen(command, env=env, cwd=work, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -302,7 +291,7 @@ def _convert_alone(soffice: str, source: Path, out: Path, work: Path, timeout: f
     except subprocess.TimeoutExpired:
         raise PdfUnavailable(TOO_SLOW) from None
     finally:
-        _kill_group(process)
+        office.kill_group(process)
     if process.returncode != 0:
         raise PdfUnavailable(FAILED)
 
@@ -316,15 +305,6 @@ def _body_ascii_em() -> dict[str, float] | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return STAND_IN_ASCII_EM.get(family.strip())
-
-
-def _kill_group(process: subprocess.Popen) -> None:
-    """LibreOffice's wrapper script starts soffice.bin as a child: end the whole group we started."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    process.wait()
 
 
 # ---------------------------------------------------------------- after LibreOffice

@@ -71,7 +71,7 @@ def test_pdfs_go_through_the_workers_libreoffice_and_it_comes_back_when_it_dies(
     assert _until(lambda: _restarted(listener, crashed)), "the worker starts LibreOffice again"
 
     before = listener.process.pid
-    monkeypatch.setattr(office, "_signature", lambda: "LibreOffice or fonts.conf upgraded")
+    monkeypatch.setattr(office, "signature", lambda: b"LibreOffice or fonts.conf upgraded")
     assert _until(lambda: _restarted(listener, before)), "the PDFs of an upgrade come from the upgraded LibreOffice"
 
 
